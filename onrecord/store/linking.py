@@ -1,0 +1,80 @@
+"""Statements across the archive: the pluggable cross-article linking hook.
+
+After each ingest the store hands a *linker* every statement of each speaker
+the article touched, in date order, and stores the links it returns (origin
+``archive``) in place of the ones it returned before. A link's ``source`` and
+``target`` are archive references, ``"<article id>#<quote id>"``.
+
+:func:`link_to_latest_statement` is the built-in rule, used until the
+statements work (``onrecord/statements/``) provides a function with the same
+signature; pass it to :func:`onrecord.store.open_store` as ``link=``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Link
+
+__all__ = ["ACT_LINKS", "ArchiveStatement", "LinkFn", "link_to_latest_statement"]
+
+#: Speech acts that point back at an earlier statement, and the contract link type (CONTRACT.md, Link).
+ACT_LINKS = {"retraction": "retracts", "apology": "apologises_for", "denial": "denies"}
+
+
+@dataclass(frozen=True)
+class ArchiveStatement:
+    """One quote of one archive speaker, as the linker sees it.
+
+    ``about`` holds the names (not ids) of the entities it concerns, so that
+    statements of different articles compare.
+    """
+
+    ref: str
+    article_id: str
+    quote_id: str
+    speaker_id: int
+    text: str
+    act: str | None
+    about: tuple[str, ...]
+    channel: str | None
+    published: str | None
+    #: Position of the quote in its article's text.
+    start: int = 0
+
+
+#: ``link(statements_of_one_speaker_in_date_order) -> links between their refs``.
+LinkFn = Callable[[Sequence[ArchiveStatement]], Iterable[Link]]
+
+
+def link_to_latest_statement(statements: Sequence[ArchiveStatement]) -> list[Link]:
+    """Link each retraction, apology or denial to the speaker's latest earlier statement elsewhere.
+
+    The target is the most recent statement (act ``statement`` or none) of an
+    *earlier-published* article that shares a subject with it, when both name
+    subjects. Links inside one article come from the article's own record.
+
+    >>> s = [ArchiveStatement("a#q1", "a", "q1", 1, "x", "statement", ("Khan",), None, "2024-04-08"),
+    ...      ArchiveStatement("b#q1", "b", "q1", 1, "y", "retraction", (), "Twitter", "2024-04-09")]
+    >>> link_to_latest_statement(s)
+    [Link(type='retracts', source='b#q1', target='a#q1')]
+    """
+    links = []
+    for later in statements:
+        kind = ACT_LINKS.get(later.act or "")
+        if kind is None or not later.published:
+            continue
+        earlier = [
+            s
+            for s in statements
+            if s.article_id != later.article_id
+            and s.published
+            and s.published < later.published
+            and (s.act in (None, "statement"))
+            and (not s.about or not later.about or set(s.about) & set(later.about))
+        ]
+        if earlier:
+            target = max(earlier, key=lambda s: (s.published, s.article_id, s.start))
+            links.append(Link(kind, later.ref, target.ref))
+    return links
