@@ -1,0 +1,603 @@
+"""Rule-based attribution: who said what, from quotation marks, cues and (optionally) a parse.
+
+:class:`RulesStage` turns ``Work.quotations`` and the text into
+``Work.candidates``. It runs in two settings:
+
+- **fast** (``Work.parsed`` empty): regex tokens and lexical patterns only;
+  no spaCy, no model.
+- **rules** (``Work.parsed`` set by the parse stage): the same quotation
+  rules, and reported speech read off the dependency parse (a cue verb's
+  ``nsubj`` is the source, its ``ccomp`` the content).
+
+The rules, in the order they claim text:
+
+1. a quotation followed by its attribution (``"…," he said`` / ``said Blunt``
+   / ``according to X``), joined with the quotations that continue it in the
+   same paragraph (``"…," he said, "…"``);
+2. a quotation introduced by one (``Blunt told the BBC: "…"``);
+3. reported speech (``Blunt said he was retracting …``; ``…, a source said``;
+   ``according to X, …``; ``X said: …``; ``PENCE: …``), ``mixed`` when it
+   contains quoted fragments;
+4. a quotation with no attribution of its own that reads as a statement (a
+   continuation paragraph): speaker None, for resolution to inherit.
+
+Content follows PolNeAR: inside the marks for direct speech, the complement
+clause (with ``that``) for reported speech.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from ..nlp.quotes import line_paragraphs
+from ..work import Candidate, Quotation, Range, Work
+from .cues import cue_class, is_cue_lemma, verb_forms
+from .tokens import Tok, lexical_sentences, parsed_sentences
+
+__all__ = ["RulesStage", "find_candidates"]
+
+# Confidence per rule: first guesses, tuned by hand on PolNeAR dev (whole-attribution precision).
+CONFIDENCE = {
+    "quote-cue-speaker": 0.8,
+    "quote-speaker-cue": 0.8,
+    "quote-according-to": 0.7,
+    "speaker-cue-colon-quote": 0.75,
+    "name-colon-quote": 0.6,
+    "quote-unattributed": 0.3,
+    "reported-that": 0.55,
+    "reported-clause": 0.45,
+    "reported-naming": 0.45,
+    "reported-before": 0.5,
+    "according-to": 0.5,
+    "colon-intro": 0.5,
+    "transcript": 0.65,
+    "parse-ccomp": 0.55,
+}
+
+#: Auxiliaries and adverbs that sit between a source and its cue ("has also said").
+AUX = frozenset(
+    "has have had is was are were will would could may might must can did does do be been being also "
+    "later then previously repeatedly reportedly once again still further recently earlier already "
+    "never not n't ’s 's just often".split()
+)
+#: Words that end a source noun phrase when scanning away from the cue.
+NP_STOP = frozenset(
+    "that which who whom whose and but when while because as if after before since than so or then where "
+    "although though said says told what how why there is was are were has have had it".split()
+)
+#: Words that may start a source noun phrase after an inverted cue ("said the MP").
+NP_AFTER_STOP = frozenset("in on at during after before to that when while as with from by last this".split())
+#: Possessive determiners: a cue form after one is a noun ("his remarks").
+POSSESSIVES = frozenset("his her their its our my your".split())
+#: Subject pronouns: a clause after a cue that starts with one is reported speech.
+SUBJECT_PRONOUNS = frozenset("he she they we i it you there this those these".split())
+#: Words that may open a noun phrase (determiners, possessives).
+DETERMINERS = frozenset("the a an his her their its our my your this that these those some many several one two".split())
+#: Cues that take a listener before the clause ("told reporters that ...").
+LISTENER_CUES = frozenset("tell ask warn inform assure remind urge advise promise".split())
+#: Cues whose clause may open with a noun phrase ("said the case was ..."), when a source precedes.
+CLAUSE_CUES = frozenset(
+    "say think believe claim argue insist suggest warn add note write feel hope fear expect know "
+    "acknowledge admit announce assert confirm contend declare explain maintain predict report reveal "
+    "state stress testify".split()
+)
+#: Cues that name or describe their object with a quoted phrase ("described it as “…”").
+NAMING_CUES = frozenset("call describe label brand dub term".split())
+#: Time and setting words that may sit between a cue and its clause ("said on Monday that").
+SETTING = frozenset(
+    "on in at during last this yesterday today tonight earlier later monday tuesday wednesday thursday friday "
+    "saturday sunday week month year night morning afternoon evening a an the statement interview "
+    "recently also previously".split()
+)
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z])\s*:\s+")
+_WORDS = re.compile(r"\w+")
+_PUNCT_EDGE = " \t\n.,;:!?\"'“”‘’«»"
+
+
+def find_candidates(
+    text: str,
+    paragraphs: Sequence[Range],
+    quotations: Sequence[Quotation],
+    parsed: Sequence[tuple[int, object]] = (),
+) -> list[Candidate]:
+    """Find the attributions in one document.
+
+    Args:
+        text: the document (``Work.clean``).
+        paragraphs: non-junk paragraph ranges.
+        quotations: the quotations found in ``text``.
+        parsed: ``(offset, spaCy Doc)`` per paragraph; empty for the fast mode.
+
+    Returns:
+        Candidates in text order, with non-overlapping content.
+    """
+    return _Finder(text, paragraphs, quotations, parsed).run()
+
+
+class _Finder:
+    def __init__(self, text: str, paragraphs: Sequence[Range], quotations: Sequence[Quotation],
+                 parsed: Sequence[tuple[int, object]]):
+        self.text = text
+        self.paragraphs = list(paragraphs)
+        self.quotations = sorted(quotations, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotations]
+        self.parsed = bool(parsed)
+        self.sentences: list[list[Tok]] = []
+        if parsed:
+            for offset, doc in parsed:
+                self.sentences.extend(parsed_sentences(offset, doc))
+        else:
+            for s, e in self.paragraphs:
+                self.sentences.extend(lexical_sentences(text, s, e))
+        self.forms = verb_forms()
+        self.candidates: list[Candidate] = []
+        self.used_cues: set[int] = set()  # cue start offsets taken
+
+    # -- helpers -----------------------------------------------------------
+    def paragraph_of(self, pos: int) -> Range:
+        lo, hi = 0, len(self.paragraphs) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.paragraphs[mid]
+            if pos < s:
+                hi = mid - 1
+            elif pos >= e:
+                lo = mid + 1
+            else:
+                return s, e
+        return pos, pos
+
+    def cue_of(self, tok: Tok) -> tuple[str, str] | None:
+        """(lemma, class) when ``tok`` is a reporting verb."""
+        if self.parsed and tok.pos:
+            if tok.pos not in ("VERB", "AUX") and tok.lower not in self.forms:
+                return None
+            if tok.lemma and is_cue_lemma(tok.lemma) and tok.pos == "VERB":
+                return tok.lemma, cue_class(tok.lemma)
+            if tok.pos != "VERB":
+                return None
+        return self.forms.get(tok.lower)
+
+    def add(self, content: list[Range], kind: str, cue: Range | None, speaker: Range | None,
+            rule: str, attribution: str = "speech") -> Candidate | None:
+        content = [r for r in (_trim(self.text, s, e) for s, e in content) if r[1] > r[0]]
+        if not content:
+            return None
+        for c in self.candidates:
+            if any(_overlap(a, b) for a in c.content for b in content):
+                return None
+        cand = Candidate(content=content, kind=kind, cue=cue, speaker=speaker,
+                         confidence=CONFIDENCE[rule], origin=f"rule:{rule}", attribution=attribution)
+        self.candidates.append(cand)
+        if cue:
+            self.used_cues.add(cue[0])
+        return cand
+
+    # -- the passes --------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        attributed: dict[int, Candidate] = {}
+        joined: set[int] = set()
+        for k, q in enumerate(self.quotations):
+            if k in joined:
+                continue
+            found = self.after_quote(k, q) or self.before_quote(q)
+            if found is None:
+                continue
+            cand, tail_end = found
+            attributed[k] = cand
+            # join the quotations that continue it in the same paragraph: "…," he said, "…"
+            para = self.paragraph_of(q.open)
+            j = k + 1
+            while tail_end is not None and j < len(self.quotations):
+                nq = self.quotations[j]
+                if nq.open >= para[1] or self.text[tail_end:nq.open].strip(" ,.;:—–-") != "":
+                    break
+                if self.after_quote(j, nq, probe=True):
+                    break
+                cand.content = cand.content + [r for r in nq.content if r[1] > r[0]]
+                joined.add(j)
+                tail_end = nq.close + 1 if nq.close is not None else None
+                j += 1
+        self.reported()
+        taken = {k for k in attributed} | joined
+        for k, q in enumerate(self.quotations):
+            if k in taken or not self.is_statement(q):
+                continue
+            self.add(list(q.content), "direct", None, None, "quote-unattributed")
+        self.candidates.sort(key=lambda c: c.start)
+        return self.candidates
+
+    def after_quote(self, k: int, q: Quotation, probe: bool = False) -> tuple[Candidate, int | None] | None:
+        """``"…," he said`` / ``said Blunt`` / ``according to X`` right after the close."""
+        if q.close is None:
+            return None
+        para = self.paragraph_of(q.close)
+        stop = para[1]
+        if k + 1 < len(self.quotations) and self.quotations[k + 1].open < stop:
+            stop = self.quotations[k + 1].open
+        toks = lexical_sentences_flat(self.text, q.close + 1, stop)
+        i = 0
+        while i < len(toks) and toks[i].text in ",—–-" and i < 2:
+            i += 1
+        if i >= len(toks):
+            return None
+        rule: str
+        cue_span: Range
+        speaker: Range | None
+        last: int
+        first = toks[i]
+        if first.lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
+            sp = self.np_after(toks, i + 2, phrase=True)
+            if sp is None:
+                return None
+            rule, cue_span, speaker, last = "quote-according-to", (first.start, toks[i + 1].end), sp[0], sp[1]
+        elif self.forms.get(first.lower):
+            sp = self.np_after(toks, i + 1)
+            if sp is None:
+                return None
+            rule, cue_span, speaker, last = "quote-cue-speaker", (first.start, first.end), sp[0], sp[1]
+        else:
+            j = i
+            while j < len(toks) and j - i < 9 and not self.forms.get(toks[j].lower):
+                if _is_boundary(toks[j]) or (toks[j].lower in NP_STOP and j > i):
+                    return None
+                j += 1
+            if j >= len(toks) or j == i or not self.forms.get(toks[j].lower):
+                return None
+            cue_start = j
+            while cue_start - 1 > i and toks[cue_start - 1].lower in AUX:
+                cue_start -= 1
+            if cue_start == i:
+                return None
+            speaker = (toks[i].start, toks[cue_start - 1].end)
+            rule, cue_span, last = "quote-speaker-cue", (toks[cue_start].start, toks[j].end), j
+        if probe:
+            return Candidate(content=list(q.content)), None
+        cand = self.add(list(q.content), "direct", cue_span, speaker, rule,
+                        "speech" if rule == "quote-according-to" else cue_class(_cue_lemma(self.text, cue_span)))
+        if cand is None:
+            return None
+        # where the attribution clause ends: at the next comma/period within a few tokens
+        tail = last + 1
+        n = 0
+        while tail < len(toks) and toks[tail].text not in ",.;:" and n < 8:
+            tail += 1
+            n += 1
+        tail_end = toks[tail].end if tail < len(toks) and toks[tail].text in ",.;:" else None
+        return cand, tail_end
+
+    def np_after(self, toks: list[Tok], i: int, phrase: bool = False) -> tuple[Range, int] | None:
+        """The source phrase after an inverted cue (``said the Tory MP``), or after
+        ``according to`` when ``phrase`` (``a statement published on Blunt's website``)."""
+        j = i
+        while j < len(toks) and j - i < (14 if phrase else 10):
+            t = toks[j]
+            if _is_boundary(t) or (t.lower in NP_AFTER_STOP and j > i and not phrase) or (t.lower in NP_STOP and j > i):
+                break
+            j += 1
+        if j == i or toks[i].lower in NP_AFTER_STOP or toks[i].lower in ("that", "it"):
+            return None
+        return (toks[i].start, toks[j - 1].end), j - 1
+
+    def np_before(self, toks: list[Tok], k: int, limit: int = 10) -> Range | None:
+        """The source phrase ending just before token ``k``: ``Khan's legal team``."""
+        j = k - 1
+        while j >= 0 and k - 1 - j < limit:
+            t = toks[j]
+            if _is_boundary(t) or t.lower in NP_STOP or self.forms.get(t.lower):
+                break
+            if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
+                    and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von"):
+                break  # "... reports Blunt" - a lowercase verb before a name
+            j -= 1
+        if j == k - 1:
+            return None
+        start = j + 1
+        # no leading function words other than determiners
+        while start < k and toks[start].lower in ("of", "for", "to", "in", "on", "by", "with"):
+            start += 1
+        if start >= k:
+            return None
+        return toks[start].start, toks[k - 1].end
+
+    def before_quote(self, q: Quotation) -> tuple[Candidate, int | None] | None:
+        """``Blunt told the BBC: "…"`` / ``He said, "…"`` / ``PENCE: "…"``."""
+        para = self.paragraph_of(q.open)
+        toks = lexical_sentences_flat(self.text, para[0], q.open)
+        # only the current sentence
+        for n in range(len(toks) - 1, -1, -1):
+            if toks[n].text in ".!?" and n < len(toks) - 1:
+                toks = toks[n + 1:]
+                break
+        if not toks or toks[-1].text not in ":,":
+            return None
+        for j in range(len(toks) - 2, max(-1, len(toks) - 9), -1):
+            cue = self.forms.get(toks[j].lower)
+            if cue and toks[j].start not in self.used_cues:
+                cue_start = j
+                while cue_start > 0 and toks[cue_start - 1].lower in AUX:
+                    cue_start -= 1
+                speaker = self.np_before(toks, cue_start)
+                if speaker is None:  # said Blunt:
+                    sp = self.np_after(toks[:-1], j + 1)
+                    speaker = sp[0] if sp else None
+                if speaker is None:
+                    return None
+                cand = self.add(list(q.content), "direct", (toks[cue_start].start, toks[j].end), speaker,
+                                "speaker-cue-colon-quote", cue[1])
+                return (cand, q.close + 1 if q.close is not None else None) if cand else None
+        if toks[-1].text == ":" and len(toks) >= 2 and all(t.text[:1].isupper() for t in toks[:-1]) and len(toks) <= 5:
+            cand = self.add(list(q.content), "direct", (toks[-1].start, toks[-1].end),
+                            (toks[0].start, toks[-2].end), "name-colon-quote")
+            return (cand, q.close + 1 if q.close is not None else None) if cand else None
+        return None
+
+    def is_statement(self, q: Quotation) -> bool:
+        """A quotation that reads as speech, not scare quotes, a title or a nickname."""
+        words = sum(len(_WORDS.findall(self.text[s:e])) for s, e in q.content)
+        if len(q.content) > 1:
+            return words >= 4
+        s, e = q.content[0]
+        para = self.paragraph_of(q.open)
+        starts_para = self.text[para[0]:q.open].strip() == ""
+        ends_sentence = self.text[e - 1:e] in ".!?,…" if e > s else False
+        return words >= 6 and (ends_sentence or starts_para) and words >= 8 or (starts_para and ends_sentence and words >= 4)
+
+    # -- reported speech --------------------------------------------------
+    def reported(self) -> None:
+        for p in self.paragraphs:
+            self.transcript(p)
+        for sent in self.sentences:
+            if self.parsed:
+                self.reported_parsed(sent)
+            self.reported_lexical(sent)
+
+    def transcript(self, para: Range) -> None:
+        m = _TRANSCRIPT.match(self.text, para[0], para[1])
+        if not m or len(_WORDS.findall(m.group(1))) > 4:
+            return
+        colon = self.text.index(":", m.end(1))
+        self.add([(m.end(), para[1])], self.kind_of(m.end(), para[1]), (colon, colon + 1),
+                 (m.start(1), m.end(1)), "transcript")
+
+    def kind_of(self, start: int, end: int) -> str:
+        inside = [q for q in self.quotations if q.open >= start - 1 and (q.close or q.end) <= end + 1]
+        if not inside:
+            return "indirect"
+        outside = self.text[start:end]
+        for q in inside:
+            a, b = q.open - start, (q.close if q.close is not None else q.end) + 1 - start
+            outside = outside[: max(0, a)] + " " * (b - max(0, a)) + outside[b:]
+        return "direct" if not _WORDS.search(outside) else "mixed"
+
+    def in_quotation(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside the content of a quotation."""
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and any(s <= pos < e for s, e in self.quotations[k].content)
+
+    def overlaps_quote_content(self, start: int, end: int) -> bool:
+        for c in self.candidates:
+            if any(_overlap(r, (start, end)) for r in c.content):
+                return True
+        return False
+
+    def reported_lexical(self, toks: list[Tok]) -> None:
+        n = len(toks)
+        end = _content_end(toks)
+        for k, t in enumerate(toks):
+            if t.start in self.used_cues or self.in_quotation(t.start):
+                continue
+            if t.lower == "according" and k + 1 < n and toks[k + 1].lower == "to":
+                self.according_to(toks, k, end)
+                continue
+            cue = self.cue_of(t)
+            if not cue or (k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES):
+                continue  # "his remarks", "the claims": a noun
+            lemma, cls = cue
+            cue_start = k
+            while cue_start > 0 and toks[cue_start - 1].lower in AUX:
+                cue_start -= 1
+            cue_span = (toks[cue_start].start, t.end)
+            # X said: ... (no quotation marks)
+            if k + 1 < n and toks[k + 1].text == ":":
+                para = self.paragraph_of(t.start)
+                sp = self.np_before(toks, cue_start)
+                if sp and not self.overlaps_quote_content(toks[k + 1].end, para[1]):
+                    self.add([(toks[k + 1].end, para[1])], self.kind_of(toks[k + 1].end, para[1]), cue_span, sp,
+                             "colon-intro", cls)
+                continue
+            # content before: "…, a source said." / "…, said a source."
+            before = self.content_before(toks, cue_start, k, end)
+            if before:
+                content, speaker = before
+                self.add([content], self.kind_of(*content), cue_span, speaker, "reported-before", cls)
+                continue
+            # content after: said (on Monday) (that) CLAUSE
+            j = k + 1
+            if lemma in LISTENER_CUES:
+                j = self.skip_listener(toks, j)
+            s = j
+            while s < n and toks[s].lower in SETTING and s - j < 4:
+                s += 1
+            if s < n and toks[s].lower == "that" and s < end:
+                rule, j = "reported-that", s
+            elif j < n and (toks[j].lower in SUBJECT_PRONOUNS - {"this", "those", "these", "it"}
+                            or (toks[j].lower in ("it", "this") and lemma in ("say", "think", "believe"))):
+                rule = "reported-clause"
+            elif j < n and lemma in CLAUSE_CUES and (toks[j].lower in DETERMINERS or toks[j].text[:1].isupper()) \
+                    and toks[j].lower not in ("a", "an", "one", "two", "many", "several", "some") \
+                    and self.np_before(toks, cue_start) is not None:
+                rule = "reported-clause"
+            elif j < n and lemma in NAMING_CUES and self.quotation_within(toks[j].start, toks[end - 1].end):
+                rule = "reported-naming"
+            else:
+                continue
+            if end - j < 3:
+                continue
+            speaker = self.np_before(toks, cue_start)
+            if speaker is None and t.text[:1].islower() and k > 0 and toks[k - 1].text not in ",":
+                continue
+            content = (toks[j].start, toks[end - 1].end)
+            if self.overlaps_quote_content(*content):
+                continue
+            self.add([content], self.kind_of(*content), cue_span, speaker, rule, cls)
+
+    def quotation_within(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.quote_starts, start)
+        return k < len(self.quotations) and self.quotations[k].start < end
+
+    def skip_listener(self, toks: list[Tok], j: int) -> int:
+        n = len(toks)
+        if j < n and toks[j].lower in ("me", "him", "her", "them", "us", "you", "reporters", "journalists"):
+            return j + 1
+        k = j
+        while k < n and k - j < 5 and toks[k].lower != "that" and not _is_boundary(toks[k]):
+            k += 1
+        if k < n and toks[k].lower == "that":
+            return k
+        return j
+
+    def content_before(self, toks: list[Tok], cue_start: int, k: int, end: int) -> tuple[Range, Range] | None:
+        """``CLAUSE, SPEAKER said.`` or ``CLAUSE, said SPEAKER.``: the clause and the speaker."""
+        n = len(toks)
+        after = k + 1
+        # inverted: ", said a source."
+        if cue_start > 0 and toks[cue_start - 1].text == "," and cue_start >= 4:
+            sp = self.np_after(toks, after)
+            if sp and sp[1] + 1 >= end:
+                return (toks[0].start, toks[cue_start - 2].end), sp[0]
+        # ", a source said (on Monday)."
+        while after < end and toks[after].lower in SETTING:
+            after += 1
+        if after < end:
+            return None
+        j = cue_start - 1
+        while j >= 0 and toks[j].text != "," and cue_start - j <= 9:
+            if toks[j].lower in NP_STOP or _is_boundary(toks[j]):
+                return None
+            j -= 1
+        if j < 3 or toks[j].text != "," or j == cue_start - 1:
+            return None
+        return (toks[0].start, toks[j - 1].end), (toks[j + 1].start, toks[cue_start - 1].end)
+
+    def according_to(self, toks: list[Tok], k: int, end: int) -> None:
+        cue_span = (toks[k].start, toks[k + 1].end)
+        sp = self.np_after(toks, k + 2, phrase=True)
+        if sp is None:
+            return
+        speaker, last = sp
+        if k == 0 or (k == 1 and toks[0].text[:1].isupper() and toks[0].lower in ("but", "and", "yet", "also")):
+            j = last + 1
+            if j < end and toks[j].text == ",":
+                j += 1
+            if end - j >= 3:
+                content = (toks[j].start, toks[end - 1].end)
+                if not self.overlaps_quote_content(*content):
+                    self.add([content], self.kind_of(*content), cue_span, speaker, "according-to")
+        elif toks[k - 1].text == "," and last + 1 >= end and k >= 4:
+            content = (toks[0].start, toks[k - 2].end)
+            if not self.overlaps_quote_content(*content):
+                self.add([content], self.kind_of(*content), cue_span, speaker, "according-to")
+
+    def reported_parsed(self, toks: list[Tok]) -> None:
+        """Reported speech off the parse: a cue verb with a clausal complement."""
+        children: dict[int, list[int]] = {}
+        for t in toks:
+            if t.head >= 0:
+                children.setdefault(t.head, []).append(t.i)
+        for t in toks:
+            if t.pos != "VERB" or not is_cue_lemma(t.lemma) or t.start in self.used_cues or self.in_quotation(t.start):
+                continue
+            kids = children.get(t.i, [])
+            comp = [c for c in kids if toks[c].dep == "ccomp"]
+            if not comp and cue_class(t.lemma) == "thought":
+                comp = [c for c in kids if toks[c].dep == "xcomp"]
+            if not comp:
+                continue
+            c = comp[0]
+            lo, hi = _subtree(toks, children, c)
+            content = _trim(self.text, toks[lo].start, toks[hi].end)
+            if content[1] - content[0] < 8 or self.overlaps_quote_content(*content):
+                continue
+            subj = [x for x in kids if toks[x].dep in ("nsubj", "nsubjpass")]
+            speaker = None
+            if subj:
+                a, b = _subtree(toks, children, subj[0])
+                while a < b and toks[a].text in ",;:":
+                    a += 1
+                while b > a and toks[b].text in ",;:":
+                    b -= 1
+                speaker = (toks[a].start, toks[b].end)
+                if _overlap(speaker, content):
+                    continue
+            cue_lo = t.i
+            for x in sorted((x for x in kids if toks[x].dep in ("aux", "neg", "advmod") and x < t.i), reverse=True):
+                if x == cue_lo - 1:
+                    cue_lo = x
+            self.add([content], self.kind_of(*content), (toks[cue_lo].start, t.end), speaker, "parse-ccomp",
+                     cue_class(t.lemma))
+
+
+def lexical_sentences_flat(text: str, start: int, end: int) -> list[Tok]:
+    """All regex tokens of ``text[start:end]`` in one list, re-indexed."""
+    out: list[Tok] = []
+    for sent in lexical_sentences(text, start, end):
+        for t in sent:
+            out.append(Tok(len(out), t.start, t.end, t.text))
+    return out
+
+
+def _subtree(toks: list[Tok], children: dict[int, list[int]], i: int) -> tuple[int, int]:
+    lo = hi = i
+    stack = [i]
+    while stack:
+        x = stack.pop()
+        lo, hi = min(lo, x), max(hi, x)
+        stack.extend(children.get(x, []))
+    return lo, hi
+
+
+def _content_end(toks: list[Tok]) -> int:
+    """Index just past a sentence's content (without the final punctuation)."""
+    end = len(toks)
+    while end > 0 and toks[end - 1].text in (".", "!", "?", "…"):
+        end -= 1
+    return end
+
+
+def _is_boundary(t: Tok) -> bool:
+    return len(t.text) == 1 and not t.text.isalnum() and t.text not in "-’'@#&"
+
+
+def _cue_lemma(text: str, span: Range) -> str:
+    last = text[span[0]:span[1]].split()[-1].lower()
+    return verb_forms().get(last, ("say", "speech"))[0]
+
+
+def _trim(text: str, start: int, end: int) -> Range:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _overlap(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class RulesStage:
+    """Pipeline stage: ``Work.candidates`` from quotation marks, cues and, when present, the parse."""
+
+    name = "rules"
+    needs = ("clean", "quotations")
+    gives = ("candidates",)
+    critical = True
+
+    def __call__(self, work: Work) -> None:
+        """Attribute the quotations and reported speech of one document."""
+        text = work.clean or work.text
+        paragraphs = work.paragraphs or line_paragraphs(text)
+        work.candidates = find_candidates(text, paragraphs, work.quotations, work.parsed)

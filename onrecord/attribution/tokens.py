@@ -1,0 +1,91 @@
+"""Tokens and sentences the attribution rules read, from a regex or from spaCy.
+
+The rules work on one small token type, :class:`Tok`, so that the same
+patterns run in the fast mode (tokens from a regular expression, no parser,
+no model) and in the rules mode (tokens from spaCy's parse, with the
+dependency arcs filled in). Offsets are ``str`` indices into the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Tok", "lexical_sentences", "parsed_sentences"]
+
+#: Words, numbers with inner punctuation, contractions, and single symbols.
+TOKEN_RE = re.compile(
+    r"(?i:mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|lt|col|sgt|rev|hon|gen)\.(?=\s)|(?:[A-Z]\.){1,3}(?=\s|,)|"
+    r"[\w@#]+(?:[’'.\-][\w]+)*(?:[’']s)?|''|``|\S")
+#: Abbreviations that end with a dot but not a sentence (news style).
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd no vs u.s a.m p.m rev fr hon jan feb "
+    "aug sept sep oct nov dec".split()
+)
+_SENT_END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One token: its span, text, and (from a parse) lemma, tag and head."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str = ""
+    pos: str = ""
+    dep: str = ""
+    head: int = -1
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def lexical_sentences(text: str, start: int, end: int) -> list[list[Tok]]:
+    """Split ``text[start:end]`` into sentences of regex tokens.
+
+    >>> [[t.text for t in s] for s in lexical_sentences("Mr. Blunt said no. He left.", 0, 27)]
+    [['Mr.', 'Blunt', 'said', 'no', '.'], ['He', 'left', '.']]
+    """
+    cuts = [start]
+    for m in _SENT_END.finditer(text, start, end):
+        word = re.search(r"(\w[\w.]*)\.$", text[max(start, m.start() - 12) : m.start() + 1])
+        if m.group().startswith(".") and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        cuts.append(m.end())
+    cuts.append(end)
+    sentences = []
+    for s, e in zip(cuts, cuts[1:], strict=False):
+        toks = []
+        for m in TOKEN_RE.finditer(text, s, e):
+            word = m.group()
+            if word.endswith(".") and len(word) > 1 and word[:-1].lower() not in ABBREVIATIONS and m.end() == e:
+                toks.append(Tok(len(toks), m.start(), m.end() - 1, word[:-1]))
+                toks.append(Tok(len(toks), m.end() - 1, m.end(), "."))
+            else:
+                toks.append(Tok(len(toks), m.start(), m.end(), word))
+        if toks:
+            sentences.append(toks)
+    return sentences
+
+
+def parsed_sentences(offset: int, doc: Any) -> list[list[Tok]]:
+    """Turn a spaCy Doc (character ``i`` = document offset + ``i``) into sentences of Toks.
+
+    Heads point to token indices within the same sentence (-1 for the root);
+    white-space tokens are kept so that indices stay spaCy's.
+    """
+    out = []
+    for sent in doc.sents:
+        base = sent.start
+        toks = []
+        for t in sent:
+            head = t.head.i - base if t.head.i != t.i else -1
+            toks.append(Tok(t.i - base, offset + t.idx, offset + t.idx + len(t.text), t.text,
+                            t.lemma_.lower(), t.pos_, t.dep_, head))
+        if toks:
+            out.append(toks)
+    return out
