@@ -1,0 +1,65 @@
+"""``--engine ray`` writes the records ``--engine local`` writes, span for span."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from batchkit import EXTRACTOR, pipeline_available, read_texts, write_corpus
+
+from onrecord.batch import BatchConfig, run_batch
+from onrecord.model import Document
+
+pytestmark = pytest.mark.ray
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def ray_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let Ray's worker processes import this folder's helpers (the test extractor)."""
+    pytest.importorskip("ray")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(HERE), *sys.path]))
+
+
+def shard_texts(out: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.glob("shard-*.jsonl"))}
+
+
+def run_both(documents: list, tmp_path: Path, **options) -> tuple[Path, Path]:
+    local, ray = tmp_path / "local", tmp_path / "ray"
+    base = {"mode": "fast", "extractor": EXTRACTOR, "progress": False, **options}
+    run_batch(iter(documents), BatchConfig(out=local, engine="local", workers=2, **base))
+    run_batch(iter(documents), BatchConfig(out=ray, engine="ray", workers=2, **base))
+    return local, ray
+
+
+def test_ray_and_local_write_identical_records(ray_env: None, tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in", 11)
+    (tmp_path / "in" / "a-0004.txt").write_bytes(b"")
+    (tmp_path / "in" / "a-0007.txt").write_text("RAISE-RUNTIME-ERROR here", encoding="utf-8")
+    documents = list(read_texts(tmp_path / "in"))
+    local, ray = run_both(documents, tmp_path, shard_size=4, extractor="batchkit:extract_documents")
+    assert list(shard_texts(local)) == ["shard-00000.jsonl", "shard-00001.jsonl", "shard-00002.jsonl"]
+    assert shard_texts(ray) == shard_texts(local)
+    assert (ray / "errors.jsonl").read_text() == (local / "errors.jsonl").read_text()
+    m = json.loads((ray / "manifest.json").read_text())
+    assert m["complete"] and m["counts"] == {**m["counts"], "ok": 9, "failed": 2}
+    assert m["runs"][0]["engine"] == "ray" and m["runs"][0]["peak_rss_mb"]
+
+
+@pytest.mark.polnear
+@pytest.mark.skipif(not pipeline_available(), reason="the fast pipeline's stages have not landed")
+def test_ray_and_local_agree_on_40_polnear_dev_texts(ray_env: None, polnear_dir: Path, tmp_path: Path) -> None:
+    paths = sorted((polnear_dir / "dev" / "text").glob("*.txt"))[:40]
+    assert len(paths) == 40
+    documents = [Document(id=p.stem, text=p.read_text(encoding="utf-8"), source=str(p)) for p in paths]
+    local, ray = run_both(documents, tmp_path, shard_size=10)
+    local_records = [json.loads(line) for text in shard_texts(local).values() for line in text.splitlines()]
+    ray_records = [json.loads(line) for text in shard_texts(ray).values() for line in text.splitlines()]
+    assert len(local_records) == 40
+    assert sum(len(r["quotes"]) for r in local_records) > 0
+    assert ray_records == local_records
