@@ -1,0 +1,254 @@
+"""Descriptors: the roles and descriptions an article gives a person (issue 6).
+
+Four shapes are read, all from the text around a name, without a parser:
+
+- pre-nominal titles: "Tory MP Crispin Blunt" -> "Tory MP";
+- appositives: "Khan, 48, a gay Muslim elected to Parliament in 2019," ->
+  "aged 48", "gay Muslim elected to Parliament in 2019";
+- relative and predicative roles: "Blunt, who is chair of the APPG on ...",
+  "Khan is MP for Wakefield" -> "chair of the APPG on ...", "MP for Wakefield";
+- definite descriptions resolved to the person elsewhere ("the Wakefield MP"
+  -> "Wakefield MP"), added by :mod:`onrecord.resolve.speakers`.
+
+:func:`fits_description` then decides whether a nominal mention ("The Tory
+MP", "the 48-year-old") fits a person's descriptors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import (
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    PARTY_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    ROLE_TITLES,
+    descriptor_case,
+    fold,
+)
+
+__all__ = [
+    "describe_after",
+    "describe_before",
+    "description_tokens",
+    "fits_description",
+    "normalise_descriptor",
+]
+
+#: Longest appositive or predicative phrase taken, in words; longer runs are
+#: clauses, not descriptions (set by hand on our gold cases).
+MAX_DESCRIPTOR_WORDS = 16
+
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_RELATIVE = re.compile(
+    r"^(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|serves\s+as|served\s+as|remains)\s+",
+    re.I,
+)
+_COPULA = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|served\s+as|remains)\s+(?:also\s+|now\s+|still\s+)?",
+    re.I,
+)
+#: where an appositive segment stops: a comma, a semicolon, a sentence end, a line break
+_SEGMENT = re.compile(r"[^,;\n]*?(?=,|;|\.(?:\s|$)|\n|$)")
+
+#: Words that name the same role, for matching "the Conservative MP" to "Tory MP";
+#: hand-listed UK/US equivalences.
+_SYNONYMS = {
+    "tories": "tory", "conservative": "tory", "conservatives": "tory",
+    "democrat": "democratic", "democrats": "democratic", "republicans": "republican",
+    "gop": "republican", "sen": "senator", "rep": "representative", "congressman": "representative",
+    "congresswoman": "representative", "gov": "governor", "chairman": "chair",
+    "chairwoman": "chair", "chairperson": "chair", "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson", "mps": "mp",
+}
+#: Head nouns that fit any political office-holder ("the politician").
+_POLITICIAN = frozenset("politician lawmaker legislator".split())
+_OFFICES = frozenset(
+    "mp minister secretary senator representative governor mayor councillor leader president "
+    "chancellor peer msp mep whip speaker".split()
+)
+_STOP = frozenset("a an the of for on in at to and his her their its who since".split())
+
+
+def normalise_descriptor(phrase: str) -> str | None:
+    """Tidy a descriptor: strip articles and punctuation, undo headline capitals.
+
+    Returns None when nothing is left.
+
+    >>> normalise_descriptor(" a Labour MP, ")
+    'Labour MP'
+    >>> normalise_descriptor("TORY MP")
+    'Tory MP'
+    """
+    p = re.sub(r"\s+", " ", phrase).strip(" ,;:.\u00a0")
+    p = _ARTICLE.sub("", p)
+    if not p:
+        return None
+    return descriptor_case(p)
+
+
+def _is_rolelike(phrase: str) -> bool:
+    """True when a phrase (article stripped) opens like a role or description."""
+    words = phrase.split()
+    if not words:
+        return False
+    f = fold(words[0])
+    if f in ROLE_NOUNS or f in ROLE_MODIFIERS or f in PARTY_WORDS or f in ROLE_TITLES:
+        return True
+    return any(fold(w) in ROLE_NOUNS for w in words[:4])
+
+
+def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
+    """Find a pre-nominal description ending just before ``name_start``.
+
+    Args:
+        text: the article.
+        name_start: where the name (honorific included) begins.
+
+    Returns:
+        ``(start, descriptor)`` or None.
+
+    >>> describe_before("said former Tory MP Crispin Blunt", 20)
+    (5, 'former Tory MP')
+    >>> describe_before("Labour leader Keir Starmer", 14)
+    (0, 'Labour leader')
+    >>> describe_before("said Crispin Blunt", 5) is None
+    True
+    """
+    words: list[tuple[int, str]] = []
+    pos = name_start
+    while True:
+        m = re.search(r"(\S+)([ \u00a0])$", text[max(0, pos - 60) : pos])
+        if not m:
+            break
+        word = m.group(1)
+        wstart = pos - len(m.group(0))
+        f = fold(word)
+        if re.search(r"[,.;:!?\"“”()]$", word) or f in HONORIFICS:
+            break
+        capital = word[:1].isupper() and f not in NOT_NAME_WORDS
+        if not (capital or f in ROLE_NOUNS or f in ROLE_MODIFIERS or f in PARTY_WORDS):
+            break
+        words.insert(0, (wstart, word))
+        pos = wstart
+    # the phrase must end in a role word; leading capitalised non-roles stay
+    while words and not (fold(words[-1][1]) in ROLE_NOUNS or fold(words[-1][1]) in ROLE_TITLES):
+        words.pop()
+    if not words:
+        return None
+    start = words[0][0]
+    end = words[-1][0] + len(words[-1][1])
+    phrase = normalise_descriptor(text[start:end])
+    return (start, phrase) if phrase else None
+
+
+def describe_after(text: str, name_end: int, limit: int | None = None) -> list[tuple[int, str]]:
+    """Find appositive and predicative descriptions following a name.
+
+    Args:
+        text: the article.
+        name_end: where the name (or its possessive) ends.
+        limit: do not read past this offset (the paragraph's end).
+
+    Returns:
+        ``(start, descriptor)`` pairs in text order.
+
+    >>> [d for _, d in describe_after("Khan, 48, a gay Muslim elected to Parliament in 2019, was", 4)]
+    ['aged 48', 'gay Muslim elected to Parliament in 2019']
+    >>> [d for _, d in describe_after("Blunt, who is chair of the APPG on Global LGBT+ Rights, said", 5)]
+    ['chair of the APPG on Global LGBT+ Rights']
+    >>> [d for _, d in describe_after("Khan has been MP for Wakefield since December 2019.", 4)]
+    ['MP for Wakefield since December 2019']
+    >>> describe_after("Blunt, Khan and Smith", 5)
+    []
+    """
+    limit = len(text) if limit is None else min(limit, len(text))
+    found: list[tuple[int, str]] = []
+    m = _COPULA.match(text, name_end, limit)
+    if m:
+        seg = _SEGMENT.match(text, m.end(), limit)
+        if seg:
+            phrase = _ARTICLE.sub("", seg.group().strip())
+            if _is_rolelike(phrase) and len(phrase.split()) <= MAX_DESCRIPTOR_WORDS:
+                d = normalise_descriptor(phrase)
+                if d:
+                    found.append((m.end(), d))
+        return found
+    pos = name_end
+    while pos < limit and text.startswith(",", pos):
+        start = pos + 1
+        while start < limit and text[start] in " \u00a0":
+            start += 1
+        seg = _SEGMENT.match(text, start, limit)
+        if not seg or not seg.group().strip():
+            break
+        raw = seg.group().strip()
+        if len(raw.split()) > MAX_DESCRIPTOR_WORDS:
+            break
+        if re.fullmatch(r"\d{1,3}", raw):
+            found.append((start, f"aged {raw}"))
+        else:
+            rel = _RELATIVE.match(raw)
+            body = raw[rel.end() :] if rel else raw
+            has_article = bool(_ARTICLE.match(body))
+            body = _ARTICLE.sub("", body)
+            if not body or not (_is_rolelike(body) or (has_article and not rel and body[:1].islower())):
+                break
+            d = normalise_descriptor(body)
+            if d:
+                found.append((start, d))
+        pos = seg.end()
+        if pos >= limit or not text.startswith(",", pos):
+            break
+    return found
+
+
+def description_tokens(phrase: str) -> frozenset[str]:
+    """Fold a description into comparable content words.
+
+    >>> sorted(description_tokens("the 48-year-old Conservative MPs"))
+    ['48', 'mp', 'tory']
+    """
+    words = re.findall(r"[\w+'’-]+", phrase.lower())
+    out = set()
+    for w in words:
+        w = fold(w)
+        age = re.fullmatch(r"(\d{1,3})-year-old", w)
+        if age:
+            w = age.group(1)
+        if w in _STOP or w == "aged":
+            continue
+        out.add(_SYNONYMS.get(w, w))
+    return frozenset(out)
+
+
+def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> bool:
+    """Return True when a nominal mention fits one of ``descriptors``.
+
+    Every content word of the nominal must occur in one descriptor; a
+    generic head ("the politician") fits any office.
+
+    >>> fits_description("The Tory MP", ["Tory MP", "chair of the APPG"])
+    True
+    >>> fits_description("the Wakefield MP", ["MP for Wakefield since December 2019"])
+    True
+    >>> fits_description("the 48-year-old", ["aged 48"])
+    True
+    >>> fits_description("the Labour MP", ["Tory MP"])
+    False
+    >>> fits_description("the politician", ["Tory MP"])
+    True
+    """
+    want = description_tokens(nominal)
+    if not want:
+        return False
+    for d in descriptors:
+        have = description_tokens(d)
+        if want <= have:
+            return True
+        rest = want - have
+        if rest and rest <= _POLITICIAN and have & _OFFICES and want - rest <= have:
+            return True
+    return False

@@ -1,0 +1,429 @@
+"""The people and organisations one article names, and where it names them.
+
+:func:`build_table` reads the article once and returns an :class:`EntityTable`:
+every name mention (from spaCy's NER when the paragraphs were parsed, else
+from the capitalised-token finder in :mod:`onrecord.resolve.names`), grouped
+into entities. Full names make entities; partial names ("Blunt", "Mr Blunt")
+join the most recently mentioned person with that surname and a compatible
+honorific; two different full names that share a surname stay two people.
+Descriptors (:mod:`onrecord.resolve.descriptors`) are gathered around each
+person mention. The table is then what speaker resolution searches.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from ..model import Entity
+from ..work import Range, Work
+from .descriptors import describe_after, describe_before
+from .names import (
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NameSpan,
+    ParsedName,
+    find_names,
+    fold,
+    gender_of,
+    parse_name,
+)
+
+__all__ = ["Draft", "EntityTable", "MentionRef", "build_table"]
+
+#: spaCy NER labels kept, and the contract type each becomes.
+SPACY_LABELS = {"PERSON": "PERSON", "ORG": "ORG"}
+#: Words in a descriptor that mark gender; hand-listed.
+_GENDER_WORDS = {
+    "spokeswoman": "female", "chairwoman": "female", "congresswoman": "female", "mother": "female",
+    "wife": "female", "daughter": "female", "woman": "female", "businesswoman": "female",
+    "spokesman": "male", "chairman": "male", "congressman": "male", "father": "male", "husband": "male",
+    "son": "male", "man": "male", "businessman": "male",
+}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+
+
+@dataclass
+class Draft:
+    """An entity while the table is built (mutable; becomes an ``Entity``)."""
+
+    name: str
+    type: str
+    parsed: ParsedName | None = None
+    gender: str | None = None
+    mentions: list[Range] = field(default_factory=list)
+    descriptors: list[tuple[int, str]] = field(default_factory=list)
+    merged_into: int | None = None
+
+    def add_descriptor(self, pos: int, phrase: str) -> None:
+        """Add ``phrase`` once (case-insensitively)."""
+        if phrase and all(d.lower() != phrase.lower() for _, d in self.descriptors):
+            self.descriptors.append((pos, phrase))
+
+    def descriptor_texts(self) -> list[str]:
+        """Descriptors in text order."""
+        return [d for _, d in sorted(self.descriptors)]
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """One mention of a table entity."""
+
+    start: int
+    end: int
+    entity: int
+    subject: bool = False
+    in_quote: bool = False
+
+
+def _compatible_gender(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+class EntityTable:
+    """Entities of one article and their mentions in text order."""
+
+    def __init__(self, text: str, quote_ranges: list[Range], paragraphs: list[Range]):
+        self.text = text
+        self.drafts: list[Draft] = []
+        self.mentions: list[MentionRef] = []
+        self._quote_ranges = sorted(quote_ranges)
+        self.paragraphs = paragraphs or [(0, len(text))]
+        self._para_starts = [s for s, _ in self.paragraphs]
+
+    # -- lookups ---------------------------------------------------------
+    def root(self, index: int) -> int:
+        """Follow merges to the entity an index now stands for."""
+        while self.drafts[index].merged_into is not None:
+            index = self.drafts[index].merged_into  # type: ignore[assignment]
+        return index
+
+    def draft(self, index: int) -> Draft:
+        return self.drafts[self.root(index)]
+
+    def paragraph_of(self, pos: int) -> int:
+        """Index of the paragraph holding ``pos`` (the one before, in a gap)."""
+        return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside quoted content."""
+        i = bisect.bisect_right(self._quote_ranges, (start, len(self.text) + 1)) - 1
+        return i >= 0 and self._quote_ranges[i][0] <= start and end <= self._quote_ranges[i][1]
+
+    def persons(self) -> list[int]:
+        return [i for i, d in enumerate(self.drafts) if d.merged_into is None and d.type == "PERSON"]
+
+    # -- building ----------------------------------------------------------
+    def new(self, name: str, type_: str, parsed: ParsedName | None = None) -> int:
+        gender = gender_of(parsed) if parsed else None
+        self.drafts.append(Draft(name=name, type=type_, parsed=parsed, gender=gender))
+        return len(self.drafts) - 1
+
+    def add_mention(self, index: int, start: int, end: int, subject: bool = False) -> None:
+        """Record a mention of entity ``index`` (kept in text order, once)."""
+        index = self.root(index)
+        d = self.drafts[index]
+        if (start, end) not in d.mentions:
+            d.mentions.append((start, end))
+            d.mentions.sort()
+        ref = MentionRef(start, end, index, subject, self.in_quote(start, end))
+        if any(m.start == start and m.end == end for m in self.mentions):
+            return
+        bisect.insort(self.mentions, ref, key=lambda m: (m.start, m.end))
+
+    def merge(self, src: int, dst: int) -> None:
+        """Fold entity ``src`` into ``dst``."""
+        src, dst = self.root(src), self.root(dst)
+        if src == dst:
+            return
+        a, b = self.drafts[src], self.drafts[dst]
+        a.merged_into = dst
+        b.mentions = sorted(set(b.mentions) | set(a.mentions))
+        for pos, desc in a.descriptors:
+            b.add_descriptor(pos, desc)
+        b.gender = b.gender or a.gender
+        self.mentions = [
+            MentionRef(m.start, m.end, dst, m.subject, m.in_quote) if m.entity == src else m for m in self.mentions
+        ]
+
+    def find_person(self, parsed: ParsedName, pos: int) -> int | None:
+        """The person a name refers to at ``pos``, or None when it names someone new.
+
+        A full name matches the same first and last name (middle names may be
+        left out); a surname, or honorific + surname, matches the most recently
+        mentioned person with that surname and a compatible gender, else the
+        first one mentioned after ``pos``; a bare first name matches the same way.
+        """
+        gender = gender_of(parsed)
+        last = fold(parsed.last) if parsed.last else None
+        if last is None:
+            return None
+        if parsed.first:
+            first = fold(parsed.first)
+            middle = {fold(w) for w in parsed.middle}
+            for i in self.persons():
+                p = self.drafts[i].parsed
+                if not p or not p.first or not p.last or fold(p.last) != last:
+                    continue
+                pf = fold(p.first)
+                if pf != first and not (len(first) == 1 and pf.startswith(first)) and not (
+                    len(pf) == 1 and first.startswith(pf)
+                ):
+                    continue
+                pm = {fold(w) for w in p.middle}
+                if middle and pm and not (middle <= pm or pm <= middle):
+                    continue
+                if _compatible_gender(gender, self.drafts[i].gender):
+                    return i
+            return None
+        return self._find_by_word(last, gender, pos)
+
+    def _find_by_word(self, word: str, gender: str | None, pos: int) -> int | None:
+        matches = []
+        for i in self.persons():
+            p = self.drafts[i].parsed
+            if not p or not _compatible_gender(gender, self.drafts[i].gender):
+                continue
+            if p.last and fold(p.last) == word:
+                matches.append((i, 0))
+            elif p.first and fold(p.first) == word:
+                matches.append((i, 1))
+        if not matches:
+            return None
+        best_rank = min(r for _, r in matches)
+        pool = [i for i, r in matches if r == best_rank]
+        before = [(max((s for s, _ in self.drafts[i].mentions if s < pos), default=-1), i) for i in pool]
+        prior = [b for b in before if b[0] >= 0]
+        if prior:
+            return max(prior)[1]
+        after = [(min(s for s, _ in self.drafts[i].mentions), i) for i in pool if self.drafts[i].mentions]
+        return min(after)[1] if after else pool[0]
+
+    def entities(self) -> tuple[list[Entity], dict[int, str]]:
+        """Freeze the table: entities numbered e1.. by first mention, and the id of each draft."""
+        live = [i for i, d in enumerate(self.drafts) if d.merged_into is None and d.mentions]
+        live.sort(key=lambda i: self.drafts[i].mentions[0])
+        ids: dict[int, str] = {}
+        out = []
+        for n, i in enumerate(live, 1):
+            d = self.drafts[i]
+            ids[i] = f"e{n}"
+            out.append(
+                Entity(
+                    id=f"e{n}",
+                    name=d.name,
+                    type=d.type,
+                    mentions=tuple(d.mentions),
+                    descriptors=tuple(d.descriptor_texts()),
+                )
+            )
+        for i in range(len(self.drafts)):
+            r = self.root(i)
+            if r in ids:
+                ids[i] = ids[r]
+        return out, ids
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        start = m.end()
+    return start
+
+
+def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
+    """Names from spaCy's NER with a subject flag from the parse."""
+    out: list[tuple[NameSpan, bool]] = []
+    for offset, doc in work.parsed:
+        for ent in getattr(doc, "ents", ()):
+            type_ = SPACY_LABELS.get(ent.label_)
+            if type_ is None:
+                continue
+            s = offset + ent.start_char
+            e = offset + ent.end_char
+            text = work.text[s:e]
+            possessive = False
+            m = re.search(r"\s*['’]s?$", text)
+            if m and m.start() > 0:
+                possessive = True
+                e = s + m.start()
+                text = work.text[s:e]
+            lead = re.match(r"(?:the|The)\s+", text)
+            if lead:
+                s += lead.end()
+                text = work.text[s:e]
+            subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
+            out.append((NameSpan(s, e, text, type_, possessive=possessive), subject))
+    return out
+
+
+def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, bool]]:
+    out: list[tuple[NameSpan, bool]] = []
+    for ps, pe in paragraphs:
+        seen_sentence = -1
+        for n in find_names(text, ps, pe):
+            sent = _sentence_start(text, n.prefix_start if n.prefix_start is not None else n.start)
+            subject = n.type == "PERSON" and sent != seen_sentence
+            if n.type == "PERSON":
+                seen_sentence = sent
+            out.append((n, subject))
+    return out
+
+
+def _merge_name_lists(
+    cheap: list[tuple[NameSpan, bool]], spacy: list[tuple[NameSpan, bool]]
+) -> list[tuple[NameSpan, bool]]:
+    """Cheap names plus spaCy names that overlap none of them; spaCy's subject flag wins."""
+    out = []
+    for n, subj in cheap:
+        over = [(m, s) for m, s in spacy if m.start < n.end and n.start < m.end]
+        if over:
+            subj = any(s for _, s in over)
+            if n.type == "PERSON" and all(m.type == "ORG" for m, _ in over) and not parse_name(n.text).honorific:
+                first = parse_name(n.text).first
+                if not first or (fold(first) not in MALE_NAMES and fold(first) not in FEMALE_NAMES):
+                    n = NameSpan(n.start, n.end, n.text, "ORG", n.prefix, n.prefix_start, n.possessive)
+        out.append((n, subj))
+    for m, subj in spacy:
+        if not any(n.start < m.end and m.start < n.end for n, _ in cheap):
+            out.append((m, subj))
+    out.sort(key=lambda x: (x[0].start, x[0].end))
+    return out
+
+
+def build_table(work: Work) -> EntityTable:
+    """Find and group the names of ``work``'s article.
+
+    Uses ``work.clean`` (junk blanked) when set; spaCy's entities and subject
+    relations when ``work.parsed`` is filled.
+    """
+    text = work.clean or work.text
+    paragraphs = list(work.paragraphs) or _paragraphs(text)
+    quotes: list[Range] = [r for q in work.quotations for r in q.content]
+    if not quotes:
+        quotes = [r for c in work.candidates if c.kind == "direct" for r in c.content]
+    table = EntityTable(text, quotes, paragraphs)
+    names = _cheap_names(text, paragraphs)
+    if work.parsed:
+        names = _merge_name_lists(names, _spacy_names(work))
+    for n, subject in names:
+        _add_name(table, n, subject)
+    _link_single_words(table, paragraphs)
+    _fold_provisional(table)
+    for i, d in enumerate(table.drafts):
+        if d.type == "PERSON" and d.merged_into is None:
+            _collect_descriptors(table, i)
+    return table
+
+
+def _paragraphs(text: str) -> list[Range]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _add_name(table: EntityTable, n: NameSpan, subject: bool) -> int:
+    if n.type == "ORG":
+        key = fold(n.text)
+        for i, d in enumerate(table.drafts):
+            if d.merged_into is None and d.type == "ORG" and fold(d.name) == key:
+                table.add_mention(i, n.start, n.end, subject)
+                return i
+        i = table.new(n.text, "ORG")
+        table.add_mention(i, n.start, n.end, subject)
+        return i
+    parsed = parse_name(n.text)
+    found = table.find_person(parsed, n.start)
+    if found is None:
+        name = " ".join(parsed.tokens) if parsed.is_full else n.text
+        found = table.new(name, "PERSON", parsed)
+    else:
+        _upgrade_name(table.drafts[table.root(found)], parsed, n.text)
+    d = table.draft(found)
+    d.gender = d.gender or gender_of(parsed)
+    if n.prefix and n.prefix_start is not None:
+        from .descriptors import normalise_descriptor
+
+        desc = normalise_descriptor(n.prefix)
+        if desc:
+            d.add_descriptor(n.prefix_start, desc)
+    table.add_mention(found, n.start, n.end, subject)
+    return found
+
+
+def _upgrade_name(d: Draft, parsed: ParsedName, written: str) -> None:
+    """Keep the fullest form of a person's name as the entity's name."""
+    old = d.parsed
+    if parsed.is_full and (old is None or not old.is_full or len(parsed.tokens) > len(old.tokens)):
+        d.parsed = ParsedName(old.honorific if old else parsed.honorific, parsed.first, parsed.middle, parsed.last)
+        d.name = " ".join(parsed.tokens)
+    if old and parsed.honorific and not old.honorific:
+        d.parsed = ParsedName(parsed.honorific, d.parsed.first, d.parsed.middle, d.parsed.last)  # type: ignore[union-attr]
+
+
+_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w-]*)(['’]s?)?(?![\w-])")
+
+
+def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
+    """Add bare surnames and first names of known people ("Blunt said", "Khan's")."""
+    words: dict[str, list[int]] = {}
+    for i in table.persons():
+        p = table.drafts[i].parsed
+        if p and p.last:
+            words.setdefault(fold(p.last), []).append(i)
+        if p and p.first:
+            words.setdefault(fold(p.first), []).append(i)
+    if not words:
+        return
+    covered = sorted((m.start, m.end) for m in table.mentions)
+    for ps, pe in paragraphs:
+        for m in _WORD.finditer(table.text, ps, pe):
+            w = fold(m.group(1))
+            if w not in words:
+                continue
+            s, e = m.start(1), m.end(1)
+            if any(cs < e and s < ce for cs, ce in covered):
+                continue
+            found = table.find_person(ParsedName(None, None, (), m.group(1)), s)
+            if found is not None:
+                sent = _sentence_start(table.text, s)
+                subject = not any(sent <= x.start < s for x in table.mentions)
+                table.add_mention(found, s, e, subject)
+
+
+def _fold_provisional(table: EntityTable) -> None:
+    """Merge a surname-only person into the one full-named person with that surname."""
+    for i in table.persons():
+        d = table.drafts[i]
+        if not d.parsed or d.parsed.first or not d.parsed.last:
+            continue
+        full = [
+            j
+            for j in table.persons()
+            if j != i
+            and table.drafts[j].parsed
+            and table.drafts[j].parsed.is_full  # type: ignore[union-attr]
+            and fold(table.drafts[j].parsed.last) == fold(d.parsed.last)  # type: ignore[union-attr, arg-type]
+            and _compatible_gender(d.gender, table.drafts[j].gender)
+        ]
+        if len(full) == 1:
+            table.merge(i, full[0])
+
+
+def _collect_descriptors(table: EntityTable, index: int) -> None:
+    d = table.drafts[index]
+    text = table.text
+    for s, e in d.mentions:
+        if table.in_quote(s, e):
+            continue
+        para = table.paragraphs[table.paragraph_of(s)]
+        before = describe_before(text, s)
+        if before:
+            d.add_descriptor(*before)
+        if re.match(r"['’]", text[e : e + 1]):
+            continue  # "Blunt's website": what follows describes the website
+        for pos, phrase in describe_after(text, e, para[1]):
+            d.add_descriptor(pos, phrase)
+    words = {w for _, p in d.descriptors for w in re.findall(r"\w+", p.lower())}
+    for w, g in _GENDER_WORDS.items():
+        if w in words and d.gender is None:
+            d.gender = g
+

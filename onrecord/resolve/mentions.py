@@ -1,0 +1,219 @@
+"""What kind of source a speaker mention is, read from its words alone.
+
+Attribution stages hand resolution the speaker mention as written: "he",
+"Mr Blunt", "The Tory MP", "Khalid Mahmood, a Labour MP", "Khan's legal
+team", "a statement published on Blunt's website", "the Home Office".
+:func:`classify_mention` says which of these it is and pulls out the parts
+resolution needs (the name, the owner of a document or group, the gender of
+a pronoun), without looking at the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, ROLE_TITLES, find_names, fold, parse_name
+
+__all__ = ["MentionKind", "SpeakerMention", "classify_mention"]
+
+#: Pronouns that can stand for a speaker, with (gender, number); hand-listed.
+PRONOUNS: dict[str, tuple[str | None, str]] = {
+    "he": ("male", "sg"), "him": ("male", "sg"), "his": ("male", "sg"),
+    "she": ("female", "sg"), "her": ("female", "sg"),
+    "they": (None, "pl"), "them": (None, "pl"), "their": (None, "pl"),
+    "it": (None, "org"), "its": (None, "org"),
+}
+#: Head nouns of written sources ("a statement", "court documents"); hand-listed.
+DOCUMENT_NOUNS = frozenset(
+    "statement statements post posts tweet tweets letter letters report reports website blog "
+    "release filing filings email emails memo memos transcript documents document papers "
+    "notice message messages video article column op-ed interview submission judgment ruling "
+    "complaint lawsuit affidavit indictment".split()
+)
+#: Head nouns of collective sources ("Khan's legal team"); hand-listed.
+GROUP_NOUNS = frozenset(
+    "team lawyers attorneys solicitors barristers family relatives aides allies friends supporters "
+    "campaigners colleagues officials sources critics representatives advisers advisors parents "
+    "mps members residents protesters staff executives ministers organisers organizers voters "
+    "neighbours neighbors spokesmen investigators prosecutors police officers experts doctors "
+    "teachers workers union unions group groups board committee panel".split()
+)
+SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
+
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
+_INDEFINITE = re.compile(r"^(?:a|an|one)\s+", re.I)
+_POSSESSOR = re.compile(r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b(his|her|their|its)\b")
+_OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
+
+
+class MentionKind:
+    """The kinds of speaker mention (plain strings, listed here)."""
+
+    PRONOUN = "pronoun"
+    NAME = "name"
+    APPOSITIVE = "appositive"
+    NOMINAL = "nominal"
+    INDEFINITE = "indefinite"
+    GROUP = "group"
+    DOCUMENT = "document"
+    SPOKESPERSON = "spokesperson"
+    ORG = "org"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """A speaker mention taken apart.
+
+    ``name`` is the name part (for names and appositives) with its offsets in
+    ``name_span``; ``owner`` is the possessor or sponsor of a group, document
+    or spokesperson ("Blunt", "his", "the Home Office") with ``owner_span``;
+    ``descriptors`` are roles given inside the mention itself.
+    """
+
+    kind: str
+    text: str
+    span: tuple[int, int]
+    name: str | None = None
+    name_span: tuple[int, int] | None = None
+    owner: str | None = None
+    owner_span: tuple[int, int] | None = None
+    gender: str | None = None
+    number: str = "sg"
+    descriptors: tuple[str, ...] = ()
+
+
+def _words(text: str) -> list[str]:
+    return [fold(w) for w in re.findall(r"[\w'’-]+", text)]
+
+
+def _owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The possessor ("Blunt's", "his") or prepositional owner ("from the Home Office")."""
+    m = _POSSESSOR.search(text)
+    if m:
+        g = 1 if m.group(1) else 2
+        name = m.group(g)
+        s = m.start(g)
+        # drop a sentence-initial article or function word caught by the capital run
+        lead = re.match(r"(?:The|A|An|In|On)\s+", name)
+        if lead and m.group(1):
+            s += lead.end()
+            name = name[lead.end() :]
+        return name, (offset + s, offset + s + len(name))
+    m = _OWNER_PREP.search(text)
+    if m:
+        name = m.group(1).strip()
+        s = m.start(1)
+        return name, (offset + s, offset + s + len(name))
+    return None, None
+
+
+def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
+    """Take apart the speaker mention ``text[start:end]``.
+
+    Args:
+        text: the article (offsets index into it).
+        start: where the mention begins.
+        end: where it ends.
+
+    Returns:
+        The mention's kind and parts.
+
+    >>> classify_mention("he said", 0, 2).kind
+    'pronoun'
+    >>> m = classify_mention("Khan's legal team said", 0, 17); (m.kind, m.owner)
+    ('group', 'Khan')
+    >>> m = classify_mention("a statement published on Blunt's website", 0, 40); (m.kind, m.owner)
+    ('document', 'Blunt')
+    >>> m = classify_mention("Khalid Mahmood, a Labour MP", 0, 27); (m.kind, m.name, m.descriptors)
+    ('appositive', 'Khalid Mahmood', ('Labour MP',))
+    >>> classify_mention("The Tory MP", 0, 11).kind
+    'nominal'
+    >>> m = classify_mention("A Home Office spokesperson", 0, 26); (m.kind, m.owner)
+    ('spokesperson', 'Home Office')
+    >>> classify_mention("the Home Office", 0, 15).kind
+    'org'
+    >>> classify_mention("Mr Blunt", 0, 8).name
+    'Mr Blunt'
+    """
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    s, e = start + lead, start + len(raw.rstrip())
+    mention = text[s:e].rstrip(",;:")
+    e = s + len(mention)
+    span = (s, e)
+    low = mention.lower()
+    words = _words(mention)
+    if low in PRONOUNS:
+        gender, number = PRONOUNS[low]
+        return SpeakerMention(MentionKind.PRONOUN, mention, span, gender=gender, number=number)
+    if not words:
+        return SpeakerMention(MentionKind.UNKNOWN, mention, span)
+    wordset = set(words)
+    if wordset & SPOKES_NOUNS:
+        owner, owner_span = _owner(mention, s)
+        if owner is None:
+            before = re.match(r"^(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?((?:[A-Z][\w'’-]*\s+)+)(?:spokes\w+|representative)", mention)
+            if before:
+                owner = before.group(1).strip()
+                os_ = s + before.start(1)
+                owner_span = (os_, os_ + len(owner))
+        if owner and not wordset & GROUP_NOUNS - SPOKES_NOUNS:
+            return SpeakerMention(MentionKind.SPOKESPERSON, mention, span, owner=owner, owner_span=owner_span)
+    if wordset & DOCUMENT_NOUNS and not re.search(r"\bsaid\b", low):
+        owner, owner_span = _owner(mention, s)
+        return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
+    if "," in mention:
+        parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", mention)]
+        named = [(p, t) for p, t in parts if any(n.type == "PERSON" for n in find_names(t.strip()))]
+        if named:
+            p, t = named[0]
+            inner = len(t) - len(t.lstrip())
+            name = t.strip()
+            descs = []
+            from .descriptors import normalise_descriptor
+
+            for _, other in parts:
+                if other is not t:
+                    d = normalise_descriptor(other)
+                    if d:
+                        descs.append(d)
+            ns = s + p + inner
+            return SpeakerMention(
+                MentionKind.APPOSITIVE, mention, span, name=name, name_span=(ns, ns + len(name)),
+                descriptors=tuple(descs),
+            )
+    last = words[-1]
+    if last in GROUP_NOUNS or (len(words) > 1 and words[-2] in GROUP_NOUNS and last in {"members"}):
+        owner, owner_span = _owner(mention, s)
+        return SpeakerMention(MentionKind.GROUP, mention, span, owner=owner, owner_span=owner_span, number="pl")
+    names = find_names(mention)
+    if names and names[-1].end == len(mention):
+        n = names[-1]
+        if n.type == "ORG":
+            name = n.text
+            return SpeakerMention(MentionKind.ORG, mention, span, name=name, name_span=(s + n.start, s + n.end))
+        descs = (n.prefix,) if n.prefix else ()
+        from .descriptors import normalise_descriptor
+
+        descs = tuple(d for d in (normalise_descriptor(x) for x in descs) if d)
+        return SpeakerMention(
+            MentionKind.NAME, mention, span, name=n.text, name_span=(s + n.start, s + n.end), descriptors=descs
+        )
+    bare = _DEFINITE.sub("", mention)
+    if _DEFINITE.match(mention) and ((words[-1] in ROLE_NOUNS or words[-1] in ROLE_TITLES) or re.search(r"\d+-year-old$", low)):
+        return SpeakerMention(MentionKind.NOMINAL, mention, span)
+    if bare and all(w[:1].isupper() for w in bare.split()):
+        if set(_words(bare)) & (ORG_WORDS | PARTY_WORDS):
+            ns = e - len(bare)
+            return SpeakerMention(MentionKind.ORG, mention, span, name=bare, name_span=(ns, e))
+        if not _DEFINITE.match(mention):
+            parsed = parse_name(bare)
+            if parsed.last:
+                return SpeakerMention(MentionKind.NAME, mention, span, name=bare, name_span=(e - len(bare), e))
+    if _DEFINITE.match(mention):
+        return SpeakerMention(MentionKind.NOMINAL, mention, span)
+    if _INDEFINITE.match(mention):
+        return SpeakerMention(MentionKind.INDEFINITE, mention, span)
+    return SpeakerMention(MentionKind.UNKNOWN, mention, span)

@@ -1,0 +1,351 @@
+"""Personal names without a parser: a capitalised-token name finder, titles and gender cues.
+
+The fast and GPU pipelines have no spaCy parse, so resolution needs a cheap
+way to find the people an article names. :func:`find_names` scans a text for
+runs of capitalised tokens ("Tory MP Crispin Blunt", "Mr Blunt", "Sen. Ted
+Cruz"), peels pre-nominal titles and roles off the front and classifies what
+remains as a person or an organisation. :func:`parse_name` splits one name
+into honorific, first, middle and last names; :func:`gender_of` reads gender
+from an honorific or a common first name.
+
+Everything here is lexical and deliberately conservative: a run of
+capitalised words with no sign of being a name (no title, no known first
+name, an organisation word) is not called a person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "HONORIFICS",
+    "NameSpan",
+    "ParsedName",
+    "find_names",
+    "fold",
+    "gender_of",
+    "is_role_word",
+    "parse_name",
+]
+
+#: Honorifics and the gender they mark (None: either). Hand-listed from UK and
+#: US news usage (BBC, AP and Guardian style guides' forms of address).
+HONORIFICS: dict[str, str | None] = {
+    "mr": "male", "mister": "male", "sir": "male", "lord": "male", "baron": "male",
+    "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female",
+    "baroness": "female", "mx": None, "dr": None, "prof": None, "professor": None,
+    "rev": None, "reverend": None, "cllr": None, "councillor": None,
+}
+
+#: Role titles that stand before a name and are also descriptors ("Senator
+#: Ted Cruz"), with the gender they mark. Same sources as HONORIFICS.
+ROLE_TITLES: dict[str, str | None] = {
+    "president": None, "senator": None, "sen": None, "rep": None, "representative": None,
+    "gov": None, "governor": None, "mayor": None, "judge": None, "justice": None,
+    "chancellor": None, "secretary": None, "minister": None, "premier": None,
+    "king": "male", "queen": "female", "prince": "male", "princess": "female",
+    "congressman": "male", "congresswoman": "female", "speaker": None, "chairman": "male",
+    "chairwoman": "female", "chair": None, "leader": None, "general": None, "gen": None,
+    "col": None, "capt": None, "captain": None, "sgt": None, "detective": None,
+    "inspector": None, "superintendent": None, "constable": None, "chief": None,
+    "bishop": None, "archbishop": None, "mp": None, "msp": None, "mep": None,
+    "attorney": None, "commissioner": None, "ambassador": None, "spokesman": "male",
+    "spokeswoman": "female", "spokesperson": None, "backbencher": None, "peer": None,
+}
+
+#: Lower-case role nouns and modifiers that may open a pre-nominal
+#: description ("former Tory backbencher Crispin Blunt"); hand-listed.
+ROLE_NOUNS = frozenset(
+    "mp mps msp mep minister secretary senator congressman congresswoman representative "
+    "governor mayor leader chair chairman chairwoman chief executive president spokesman "
+    "spokeswoman spokesperson backbencher peer councillor lawyer barrister solicitor judge "
+    "director founder candidate lawmaker legislator politician campaigner activist member "
+    "deputy shadow whip speaker chancellor ambassador commissioner officer adviser aide "
+    "head boss manager coach captain economist analyst professor author journalist".split()
+)
+#: Modifiers allowed inside a pre-nominal description; hand-listed.
+ROLE_MODIFIERS = frozenset("former ex veteran senior junior deputy shadow fellow then-".split())
+
+#: Political parties and their adjectives, UK and US; hand-listed.
+PARTY_WORDS = frozenset(
+    "tory tories conservative conservatives labour liberal democrat democrats democratic "
+    "republican republicans lib dem snp dup sdlp plaid cymru green greens reform ukip gop "
+    "independent sinn fein alliance".split()
+)
+
+#: Words that mark a capitalised run as an organisation; hand-listed from UK
+#: and US news (government bodies, parties, companies, media).
+ORG_WORDS = frozenset(
+    "office department ministry party council committee court police service services trust "
+    "union association commission agency government university college school bank company "
+    "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
+    "bbc itv cnn nbc abc cbs fox reuters twitter facebook instagram youtube parliament commons "
+    "congress senate house assembly board authority foundation institute society club network "
+    "organisation organization federation league campaign coalition fund nhs fbi cia "
+    "pentagon whitehall downing labour conservatives tories democrats republicans snp ukip "
+    "gop appg un eu nato home treasury cabinet".split()
+)
+
+#: Capitalised words that are not names wherever they stand: function words
+#: that open sentences, days, months, places of government; hand-listed.
+NOT_NAME_WORDS = frozenset(
+    "the a an he she they it we i you his her their its our my your this that these those "
+    "there here but and or so yet if when while as at in on of for from by with after before "
+    "however meanwhile speaking according asked last next today yesterday tomorrow also then "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december read more related share "
+    "subscribe sign photo image picture getty pa ap afp mps one two three what why how who "
+    "where which did does do is was were are has have had will would should could can not "
+    "no yes it's im i'm we're don't mrs. mr. dr. st st. new uk us usa britain british "
+    "english scotland scottish wales welsh england american america london washington "
+    "brexit covid god christmas easter even though although because since until instead "
+    "despite during under over about into through".split()
+)
+
+#: Common first names by gender, UK and US (hand-picked from the ONS and SSA
+#: most-common lists, plus names frequent in UK and US politics).
+MALE_NAMES = frozenset(
+    "adam alan alex alexander alistair andrew angus anthony arthur barack ben benjamin bernie "
+    "bill bob boris brandon brian charles charlie chris christopher chuck colin craig crispin "
+    "dan daniel david dominic donald douglas ed edward eric frank gavin george gordon graham "
+    "grant greg harry henry iain ian imran jack jacob jake james jamie jason jeff jeremy jim "
+    "jimmy joe john jonathan joseph josh keir kevin khalid kwasi lee liam lindsay malcolm mark "
+    "martin matt matthew michael mike mitch neil nicholas nick nigel oliver owen patrick paul "
+    "pete peter philip rishi richard rob robert ron ross ryan sadiq sam samuel scott sean "
+    "simon stephen steve steven stuart ted thomas tim timothy tom tony vince wes william "
+    "ahmed ali hamza mohammed muhammad omar tariq yusuf".split()
+)
+FEMALE_NAMES = frozenset(
+    "alexandria alice alison amanda amy andrea angela angie ann anna anne caroline catherine "
+    "charlotte chloe claire diane elizabeth ellie emily emma grace hannah harriet helen hillary "
+    "jacinda jane janet jennifer jess jessica jo joanna julia julie kamala karen kate katherine "
+    "kathleen kemi laura layla lisa liz louise lucy margaret maria mary megan melania michelle "
+    "nadine nancy natalie nicola nikki olivia penny pamela priti rachel rebecca rosie ruth "
+    "sarah sharon sophie stella susan suella theresa tulip victoria yvette zarah ayesha fatima "
+    "nadia nusrat rosena shabana".split()
+)
+
+_WORD = r"[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*\.?"
+_PARTICLE = r"(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ter)"
+#: a run of capitalised words joined by single spaces, particles allowed inside
+_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ALLCAPS_KEEP = frozenset("mp mps msp mep snp dup gop appg bbc nhs uk us eu".split())
+
+
+def fold(word: str) -> str:
+    """Fold a word for comparison: lower case, accents and final dots removed.
+
+    >>> fold("Müller.")
+    'muller'
+    """
+    decomposed = unicodedata.normalize("NFKD", word)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.lower().rstrip(".").replace("’", "'")
+
+
+def is_role_word(word: str) -> bool:
+    """Return True when ``word`` is a role or party word that can precede a name.
+
+    >>> is_role_word("MP"), is_role_word("Tory"), is_role_word("Crispin")
+    (True, True, False)
+    """
+    w = fold(word)
+    return w in ROLE_TITLES or w in ROLE_NOUNS or w in PARTY_WORDS
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A personal name split into its parts (all as written, without dots)."""
+
+    honorific: str | None
+    first: str | None
+    middle: tuple[str, ...]
+    last: str | None
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The name's own words, honorific excluded."""
+        parts = ([self.first] if self.first else []) + list(self.middle) + ([self.last] if self.last else [])
+        return tuple(parts)
+
+    @property
+    def is_full(self) -> bool:
+        """True when both a first and a last name are known."""
+        return self.first is not None and self.last is not None
+
+
+def parse_name(name: str) -> ParsedName:
+    """Split ``name`` into honorific, first, middle and last names.
+
+    A single word after an honorific is a surname ("Mr Blunt"); a single bare
+    word is taken as a surname too, the usual partial form in news.
+
+    >>> parse_name("Mr Crispin Blunt")
+    ParsedName(honorific='Mr', first='Crispin', middle=(), last='Blunt')
+    >>> parse_name("Imran Ahmad Khan").middle
+    ('Ahmad',)
+    >>> parse_name("Blunt")
+    ParsedName(honorific=None, first=None, middle=(), last='Blunt')
+    """
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
+    honorific = None
+    while words and (fold(words[0]) in HONORIFICS or fold(words[0]) in ROLE_TITLES) and len(words) > 1:
+        honorific = words[0].rstrip(".")
+        words = words[1:]
+    # generational suffixes are not surnames
+    while len(words) > 1 and fold(words[-1]) in {"jr", "sr", "ii", "iii", "mp", "qc", "kc"}:
+        words = words[:-1]
+    words = [w.rstrip(",") for w in words if w.rstrip(",")]
+    if not words:
+        return ParsedName(honorific, None, (), None)
+    if len(words) == 1:
+        return ParsedName(honorific, None, (), words[0])
+    return ParsedName(honorific, words[0], tuple(words[1:-1]), words[-1])
+
+
+def gender_of(name: ParsedName | str) -> str | None:
+    """Return ``"male"``, ``"female"`` or None from an honorific or a first name.
+
+    >>> gender_of("Mrs Khan"), gender_of("Crispin Blunt"), gender_of("Dr Smith")
+    ('female', 'male', None)
+    """
+    parsed = parse_name(name) if isinstance(name, str) else name
+    if parsed.honorific:
+        h = fold(parsed.honorific)
+        g = HONORIFICS.get(h, ROLE_TITLES.get(h))
+        if g:
+            return g
+    if parsed.first:
+        f = fold(parsed.first)
+        if f in MALE_NAMES:
+            return "male"
+        if f in FEMALE_NAMES:
+            return "female"
+    return None
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name found in a text.
+
+    ``start``/``end`` cover the name itself (honorific included, possessive
+    "'s" and pre-nominal roles excluded); ``prefix`` is the pre-nominal role
+    as written ("Tory MP") and ``prefix_start`` where it begins; ``type`` is
+    PERSON or ORG; ``possessive`` says the name carried "'s".
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    prefix: str | None = None
+    prefix_start: int | None = None
+    possessive: bool = False
+
+
+def _classify(words: list[str]) -> str | None:
+    """PERSON, ORG or None for a run of capitalised words (roles peeled off)."""
+    folded = [fold(w) for w in words]
+    if any(w in ORG_WORDS for w in folded):
+        return "ORG"
+    if all(w in NOT_NAME_WORDS for w in folded):
+        return None
+    if folded[0] in HONORIFICS or folded[0] in ROLE_TITLES:
+        return "PERSON" if len(words) > 1 else None
+    if folded[0] in MALE_NAMES or folded[0] in FEMALE_NAMES:
+        return "PERSON"
+    if any(w in NOT_NAME_WORDS for w in folded):
+        return None
+    if len(words) >= 2 and all(not w.isupper() or len(w) <= 2 for w in words):
+        return "PERSON"
+    return None
+
+
+def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
+    """Find personal and organisation names in ``text[start:end]``.
+
+    Single unprefixed capitalised words are not returned (they are matched
+    later against the surnames of people already found).
+
+    Args:
+        text: the text to scan (offsets are indices into it).
+        start: where to begin.
+        end: where to stop; the end of ``text`` when None.
+
+    Returns:
+        Names in text order.
+
+    >>> [(n.text, n.prefix, n.type) for n in find_names("TORY MP Crispin Blunt has apologised to Mr Khan.")]
+    [('Crispin Blunt', 'TORY MP', 'PERSON'), ('Mr Khan', None, 'PERSON')]
+    >>> [(n.text, n.type) for n in find_names("A Home Office spokesperson said.")]
+    [('Home Office', 'ORG')]
+    """
+    end = len(text) if end is None else end
+    found: list[NameSpan] = []
+    for m in _RUN.finditer(text, start, end):
+        found.extend(_split_run(text, m.start(), m.group()))
+    return found
+
+
+def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
+    """Turn one capitalised run into names: drop leading function words, peel roles."""
+    words = [(m.start() + offset, m.group()) for m in re.finditer(r"\S+", run)]
+    possessive = False
+    last_pos, last_word = words[-1]
+    stripped = _POSSESSIVE.sub("", last_word) if re.search(r"['’]s?$", last_word) else last_word
+    if stripped != last_word and stripped:
+        possessive = True
+        words[-1] = (last_pos, stripped)
+    words = [(p, w.rstrip(".") if fold(w) not in HONORIFICS and fold(w) not in ROLE_TITLES else w) for p, w in words]
+    while words and fold(words[0][1]) in NOT_NAME_WORDS:
+        words = words[1:]
+    if not words:
+        return []
+    # a trailing "MP"/"QC" is not part of the name ("Crispin Blunt MP")
+    while len(words) > 1 and fold(words[-1][1]) in {"mp", "qc", "kc", "msp", "mep"}:
+        words = words[:-1]
+    # peel a pre-nominal role: everything up to the last role/party word
+    prefix = prefix_start = None
+    name_words = words
+    role_end = max(
+        (i for i, (_, w) in enumerate(words[:-1]) if _is_prenominal(w)),
+        default=-1,
+    )
+    if role_end >= 0:
+        head, rest = words[: role_end + 1], words[role_end + 1 :]
+        if _classify([w for _, w in rest]) != "ORG":
+            prefix_start = head[0][0]
+            prefix = text[prefix_start : head[-1][0] + len(head[-1][1])]
+            name_words = rest
+            # a bare surname keeps its role title ("President Biden")
+            if len(rest) == 1 and fold(head[-1][1]) in ROLE_TITLES:
+                name_words = [head[-1], *rest]
+    kind = _classify([w for _, w in name_words])
+    if kind is None:
+        return []
+    s = name_words[0][0]
+    e = name_words[-1][0] + len(name_words[-1][1])
+    return [NameSpan(s, e, text[s:e], kind, prefix, prefix_start, possessive)]
+
+
+def _is_prenominal(word: str) -> bool:
+    f = fold(word)
+    return f not in HONORIFICS and (f in ROLE_NOUNS or f in PARTY_WORDS or f in ROLE_TITLES)
+
+
+def descriptor_case(phrase: str) -> str:
+    """Undo headline capitals in a descriptor, keeping known acronyms.
+
+    >>> descriptor_case("TORY MP")
+    'Tory MP'
+    >>> descriptor_case("Labour MP")
+    'Labour MP'
+    """
+    words = phrase.split()
+    if any(ch.islower() for ch in phrase):
+        return phrase
+    return " ".join(w if fold(w) in _ALLCAPS_KEEP else w.capitalize() for w in words)
