@@ -41,6 +41,14 @@ __all__ = [
 #: clauses, not descriptions (set by hand on our gold cases).
 MAX_DESCRIPTOR_WORDS = 16
 
+#: Lower-case portfolio words that sit inside a role ("former justice minister");
+#: hand-listed from UK and US cabinet titles.
+POLICY_WORDS = frozenset(
+    "justice health foreign home education defence defense transport culture business trade "
+    "environment housing security immigration energy finance interior state labor work pensions "
+    "treasury party cabinet government opposition armed forces veterans policing equalities".split()
+)
+
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _RELATIVE = re.compile(
     r"^(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|serves\s+as|served\s+as|remains)\s+",
@@ -97,7 +105,7 @@ def _is_rolelike(phrase: str) -> bool:
     f = fold(words[0])
     if f in ROLE_NOUNS or f in ROLE_MODIFIERS or f in PARTY_WORDS or f in ROLE_TITLES:
         return True
-    return any(fold(w) in ROLE_NOUNS for w in words[:4])
+    return any(fold(w) in ROLE_NOUNS or fold(w) in PARTY_WORDS for w in words[:4])
 
 
 def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
@@ -129,7 +137,7 @@ def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
         if re.search(r"[,.;:!?\"“”()]$", word) or f in HONORIFICS:
             break
         capital = word[:1].isupper() and f not in NOT_NAME_WORDS
-        if not (capital or f in ROLE_NOUNS or f in ROLE_MODIFIERS or f in PARTY_WORDS):
+        if not (capital or f in ROLE_NOUNS or f in ROLE_MODIFIERS or f in PARTY_WORDS or f in POLICY_WORDS):
             break
         words.insert(0, (wstart, word))
         pos = wstart

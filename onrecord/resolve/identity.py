@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .names import HONORIFICS, PARTY_WORDS, ROLE_TITLES, fold
+from .names import FEMALE_NAMES, HONORIFICS, MALE_NAMES, PARTY_WORDS, ROLE_TITLES, fold
 
 __all__ = [
     "ArchiveDecision",
@@ -110,6 +110,8 @@ def _split_name(name: str) -> _Name:
     words = [fold(w) for w in re.findall(r"[\w'’-]+\.?", name)]
     words = [re.sub(r"['’]s$", "", w).strip("'’-.") for w in words]
     words = [w for w in words if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
     gender = None
     while words and (words[0] in HONORIFICS or words[0] in ROLE_TITLES) and len(words) > 1:
         gender = gender or HONORIFICS.get(words[0])
@@ -118,6 +120,8 @@ def _split_name(name: str) -> _Name:
         words = words[:-1]
     if not words:
         return _Name((), "", gender)
+    if gender is None and len(words) > 1:
+        gender = "male" if words[0] in MALE_NAMES else "female" if words[0] in FEMALE_NAMES else None
     return _Name(tuple(words[:-1]), words[-1], gender)
 
 

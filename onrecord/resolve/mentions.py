@@ -43,7 +43,7 @@ SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".spl
 
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one)\s+", re.I)
-_POSSESSOR = re.compile(r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b(his|her|their|its)\b")
+_POSSESSOR = re.compile(r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b((?i:his|her|their|its))\b")
 _OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
 
 

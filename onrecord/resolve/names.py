@@ -101,7 +101,9 @@ NOT_NAME_WORDS = frozenset(
     "no yes it's im i'm we're don't mrs. mr. dr. st st. new uk us usa britain british "
     "english scotland scottish wales welsh england american america london washington "
     "brexit covid god christmas easter even though although because since until instead "
-    "despite during under over about into through".split()
+    "despite during under over about into through later earlier now still only just both all "
+    "many some several most other another each every separately elsewhere writing outside "
+    "inside above below amid among again already indeed instead thus hence sadly".split()
 )
 
 #: Common first names by gender, UK and US (hand-picked from the ONS and SSA
@@ -303,6 +305,11 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     words = [(p, w.rstrip(".") if fold(w) not in HONORIFICS and fold(w) not in ROLE_TITLES else w) for p, w in words]
     while words and fold(words[0][1]) in NOT_NAME_WORDS:
         words = words[1:]
+    # a sentence-opening word before a known first name or honorific is not part of the name
+    if len(words) >= 3 and _opens_sentence(text, words[0][0]):
+        second = fold(words[1][1])
+        if second in MALE_NAMES or second in FEMALE_NAMES or second in HONORIFICS:
+            words = words[1:]
     if not words:
         return []
     # a trailing "MP"/"QC" is not part of the name ("Crispin Blunt MP")
@@ -327,9 +334,16 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     kind = _classify([w for _, w in name_words])
     if kind is None:
         return []
+    if kind == "ORG" and len(name_words) == 1 and not name_words[0][1].isupper() and _opens_sentence(text, name_words[0][0]):
+        return []  # "Court documents said": a sentence-opening common noun, not a body
     s = name_words[0][0]
     e = name_words[-1][0] + len(name_words[-1][1])
     return [NameSpan(s, e, text[s:e], kind, prefix, prefix_start, possessive)]
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \u00a0\"“‘'")
+    return not before or before[-1] in ".!?\n"
 
 
 def _is_prenominal(word: str) -> bool:

@@ -248,10 +248,14 @@ class _Resolver:
                 return Resolution(owner, "resolve:document-owner")
             return Resolution(None, "resolve:document-owner")
         key = fold(m.text)
-        for i, d in enumerate(self.table.drafts):
-            if d.merged_into is None and d.type == "DOCUMENT" and fold(d.name) == key:
-                return Resolution(i, "resolve:document")
-        return Resolution(self.table.new(m.text, "DOCUMENT"), "resolve:document")
+        found = next(
+            (i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "DOCUMENT" and fold(d.name) == key),
+            None,
+        )
+        if found is None:
+            found = self.table.new(m.text, "DOCUMENT")
+        self.table.add_mention(found, *m.span)
+        return Resolution(found, "resolve:document")
 
     def _resolve_spokesperson(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         owner = self._owner_entity(m, cand)
@@ -261,10 +265,14 @@ class _Resolver:
         if d.type == "PERSON":
             noun = re.search(r"spokes\w+|representative", m.text, re.I)
             name = f"{d.name}'s {noun.group().lower() if noun else 'spokesperson'}"
-            for i, g in enumerate(self.table.drafts):
-                if g.merged_into is None and g.type == "GROUP" and g.name == name:
-                    return Resolution(i, "resolve:spokesperson")
-            return Resolution(self.table.new(name, "GROUP"), "resolve:spokesperson")
+            found = next(
+                (i for i, g in enumerate(self.table.drafts) if g.merged_into is None and g.type == "GROUP" and g.name == name),
+                None,
+            )
+            if found is None:
+                found = self.table.new(name, "GROUP")
+            self.table.add_mention(found, *m.span)
+            return Resolution(found, "resolve:spokesperson")
         return Resolution(owner, "resolve:spokesperson")
 
     # -- helpers -------------------------------------------------------------
