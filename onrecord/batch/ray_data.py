@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any
@@ -75,8 +76,9 @@ class RayEngine:
             import ray
         except ImportError as exc:
             raise MissingExtraError("ray", "ray") from exc
-        logging.getLogger("ray").setLevel(logging.WARNING)
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        # Ray Data configures its own loggers when a dataset runs; its INFO
+        # lines and notices would break our progress bar. Set the variable to override.
+        os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")
         if not ray.is_initialized():
             try:
                 if self.address:
@@ -127,6 +129,7 @@ class RayEngine:
             yield from self._run_window(window)
 
     def _run_window(self, window: list[Unit]) -> Iterator[tuple[Unit, ChunkResult]]:
+        """Run one window as a dataset; yield each unit as soon as its last row is back."""
         import ray
         import ray.exceptions
 
@@ -138,36 +141,48 @@ class RayEngine:
         found: dict[tuple[int, int], Outcome] = {}
         pids: dict[int, int] = {}
         pipeline: dict[str, Any] | None = None
-        if rows:
-            try:
-                dataset = ray.data.from_items(rows).map_batches(
-                    RayExtractor,
-                    fn_constructor_kwargs={"spec": self.spec},
-                    batch_size=RAY_BATCH_SIZE,
-                    batch_format="numpy",
-                    concurrency=self.workers,
-                    num_gpus=1 if self.spec.device == "cuda" else 0,
-                )
-                for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
-                    for k in range(len(batch["unit"])):
-                        error = str(batch["error"][k])
-                        found[(int(batch["unit"][k]), int(batch["pos"][k]))] = Outcome(
-                            ok=bool(batch["ok"][k]),
-                            line=str(batch["line"][k]),
-                            error=json.loads(error) if error else None,
-                            quotes=int(batch["quotes"][k]),
-                        )
-                        pid = int(batch["pid"][k])
-                        pids[pid] = max(pids.get(pid, 0), int(batch["rss"][k]))
-                        pipeline = json.loads(str(batch["pipeline"][k]))
-            except ray.exceptions.RayError as exc:
-                raise BatchError(
-                    f"Ray failed while extracting: {type(exc).__name__}: {_first_line(exc)}; "
-                    "finished shards are kept: rerun the same command to resume"
-                ) from exc
-        for i, unit in enumerate(window):
-            outcomes = [found[(i, j)] for j in range(len(unit.documents))]
-            yield unit, ChunkResult(outcomes=outcomes, peak_rss_kb=dict(pids), pipeline=pipeline)
+        ready = 0  # units before this one have been yielded
+
+        def finished() -> Iterator[tuple[Unit, ChunkResult]]:
+            nonlocal ready
+            while ready < len(window) and all((ready, j) in found for j in range(len(window[ready].documents))):
+                unit = window[ready]
+                outcomes = [found.pop((ready, j)) for j in range(len(unit.documents))]
+                yield unit, ChunkResult(outcomes=outcomes, peak_rss_kb=dict(pids), pipeline=pipeline)
+                ready += 1
+
+        yield from finished()  # leading units without documents
+        if not rows:
+            return
+        try:
+            dataset = ray.data.from_items(rows).map_batches(
+                RayExtractor,
+                fn_constructor_kwargs={"spec": self.spec},
+                batch_size=RAY_BATCH_SIZE,
+                batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(size=self.workers),
+                num_gpus=1 if self.spec.device == "cuda" else 0,
+            )
+            for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+                for k in range(len(batch["unit"])):
+                    error = str(batch["error"][k])
+                    found[(int(batch["unit"][k]), int(batch["pos"][k]))] = Outcome(
+                        ok=bool(batch["ok"][k]),
+                        line=str(batch["line"][k]),
+                        error=json.loads(error) if error else None,
+                        quotes=int(batch["quotes"][k]),
+                    )
+                    pid = int(batch["pid"][k])
+                    pids[pid] = max(pids.get(pid, 0), int(batch["rss"][k]))
+                    pipeline = json.loads(str(batch["pipeline"][k]))
+                yield from finished()
+        except ray.exceptions.RayError as exc:
+            raise BatchError(
+                f"Ray failed while extracting: {type(exc).__name__}: {_first_line(exc)}; "
+                "finished shards are kept: rerun the same command to resume"
+            ) from exc
+        if ready < len(window):
+            raise BatchError(f"internal error: Ray returned no result for {len(window) - ready} units")
 
 
 def _first_line(exc: BaseException) -> str:
