@@ -50,7 +50,7 @@ POLICY_WORDS = frozenset(
 )
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
-_RELATIVE = re.compile(
+RELATIVE = re.compile(
     r"^(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|serves\s+as|served\s+as|remains)\s+",
     re.I,
 )
@@ -198,7 +198,7 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
         if re.fullmatch(r"\d{1,3}", raw):
             found.append((start, f"aged {raw}"))
         else:
-            rel = _RELATIVE.match(raw)
+            rel = RELATIVE.match(raw)
             body = raw[rel.end() :] if rel else raw
             has_article = bool(_ARTICLE.match(body))
             body = _ARTICLE.sub("", body)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, ROLE_TITLES, find_names, fold, parse_name
+from .names import NOT_NAME_WORDS, ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, ROLE_TITLES, find_names, fold, parse_name
 
 __all__ = ["MentionKind", "SpeakerMention", "classify_mention"]
 
@@ -109,6 +109,18 @@ def _owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+def _is_name(part: str) -> bool:
+    """True when an appositive part is a name: a found person, or bare capitalised words ("Blunt")."""
+    if any(n.type == "PERSON" for n in find_names(part)):
+        return True
+    words = part.split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not any(fold(w) in NOT_NAME_WORDS or fold(w) in ORG_WORDS or fold(w) in ROLE_NOUNS for w in words)
+    )
+
+
 def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     """Take apart the speaker mention ``text[start:end]``.
 
@@ -166,17 +178,17 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
     if "," in mention:
         parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", mention)]
-        named = [(p, t) for p, t in parts if any(n.type == "PERSON" for n in find_names(t.strip()))]
+        named = [(p, t) for p, t in parts if _is_name(t.strip())]
         if named:
             p, t = named[0]
             inner = len(t) - len(t.lstrip())
             name = t.strip()
             descs = []
-            from .descriptors import normalise_descriptor
+            from .descriptors import RELATIVE, normalise_descriptor
 
             for _, other in parts:
                 if other is not t:
-                    d = normalise_descriptor(other)
+                    d = normalise_descriptor(RELATIVE.sub("", other.strip()))
                     if d:
                         descs.append(d)
             ns = s + p + inner

@@ -254,6 +254,8 @@ def _classify(words: list[str]) -> str | None:
     folded = [fold(w) for w in words]
     if any(w in ORG_WORDS for w in folded):
         return "ORG"
+    if len(words) > 1 and (folded[-1] in ROLE_NOUNS or folded[-1] in PARTY_WORDS):
+        return None  # "Texas Republican": a description, not a name
     if all(w in NOT_NAME_WORDS for w in folded):
         return None
     if folded[0] in HONORIFICS or folded[0] in ROLE_TITLES:
@@ -289,8 +291,24 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     end = len(text) if end is None else end
     found: list[NameSpan] = []
     for m in _RUN.finditer(text, start, end):
-        found.extend(_split_run(text, m.start(), m.group()))
+        for offset, run in _split_sentences(m.start(), m.group()):
+            found.extend(_split_run(text, offset, run))
     return found
+
+
+def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:
+    """Cut a run after a full stop that ends a word, not an initial or a title ("Dorries. She")."""
+    parts = []
+    begin = 0
+    for m in re.finditer(r"\S+", run):
+        word = m.group()
+        if word.endswith(".") and len(word) > 2 and fold(word) not in HONORIFICS and fold(word) not in ROLE_TITLES:
+            if not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                parts.append((offset + begin, run[begin : m.end() - 1]))
+                begin = m.end() + 1
+    if begin < len(run):
+        parts.append((offset + begin, run[begin:]))
+    return [(o, r) for o, r in parts if r.strip()]
 
 
 def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from ..work import Candidate, Work
-from .descriptors import fits_description, normalise_descriptor
+from .descriptors import description_tokens, fits_description, normalise_descriptor
 from .entities import EntityTable, MentionRef, build_table
 from .mentions import MentionKind, SpeakerMention, classify_mention
 from .names import fold, parse_name
@@ -224,8 +224,9 @@ class _Resolver:
         )
         if found is not None:
             desc = normalise_descriptor(m.text)
-            if desc:
-                self.table.draft(found).add_descriptor(m.span[0], desc)
+            d = self.table.draft(found)
+            if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
+                d.add_descriptor(m.span[0], desc)
         return Resolution(found, "resolve:nominal")
 
     def _resolve_group(self, m: SpeakerMention, cand: Candidate) -> Resolution:
