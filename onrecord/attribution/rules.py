@@ -165,6 +165,11 @@ class _Finder:
         content = [r for r in (_trim(self.text, s, e) for s, e in content) if r[1] > r[0]]
         if not content:
             return None
+        if speaker is not None and not _WORDS.search(self.text[speaker[0]:speaker[1]]):
+            speaker = None
+        if kind != "direct" and self.text[content[-1][1] - 1] in ".;":
+            # PolNeAR's convention: reported content ends before the sentence's full stop
+            content[-1] = _trim(self.text, content[-1][0], content[-1][1] - 1)
         for c in self.candidates:
             if any(_overlap(a, b) for a in c.content for b in content):
                 return None
@@ -395,6 +400,8 @@ class _Finder:
             cue = self.cue_of(t)
             if not cue or (k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES):
                 continue  # "his remarks", "the claims": a noun
+            if t.start > 0 and self.text[t.start - 1] in "-‐":
+                continue  # part of a hyphenated word: so-called, well-known
             lemma, cls = cue
             cue_start = k
             while cue_start > 0 and toks[cue_start - 1].lower in AUX:
@@ -510,6 +517,8 @@ class _Finder:
         for t in toks:
             if t.pos != "VERB" or not is_cue_lemma(t.lemma) or t.start in self.used_cues or self.in_quotation(t.start):
                 continue
+            if t.start > 0 and self.text[t.start - 1] in "-‐":
+                continue  # part of a hyphenated word: so-called, well-known
             kids = children.get(t.i, [])
             comp = [c for c in kids if toks[c].dep == "ccomp"]
             if not comp and cue_class(t.lemma) == "thought":
@@ -530,7 +539,9 @@ class _Finder:
                 while b > a and toks[b].text in ",;:":
                     b -= 1
                 speaker = (toks[a].start, toks[b].end)
-                if _overlap(speaker, content):
+                if not _WORDS.search(self.text[speaker[0]:speaker[1]]):
+                    speaker = None
+                elif _overlap(speaker, content):
                     continue
             cue_lo = t.i
             for x in sorted((x for x in kids if toks[x].dep in ("aux", "neg", "advmod") and x < t.i), reverse=True):
