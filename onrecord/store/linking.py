@@ -61,17 +61,16 @@ def link_to_latest_statement(statements: Sequence[ArchiveStatement]) -> list[Lin
     [Link(type='retracts', source='b#q1', target='a#q1')]
     """
     links = []
+    plain = [s for s in statements if s.act in (None, "statement") and s.published]
     for later in statements:
         kind = ACT_LINKS.get(later.act or "")
         if kind is None or not later.published:
             continue
         earlier = [
             s
-            for s in statements
+            for s in plain
             if s.article_id != later.article_id
-            and s.published
-            and s.published < later.published
-            and (s.act in (None, "statement"))
+            and s.published < later.published  # type: ignore[operator]
             and (not s.about or not later.about or set(s.about) & set(later.about))
         ]
         if earlier:

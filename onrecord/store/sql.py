@@ -29,7 +29,7 @@ from .base import (
     Stats,
 )
 from .identity import IdentityFn, SpeakerProfile, match_speaker, name_words
-from .linking import ArchiveStatement, LinkFn, link_to_latest_statement
+from .linking import ACT_LINKS, ArchiveStatement, LinkFn, link_to_latest_statement
 from .records import article_digest, article_key, quote_ref, record_of, sha1_text
 from .schema import apply_migrations
 
@@ -89,12 +89,20 @@ class SQLStore:
         url: what the backend connects to.
         identify: the speaker-identity function (default :func:`match_speaker`).
         link: the cross-article statement linker (default :func:`link_to_latest_statement`).
+        link_acts: the speech acts that make the store run the linker for a speaker.
     """
 
     dialect = "sql"
 
-    def __init__(self, url: str, identify: IdentityFn | None = None, link: LinkFn | None = None):
+    def __init__(
+        self,
+        url: str,
+        identify: IdentityFn | None = None,
+        link: LinkFn | None = None,
+        link_acts: frozenset[str] = frozenset(ACT_LINKS),
+    ):
         self.url = url
+        self.link_acts = link_acts
         self.identify = identify or match_speaker
         self.link = link or link_to_latest_statement
         self._local = threading.local()
@@ -278,13 +286,14 @@ class SQLStore:
 
     def _aliases_descriptors(self, speaker_id: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
         rows = self.db.execute(
-            "SELECT e.name, e.descriptors FROM article_entities e JOIN articles a ON a.id = e.article_id"
-            " WHERE e.speaker_id = ? ORDER BY a.published, e.article_id, e.entity_id",
+            "SELECT e.name, e.descriptors, min(a.published), min(e.article_id) FROM article_entities e"
+            " JOIN articles a ON a.id = e.article_id WHERE e.speaker_id = ?"
+            " GROUP BY e.name, e.descriptors ORDER BY min(a.published), min(e.article_id), e.name",
             (speaker_id,),
         ).fetchall()
         aliases: dict[str, None] = {}
         descriptors: dict[str, None] = {}
-        for name, descs in rows:
+        for name, descs, _, _ in rows:
             aliases.setdefault(name)
             for d in json.loads(descs):
                 descriptors.setdefault(d)
@@ -304,19 +313,30 @@ class SQLStore:
         """Name each touched speaker by its fullest alias (most words, then most frequent, then first seen)."""
         db = self.db
         for speaker_id in sorted(touched):
-            names = [r[0] for r in db.execute(
-                "SELECT e.name FROM article_entities e JOIN articles a ON a.id = e.article_id WHERE e.speaker_id = ?"
-                " ORDER BY a.published, e.article_id, e.entity_id",
+            rows = db.execute(
+                "SELECT e.name, count(*), min(a.published), min(e.article_id) FROM article_entities e"
+                " JOIN articles a ON a.id = e.article_id WHERE e.speaker_id = ? GROUP BY e.name",
                 (speaker_id,),
-            ).fetchall()]
-            best = max(names, key=lambda n: (len(name_words(n)), names.count(n), -names.index(n)))
-            db.execute("UPDATE speakers SET name = ? WHERE id = ?", (best, speaker_id))
+            ).fetchall()
+            ranked = sorted(rows, key=lambda r: (-len(name_words(r[0])), -r[1], r[2] or "", r[3], r[0]))
+            db.execute("UPDATE speakers SET name = ? WHERE id = ?", (ranked[0][0], speaker_id))
 
     def _relink(self, touched: set[int]) -> None:
-        """Replace the archive links of each touched speaker with what the linker finds now."""
+        """Replace the archive links of each touched speaker with what the linker finds now.
+
+        The linker runs only for speakers with a statement whose act is in
+        :attr:`link_acts` (by default retraction, apology, denial), so a
+        prolific speaker costs nothing until they take something back.
+        """
         db = self.db
+        acts = sorted(self.link_acts)
+        marks = ", ".join("?" for _ in acts)
         for speaker_id in sorted(touched):
             db.execute("DELETE FROM links WHERE origin = 'archive' AND speaker_id = ?", (speaker_id,))
+            if not db.execute(
+                f"SELECT 1 FROM quotes WHERE speaker_id = ? AND act IN ({marks}) LIMIT 1", (speaker_id, *acts)
+            ).fetchone():
+                continue
             statements = self._statements(speaker_id)
             by_ref = {s.ref: s for s in statements}
             for link in self.link(statements):
