@@ -87,6 +87,7 @@ class EntityTable:
         self.text = text
         self.drafts: list[Draft] = []
         self.mentions: list[MentionRef] = []
+        self._mentioned: set[Range] = set()
         self._quote_ranges = sorted(quote_ranges)
         self.paragraphs = paragraphs or [(0, len(text))]
         self._para_starts = [s for s, _ in self.paragraphs]
@@ -123,12 +124,13 @@ class EntityTable:
         """Record a mention of entity ``index`` (kept in text order, once)."""
         index = self.root(index)
         d = self.drafts[index]
-        if (start, end) not in d.mentions:
-            d.mentions.append((start, end))
-            d.mentions.sort()
-        ref = MentionRef(start, end, index, subject, self.in_quote(start, end))
-        if any(m.start == start and m.end == end for m in self.mentions):
+        k = bisect.bisect_left(d.mentions, (start, end))
+        if k == len(d.mentions) or d.mentions[k] != (start, end):
+            d.mentions.insert(k, (start, end))
+        if (start, end) in self._mentioned:
             return
+        self._mentioned.add((start, end))
+        ref = MentionRef(start, end, index, subject, self.in_quote(start, end))
         bisect.insort(self.mentions, ref, key=lambda m: (m.start, m.end))
 
     def merge(self, src: int, dst: int) -> None:
@@ -192,12 +194,18 @@ class EntityTable:
             return None
         best_rank = min(r for _, r in matches)
         pool = [i for i, r in matches if r == best_rank]
-        before = [(max((s for s, _ in self.drafts[i].mentions if s < pos), default=-1), i) for i in pool]
+        before = [(self._last_before(i, pos), i) for i in pool]
         prior = [b for b in before if b[0] >= 0]
         if prior:
             return max(prior)[1]
         after = [(min(s for s, _ in self.drafts[i].mentions), i) for i in pool if self.drafts[i].mentions]
         return min(after)[1] if after else pool[0]
+
+    def _last_before(self, index: int, pos: int) -> int:
+        """Start of entity ``index``'s last mention before ``pos`` (-1: none)."""
+        ms = self.drafts[index].mentions
+        k = bisect.bisect_left(ms, (pos, -1))
+        return ms[k - 1][0] if k else -1
 
     def entities(self) -> tuple[list[Entity], dict[int, str]]:
         """Freeze the table: entities numbered e1.. by first mention, and the id of each draft."""
@@ -380,12 +388,14 @@ def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
             if w not in words:
                 continue
             s, e = m.start(1), m.end(1)
-            if any(cs < e and s < ce for cs, ce in covered):
+            k = bisect.bisect_left(covered, (e, e))
+            if any(cs < e and s < ce for cs, ce in covered[max(0, k - 3) : k]):
                 continue
             found = table.find_person(ParsedName(None, None, (), m.group(1)), s)
             if found is not None:
                 sent = _sentence_start(table.text, s)
-                subject = not any(sent <= x.start < s for x in table.mentions)
+                j = bisect.bisect_left(table.mentions, sent, key=lambda x: x.start)
+                subject = not (j < len(table.mentions) and table.mentions[j].start < s)
                 table.add_mention(found, s, e, subject)
 
 

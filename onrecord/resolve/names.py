@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "HONORIFICS",
@@ -137,6 +138,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _ALLCAPS_KEEP = frozenset("mp mps msp mep snp dup gop appg bbc nhs uk us eu".split())
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Fold a word for comparison: lower case, accents and final dots removed.
 

@@ -21,7 +21,7 @@ def test_docstring_examples(name):
 
 def test_resolve_imports_only_the_core():
     """resolve/ is core: no spaCy (the parse comes in Work.parsed), CLI, web, Ray, store or drivers."""
-    allowed_roots = {"__future__", "bisect", "collections", "dataclasses", "doctest", "re", "typing", "unicodedata"}
+    allowed_roots = {"__future__", "bisect", "collections", "dataclasses", "doctest", "functools", "re", "typing", "unicodedata"}
     allowed_onrecord = {"model", "work", "resolve"}
     root = Path(importlib.import_module("onrecord.resolve").__file__).parent
     for path in sorted(root.glob("*.py")):
