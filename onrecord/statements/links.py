@@ -1,0 +1,307 @@
+"""Links between statements: ``retracts``, ``apologises_for``, ``denies``, ``repeats``.
+
+A link runs from a statement that acts on another (a retraction, an
+apology, a denial, a repetition) to the statement it acts on. The rules:
+
+- ``retracts`` and ``apologises_for``: from a retraction (apology) to the
+  same speaker's other statements on the same subject. Retractions,
+  apologies, denials and resignations are never the statement retracted.
+- ``denies``: from a denial to another speaker's statement about the
+  denier (an accusation, usually), or sharing the denial's subject and words.
+- ``repeats``: from a statement that says it repeats ("repeated his claim",
+  "I stand by my statement", "as I said") to the same speaker's statement
+  it repeats.
+
+*Same subject* is scored, :func:`score_pair`: shared targets (2), shared
+content words (1, or 2 when many), a channel the linking statement names
+("retracting the statement on his website", 2). Pairs scoring at least
+:data:`THRESHOLD` link; when none does and the statement points at an
+earlier one ("my statement", "his remarks"), the best-scoring candidates
+link, or the only one there is. Quotes of one *message* (the same speaker
+through the same channel, one after another) are weighed together and never
+link to each other: a retraction quoted in three pieces is one retraction.
+
+The rules work on :class:`StatementView` values, which the pipeline builds
+from a :class:`~onrecord.work.Work` and the archive from stored quotes, so the
+same logic links statements inside an article and across the archive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from ..model import Link
+from .channels import detect_channel
+
+__all__ = [
+    "ACT_LINKS",
+    "THRESHOLD",
+    "StatementView",
+    "detect_reference",
+    "has_repeat_signal",
+    "link_statements",
+    "score_pair",
+]
+
+#: Acts that point back at an earlier statement, and the contract link type (CONTRACT.md, Link).
+ACT_LINKS = {"retraction": "retracts", "apology": "apologises_for", "denial": "denies"}
+#: Acts that are never the statement another retracts or apologises for.
+NOT_TARGETS = frozenset({"retraction", "apology", "denial", "resignation"})
+#: Minimum evidence for a link (set by hand on tests/cases/statements.jsonl).
+THRESHOLD = 2
+
+_REFERENCE = re.compile(
+    r"\b(?:my|his|her|their|our|the|that|this|those|these|its|earlier|initial|original|previous|first)\s+"
+    r"(?:\w+\s+){0,2}?(?:statement|remarks?|comments?|words|tweets?|posts?|claims?|defen[cs]e|"
+    r"support|letter|interview|message|suggestion|description|characteri[sz]ation|accusations?|allegations?)\b"
+    r"|\bwhat (?:I|he|she|we|they) (?:said|wrote|posted|tweeted)\b",
+    re.IGNORECASE,
+)
+_REPEAT = re.compile(
+    r"\b(?:repeat(?:s|ed|ing)?|reiterat\w*|restat\w*|re-stat\w*|doubl\w* down|stood by|stands by|standing by (?:his|her|their|my) |"
+    r"stand by (?:my|what|every|our|the|this|that|those|these|it)\b|as I (?:have )?said|I repeat|once again|insisted again|"
+    r"(?:say|said) (?:it|this|that) again)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class StatementView:
+    """What linking needs to know of one statement.
+
+    Attributes:
+        ref: how links name it ("q3" in an article, "<article>#q3" across articles).
+        speaker: a key equal for statements of one speaker (an entity id, or a name), or None.
+        act: the statement's act.
+        acts: every act found (a retraction that also apologises).
+        about: keys of its targets, comparable across the statements linked.
+        words: its content words (:func:`onrecord.statements.lexicon.content_words`).
+        channel: its channel, or None.
+        position: its order (text offset in an article; anything sortable).
+        group: what must differ for two statements to be separate messages
+            (the article id across the archive; "" inside one article).
+        published: the date of its article (ISO 8601), when known.
+        references_prior: it points at an earlier statement ("my statement").
+        referenced_channel: the channel of the statement it points at, when named.
+        repeats: it says it repeats something ("repeated his claim").
+        message: a key shared by the parts of one message (quotes of one
+            speaker through one channel in a row); "" for a message of its own.
+    """
+
+    ref: str
+    speaker: str | None
+    act: str | None
+    acts: tuple[str, ...] = ()
+    about: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    channel: str | None = None
+    position: int = 0
+    group: str = ""
+    published: str | None = None
+    references_prior: bool = False
+    referenced_channel: str | None = None
+    repeats: bool = False
+    message: str = ""
+
+    @property
+    def all_acts(self) -> tuple[str, ...]:
+        return self.acts or ((self.act,) if self.act else ())
+
+
+def detect_reference(content: str, frame: str) -> tuple[bool, str | None]:
+    """Whether a statement points at an earlier one, and that one's channel when named.
+
+    >>> detect_reference("", "he was retracting the statement on his website")
+    (True, 'website')
+    >>> detect_reference("We won the vote", "she said")
+    (False, None)
+    """
+    found = False
+    channel = None
+    for text in (content, frame):
+        for m in _REFERENCE.finditer(text):
+            found = True
+            snippet = text[m.start() : m.end() + 40]
+            hit = detect_channel(snippet)
+            if hit is not None and hit.name not in ("statement", "social media") and channel is None:
+                channel = hit.name
+    return found, channel
+
+
+def has_repeat_signal(content: str, frame: str, cue: str = "") -> bool:
+    """Whether a statement says it repeats an earlier one.
+
+    >>> has_repeat_signal("", "Reddick repeated his claim that", "repeated")
+    True
+    """
+    return bool(_REPEAT.search(cue) or _REPEAT.search(frame) or _REPEAT.search(content))
+
+
+def score_pair(later: StatementView, earlier: StatementView) -> int:
+    """Evidence that ``later`` acts on ``earlier``: shared targets, shared words, a named channel.
+
+    >>> a = StatementView("q2", "e1", "retraction", referenced_channel="website")
+    >>> score_pair(a, StatementView("q1", "e1", "statement", channel="website"))
+    2
+    """
+    score = 0
+    if later.about and earlier.about and later.about & earlier.about:
+        score += 2
+    shared = later.words & earlier.words
+    if shared:
+        jaccard = len(shared) / max(1, len(later.words | earlier.words))
+        if len(shared) >= 2 and jaccard >= 0.12:
+            score += 2 if jaccard >= 0.3 else 1
+    if later.referenced_channel and earlier.channel and later.referenced_channel == earlier.channel:
+        score += 2
+    return score
+
+
+def link_statements(statements: Sequence[StatementView]) -> list[Link]:
+    """Link the statements of a set (one article, or one speaker across the archive).
+
+    Statements of one message (same ``message`` key) are scored together, as
+    one statement: their targets, words and references pooled; a link to a
+    message goes to each of its parts that can be a target.
+
+    Args:
+        statements: the statements, any order.
+
+    Returns:
+        Links in order of their source's position, then their target's.
+
+    >>> q1 = StatementView("q1", "e1", "statement", about=frozenset({"e2"}), position=10)
+    >>> q2 = StatementView("q2", "e1", "retraction", about=frozenset({"e2"}), position=90)
+    >>> link_statements([q1, q2])
+    [Link(type='retracts', source='q2', target='q1')]
+    """
+    ordered = sorted(statements, key=lambda s: (s.published or "", s.group, s.position))
+    pooled = _pool_messages(ordered)
+    links: list[Link] = []
+    for later in ordered:
+        whole = pooled[_message(later)]
+        for act in later.all_acts:
+            kind = ACT_LINKS.get(act)
+            if kind is None:
+                continue
+            others = [m for key, m in pooled.items() if key != _message(later)]
+            chosen = _denied(whole, others) if kind == "denies" else _acted_on(whole, others)
+            for message in chosen:
+                links.extend(Link(kind, later.ref, part.ref) for part in _parts(ordered, message, kind))
+        if later.repeats and not set(later.all_acts) & set(ACT_LINKS):
+            others = [m for key, m in pooled.items() if key != _message(later)]
+            for message in _repeated(whole, others):
+                links.extend(Link("repeats", later.ref, part.ref) for part in _parts(ordered, message, "repeats"))
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for link in links:
+        key = (link.type, link.source, link.target)
+        if key not in seen:
+            seen.add(key)
+            out.append(link)
+    return out
+
+
+def _message(s: StatementView) -> str:
+    return s.message or s.ref
+
+
+def _pool_messages(ordered: Sequence[StatementView]) -> dict[str, StatementView]:
+    """One pooled view per message: the first part, with every part's evidence merged."""
+    groups: dict[str, list[StatementView]] = {}
+    for s in ordered:
+        groups.setdefault(_message(s), []).append(s)
+    pooled = {}
+    for key, parts in groups.items():
+        head = parts[0]
+        acts: list[str] = []
+        for p in parts:
+            acts.extend(a for a in p.all_acts if a not in acts)
+        pooled[key] = replace(
+            head,
+            ref=key,
+            acts=tuple(acts),
+            about=frozenset().union(*(p.about for p in parts)),
+            words=frozenset().union(*(p.words for p in parts)),
+            references_prior=any(p.references_prior for p in parts),
+            referenced_channel=next((p.referenced_channel for p in parts if p.referenced_channel), None),
+            repeats=any(p.repeats for p in parts),
+        )
+    return pooled
+
+
+def _parts(ordered: Sequence[StatementView], message: StatementView, kind: str) -> list[StatementView]:
+    """The parts of a chosen message that a link of ``kind`` may point at."""
+    parts = [s for s in ordered if _message(s) == message.ref]
+    if kind == "repeats":
+        return [s for s in parts if s.act not in NOT_TARGETS]
+    return [s for s in parts if not set(s.all_acts) & NOT_TARGETS]
+
+
+def _earlier(later: StatementView, other: StatementView) -> bool:
+    """Whether ``other`` may precede ``later`` in time (unknown dates allow it)."""
+    if later.group != other.group and later.published and other.published:
+        return other.published < later.published
+    return True
+
+
+def _same_speaker(a: StatementView, b: StatementView) -> bool:
+    return a.speaker is not None and a.speaker == b.speaker
+
+
+def _targetable(s: StatementView) -> bool:
+    """A message can be retracted when some part of it is not itself a retraction, apology, denial or resignation."""
+    return not set(s.all_acts) <= NOT_TARGETS if s.all_acts else True
+
+
+def _acted_on(later: StatementView, others: Iterable[StatementView]) -> list[StatementView]:
+    pool = [s for s in others if _earlier(later, s) and _same_speaker(later, s) and _targetable(s)]
+    return _choose(later, pool)
+
+
+def _denied(later: StatementView, others: Iterable[StatementView]) -> list[StatementView]:
+    pool = [
+        s
+        for s in others
+        if _earlier(later, s)
+        and s.speaker is not None
+        and later.speaker is not None
+        and s.speaker != later.speaker
+        and _targetable(s)
+    ]
+    scored = []
+    for s in pool:
+        score = score_pair(later, s)
+        if later.speaker in s.about:
+            score += 2
+        if "accusation" in s.all_acts:
+            score += 1
+        scored.append((score, s))
+    return [s for score, s in scored if score >= THRESHOLD + 1]
+
+
+def _repeated(later: StatementView, others: Iterable[StatementView]) -> list[StatementView]:
+    """What a repetition repeats: the same speaker's statements on its subject that are not repetitions themselves."""
+    pool = [
+        s
+        for s in others
+        if _earlier(later, s) and _same_speaker(later, s) and s.act not in NOT_TARGETS and not s.repeats
+    ]
+    return [s for s in pool if score_pair(later, s) >= THRESHOLD]
+
+
+def _choose(later: StatementView, pool: list[StatementView]) -> list[StatementView]:
+    if not pool:
+        return []
+    scored = [(score_pair(later, s), s) for s in pool]
+    strong = [s for score, s in scored if score >= THRESHOLD]
+    if strong:
+        return strong
+    if not later.references_prior:
+        return []
+    best = max(score for score, _ in scored)
+    if best >= 1:
+        return [s for score, s in scored if score == best]
+    return pool if len(pool) == 1 else []

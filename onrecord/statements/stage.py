@@ -1,0 +1,245 @@
+"""The ``statements`` pipeline stage: each quote's act, channel and targets, and the links between quotes.
+
+For every candidate the stage builds its frame
+(:func:`onrecord.statements.context.build_frame`), then sets
+
+- ``Candidate.act`` (:mod:`onrecord.statements.acts`),
+- ``Candidate.channel`` (:mod:`onrecord.statements.channels`); a quote that
+  names no channel takes the channel of the same speaker's quote just
+  before it, when no other channel was named in between ("In a statement
+  on Twitter, he said he was retracting ..." then "“On reflection ...,” he
+  wrote"), or of the paragraph before it when that names the speaker and a
+  channel,
+- ``Candidate.about`` (:mod:`onrecord.statements.targets`),
+
+and then ``Work.links`` (:mod:`onrecord.statements.links`), weighing the
+quotes of one message together (the same speaker through the same channel,
+one after another). It needs the
+candidates (attribution) and the entities (resolution); it uses a parse when
+``Work.parsed`` holds one and works without. It is not critical: when it
+fails the article keeps its quotes, without acts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..work import Candidate, Work
+from .acts import detect_act
+from .channels import detect_channel
+from .context import Frame, Range, build_frame, mask_ranges, split_paragraphs
+from .lexicon import content_words
+from .links import StatementView, detect_reference, has_repeat_signal, link_statements
+from .targets import find_targets, name_patterns
+
+__all__ = ["StatementsStage", "annotate_statements"]
+
+#: How far back (characters) a quote may inherit the channel of the same
+#: speaker's previous quote; about four news paragraphs (set by hand).
+INHERIT_SPAN = 900
+#: Characters after the cue read with it ("called" + " for", "said" + " sorry").
+CUE_REACH = 6
+
+
+class StatementsStage:
+    """Pipeline stage: acts, channels, targets and links of an article's statements."""
+
+    name = "statements"
+    needs = ("candidates", "entities")
+    gives = ("links",)
+    critical = False
+
+    def __call__(self, work: Work) -> None:
+        annotate_statements(work)
+
+
+def annotate_statements(work: Work) -> None:
+    """Set ``act``, ``channel`` and ``about`` of every candidate of ``work`` and fill ``work.links``."""
+    text = work.clean if len(work.clean) == len(work.text) else work.text
+    paragraphs = work.paragraphs or split_paragraphs(text)
+    cands = sorted(work.candidates, key=lambda c: (c.start, c.end))
+    for i, c in enumerate(cands, 1):
+        if not c.id:
+            c.id = f"q{i}"
+    all_content = [r for c in cands for r in c.content]
+    entity_names = {e.id: e.name for e in work.entities}
+    persons = [e.name for e in work.entities if e.type == "PERSON"]
+    quoted = all_content + [r for q in work.quotations for r in q.content]
+    patterns = name_patterns(work.entities, text, quoted)
+
+    frames: dict[str, Frame] = {}
+    explicit: dict[str, bool] = {}
+    acts: dict[str, tuple[str, ...]] = {}
+    for c in cands:
+        others = [r for r in all_content if r not in c.content]
+        frame = build_frame(text, c.content, c.cue, c.speaker, paragraphs, blank=others)
+        frames[c.id] = frame
+        content = " ".join(text[s:e] for s, e in c.content)
+        # The cue with the word after it: "called" + "for" is a demand.
+        cue = text[c.cue[0] : c.cue[1] + CUE_REACH].split("\n")[0] if c.cue else ""
+        speaker_words = _speaker_words(text, c, entity_names)
+        finding = detect_act(cue, content, frame.text, c.kind, speaker_words, _cue_lemma(work.parsed, c))
+        c.act = finding.act
+        channel = detect_channel(frame.text, frame.speaker, persons)
+        c.channel = channel.name if channel else None
+        explicit[c.id] = channel is not None
+        c.about = find_targets(text, c.content, frame, work.entities, c.speaker_id, work.parsed, patterns)
+        acts[c.id] = finding.acts
+
+    _inherit_channels(text, cands, explicit, paragraphs, work)
+    messages = _group_messages(cands, explicit, paragraphs)
+
+    views = []
+    for c in cands:
+        content = " ".join(text[s:e] for s, e in c.content)
+        frame = frames[c.id]
+        cue = text[c.cue[0] : c.cue[1]] if c.cue else ""
+        refers, ref_channel = detect_reference(content, frame.text)
+        views.append(
+            StatementView(
+                ref=c.id,
+                speaker=_speaker_key(c),
+                act=c.act,
+                acts=acts[c.id],
+                about=frozenset(c.about),
+                words=content_words(content),
+                channel=c.channel,
+                position=c.start,
+                references_prior=refers,
+                referenced_channel=ref_channel,
+                repeats=has_repeat_signal(content, frame.text, cue),
+                message=messages[c.id],
+            )
+        )
+    work.links = link_statements(views)
+
+
+def _speaker_key(c: Candidate) -> str | None:
+    if c.speaker_id:
+        return c.speaker_id
+    if c.speaker_name:
+        return "name:" + c.speaker_name.lower()
+    return None
+
+
+def _speaker_words(text: str, c: Candidate, names: dict[str, str]) -> list[str]:
+    words: list[str] = []
+    if c.speaker:
+        words.extend(text[c.speaker[0] : c.speaker[1]].replace("’s", " ").replace("'s", " ").split())
+    if c.speaker_name:
+        words.extend(c.speaker_name.split())
+    if c.speaker_id and c.speaker_id in names:
+        words.extend(names[c.speaker_id].split())
+    return words
+
+
+def _cue_lemma(parsed: Sequence[tuple[int, Any]], c: Candidate) -> str | None:
+    if not parsed or not c.cue:
+        return None
+    for offset, doc in parsed:
+        if offset <= c.cue[0] < offset + len(doc.text):
+            for tok in doc:
+                if offset + tok.idx == c.cue[0]:
+                    return str(tok.lemma_)
+    return None
+
+
+def _inherit_channels(
+    text: str, cands: list[Candidate], explicit: dict[str, bool], paragraphs: Sequence[Range], work: Work
+) -> None:
+    """Give a quote that names no channel the channel of what came just before it.
+
+    First choice: the same speaker's previous quote, when it ends at most one
+    paragraph earlier and nothing in between names another channel. Else the
+    sentences before the quote in its paragraph, or the paragraph just
+    before, when they name a channel and the speaker (by a mention, a
+    surname or a subject pronoun) and hold no one else's quote: "In a post
+    on Facebook, she thanked ..." then "“I'm sorry ...,” she wrote."
+    """
+    quoted = [r for c in cands for r in c.content]
+    for i, c in enumerate(cands):
+        if explicit[c.id]:
+            continue
+        key = _speaker_key(c)
+        if key is None:
+            continue
+        here = _paragraph_index(paragraphs, c.start)
+        prev = cands[i - 1] if i else None
+        if prev is not None and key == _speaker_key(prev) and prev.channel is not None:
+            gap = mask_ranges(text, quoted, prev.end, c.start)
+            if here - _paragraph_index(paragraphs, prev.end) <= 1 and detect_channel(gap) is None:
+                c.channel = prev.channel
+                continue
+        for p_start, p_end in _lead_in(paragraphs, here, c.start):
+            if any(p_start <= o.start < p_end and _speaker_key(o) not in (None, key) for o in cands):
+                break
+            before = mask_ranges(text, quoted, p_start, p_end)
+            found = detect_channel(before)
+            if found is not None:
+                if _names_speaker(before, p_start, c, work):
+                    c.channel = found.name
+                break
+
+
+def _lead_in(paragraphs: Sequence[Range], here: int, start: int) -> list[Range]:
+    """The text before a quote in its own paragraph, then the paragraph before that."""
+    out = []
+    if here < len(paragraphs) and paragraphs[here][0] < start:
+        out.append((paragraphs[here][0], start))
+    if 0 < here <= len(paragraphs):
+        out.append(paragraphs[here - 1])
+    return out
+
+
+def _paragraph_index(paragraphs: Sequence[Range], pos: int) -> int:
+    for i, (s, e) in enumerate(paragraphs):
+        if pos < e or (s <= pos <= e):
+            return i
+    return len(paragraphs)
+
+
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[,.;:]\s+)(?:[A-Z][\w ]{0,40}?,\s+)?(?:he|she|they|He|She|They)\b")
+
+
+def _names_speaker(paragraph: str, offset: int, c: Candidate, work: Work) -> bool:
+    """Whether a paragraph mentions the speaker of ``c`` (a recorded mention, a name word, a subject pronoun)."""
+    for e in work.entities:
+        if e.id == c.speaker_id and any(offset <= s < offset + len(paragraph) for s, _ in e.mentions):
+            return True
+    names = [w for w in (c.speaker_name or "").split() if len(w) > 2]
+    if any(re.search(rf"\b{re.escape(w)}\b", paragraph) for w in names):
+        return True
+    return bool(_SUBJECT_PRONOUN.search(paragraph))
+
+
+def _group_messages(
+    cands: list[Candidate], explicit: dict[str, bool], paragraphs: Sequence[Range]
+) -> dict[str, str]:
+    """Key the quotes of one message alike: one speaker, one channel, one after another.
+
+    A quote joins the message before it when it has the same speaker and
+    channel and either took that channel from it or shares its paragraph. A
+    quote that names its channel afresh ("In a new post on X, ...") starts
+    a message; quotes with no channel are each a message of their own.
+    """
+    out: dict[str, str] = {}
+    for i, c in enumerate(cands):
+        prev = cands[i - 1] if i else None
+        if (
+            prev is not None
+            and c.channel is not None
+            and c.channel == prev.channel
+            and _speaker_key(c) is not None
+            and _speaker_key(c) == _speaker_key(prev)
+            and c.start - prev.end <= INHERIT_SPAN
+            and (
+                not explicit[c.id]
+                or _paragraph_index(paragraphs, c.start) == _paragraph_index(paragraphs, prev.end)
+            )
+        ):
+            out[c.id] = out[prev.id]
+        else:
+            out[c.id] = c.id
+    return out
