@@ -40,6 +40,7 @@ SPEECH_VERBS = frozenset(
     plead question recommend reckon relate retract apologise apologize clarify
     elaborate blast slam praise mock decry hint imply conclude affirm aver
     threaten whisper yell write declare email text message
+    show find cite condemn attack reject decline refuse
     """.split()
 )
 
@@ -49,6 +50,7 @@ THOUGHT_VERBS = frozenset(
     believe think want hope fear expect feel doubt worry know consider suspect
     assume reckon wonder wish intend plan understand realize realise guess
     suppose imagine figure trust prefer agree disagree like dislike hate love
+    support oppose seem
     """.split()
 )
 
@@ -82,6 +84,8 @@ IRREGULAR = {
     "understand": ("understood", "understood"),
     "blast": ("blasted", "blasted"),
     "text": ("texted", "texted"),
+    "find": ("found", "found"),
+    "show": ("showed", "shown"),
 }
 
 _VOWELS = set("aeiou")

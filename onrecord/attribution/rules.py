@@ -85,6 +85,15 @@ CLAUSE_CUES = frozenset(
 )
 #: Cues that name or describe their object with a quoted phrase ("described it as “…”").
 NAMING_CUES = frozenset("call describe label brand dub term".split())
+#: Cues whose content may be an infinitive clause ("urged Congress to act").
+INTENT_CUES = frozenset("urge plan promise pledge vow decline refuse threaten ask call".split())
+#: Cues with a particle before their content ("called for a ban", "pointed to the poll").
+PREP_CUES = {"call": "for", "point": "to"}
+#: Cues whose content may be a plain object ("condemned the attack").
+OBJECT_CUES = frozenset("attack criticize criticise condemn cite support oppose reject deny dispute blast slam praise mock "
+                        "decry question".split())
+#: Days that PolNeAR's cues take in ("said Monday").
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Time and setting words that may sit between a cue and its clause ("said on Monday that").
 SETTING = frozenset(
     "on in at during last this yesterday today tonight earlier later monday tuesday wednesday thursday friday "
@@ -521,12 +530,25 @@ class _Finder:
                 continue  # part of a hyphenated word: so-called, well-known
             kids = children.get(t.i, [])
             comp = [c for c in kids if toks[c].dep == "ccomp"]
-            if not comp and cue_class(t.lemma) == "thought":
+            cue_hi = t.i
+            if not comp and (cue_class(t.lemma) == "thought" or t.lemma in INTENT_CUES):
                 comp = [c for c in kids if toks[c].dep == "xcomp"]
+            if not comp and t.lemma in PREP_CUES:
+                preps = [c for c in kids if toks[c].lower == PREP_CUES[t.lemma] and c == t.i + 1]
+                comp = [x for p in preps for x in children.get(p, []) if toks[x].dep == "pobj"]
+                cue_hi = preps[0] if comp else cue_hi
+            if not comp and t.lemma in OBJECT_CUES:
+                comp = [c for c in kids if toks[c].dep == "dobj" and c > t.i]
             if not comp:
                 continue
+            if t.lemma in ("suppose", "expect") and any(toks[x].dep == "auxpass" for x in kids):
+                continue  # "was supposed to", "is expected to"
+            if cue_hi == t.i and t.i + 1 < len(toks) and toks[t.i + 1].lower in WEEKDAYS:
+                cue_hi = t.i + 1  # PolNeAR marks "said Friday" as the cue
             c = comp[0]
             lo, hi = _subtree(toks, children, c)
+            if t.i < lo < cue_hi + 1:
+                lo = cue_hi + 1
             content = _trim(self.text, toks[lo].start, toks[hi].end)
             if content[1] - content[0] < 8 or self.overlaps_quote_content(*content):
                 continue
@@ -547,7 +569,7 @@ class _Finder:
             for x in sorted((x for x in kids if toks[x].dep in ("aux", "neg", "advmod") and x < t.i), reverse=True):
                 if x == cue_lo - 1:
                     cue_lo = x
-            self.add([content], self.kind_of(*content), (toks[cue_lo].start, t.end), speaker, "parse-ccomp",
+            self.add([content], self.kind_of(*content), (toks[cue_lo].start, toks[cue_hi].end), speaker, "parse-ccomp",
                      cue_class(t.lemma))
 
 

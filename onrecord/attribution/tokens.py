@@ -20,7 +20,7 @@ TOKEN_RE = re.compile(
     r"[\w@#]+(?:[’'.\-][\w]+)*(?:[’']s)?|''|``|\S")
 #: Abbreviations that end with a dot but not a sentence (news style).
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd no vs u.s a.m p.m rev fr hon jan feb "
+    "mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd vs u.s a.m p.m rev fr hon jan feb "
     "aug sept sep oct nov dec".split()
 )
 _SENT_END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
