@@ -74,7 +74,7 @@ def read_shard(path: Path) -> Iterator[Article | Failure]:
                         raise ValueError("not a contract record (no 'quotes' list)")
                     yield Article.from_dict(d)
                 except (ValueError, KeyError, TypeError) as e:
-                    yield Failure(where, str(path), f"bad record: {e}")
+                    yield Failure(where, where, f"bad record: {e}")
     except (OSError, UnicodeDecodeError, EOFError) as e:
         yield Failure(str(path), str(path), f"cannot read shard: {e}")
 
