@@ -1,0 +1,227 @@
+"""The tagger network in plain torch: a BERT encoder (MiniLM-L6) with tagging and linking heads.
+
+The encoder is written out here rather than taken from ``transformers`` so that
+the same code trains on the GPU machine (whatever ``transformers`` it has),
+loads the shipped weights by their BERT names, and exports to ONNX with no
+custom operators. Only torch, safetensors and numpy are imported.
+
+Weights are stored as fp16 safetensors *shards*, each under
+:data:`SHARD_BYTES`; a tensor larger than a shard (the word embeddings) is cut
+along its first axis into parts named ``<name>::<i>``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from safetensors.torch import load_file, save_file
+from torch import nn
+
+from .tagging import LABELS, N_FEATS
+
+#: Largest shard written (the device returns files of at most 16 MiB).
+SHARD_BYTES = 14 * 1024 * 1024
+#: Width of the linking projections.
+LINK_DIM = 64
+
+
+class SelfAttention(nn.Module):
+    def __init__(self, hidden: int, heads: int):
+        super().__init__()
+        self.heads = heads
+        self.query = nn.Linear(hidden, hidden)
+        self.key = nn.Linear(hidden, hidden)
+        self.value = nn.Linear(hidden, hidden)
+
+
+class DenseNorm(nn.Module):
+    def __init__(self, d_in: int, d_out: int, eps: float):
+        super().__init__()
+        self.dense = nn.Linear(d_in, d_out)
+        self.LayerNorm = nn.LayerNorm(d_out, eps=eps)
+
+
+class Attention(nn.Module):
+    def __init__(self, hidden: int, heads: int, eps: float):
+        super().__init__()
+        self.self = SelfAttention(hidden, heads)
+        self.output = DenseNorm(hidden, hidden, eps)
+
+
+class Intermediate(nn.Module):
+    def __init__(self, hidden: int, inner: int):
+        super().__init__()
+        self.dense = nn.Linear(hidden, inner)
+
+
+class Layer(nn.Module):
+    def __init__(self, hidden: int, heads: int, inner: int, eps: float, dropout: float):
+        super().__init__()
+        self.attention = Attention(hidden, heads, eps)
+        self.intermediate = Intermediate(hidden, inner)
+        self.output = DenseNorm(inner, hidden, eps)
+        self.drop = dropout
+
+    def forward(self, x: torch.Tensor, bias: torch.Tensor, fused: bool) -> torch.Tensor:
+        b, t, h = x.shape
+        sa = self.attention.self
+        nh = sa.heads
+        q = sa.query(x).view(b, t, nh, h // nh).transpose(1, 2)
+        k = sa.key(x).view(b, t, nh, h // nh).transpose(1, 2)
+        v = sa.value(x).view(b, t, nh, h // nh).transpose(1, 2)
+        p = self.drop if self.training else 0.0
+        if fused:
+            ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=bias.to(q.dtype), dropout_p=p)
+        else:
+            scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(h // nh) + bias
+            ctx = torch.matmul(F.dropout(torch.softmax(scores, dim=-1), p, self.training), v)
+        ctx = ctx.transpose(1, 2).reshape(b, t, h)
+        ao = self.attention.output
+        x = ao.LayerNorm(x + F.dropout(ao.dense(ctx), p, self.training))
+        inner = F.gelu(self.intermediate.dense(x))
+        return self.output.LayerNorm(x + F.dropout(self.output.dense(inner), p, self.training))
+
+
+class Embeddings(nn.Module):
+    def __init__(self, vocab: int, hidden: int, positions: int, types: int, eps: float):
+        super().__init__()
+        self.word_embeddings = nn.Embedding(vocab, hidden)
+        self.position_embeddings = nn.Embedding(positions, hidden)
+        self.token_type_embeddings = nn.Embedding(types, hidden)
+        self.LayerNorm = nn.LayerNorm(hidden, eps=eps)
+
+
+class Encoder(nn.Module):
+    def __init__(self, n: int, hidden: int, heads: int, inner: int, eps: float, dropout: float):
+        super().__init__()
+        self.layer = nn.ModuleList(Layer(hidden, heads, inner, eps, dropout) for _ in range(n))
+
+
+class TaggerNet(nn.Module):
+    """MiniLM encoder + token features + a BIO head + a pointer (linking) head.
+
+    ``forward(ids, feats, mask)`` returns ``(tag_logits [B,T,L], link_q [B,T,D], link_k [B,T,D])``.
+    The link score of token i to anchor j is ``q_i . k_j``.
+    """
+
+    def __init__(self, config: dict):
+        super().__init__()
+        self.config = dict(config)
+        h = config["hidden_size"]
+        eps = config.get("layer_norm_eps", 1e-12)
+        self.dropout = config.get("hidden_dropout_prob", 0.1)
+        self.embeddings = Embeddings(
+            config["vocab_size"], h, config["max_position_embeddings"], config["type_vocab_size"], eps
+        )
+        self.encoder = Encoder(
+            config["num_hidden_layers"], h, config["num_attention_heads"], config["intermediate_size"],
+            eps, self.dropout,
+        )
+        self.feat_embeddings = nn.Embedding(N_FEATS, h)
+        nn.init.zeros_(self.feat_embeddings.weight)
+        self.tag = nn.Linear(h, len(LABELS))
+        self.link_q = nn.Linear(h, LINK_DIM)
+        self.link_k = nn.Linear(h, LINK_DIM)
+        self.fused = True
+
+    def forward(
+        self, ids: torch.Tensor, feats: torch.Tensor, mask: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        e = self.embeddings
+        t = ids.shape[1]
+        pos = torch.arange(t, device=ids.device).unsqueeze(0)
+        x = (
+            e.word_embeddings(ids)
+            + e.position_embeddings(pos)
+            + e.token_type_embeddings.weight[0]
+            + self.feat_embeddings(feats)
+        )
+        x = F.dropout(e.LayerNorm(x), self.dropout, self.training)
+        bias = ((1.0 - mask.to(x.dtype)) * -10000.0)[:, None, None, :]
+        for layer in self.encoder.layer:
+            x = layer(x, bias, self.fused and not torch.jit.is_tracing())
+        x = F.dropout(x, self.dropout, self.training)
+        return self.tag(x), self.link_q(x), self.link_k(x)
+
+
+def load_base(path: str | Path, dtype: torch.dtype = torch.float32) -> TaggerNet:
+    """Build a fresh tagger on the MiniLM weights in ``path`` (config.json + safetensors)."""
+    path = Path(path)
+    config = json.loads((path / "config.json").read_text())
+    net = TaggerNet(config)
+    state = read_weights(path)
+    state = {k: v for k, v in state.items() if k in net.state_dict()}
+    missing, _ = net.load_state_dict(state, strict=False)
+    expected = {n for n in net.state_dict() if n.startswith(("feat_embeddings", "tag.", "link_"))}
+    if set(missing) - expected:
+        raise ValueError(f"base weights in {path} lack {sorted(set(missing) - expected)[:5]}")
+    return net.to(dtype)
+
+
+def read_weights(path: str | Path) -> dict[str, torch.Tensor]:
+    """Read every ``*.safetensors`` file in ``path`` and join split tensors."""
+    parts: dict[str, dict[int, torch.Tensor]] = {}
+    state: dict[str, torch.Tensor] = {}
+    files = sorted(Path(path).glob("*.safetensors"))
+    if not files:
+        raise FileNotFoundError(f"no .safetensors files in {path}")
+    for f in files:
+        for k, v in load_file(str(f)).items():
+            name, sep, idx = k.partition("::")
+            if sep:
+                parts.setdefault(name, {})[int(idx)] = v
+            else:
+                state[k] = v
+    for name, pieces in parts.items():
+        state[name] = torch.cat([pieces[i] for i in sorted(pieces)], dim=0)
+    return {k: v.float() for k, v in state.items()}
+
+
+def save_weights(net: TaggerNet, out: str | Path, prefix: str = "tagger") -> list[Path]:
+    """Write ``net``'s weights as fp16 safetensors shards under :data:`SHARD_BYTES` each, plus config.json."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob(f"{prefix}-*.safetensors"):
+        old.unlink()
+    items: list[tuple[str, torch.Tensor]] = []
+    for k, v in net.state_dict().items():
+        v = v.detach().to("cpu", torch.float16).contiguous()
+        nbytes = v.numel() * 2
+        if nbytes > SHARD_BYTES // 2:
+            rows = max(1, (SHARD_BYTES // 2) // max(1, v[0].numel() * 2))
+            for i, start in enumerate(range(0, v.shape[0], rows)):
+                items.append((f"{k}::{i}", v[start : start + rows].clone()))
+        else:
+            items.append((k, v))
+    shards: list[dict[str, torch.Tensor]] = [{}]
+    size = 0
+    for k, v in items:
+        n = v.numel() * 2
+        if size + n > SHARD_BYTES and shards[-1]:
+            shards.append({})
+            size = 0
+        shards[-1][k] = v
+        size += n
+    paths = []
+    for i, shard in enumerate(shards):
+        p = out / f"{prefix}-{i:02d}.safetensors"
+        save_file(shard, str(p))
+        paths.append(p)
+    config = dict(net.config)
+    config["labels"] = list(LABELS)
+    config["link_dim"] = LINK_DIM
+    (out / "config.json").write_text(json.dumps(config, indent=1))
+    return paths
+
+
+def load_tagger(path: str | Path) -> TaggerNet:
+    """Load a trained tagger written by :func:`save_weights`."""
+    path = Path(path)
+    config = json.loads((path / "config.json").read_text())
+    net = TaggerNet(config)
+    net.load_state_dict(read_weights(path), strict=True)
+    return net.eval()

@@ -1,0 +1,543 @@
+"""Model-free parts of the attribution tagger: features, labels, windows, decoding.
+
+The tagger labels every wordpiece of an article with one of :data:`LABELS`
+(BIO over source, cue and content) and, for every labelled wordpiece, points
+at the *anchor* of its attribution: the first wordpiece of its cue. Decoding
+is a constrained Viterbi pass (no ``I-X`` without a ``B-X`` or ``I-X`` before
+it) that yields chunks; each chunk is linked to one predicted cue by the
+pointer scores, and the chunks linked to one cue form one attribution.
+
+Everything here is numpy and the standard library, so it runs unchanged in
+training (on a GPU box with no onrecord dependencies), in the ONNX tagger and
+in tests.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+Range = tuple[int, int]
+
+#: Token labels: BIO over the three roles of an attribution (PolNeAR's Source, Cue, Content).
+LABELS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
+#: Roles in label order.
+ROLES = ("SRC", "CUE", "CON")
+#: Wordpieces per window, [CLS] and [SEP] excluded (MiniLM's 512 positions).
+WINDOW = 510
+#: Window step when training (half overlap: every token is seen mid-window once).
+TRAIN_STRIDE = 255
+#: Window step at inference: 126 wordpieces of overlap, the middle of each overlap
+#: decides, so every token keeps at least 63 wordpieces of context on each side.
+INFER_STRIDE = 384
+#: Number of token feature values: quote state (0 outside, 1 inside, 2 mark) x newline-before.
+N_FEATS = 6
+#: Label value ignored by the losses.
+IGNORE = -100
+
+#: Quotation marks that open, close, or toggle a quotation (straight double quote).
+OPEN_MARKS = "“«„‟"
+CLOSE_MARKS = "”»"
+TOGGLE_MARKS = '"'
+QUOTE_MARKS = OPEN_MARKS + CLOSE_MARKS + TOGGLE_MARKS + "‘’'`"
+#: Characters trimmed from both ends of a span before exact matching (the scorer's protocol).
+TRIM_CHARS = frozenset(string.whitespace + QUOTE_MARKS + string.punctuation + "—–…•·")
+
+
+def quote_states(text: str) -> np.ndarray:
+    """Return per character 0 (outside quotes), 1 (inside) or 2 (a double quotation mark).
+
+    A line break closes an open quotation (a paragraph that continues a quotation
+    opens with its own mark in news style).
+
+    >>> quote_states('a "b" c').tolist()
+    [0, 0, 2, 1, 2, 0, 0]
+    """
+    out = np.zeros(len(text), dtype=np.uint8)
+    inside = False
+    for i, ch in enumerate(text):
+        if ch in OPEN_MARKS:
+            inside = True
+            out[i] = 2
+        elif ch in CLOSE_MARKS:
+            inside = False
+            out[i] = 2
+        elif ch in TOGGLE_MARKS:
+            inside = not inside
+            out[i] = 2
+        elif ch == "\n":
+            inside = False
+        elif inside:
+            out[i] = 1
+    return out
+
+
+def token_features(text: str, offsets: np.ndarray) -> np.ndarray:
+    """Return one feature id per token: quote state + 3 if a line break precedes it.
+
+    >>> token_features('x "y"\\nz', np.array([[0, 1], [2, 3], [3, 4], [4, 5], [6, 7]])).tolist()
+    [0, 2, 1, 2, 3]
+    """
+    states = quote_states(text)
+    feats = np.zeros(len(offsets), dtype=np.uint8)
+    prev_end = 0
+    for i, (s, e) in enumerate(offsets.tolist()):
+        if e > s and (states[s:e] == 2).any():
+            f = 2
+        elif s < len(states) and states[s] == 1:
+            f = 1
+        else:
+            f = 0
+        if "\n" in text[prev_end:s]:
+            f += 3
+        feats[i] = f
+        prev_end = e
+    return feats
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """An article as wordpieces: ids, character offsets into the text, features."""
+
+    ids: np.ndarray
+    offsets: np.ndarray
+    feats: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def encode_text(text: str, tokenizer: object) -> Encoded:
+    """Tokenise ``text`` with a ``tokenizers.Tokenizer`` (no special tokens).
+
+    Args:
+        text: The article.
+        tokenizer: A ``tokenizers.Tokenizer`` for MiniLM's uncased vocabulary.
+
+    Returns:
+        The wordpieces with offsets (``str`` indices into ``text``) and features.
+    """
+    enc = tokenizer.encode(text, add_special_tokens=False)  # type: ignore[attr-defined]
+    ids = np.asarray(enc.ids, dtype=np.int32)
+    offsets = np.asarray(enc.offsets, dtype=np.int32).reshape(-1, 2)
+    return Encoded(ids, offsets, token_features(text, offsets))
+
+
+def window_starts(n: int, size: int = WINDOW, stride: int = INFER_STRIDE) -> list[int]:
+    """Return the first token of each window covering ``n`` tokens.
+
+    >>> window_starts(10, 4, 3)
+    [0, 3, 6]
+    >>> window_starts(3, 4, 3)
+    [0]
+    """
+    if n <= size:
+        return [0]
+    starts = list(range(0, n - size, stride))
+    starts.append(n - size)
+    return starts
+
+
+def home_windows(n: int, starts: Sequence[int], size: int = WINDOW) -> np.ndarray:
+    """Return, per token, the window in which it sits furthest from an edge.
+
+    >>> home_windows(6, [0, 2], 4).tolist()
+    [0, 0, 0, 1, 1, 1]
+    """
+    home = np.zeros(n, dtype=np.int32)
+    best = np.full(n, -1, dtype=np.int64)
+    far = n + size  # the text's own start and end are no window edge
+    for w, s in enumerate(starts):
+        e = min(s + size, n)
+        idx = np.arange(s, e)
+        left = idx - s if s > 0 else np.full(len(idx), far)
+        right = e - 1 - idx if e < n else np.full(len(idx), far)
+        margin = np.minimum(left, right)
+        better = margin > best[s:e]
+        best[s:e][better] = margin[better]
+        home[s:e][better] = w
+    return home
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    """One gold attribution: character ranges per role."""
+
+    content: tuple[Range, ...]
+    cue: tuple[Range, ...]
+    source: tuple[Range, ...] = ()
+
+
+def gold_labels(offsets: np.ndarray, attributions: Iterable[GoldAttribution]) -> tuple[np.ndarray, np.ndarray]:
+    """Return per-token label ids and pointer targets (anchor token index, or -1).
+
+    A token takes a role when its characters overlap a span of that role; the
+    first token of each span piece is ``B``. The anchor of an attribution is
+    the first token of its cue (of its content when it has no cue).
+
+    >>> offs = np.array([[0, 2], [3, 7], [8, 10], [11, 14]])
+    >>> lab, ptr = gold_labels(offs, [GoldAttribution(((8, 14),), ((3, 7),), ((0, 2),))])
+    >>> [LABELS[i] for i in lab], ptr.tolist()
+    (['B-SRC', 'B-CUE', 'B-CON', 'I-CON'], [1, 1, 1, 1])
+    """
+    n = len(offsets)
+    labels = np.zeros(n, dtype=np.uint8)
+    pointers = np.full(n, -1, dtype=np.int32)
+    starts = offsets[:, 0]
+    ends = offsets[:, 1]
+    for att in attributions:
+        toks_by_role: list[tuple[int, list[int]]] = []
+        for role_i, pieces in ((0, att.source), (1, att.cue), (2, att.content)):
+            for s, e in sorted(pieces):
+                toks = np.nonzero((starts < e) & (ends > s) & (ends > starts))[0].tolist()
+                toks = [t for t in toks if labels[t] == 0]
+                if toks:
+                    toks_by_role.append((role_i, toks))
+        cue_toks = sorted(t for r, toks in toks_by_role if r == 1 for t in toks)
+        con_toks = sorted(t for r, toks in toks_by_role if r == 2 for t in toks)
+        anchor = cue_toks[0] if cue_toks else (con_toks[0] if con_toks else -1)
+        for role_i, toks in toks_by_role:
+            labels[toks[0]] = 1 + 2 * role_i
+            for t in toks[1:]:
+                labels[t] = 2 + 2 * role_i
+            pointers[toks] = anchor
+    return labels, pointers
+
+
+def _allowed_transitions() -> np.ndarray:
+    k = len(LABELS)
+    allowed = np.ones((k, k), dtype=bool)
+    for j, lab in enumerate(LABELS):
+        if lab.startswith("I-"):
+            role = lab[2:]
+            for i, prev in enumerate(LABELS):
+                allowed[i, j] = prev in (f"B-{role}", f"I-{role}")
+    return allowed
+
+
+#: allowed[i, j]: label j may follow label i.
+ALLOWED = _allowed_transitions()
+_TRANSITION = np.where(ALLOWED, 0.0, -1e9)
+_START = np.array([0.0 if not lab.startswith("I-") else -1e9 for lab in LABELS])
+
+
+def viterbi(log_probs: np.ndarray) -> np.ndarray:
+    """Return the best label path under the BIO constraints.
+
+    Args:
+        log_probs: ``[n, len(LABELS)]`` per-token log probabilities.
+
+    Returns:
+        ``[n]`` label ids.
+
+    >>> lp = np.log(np.array([[.1, .1, .1, .1, .1, .1, .4], [.1, .1, .1, .1, .1, .1, .4]]))
+    >>> [LABELS[i] for i in viterbi(lp)]
+    ['B-CON', 'I-CON']
+    """
+    n, k = log_probs.shape
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    back = np.zeros((n, k), dtype=np.int64)
+    score = _START + log_probs[0]
+    for t in range(1, n):
+        cand = score[:, None] + _TRANSITION
+        back[t] = cand.argmax(axis=0)
+        score = cand[back[t], np.arange(k)] + log_probs[t]
+    path = np.zeros(n, dtype=np.int64)
+    path[-1] = int(score.argmax())
+    for t in range(n - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return path
+
+
+@dataclass(frozen=True, order=True)
+class Chunk:
+    """A run of tokens with one role: tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    role: str
+
+
+def chunks_of(path: Sequence[int]) -> list[Chunk]:
+    """Split a label path into role chunks.
+
+    >>> chunks_of([1, 2, 0, 3, 5, 6, 6, 5])
+    [Chunk(start=0, end=2, role='SRC'), Chunk(start=3, end=4, role='CUE'), \
+Chunk(start=4, end=7, role='CON'), Chunk(start=7, end=8, role='CON')]
+    """
+    out: list[Chunk] = []
+    role: str | None = None
+    start = 0
+    for t, lab_id in enumerate(list(path) + [0]):
+        lab = LABELS[int(lab_id)]
+        if role is not None and not (lab.startswith("I-") and lab[2:] == role):
+            out.append(Chunk(start, t, role))
+            role = None
+        if lab.startswith("B-") or (lab.startswith("I-") and role is None):
+            role, start = lab[2:], t
+    return out
+
+
+@dataclass
+class Predicted:
+    """A decoded attribution: character ranges per role plus scores."""
+
+    content: list[Range]
+    cue: Range | None = None
+    source: Range | None = None
+    #: mean max-probability of the content tokens
+    content_prob: float = 0.0
+    #: probability of the content's link to its cue (1.0 without a cue)
+    link_prob: float = 1.0
+    #: mean max-probability of the source tokens (1.0 without a source)
+    source_prob: float = 1.0
+    extra: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def confidence(self) -> float:
+        return float(self.content_prob * self.link_prob * self.source_prob)
+
+
+LinkScorer = Callable[[Chunk, list[int]], np.ndarray]
+
+
+def assemble(
+    text: str,
+    offsets: np.ndarray,
+    path: np.ndarray,
+    token_prob: np.ndarray,
+    link_scores: LinkScorer,
+) -> list[Predicted]:
+    """Turn a label path into attributions by linking every chunk to a cue.
+
+    Args:
+        text: The article.
+        offsets: ``[n, 2]`` token character offsets.
+        path: ``[n]`` label ids (from :func:`viterbi`).
+        token_prob: ``[n]`` probability of each token's chosen label.
+        link_scores: ``f(chunk, anchors)`` -> one score (logit) per anchor token.
+
+    Returns:
+        Attributions in text order, each with at least one content range.
+    """
+    chunks = chunks_of(path)
+    cues = [c for c in chunks if c.role == "CUE"]
+    anchors = [c.start for c in cues]
+    groups: dict[int, dict[str, list[tuple[Chunk, float]]]] = {}
+    loose: list[Chunk] = []
+    for ch in chunks:
+        if not anchors:
+            if ch.role == "CON":
+                loose.append(ch)
+            continue
+        scores = np.asarray(link_scores(ch, anchors), dtype=np.float64)
+        if ch.role == "CUE":
+            # a cue anchors its own attribution unless it clearly continues an earlier cue
+            own = anchors.index(ch.start)
+            best = int(scores.argmax())
+            target = anchors[best] if best != own and scores[best] > scores[own] + 2.0 else ch.start
+            prob = 1.0
+        else:
+            probs = np.exp(scores - scores.max())
+            probs /= probs.sum()
+            best = int(probs.argmax())
+            target, prob = anchors[best], float(probs[best])
+        groups.setdefault(target, {"CUE": [], "SRC": [], "CON": []})[ch.role].append((ch, prob))
+    out: list[Predicted] = []
+
+    def char_range(ch: Chunk) -> Range:
+        return int(offsets[ch.start, 0]), int(offsets[ch.end - 1, 1])
+
+    def mean_prob(chs: Iterable[Chunk]) -> float:
+        vals = [float(token_prob[c.start : c.end].mean()) for c in chs]
+        return float(np.mean(vals)) if vals else 1.0
+
+    for anchor in sorted(groups):
+        g = groups[anchor]
+        if not g["CON"]:
+            continue
+        cons = sorted(c for c, _ in g["CON"])
+        content = _split_paragraphs(text, [char_range(c) for c in cons])
+        cue_chunks = sorted(c for c, _ in g["CUE"])
+        cue = (char_range(cue_chunks[0])[0], char_range(cue_chunks[-1])[1]) if cue_chunks else None
+        src = None
+        src_prob = 1.0
+        if g["SRC"]:
+            # one source per attribution: the most confidently linked chunk
+            best_src = max(g["SRC"], key=lambda cp: cp[1])
+            src = char_range(best_src[0])
+            src_prob = mean_prob([best_src[0]]) * best_src[1]
+        link = float(np.mean([p for _, p in g["CON"]]))
+        out.append(Predicted(content, cue, src, mean_prob(cons), link, src_prob))
+    for ch in loose:
+        out.append(Predicted(_split_paragraphs(text, [char_range(ch)]), None, None, mean_prob([ch]), 0.5))
+    out.sort(key=lambda p: p.content[0])
+    return out
+
+
+def _split_paragraphs(text: str, ranges: list[Range]) -> list[Range]:
+    """Split ranges at line breaks and trim white space from each piece."""
+    out: list[Range] = []
+    for s, e in ranges:
+        piece_start = s
+        for i in range(s, e + 1):
+            if i == e or text[i] == "\n":
+                ps, pe = piece_start, i
+                while ps < pe and text[ps].isspace():
+                    ps += 1
+                while pe > ps and text[pe - 1].isspace():
+                    pe -= 1
+                if pe > ps:
+                    out.append((ps, pe))
+                piece_start = i + 1
+    return out or [ranges[0]]
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def span_key(text: str, pieces: Iterable[Range]) -> tuple[Range, ...] | None:
+    """Return the exact-match key of a span: pieces merged across white space, ends trimmed.
+
+    Trimming removes white space, quotation marks and punctuation from both
+    ends (the evaluation protocol); pieces separated only by white space count
+    as one.
+
+    >>> span_key('He said: "Yes."', [(9, 15)])
+    ((10, 13),)
+    >>> span_key("ab\\n\\ncd", [(0, 2), (4, 6)])
+    ((0, 6),)
+    """
+    merged: list[list[int]] = []
+    for s, e in sorted(pieces):
+        if merged and text[merged[-1][1] : s].strip() == "":
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    if not merged:
+        return None
+    while merged and merged[0][0] < merged[0][1] and text[merged[0][0]] in TRIM_CHARS:
+        merged[0][0] += 1
+        if merged[0][0] >= merged[0][1]:
+            merged.pop(0)
+    while merged and merged[-1][1] > merged[-1][0] and text[merged[-1][1] - 1] in TRIM_CHARS:
+        merged[-1][1] -= 1
+        if merged[-1][1] <= merged[-1][0]:
+            merged.pop()
+    return tuple((s, e) for s, e in merged) or None
+
+
+@dataclass
+class Tally:
+    """Exact-match counts for one component."""
+
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    def add(self, pred: Iterable[object], gold: Iterable[object]) -> None:
+        p, g = Counter(pred), Counter(gold)
+        self.tp += sum((p & g).values())
+        self.n_pred += sum(p.values())
+        self.n_gold += sum(g.values())
+
+    def prf(self) -> dict[str, float]:
+        p = self.tp / self.n_pred if self.n_pred else 0.0
+        r = self.tp / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2)}
+
+
+def score_article(
+    text: str,
+    predicted: Iterable[tuple[Sequence[Range], Sequence[Range], Sequence[Range]]],
+    gold: Iterable[GoldAttribution],
+    tallies: dict[str, Tally],
+) -> None:
+    """Add one article's exact matches (one-to-one) to ``tallies``.
+
+    Args:
+        text: The article.
+        predicted: ``(content pieces, cue pieces, source pieces)`` per attribution.
+        gold: The gold attributions.
+        tallies: ``source``, ``cue``, ``content`` and ``whole`` tallies, updated.
+    """
+    preds = [(span_key(text, c), span_key(text, q), span_key(text, s)) for c, q, s in predicted]
+    golds = [(span_key(text, g.content), span_key(text, g.cue), span_key(text, g.source)) for g in gold]
+    for i, name in enumerate(("content", "cue", "source")):
+        tallies.setdefault(name, Tally()).add(
+            [p[i] for p in preds if p[i]], [g[i] for g in golds if g[i]]
+        )
+    tallies.setdefault("whole", Tally()).add([p for p in preds if p[0]], [g for g in golds if g[0]])
+
+
+def summarise(tallies: dict[str, Tally]) -> dict[str, dict[str, float]]:
+    """Return P/R/F1 per component plus ``mean_f1`` of source, cue and content."""
+    out = {k: t.prf() for k, t in tallies.items()}
+    out["mean"] = {
+        "f1": round(sum(out.get(k, {"f1": 0.0})["f1"] for k in ("source", "cue", "content")) / 3, 2)
+    }
+    return out
+
+
+# ---------------------------------------------------------------- decoding model output
+
+
+def log_softmax(x: np.ndarray) -> np.ndarray:
+    """Row-wise log softmax over the last axis."""
+    m = x.max(axis=-1, keepdims=True)
+    z = x - m
+    return z - np.log(np.exp(z).sum(axis=-1, keepdims=True))
+
+
+def decode(
+    text: str,
+    offsets: np.ndarray,
+    starts: Sequence[int],
+    logits: np.ndarray,
+    link_q: np.ndarray,
+    link_k: np.ndarray,
+) -> list[Predicted]:
+    """Decode one article's window outputs into attributions.
+
+    Args:
+        text: The article.
+        offsets: ``[n, 2]`` token character offsets.
+        starts: First token of each window (:func:`window_starts`).
+        logits: ``[W, T, len(LABELS)]`` tag logits per window; position 0 is [CLS],
+            so token ``starts[w] + i`` sits at position ``i + 1``.
+        link_q: ``[W, T, D]`` link queries.
+        link_k: ``[W, T, D]`` link keys.
+
+    Returns:
+        The attributions, in text order.
+    """
+    n = len(offsets)
+    if n == 0:
+        return []
+    home = home_windows(n, starts, WINDOW)
+    pos = np.arange(n) - np.asarray(starts)[home] + 1
+    lp = log_softmax(logits[home, pos].astype(np.float64))
+    path = viterbi(lp)
+    token_prob = np.exp(lp[np.arange(n), path])
+
+    def link_scores(ch: Chunk, anchors: list[int]) -> np.ndarray:
+        mid = (ch.start + ch.end - 1) // 2
+        w = int(home[mid])
+        s = starts[w]
+        e = min(s + WINDOW, n)
+        anc = np.asarray(anchors)
+        inside = (anc >= s) & (anc < e)
+        toks = np.arange(max(ch.start, s), min(ch.end, e))
+        if not inside.any() or len(toks) == 0:
+            return -np.abs(anc - mid).astype(np.float64)
+        q = link_q[w, toks - s + 1].astype(np.float64).mean(axis=0)
+        k = link_k[w, np.clip(anc - s + 1, 0, link_k.shape[1] - 1)].astype(np.float64)
+        return np.where(inside, k @ q, -1e6)
+
+    return assemble(text, offsets, path, token_prob, link_scores)

