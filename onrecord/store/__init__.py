@@ -66,8 +66,10 @@ def open_store(url_or_path: str, identify: IdentityFn | None = None, link: LinkF
 
     Args:
         url_or_path: a SQLite file path (or ``sqlite:///path``) or a ``postgresql://`` URL.
-        identify: the speaker-identity function; default :func:`match_speaker`.
-        link: the cross-article statement linker; default :func:`link_to_latest_statement`.
+        identify: the speaker-identity function; default: the resolution rules
+            (``onrecord.resolve.identity.identify_speaker``), else :func:`match_speaker`.
+        link: the cross-article statement linker; default: the statements rules
+            (``onrecord.statements.links``), else :func:`link_to_latest_statement`.
 
     Returns:
         The store; use it as a context manager or call ``close()``.

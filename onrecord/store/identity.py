@@ -8,6 +8,8 @@ decision with its reason, which the store records in ``merge_decisions``.
 :func:`match_speaker` is the built-in rule set, used until the resolution
 work (``onrecord/resolve/identity.py``) provides a better function with the
 same signature; pass it to :func:`onrecord.store.open_store` as ``identify=``.
+:func:`default_identity` picks ``onrecord.resolve.identity.identify_speaker``
+when it is present.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from dataclasses import dataclass
 
 from ..model import Entity
 
-__all__ = ["IdentityDecision", "IdentityFn", "SpeakerProfile", "match_speaker", "name_words", "normalise_name"]
+__all__ = [
+    "IdentityDecision",
+    "IdentityFn",
+    "SpeakerProfile",
+    "default_identity",
+    "match_speaker",
+    "name_words",
+    "normalise_name",
+]
 
 #: Honorifics dropped before comparing names (British and US news usage).
 HONORIFICS = frozenset(
@@ -139,3 +149,12 @@ def match_speaker(entity: Entity, candidates: Sequence[SpeakerProfile]) -> Ident
     if len(shared) == 1:
         return IdentityDecision(shared[0].id, f"surname {surname!r} and shared descriptor")
     return IdentityDecision(None, f"new: surname {surname!r} is ambiguous among {len(by_surname)} speakers")
+
+
+def default_identity() -> IdentityFn:
+    """The resolution work's ``identify_speaker`` when installed, else :func:`match_speaker`."""
+    try:
+        from ..resolve.identity import identify_speaker
+    except ImportError:
+        return match_speaker
+    return identify_speaker  # type: ignore[return-value]

@@ -8,6 +8,9 @@ the article touched, in date order, and stores the links it returns (origin
 :func:`link_to_latest_statement` is the built-in rule, used until the
 statements work (``onrecord/statements/``) provides a function with the same
 signature; pass it to :func:`onrecord.store.open_store` as ``link=``.
+:func:`link_with_statement_rules` adapts the statements work's
+``onrecord.statements.links.link_statements`` to this hook and is the default
+(:func:`default_linker`) when that module is present.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Link
 
-__all__ = ["ACT_LINKS", "ArchiveStatement", "LinkFn", "link_to_latest_statement"]
+__all__ = ["ACT_LINKS", "ArchiveStatement", "LinkFn", "default_linker", "link_to_latest_statement", "link_with_statement_rules"]
 
 #: Speech acts that point back at an earlier statement, and the contract link type (CONTRACT.md, Link).
 ACT_LINKS = {"retraction": "retracts", "apology": "apologises_for", "denial": "denies"}
@@ -77,3 +80,49 @@ def link_to_latest_statement(statements: Sequence[ArchiveStatement]) -> list[Lin
             target = max(earlier, key=lambda s: (s.published, s.article_id, s.start))
             links.append(Link(kind, later.ref, target.ref))
     return links
+
+
+def link_with_statement_rules(statements: Sequence[ArchiveStatement]) -> list[Link]:
+    """Link one speaker's statements with the statements rules (``onrecord.statements.links``), across articles only.
+
+    Links inside one article come from its record, so only links between
+    different articles are kept. Subjects compare by entity name.
+    """
+    from ..statements.lexicon import content_words
+    from ..statements.links import StatementView, detect_reference, has_repeat_signal, link_statements
+
+    views = []
+    article_of = {}
+    for s in statements:
+        refers, channel = detect_reference(s.text, "")
+        views.append(
+            StatementView(
+                ref=s.ref,
+                speaker=str(s.speaker_id),
+                act=s.act,
+                about=frozenset(a.lower() for a in s.about),
+                words=frozenset(content_words(s.text)),
+                channel=s.channel,
+                position=s.start,
+                group=s.article_id,
+                published=s.published,
+                references_prior=refers,
+                referenced_channel=channel,
+                repeats=has_repeat_signal(s.text, ""),
+            )
+        )
+        article_of[s.ref] = s.article_id
+    return [
+        link
+        for link in link_statements(views)
+        if article_of.get(link.source) != article_of.get(link.target, link.target.rpartition("#")[0])
+    ]
+
+
+def default_linker() -> LinkFn:
+    """The statements rules when installed, else :func:`link_to_latest_statement`."""
+    try:
+        from ..statements import links  # noqa: F401
+    except ImportError:
+        return link_to_latest_statement
+    return link_with_statement_rules

@@ -28,8 +28,8 @@ from .base import (
     SpeakerView,
     Stats,
 )
-from .identity import IdentityFn, SpeakerProfile, match_speaker, name_words
-from .linking import ACT_LINKS, ArchiveStatement, LinkFn, link_to_latest_statement
+from .identity import IdentityFn, SpeakerProfile, default_identity, name_words
+from .linking import ACT_LINKS, ArchiveStatement, LinkFn, default_linker
 from .records import article_digest, article_key, quote_ref, record_of, sha1_text
 from .schema import apply_migrations
 
@@ -87,8 +87,8 @@ class SQLStore:
 
     Args:
         url: what the backend connects to.
-        identify: the speaker-identity function (default :func:`match_speaker`).
-        link: the cross-article statement linker (default :func:`link_to_latest_statement`).
+        identify: the speaker-identity function (default :func:`~onrecord.store.identity.default_identity`).
+        link: the cross-article statement linker (default :func:`~onrecord.store.linking.default_linker`).
         link_acts: the speech acts that make the store run the linker for a speaker.
     """
 
@@ -103,8 +103,8 @@ class SQLStore:
     ):
         self.url = url
         self.link_acts = link_acts
-        self.identify = identify or match_speaker
-        self.link = link or link_to_latest_statement
+        self.identify = identify or default_identity()
+        self.link = link or default_linker()
         self._local = threading.local()
         self._all: list[Connection] = []
         self._lock = threading.Lock()

@@ -165,3 +165,13 @@ def test_iterators_and_missing_items(store):
     assert [v.id for v in store.iter_articles()] == sorted(a.id for a in STORY)
     assert len(list(store.iter_quotes())) == 5
     assert store.article("nope") is None and store.speaker(10**6) is None
+
+
+def test_builtin_fallbacks_link_and_merge_like_the_rules(store_url):
+    from onrecord.store import link_to_latest_statement, match_speaker
+
+    with open_store(store_url, identify=match_speaker, link=link_to_latest_statement) as s:
+        for a in STORY:
+            s.ingest(a)
+        assert s.article("blunt-tuesday").links[0]["to"] == "blunt-monday#q1"
+        assert {sp.name for sp in s.speakers()} == {"Crispin Blunt", "Imran Ahmad Khan", "James Blunt", "Eve Example"}
