@@ -34,7 +34,9 @@ Scoring, micro-averaged over cases; an item is
 - ``channels``: (quote, channel), compared case-insensitively; unaligned
   predicted quotes with a channel are false positives.
 - ``targets``: (quote, entity name); names match when equal or when one is
-  the other's last word(s) ("Qureshi" ~ "Samir Qureshi").
+  the other's last word(s) ("Qureshi" ~ "Samir Qureshi"); predicted names of
+  one target (sharing a last word) count once, as the resolver may split a
+  person into two entities.
 - ``links``: (type, from, to) with predicted quotes mapped to gold through
   the alignment; links touching an unaligned quote are false positives.
 
@@ -229,8 +231,8 @@ def _case_from_dict(d: dict[str, Any]) -> Case:
                 act=q.get("act", "statement"),
                 channel=q.get("channel"),
                 about=tuple(q.get("about", ())),
-                cue=_near(text, q.get("cue"), content[0][0]),
-                speaker=_near(text, q.get("speaker"), content[0][0]),
+                cue=_near(text, q.get("cue"), content),
+                speaker=_near(text, q.get("speaker"), content),
                 speaker_name=q.get("speaker_name"),
             )
         )
@@ -269,14 +271,20 @@ def _locate(text: str, words: str, case_id: str) -> Range:
     return (at, at + len(words))
 
 
-def _near(text: str, words: str | None, pos: int) -> Range | None:
-    """The occurrence of ``words`` (whole words) closest to ``pos``."""
+def _near(text: str, words: str | None, content: Sequence[Range]) -> Range | None:
+    """The occurrence of ``words`` (whole words) closest to the content, preferring its paragraph."""
     if not words:
         return None
+    start, end = content[0][0], content[-1][1]
     hits = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text)]
     if not hits:
         raise ValueError(f"{words!r} is not in the text")
-    at = min(hits, key=lambda h: abs(h - pos))
+
+    def distance(h: int) -> tuple[int, int]:
+        lo, hi = sorted((h, start if h < start else end))
+        return ("\n\n" in text[lo:hi], abs(h - start) if h < start else max(0, h - end))
+
+    at = min(hits, key=distance)
     return (at, at + len(words))
 
 
@@ -343,6 +351,16 @@ def names_match(gold: str, predicted: str) -> bool:
     return long_[-len(short) :] == short
 
 
+def _distinct_names(names: Iterable[str]) -> list[str]:
+    """Names with duplicates of one target dropped ("Imam Rahman" after "Yusuf Rahman": one person)."""
+    out: list[str] = []
+    for name in names:
+        last = name.split()[-1].lower() if name.split() else ""
+        if not any(names_match(name, o) or (last and o.split()[-1].lower() == last) for o in out):
+            out.append(name)
+    return out
+
+
 def score_case(case: Case, article: Article) -> CaseResult:
     """Count matched, predicted and gold items of every field for one case."""
     preds = list(article.quotes)
@@ -361,7 +379,7 @@ def score_case(case: Case, article: Article) -> CaseResult:
     for pi, q in enumerate(preds):
         gi = gold_of.get(pi)
         g = case.quotes[gi] if gi is not None else None
-        names = [e.name for e in (article.entity(x) for x in q.about) if e is not None]
+        names = _distinct_names(e.name for e in (article.entity(x) for x in q.about) if e is not None)
         if g is None:
             counts["marked acts"].pred += q.act not in (None, "statement")
             counts["channels"].pred += q.channel is not None

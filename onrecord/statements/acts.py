@@ -126,8 +126,8 @@ CONTENT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"hypocrit\w*|deceiv\w*|dishonest\w*|accus\w*|rigged|fraudulent|hid(?:ing)? the truth|hidden the truth)\b"
     ),
     "demand": _rx(
-        r"\b(?:(?:should|must|needs? to|ought to|has to|have to) (?:now |immediately |urgently |also )?"
-        r"(?:resign|apologi[sz]e|step down|stand down|withdraw|retract|explain|quit|be sacked|go|answer|come clean)\b"
+        r"\b(?:(?:should|must|needs? to|ought to|has to|have to) (?:now |immediately |urgently |also |at once )?"
+        r"(?:be sacked|be removed|be suspended|(?!be\b|have\b|not\b|never\b)[a-z]{2,})\b"
         r"|(?:I|we) (?:urge|demand|call on|call for|ask)\b|calls? (?:on|for)\b|demand\w*)"
     ),
     "defence": _rx(
@@ -167,6 +167,11 @@ FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+#: Cues that refuse what their content names ("refused to apologise", "declined to resign").
+_REFUSING = _rx(r"\b(?:refus\w*|declin\w*|rul(?:ed|es|ing) out|reject\w*)\b")
+#: A relative clause between a frame word and the cue puts the word in another clause.
+_RELATIVE = re.compile(r"\b(?:in which|which|where|whom)\b")
+
 @dataclass(frozen=True)
 class ActFinding:
     """The act of one statement and why.
@@ -189,6 +194,7 @@ def detect_act(
     kind: str = "direct",
     speaker_words: Collection[str] = (),
     cue_lemma: str | None = None,
+    cue_after: str = "",
 ) -> ActFinding:
     """Find the speech act of one statement.
 
@@ -200,6 +206,8 @@ def detect_act(
         speaker_words: words of the speaker's mention and name, to recognise
             the speaker as a subject ("Blunt apologised").
         cue_lemma: the cue verb's lemma from a parse, when there is one.
+        cue_after: the few characters after the cue in the input ("called"
+            + " for" is a demand).
 
     Returns:
         The act and every act found, strongest first.
@@ -207,17 +215,21 @@ def detect_act(
     speaker = {w.lower() for w in speaker_words}
     hits: list[tuple[int, int, str, str]] = []  # (strength, -precedence, act, reason)
 
-    cue_text = f"{cue} {cue_lemma}" if cue_lemma else cue
+    cue_text = f"{cue}{cue_after} {cue_lemma}" if cue_lemma else f"{cue}{cue_after}"
     for act, rx in CUE_PATTERNS.items():
         m = rx.search(cue_text)
         if m and not is_negated(frame, _find(frame, cue)):
             hits.append((CUE, -PRECEDENCE.index(act), act, f"cue:{m.group(0).lower()}"))
-    if _DENIAL_OBJECT_CUES.search(cue) and _DENIAL_OBJECTS.search(frame):
+    if _DENIAL_OBJECT_CUES.search(cue) and (_DENIAL_OBJECTS.search(frame) or _DENIAL_OBJECTS.search(content[:40])):
         hits.append((CUE, -PRECEDENCE.index("denial"), "denial", f"cue:{cue.lower()}"))
 
     reported = kind in ("indirect", "mixed")
+    # A refusing cue negates what the speaker is reported to refuse: "refused | to apologise".
+    refused = bool(_REFUSING.search(cue))
     for act, rx in CONTENT_PATTERNS.items():
         for m in rx.finditer(content):
+            if refused and act in SELF_ACTS and m.start() < 40:
+                continue
             if _holds(act, content, m, in_speech=True, reported=reported, speaker=speaker):
                 hits.append((CONTENT, -PRECEDENCE.index(act), act, f"content:{m.group(0).lower()}"))
                 break
@@ -226,6 +238,8 @@ def detect_act(
     for act, rx in FRAME_PATTERNS.items():
         for m in rx.finditer(frame):
             in_cue = cue_at >= 0 and cue_at <= m.start() < cue_at + len(cue)
+            if not in_cue and cue_at > m.end() and _RELATIVE.search(frame, m.end(), cue_at):
+                continue  # "deleted a post in which he called ...": the main clause's act, not the quote's
             if in_cue or _holds(act, frame, m, in_speech=False, reported=True, speaker=speaker):
                 # A frame phrase that starts at the cue ("called for") is the cue's own.
                 strength, source = (CUE, "cue") if in_cue else (FRAME, "frame")
@@ -270,9 +284,11 @@ def _holds(act: str, text: str, m: re.Match[str], *, in_speech: bool, reported: 
 def _holds_demand(text: str, m: re.Match[str], *, in_speech: bool) -> bool:
     word = m.group(0).lower()
     if word.startswith(("should", "must", "need", "ought", "has to", "have to")):
-        subject = subject_before(text, m.start())
-        # "I must apologise" is an apology, not a demand.
-        return subject not in FIRST_PERSON and not is_negated(text, m.start(), 15)
+        subject = subject_before(text, m.start(), quotes=in_speech)
+        # "I must apologise" is an apology, "it must be said" no demand.
+        if subject is not None and (subject.lower() in FIRST_PERSON or subject.lower() in NEUTRAL_SUBJECTS):
+            return False
+        return not is_negated(text, m.start(), 15)
     return not is_negated(text, m.start(), 15)
 
 

@@ -126,10 +126,10 @@ _VENUE_WORDS = frozenset(
 _GENERIC_OUTLET = re.compile(
     r"\b(?:told|telling|speaking to|spoke to|in an interview with|interview with|writing in|wrote in|"
     r"an op-ed (?:in|for)|a column (?:in|for)|appearance on|appearing on)\s+[Tt]he\s+"
-    r"((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})"
+    r"((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3})"
 )
 _INTERVIEW_WITH_NAME = re.compile(
-    r"\b(?:in an interview with|interview with|speaking to|spoke to)\s+((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})"
+    r"\b(?:in an interview with|interview with|speaking to|spoke to)\s+((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3})"
 )
 
 #: (rank, channel, pattern): the lexicon of channels. Ranks: 0 platforms,
@@ -162,7 +162,7 @@ CHANNEL_PATTERNS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
         r"|\btold (?:fellow )?(?:MPs|MSPs|MSs|peers|the House)\b|\bPMQs\b|\bPrime Minister's Questions\b|\bCommons debate\b",
     )),
     (2, "Congress", _rx(r"\bon the (?:Senate|House) floor\b|\b(?:before|to|in) Congress\b|\bcongressional testimony\b|\btestif(?:y|ied|ying|ies)\b")),
-    (2, "letter", _rx(r"\bletters?\b|\bwrote to\b|\bwriting to\b")),
+    (2, "letter", _rx(r"\bletters?\b|\b(?:wrote|written|writing|writes) to\b")),
     (2, "email", _rx(r"\be-?mails?\b|\bemailed\b")),
     (2, "press release", _rx(r"\b(?:press|news) release\b")),
     (2, "press conference", _rx(r"\b(?:press|news) (?:conference|briefing)\b|\bbriefing\b|\bpress event\b")),
@@ -214,7 +214,7 @@ def detect_channel(frame: str, speaker: str = "", persons: Collection[str] = ())
     Returns:
         The most specific channel named, or None.
     """
-    text = f"{frame} \n {speaker}" if speaker else frame
+    text = f"{frame} | {speaker}" if speaker else frame
     found: list[tuple[int, int, ChannelFinding]] = []
     for m in _OUTLET_RX.finditer(text):
         short = _OUTLET_NAME.get(m.group(1).lower(), m.group(1))

@@ -32,7 +32,7 @@ ABBREVIATIONS = frozenset(
     "no nos vs etc jan feb mar apr aug sept sep oct nov dec u.s u.k a.m p.m".split()
 )
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+(?:[\"“‘(\[]|[A-Z0-9]))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
@@ -55,7 +55,7 @@ class Frame:
     @property
     def words(self) -> str:
         """The frame's text and the speaker mention, for lexical look-ups."""
-        return f"{self.text} {self.speaker}" if self.speaker else self.text
+        return f"{self.text} | {self.speaker}" if self.speaker else self.text
 
 
 def split_paragraphs(text: str) -> list[Range]:

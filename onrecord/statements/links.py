@@ -55,7 +55,7 @@ THRESHOLD = 2
 _REFERENCE = re.compile(
     r"\b(?:my|his|her|their|our|the|that|this|those|these|its|earlier|initial|original|previous|first)\s+"
     r"(?:\w+\s+){0,2}?(?:statement|remarks?|comments?|words|tweets?|posts?|claims?|defen[cs]e|"
-    r"support|letter|interview|message|suggestion|description|characteri[sz]ation|accusations?|allegations?)\b"
+    r"support|endorsement|letter|interview|message|suggestion|description|characteri[sz]ation|accusations?|allegations?)\b"
     r"|\bwhat (?:I|he|she|we|they) (?:said|wrote|posted|tweeted)\b",
     re.IGNORECASE,
 )
@@ -241,9 +241,9 @@ def _parts(ordered: Sequence[StatementView], message: StatementView, kind: str) 
 
 
 def _earlier(later: StatementView, other: StatementView) -> bool:
-    """Whether ``other`` may precede ``later`` in time (unknown dates allow it)."""
+    """Whether ``other`` may precede ``later`` in time (unknown dates allow it; so does the same day)."""
     if later.group != other.group and later.published and other.published:
-        return other.published < later.published
+        return other.published <= later.published
     return True
 
 

@@ -41,6 +41,16 @@ __all__ = ["StatementsStage", "annotate_statements"]
 INHERIT_SPAN = 900
 #: Characters after the cue read with it ("called" + " for", "said" + " sorry").
 CUE_REACH = 6
+#: Words in a frame that place a quote on another occasion than the quote
+#: before it ("Last month Vance had called Tillman ..."): it then inherits no
+#: channel and starts a message of its own.
+_NEW_OCCASION = re.compile(
+    r"\b(?:last|earlier|previously|yesterday|originally|first|initially|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"had (?:said|told|called|written|claimed|described|posted|tweeted|argued|insisted|accused)|"
+    r"(?:days|weeks|months|years) (?:ago|earlier|before))\b",
+    re.IGNORECASE,
+)
 
 
 class StatementsStage:
@@ -77,10 +87,13 @@ def annotate_statements(work: Work) -> None:
         frame = build_frame(text, c.content, c.cue, c.speaker, paragraphs, blank=others)
         frames[c.id] = frame
         content = " ".join(text[s:e] for s, e in c.content)
+        cue = text[c.cue[0] : c.cue[1]] if c.cue else ""
         # The cue with the word after it: "called" + "for" is a demand.
-        cue = text[c.cue[0] : c.cue[1] + CUE_REACH].split("\n")[0] if c.cue else ""
+        cue_after = text[c.cue[1] : c.cue[1] + CUE_REACH].split("\n")[0] if c.cue else ""
         speaker_words = _speaker_words(text, c, entity_names)
-        finding = detect_act(cue, content, frame.text, c.kind, speaker_words, _cue_lemma(work.parsed, c))
+        finding = detect_act(
+            cue, content, frame.text, c.kind, speaker_words, _cue_lemma(work.parsed, c), cue_after
+        )
         c.act = finding.act
         channel = detect_channel(frame.text, frame.speaker, persons)
         c.channel = channel.name if channel else None
@@ -88,8 +101,9 @@ def annotate_statements(work: Work) -> None:
         c.about = find_targets(text, c.content, frame, work.entities, c.speaker_id, work.parsed, patterns)
         acts[c.id] = finding.acts
 
-    _inherit_channels(text, cands, explicit, paragraphs, work)
-    messages = _group_messages(cands, explicit, paragraphs)
+    fresh = {c.id for c in cands if _NEW_OCCASION.search(frames[c.id].text)}
+    _inherit_channels(text, cands, explicit, paragraphs, work, fresh)
+    messages = _group_messages(cands, explicit, paragraphs, fresh)
 
     views = []
     for c in cands:
@@ -147,7 +161,12 @@ def _cue_lemma(parsed: Sequence[tuple[int, Any]], c: Candidate) -> str | None:
 
 
 def _inherit_channels(
-    text: str, cands: list[Candidate], explicit: dict[str, bool], paragraphs: Sequence[Range], work: Work
+    text: str,
+    cands: list[Candidate],
+    explicit: dict[str, bool],
+    paragraphs: Sequence[Range],
+    work: Work,
+    fresh: set[str],
 ) -> None:
     """Give a quote that names no channel the channel of what came just before it.
 
@@ -160,7 +179,7 @@ def _inherit_channels(
     """
     quoted = [r for c in cands for r in c.content]
     for i, c in enumerate(cands):
-        if explicit[c.id]:
+        if explicit[c.id] or c.id in fresh:
             continue
         key = _speaker_key(c)
         if key is None:
@@ -215,7 +234,7 @@ def _names_speaker(paragraph: str, offset: int, c: Candidate, work: Work) -> boo
 
 
 def _group_messages(
-    cands: list[Candidate], explicit: dict[str, bool], paragraphs: Sequence[Range]
+    cands: list[Candidate], explicit: dict[str, bool], paragraphs: Sequence[Range], fresh: set[str]
 ) -> dict[str, str]:
     """Key the quotes of one message alike: one speaker, one channel, one after another.
 
@@ -229,6 +248,7 @@ def _group_messages(
         prev = cands[i - 1] if i else None
         if (
             prev is not None
+            and c.id not in fresh
             and c.channel is not None
             and c.channel == prev.channel
             and _speaker_key(c) is not None

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..model import Entity
 from .context import Frame
+from .lexicon import STOP_WORDS
 
 __all__ = ["TARGET_LEMMAS", "find_targets", "name_patterns"]
 
@@ -150,18 +151,43 @@ def find_targets(
     windows.extend(_parsed_objects(parsed, frame))
 
     for e in entities:
+        single = e.type != "PERSON" and len(e.name.split()) == 1
         for ms, me in e.mentions:
             for ws, we in windows:
-                if ws <= ms and me <= we:
+                if ws <= ms and me <= we and not (single and _attributive(text, ms, me)):
                     add(e.id, ms)
         rx = patterns.get(e.id)
         if rx is None:
             continue
         for ws, we in windows:
-            m = rx.search(text, ws, we)
-            if m:
-                add(e.id, m.start())
+            for m in rx.finditer(text, ws, we):
+                if not (single and _attributive(text, m.start(), m.end())):
+                    add(e.id, m.start())
+                    break
     return [eid for eid, _ in sorted(first.items(), key=lambda kv: kv[1])]
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|my|this|that|these|those|north|south|east|west|northern|southern|"
+    r"eastern|western|central|rural|urban)\s+$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """Whether a one-word name is used as a modifier or a place ("its Wigan factory", "north Wales").
+
+    >>> _attributive("its Wigan factory", 4, 9), _attributive("the Wigan said", 4, 9)
+    (True, False)
+    """
+    before = text[max(0, start - 12) : start]
+    if not _DETERMINER_BEFORE.search(before):
+        return False
+    if re.search(r"\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|urban)\s+$", before, re.I):
+        return True
+    m = _NOUN_AFTER.match(text, end)
+    return bool(m) and m.group(1) not in STOP_WORDS
 
 
 def _parsed_objects(parsed: Sequence[tuple[int, Any]], frame: Frame) -> Iterable[Range]:
