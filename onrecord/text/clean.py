@@ -1,0 +1,299 @@
+"""Find scraping junk in article text and blank it out without moving anything.
+
+Scraped news text carries lines that are not the article: "READ MORE: …"
+link lines, image captions doubled by the scraper ("Caption textCaption
+text"), share/subscribe/newsletter/cookie prompts, photo credits, "Advertisement"
+and other page furniture. They are recognised by their *shape* (a link label
+and a separator at the start of a line, a line that repeats itself, a
+call-to-action verb with a channel word, a credit label followed by a name),
+not by one site's strings, so they generalise across outlets.
+
+:func:`explain_junk` returns each junk range with its reason;
+:func:`find_junk` returns the bare ranges. :class:`CleanStage` blanks the
+ranges with spaces in a same-length copy of the text (``Work.clean``; newlines
+are never touched), so every offset still points into the input as read.
+
+Bylines and timestamps ("Published: 10:30, 12 April 2022") are left alone: they
+hold no quotations and may help later stages.
+
+Everything here is one pass over the lines with anchored or bounded regular
+expressions: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..work import Range, Work
+
+__all__ = ["CleanStage", "Junk", "blank_ranges", "explain_junk", "find_junk", "find_paragraphs"]
+
+#: Longest line (chars) that can be a caption, credit or prompt; real captions
+#: and prompts run to ~200 chars, so 300 leaves room without reaching paragraphs.
+MAX_FURNITURE_LINE = 300
+#: Longest line examined for doubling; captions are short, and this bounds the
+#: work per line.
+MAX_DOUBLED_LINE = 1000
+#: Shortest repeated unit that counts as a doubled caption ("Caption text" is 12);
+#: shorter repeats ("No no") are ordinary text.
+MIN_DOUBLED_UNIT = 10
+#: Share of the text that, when junk, earns a warning (the brief: "more than half").
+JUNK_WARN_SHARE = 0.5
+
+#: One line: a run of anything but a line break (the breaks ``str.splitlines`` knows).
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_BULLET = r"(?:[-–—•*·>»|]\s*)?"
+
+#: Line-start patterns; the name of the group that matched is the reason.
+_LINE_START = re.compile(
+    _BULLET
+    + r"(?:"
+    # "READ MORE: …", "Related:", "SEE ALSO", "MORE:" — a link label, then a separator or nothing
+    r"(?P<link>(?i:(?:read more|read next|read also|also read|see also|more on this(?: story)?"
+    r"|related (?:articles?|stories|content|links?|reading|topics|coverage)|recommended (?:reading|stories|for you)"
+    r"|you (?:may|might) (?:also )?(?:like|be interested in)|don'?t miss|most (?:read|popular|viewed)"
+    r"|top stories|in pictures|more from [\w ]{1,30}?)\s*(?:[:|>»–—-]|$)"
+    r"|(?:more|related|recommended|trending|watch|listen|latest|explainer|opinion|analysis)\s*(?:[:|>»]|$)))"
+    # page furniture that is the whole line
+    r"|(?P<furniture>(?i:(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?"
+    r"|(?:story|article) continues below(?: this)?(?: advert(?:isement)?)?|continue reading(?: below| the main story)?"
+    r"|scroll (?:down )?to continue(?: with content)?|skip (?:to (?:main )?content|advert(?:isement)?|ad)"
+    r"|back to top|show more|load more|loading|view (?:all )?comments|\d* ?comments?(?: \(\d+\))?"
+    r"|join the (?:conversation|discussion|debate)|print(?: this (?:article|page))?|e-?mail|share|tweet"
+    r"|copy link|link copied|menu|close|image|video|gallery|open image in gallery|expand|toggle caption"
+    r"|hide caption|enlarge this image|all rights reserved\.?)\s*[.!:…]*)$)"
+    # "Click here to …", "Tap here"
+    r"|(?P<click>(?i:(?:click|tap) (?:here|on|to|the link)\b))"
+    # a credit that is the whole line: "Image: Getty", "(Photo: PA)", "Credit: …", "© Reuters"
+    r"|(?P<credit>[(\[]?\s*(?i:(?:(?:main|top|header|file|feature|lead|cover) )?"
+    r"(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|graphics?|videos?|credits?|copyright"
+    r"|(?:photo|image|picture|video) credits?)\s*[:©/]|©|\(c\) ))"
+    # "Tags: …", "Topics: …"
+    r"|(?P<tags>(?i:(?:tags|topics|related topics|filed under|categories)\s*:))"
+    r")"
+)
+
+#: A line that is only an agency credit: "Getty Images", "AFP via Getty Images",
+#: "PA Wire/PA Images". Possessive, so it cannot backtrack; tried only on short lines.
+_AGENCY = re.compile(
+    r"\(?(?i:(?:getty(?: images)?|pa(?: wire| media| images| archive)?|reuters|afp|ap(?: photo)?"
+    r"|epa(?:-efe)?|shutterstock|alamy|bloomberg|rex(?: features)?|xinhua|anadolu(?: agency)?)"
+    r"(?:\s*(?:via\s|[/,])[^/,()]{1,40}+)*+)\)?\s*$"
+)
+#: Longest line tried against ``_AGENCY``.
+MAX_AGENCY_LINE = 80
+
+#: Calls to action that are junk on sight in a short line with no quotation.
+_PROMPT_STRONG = re.compile(
+    _BULLET + r"(?i:(?:please )?(?:subscribe|sign[- ]?up|sign in|log ?in|register (?:now|for|to|here)"
+    r"|follow us|share (?:this|on|via|the)|never miss|don'?t miss|like us on|unlock|become a member"
+    r"|already (?:a subscriber|have an account)|we use cookies|this (?:site|website) uses cookies"
+    r"|(?:accept|reject|manage)(?: all)? cookies|cookie (?:policy|settings|preferences)"
+    r"|support (?:our|independent) journalism)\b)"
+)
+#: Softer call-to-action verbs: junk only with a channel word in the line.
+_PROMPT_VERB = re.compile(
+    _BULLET + r"(?i:(?:follow|join|download|get|want|receive|enter|stay|keep up|be the first|listen to"
+    r"|watch|read|find out|discover|try)\b)"
+)
+#: Channels that calls to action point at.
+_CHANNEL = re.compile(
+    r"(?i:newsletters?|inbox|e-?mail (?:address|alerts?|updates)|\bapp\b|twitter|facebook|instagram|whatsapp"
+    r"|telegram|youtube|tiktok|linkedin|podcasts?\b|updates\b|alerts\b|notifications|subscri\w+|sign[- ]?up"
+    r"|for free|free trial|account\b|breaking news|cookies)"
+)
+#: Promotional phrases anywhere in a short line.
+_PROMPT_ANYWHERE = re.compile(
+    r"(?i:sign up (?:to|for) (?:our|the)\b|subscribe (?:to|for) (?:our|the)\b|(?:delivered|sent|straight) to your inbox"
+    r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
+    r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)|privacy (?:policy|notice)"
+    r"|all rights reserved)"
+)
+#: Every word the credit and prompt rules below need; a short line without any
+#: skips them (one search instead of five). Keep it a superset of those rules.
+_HINT = re.compile(
+    r"(?i:photo|picture|\bpic|image|credit|subscri|sign|log ?in|register|follow|share|miss|like us|unlock|member"
+    r"|already|cookie|support|inbox|terms|privacy|rights|newsletter|\bapp\b|twitter|facebook|instagram|whatsapp"
+    r"|telegram|youtube|tiktok|linkedin|podcast|updates|alerts|notifications|for free|free trial|account"
+    r"|breaking news|e-?mail|by (?:clicking|signing|subscribing))"
+)
+#: What a quoted or reported sentence has and a prompt does not.
+_SPEECH = re.compile(r"[\"“”«»„]|(?i:\b(?:said|says|told|tells|asked|added|according to)\b)")
+#: A caption line that ends with a credit: "… at Westminster. Photograph: Stefan Rousseau/PA".
+_TRAILING_CREDIT = re.compile(
+    r"(?:^|[\s.(|–—-])(?:Photo(?:graph)?|PHOTO(?:GRAPH)?|Pictures?|PICTURES?|Pic|PIC|Images?|IMAGES?|Credit|CREDIT"
+    r"|(?:Photo|Image|Picture) credit)s?\s*:\s*[A-Z][\w'&.\-]*(?:[ /,][\w'&.\-]+){0,6}\s*\)?\s*$"
+)
+#: A credit in brackets anywhere: "(Photo: PA)", "[Image: Getty Images]".
+_BRACKET_CREDIT = re.compile(
+    r"[(\[](?:Photo(?:graph)?|PHOTO|Pictures?|PICTURE|Pic|Images?|IMAGE|Credit|CREDIT)s?(?: [Cc]redit)?\s*:"
+    r"[^()\[\]\n]{1,80}[)\]]"
+)
+#: An upper-case link label inside a line: junk from there to the end of the line.
+_INLINE_LINK = re.compile(r"\b(?:READ MORE|READ NEXT|SEE ALSO|ALSO READ|RELATED ARTICLES?|MORE ON THIS STORY)\b\s*[:|>»–—-]")
+#: Where a scraper glued a caption to its copy: a letter or closing mark, then
+#: a capital with no space ("…textCaption"), the only places a doubled tail can start.
+_GLUE = re.compile(r"(?<=[a-z0-9.!?)\]'\"’”])(?=[A-Z0-9\"“‘'(])")
+
+
+@dataclass(frozen=True)
+class Junk:
+    """A junk range of the text and why it is junk."""
+
+    start: int
+    end: int
+    reason: str
+
+
+def explain_junk(text: str) -> list[Junk]:
+    """Find scraping junk, with a reason for each range.
+
+    Args:
+        text: the article text as read.
+
+    Returns:
+        Sorted, disjoint, non-empty ranges; none contains a line break.
+
+    >>> explain_junk("He spoke.\\nREAD MORE: Tory row erupts\\nShe left.")
+    [Junk(start=10, end=36, reason='link')]
+    """
+    found: list[Junk] = []
+    previous = ""
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        line = raw.strip()
+        if not line:
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        reason = _line_reason(line, previous)
+        previous = line
+        if reason:
+            found.append(Junk(start, start + len(line), reason))
+            continue
+        cut = _INLINE_LINK.search(line)
+        end = cut.start() if cut else len(line)
+        if "(" in line or "[" in line:
+            for credit in _BRACKET_CREDIT.finditer(line, 0, end):
+                found.append(Junk(start + credit.start(), start + credit.end(), "credit"))
+        if cut:
+            found.append(Junk(start + cut.start(), start + len(line), "link"))
+    return found
+
+
+def find_junk(text: str) -> list[tuple[int, int]]:
+    """Return the scraping-junk ranges of ``text`` (sorted, disjoint).
+
+    >>> find_junk("Advertisement\\nShe said it was over.")
+    [(0, 13)]
+    """
+    return [(j.start, j.end) for j in explain_junk(text)]
+
+
+def blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
+    """Replace the characters in ``ranges`` with spaces, keeping line breaks.
+
+    >>> blank_ranges("ab\\ncd", [(1, 4)])
+    'a \\n d'
+    """
+    parts = []
+    at = 0
+    for s, e in ranges:
+        parts.append(text[at:s])
+        parts.append(_LINE.sub(lambda m: " " * len(m.group()), text[s:e]))
+        at = e
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def find_paragraphs(clean: str) -> list[Range]:
+    """Return the non-blank lines of ``clean``, trimmed of surrounding white space.
+
+    A paragraph is a line: scraped text often separates paragraphs with single
+    newlines, and a blank line separates them too.
+
+    >>> find_paragraphs("  One.\\n\\n Two. \\n   ")
+    [(2, 6), (9, 13)]
+    """
+    paragraphs = []
+    for m in _LINE.finditer(clean):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            start = m.start() + (len(raw) - len(raw.lstrip()))
+            paragraphs.append((start, start + len(stripped)))
+    return paragraphs
+
+
+class CleanStage:
+    """Pipeline stage: blank scraping junk and find the paragraphs that remain."""
+
+    name = "clean"
+    needs = ("text",)
+    gives = ("clean", "junk", "paragraphs")
+    critical = True
+
+    def __call__(self, work: Work) -> None:
+        junk = find_junk(work.text)
+        work.junk = junk
+        work.clean = blank_ranges(work.text, junk)
+        work.paragraphs = find_paragraphs(work.clean)
+        junk_chars = sum(e - s for s, e in junk)
+        kept_chars = sum(e - s for s, e in work.paragraphs)
+        if junk_chars > JUNK_WARN_SHARE * (junk_chars + kept_chars):
+            share = round(100 * junk_chars / (junk_chars + kept_chars))
+            work.warn(
+                f"{share}% of the text looks like scraping junk (link lines, captions, prompts); "
+                "check that the input is the article's text"
+            )
+
+
+def _line_reason(line: str, previous: str) -> str | None:
+    """Say why a whole (trimmed) line is junk, or return None."""
+    m = _LINE_START.match(line)
+    if m:
+        reason = m.lastgroup
+        if reason in ("link", "click", "tags") or len(line) <= MAX_FURNITURE_LINE:
+            return reason
+    if len(line) <= MAX_AGENCY_LINE and _AGENCY.match(line):
+        return "credit"
+    short = len(line) <= MAX_FURNITURE_LINE
+    if short and line == previous and len(line) >= MIN_DOUBLED_UNIT and " " in line:
+        return "repeated"
+    if 2 * MIN_DOUBLED_UNIT <= len(line) <= MAX_DOUBLED_LINE and _is_doubled(line):
+        return "doubled"
+    if not short or not _HINT.search(line):
+        return None
+    if _TRAILING_CREDIT.search(line):
+        return "credit"
+    if _SPEECH.search(line):
+        return None
+    if _PROMPT_STRONG.match(line) or _PROMPT_ANYWHERE.search(line):
+        return "prompt"
+    if _PROMPT_VERB.match(line) and _CHANNEL.search(line):
+        return "prompt"
+    return None
+
+
+def _is_doubled(line: str) -> bool:
+    """Whether ``line`` ends in a unit written twice back to back ("textCaption textCaption text").
+
+    The doubled tail must cover at least half the line (a short label such as
+    "The National: " may precede it) and hold at least two words.
+    """
+    n = len(line)
+    half = n // 2
+    if n % 2 == 0 and half >= MIN_DOUBLED_UNIT and line[:half] == line[half:]:
+        return " " in line[:half].strip()
+    if n % 2 == 1 and line[half] == " " and half >= MIN_DOUBLED_UNIT and line[:half] == line[half + 1 :]:
+        return " " in line[:half].strip()
+    # a tail of length k starting at i needs 2k <= n (room for its copy) and
+    # 2k >= n/2 (it covers half the line): n/2 <= i <= 3n/4
+    for glue in _GLUE.finditer(line, half, n - n // 4 + 1):
+        i = glue.start()
+        k = n - i
+        if k < MIN_DOUBLED_UNIT:
+            break
+        if line[i - 1] == line[-1] and line[i - k : i] == line[i:] and " " in line[i:].strip():
+            return True
+    return False
