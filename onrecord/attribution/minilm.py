@@ -70,16 +70,17 @@ class Layer(nn.Module):
         b, t, h = x.shape
         sa = self.attention.self
         nh = sa.heads
-        q = sa.query(x).view(b, t, nh, h // nh).transpose(1, 2)
-        k = sa.key(x).view(b, t, nh, h // nh).transpose(1, 2)
-        v = sa.value(x).view(b, t, nh, h // nh).transpose(1, 2)
+        shape = (b, t, nh, h // nh)
+        q = sa.query(x).view(shape).permute(0, 2, 1, 3)
+        k = sa.key(x).view(shape).permute(0, 2, 1, 3)
+        v = sa.value(x).view(shape).permute(0, 2, 1, 3)
         p = self.drop if self.training else 0.0
         if fused:
             ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=bias.to(q.dtype), dropout_p=p)
         else:
             scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(h // nh) + bias
             ctx = torch.matmul(F.dropout(torch.softmax(scores, dim=-1), p, self.training), v)
-        ctx = ctx.transpose(1, 2).reshape(b, t, h)
+        ctx = ctx.permute(0, 2, 1, 3).contiguous().view(b, t, h)
         ao = self.attention.output
         x = ao.LayerNorm(x + F.dropout(ao.dense(ctx), p, self.training))
         inner = F.gelu(self.intermediate.dense(x))
@@ -141,7 +142,7 @@ class TaggerNet(nn.Module):
             + self.feat_embeddings(feats)
         )
         x = F.dropout(e.LayerNorm(x), self.dropout, self.training)
-        bias = ((1.0 - mask.to(x.dtype)) * -10000.0)[:, None, None, :]
+        bias = (1.0 - mask[:, None, None, :].to(x.dtype)) * -10000.0
         for layer in self.encoder.layer:
             x = layer(x, bias, self.fused and not torch.jit.is_tracing())
         x = F.dropout(x, self.dropout, self.training)
