@@ -17,7 +17,8 @@ content words (1, or 2 when many), a channel the linking statement names
 ("retracting the statement on his website", 2). Pairs scoring at least
 :data:`THRESHOLD` link; when none does and the statement points at an
 earlier one ("my statement", "his remarks"), the best-scoring candidates
-link, or the only one there is. Quotes of one *message* (the same speaker
+link, or the only one there is in the same article (never across articles,
+and never one that names other subjects). Quotes of one *message* (the same speaker
 through the same channel, one after another) are weighed together and never
 link to each other: a retraction quoted in three pieces is one retraction.
 
@@ -301,7 +302,12 @@ def _choose(later: StatementView, pool: list[StatementView]) -> list[StatementVi
         return strong
     if not later.references_prior:
         return []
+    # Statements that name other subjects than the pointer's are not what it points at.
+    scored = [(score, s) for score, s in scored if not (later.about and s.about and not later.about & s.about)]
+    if not scored:
+        return []
     best = max(score for score, _ in scored)
     if best >= 1:
         return [s for score, s in scored if score == best]
-    return pool if len(pool) == 1 else []
+    # The only other statement of the speaker in the same article; never a guess across articles.
+    return [s for _, s in scored] if len(scored) == 1 and scored[0][1].group == later.group else []
