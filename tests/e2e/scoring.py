@@ -45,6 +45,8 @@ from onrecord.model import Article, Quote
 ARTICLES_DIR = Path(__file__).resolve().parents[1] / "cases" / "articles"
 #: Where the accurate mode's trained model lives; the mode is scored only when it is there.
 MODEL_DIR = Path(__file__).resolve().parents[2] / "onrecord" / "attribution" / "model"
+#: The files onrecord.attribution.tagger needs (named in its ModelError message).
+MODEL_FILES = ("tagger.onnx", "tokenizer.json")
 #: The Must-show bar of issue 2: at least 9 of 10 statements right, none wrong, no junk.
 MIN_CORRECT_RATIO = 0.9
 
@@ -218,8 +220,8 @@ def available_modes() -> list[str]:
 
 
 def has_model() -> bool:
-    """Whether onrecord/attribution/model/ holds a trained model."""
-    return MODEL_DIR.is_dir() and any(MODEL_DIR.iterdir())
+    """Whether onrecord/attribution/model/ holds a trained model (the files the tagger loads)."""
+    return all((MODEL_DIR / name).is_file() for name in MODEL_FILES)
 
 
 def describe(quote: Quote) -> str:
