@@ -142,6 +142,46 @@ def window_starts(n: int, size: int = WINDOW, stride: int = INFER_STRIDE) -> lis
     return starts
 
 
+def window_spans(n: int, size: int = WINDOW, min_overlap: int = 96) -> list[Range]:
+    """Return as few windows as cover ``n`` tokens, of equal length, overlapping by at least ``min_overlap``.
+
+    Shorter windows than ``size`` cost less than a last window pushed back
+    over its neighbour (inference only; training uses :func:`window_starts`).
+
+    >>> window_spans(1034)
+    [(0, 409), (312, 721), (625, 1034)]
+    >>> window_spans(300)
+    [(0, 300)]
+    """
+    if n <= size:
+        return [(0, n)]
+    k = -(-(n - min_overlap) // (size - min_overlap))
+    length = min(size, -(-(n + (k - 1) * min_overlap) // k))
+    step = (n - length) / (k - 1)
+    return [(round(i * step), round(i * step) + length) for i in range(k)]
+
+
+def home_of(n: int, spans: Sequence[Range]) -> np.ndarray:
+    """Return, per token, the window (of ``spans``) in which it sits furthest from an edge.
+
+    >>> home_of(6, [(0, 4), (2, 6)]).tolist()
+    [0, 0, 0, 1, 1, 1]
+    """
+    home = np.zeros(n, dtype=np.int32)
+    best = np.full(n, -1, dtype=np.int64)
+    far = n + WINDOW  # the text's own start and end are no window edge
+    for w, (s, e) in enumerate(spans):
+        e = min(e, n)
+        idx = np.arange(s, e)
+        left = idx - s if s > 0 else np.full(len(idx), far)
+        right = e - 1 - idx if e < n else np.full(len(idx), far)
+        margin = np.minimum(left, right)
+        better = margin > best[s:e]
+        best[s:e][better] = margin[better]
+        home[s:e][better] = w
+    return home
+
+
 def home_windows(n: int, starts: Sequence[int], size: int = WINDOW) -> np.ndarray:
     """Return, per token, the window in which it sits furthest from an edge.
 
@@ -503,14 +543,27 @@ def decode(
     link_q: np.ndarray,
     link_k: np.ndarray,
 ) -> list[Predicted]:
+    """Decode windows of :data:`WINDOW` tokens starting at ``starts`` (see :func:`decode_spans`)."""
+    n = len(offsets)
+    return decode_spans(text, offsets, [(s, min(s + WINDOW, n)) for s in starts], logits, link_q, link_k)
+
+
+def decode_spans(
+    text: str,
+    offsets: np.ndarray,
+    spans: Sequence[Range],
+    logits: np.ndarray,
+    link_q: np.ndarray,
+    link_k: np.ndarray,
+) -> list[Predicted]:
     """Decode one article's window outputs into attributions.
 
     Args:
         text: The article.
         offsets: ``[n, 2]`` token character offsets.
-        starts: First token of each window (:func:`window_starts`).
+        spans: ``(first, end)`` token range of each window.
         logits: ``[W, T, len(LABELS)]`` tag logits per window; position 0 is [CLS],
-            so token ``starts[w] + i`` sits at position ``i + 1``.
+            so token ``spans[w][0] + i`` sits at position ``i + 1``.
         link_q: ``[W, T, D]`` link queries.
         link_k: ``[W, T, D]`` link keys.
 
@@ -520,8 +573,9 @@ def decode(
     n = len(offsets)
     if n == 0:
         return []
-    home = home_windows(n, starts, WINDOW)
-    pos = np.arange(n) - np.asarray(starts)[home] + 1
+    home = home_of(n, spans)
+    starts = np.asarray([s for s, _ in spans])
+    pos = np.arange(n) - starts[home] + 1
     lp = log_softmax(logits[home, pos].astype(np.float64))
     path = viterbi(lp)
     token_prob = np.exp(lp[np.arange(n), path])
@@ -529,8 +583,8 @@ def decode(
     def link_scores(ch: Chunk, anchors: list[int]) -> np.ndarray:
         mid = (ch.start + ch.end - 1) // 2
         w = int(home[mid])
-        s = starts[w]
-        e = min(s + WINDOW, n)
+        s, e = spans[w]
+        e = min(e, n)
         anc = np.asarray(anchors)
         inside = (anc >= s) & (anc < e)
         toks = np.arange(max(ch.start, s), min(ch.end, e))

@@ -1,0 +1,254 @@
+"""The trained attribution tagger as a pipeline stage (``accurate`` mode).
+
+A MiniLM-L6 encoder fine-tuned on PolNeAR (see ``model/MODEL_CARD.md``) labels
+every wordpiece as source, cue or content (BIO) and links each labelled
+wordpiece to its attribution's cue; :mod:`onrecord.attribution.tagging` turns
+that into attributions. The network runs in onnxruntime (int8 on the CPU, or
+the CUDA provider when asked), so this module needs neither torch nor spaCy.
+
+Long articles are cut into as few windows of at most 510 wordpieces as cover
+them, of equal length and overlapping by at least 96; each token is decided
+by the window in which it sits furthest from an edge.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from ..work import Candidate, Quotation, Work
+from .tagging import (
+    LABELS,
+    QUOTE_MARKS,
+    WINDOW,
+    Encoded,
+    Predicted,
+    decode_spans,
+    encode_text,
+    window_spans,
+)
+
+__all__ = ["MODEL_DIR", "ORIGIN", "TaggerStage", "attribution_of", "kind_of"]
+
+#: Where the shipped model lives (tagger.onnx, tokenizer.json, labels.json, MODEL_CARD.md).
+MODEL_DIR = Path(__file__).parent / "model"
+#: ``Candidate.origin`` of everything this stage produces.
+ORIGIN = "model:minilm-tagger"
+#: BERT special token ids of MiniLM's uncased vocabulary ([PAD], [CLS], [SEP]).
+PAD_ID, CLS_ID, SEP_ID = 0, 101, 102
+#: Cue words that report a belief or intention rather than speech (PolNeAR annotates both;
+#: list drawn from the PolNeAR guidelines' examples of non-speech attributions).
+THOUGHT_CUES = (
+    "think", "thought", "believ", "want", "hope", "fear", "feel", "felt", "like", "expect", "know",
+    "knew", "worr", "consider", "doubt", "wish", "plan", "intend", "suspect", "assum", "imagin",
+    "prefer", "hate", "love", "suppos", "sure", "convinced", "confident", "skeptic", "aware",
+    "view", "opinion", "belief", "seek", "sought", "tried", "try", "aim", "determined", "eager",
+    "concern", "afraid", "support", "oppos", "favou", "favor", "see", "saw", "recogni", "realiz",
+    "understand", "understood", "remember", "forgot", "decid", "agree", "disagree", "trust",
+)
+
+
+def kind_of(text: str, content: Sequence[tuple[int, int]], quotations: Sequence[Quotation]) -> str:
+    """Return ``direct``, ``indirect`` or ``mixed`` from how much content lies inside quotation marks.
+
+    Only letters and digits count, so marks, spaces and punctuation at the
+    edges decide nothing.
+
+    >>> q = [Quotation(content=[(1, 9)], open=0, close=9)]
+    >>> kind_of('"We will" win', [(1, 8)], q), kind_of('"We will" win', [(1, 13)], q)
+    ('direct', 'mixed')
+    >>> kind_of('We will win', [(0, 11)], [])
+    'indirect'
+    """
+    inside = np.zeros(len(text) + 1, dtype=np.int32)
+    for quote in quotations:
+        for s, e in quote.content:
+            inside[s] += 1
+            inside[e] -= 1
+    inside = np.cumsum(inside)[: len(text)] > 0
+    n_in = n_out = 0
+    for s, e in content:
+        for i in range(s, e):
+            if text[i].isalnum():
+                if inside[i]:
+                    n_in += 1
+                else:
+                    n_out += 1
+    if n_in and not n_out:
+        return "direct"
+    if n_in:
+        return "mixed"
+    return "indirect"
+
+
+def attribution_of(cue_text: str) -> str:
+    """Return ``thought`` when the cue reports a belief or intention, else ``speech``.
+
+    >>> attribution_of("believes"), attribution_of("told reporters"), attribution_of("doesn't like")
+    ('thought', 'speech', 'thought')
+    """
+    for word in cue_text.lower().replace("’", "'").split():
+        if word.startswith(THOUGHT_CUES):
+            return "thought"
+    return "speech"
+
+
+def _trim_outer_marks(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop quotation marks and white space at the very start and end of the content."""
+    out = list(content)
+    s, e = out[0]
+    while s < e and (text[s] in QUOTE_MARKS or text[s].isspace()):
+        s += 1
+    out[0] = (s, e) if s < e else out[0]
+    s, e = out[-1]
+    while e > s and (text[e - 1] in QUOTE_MARKS or text[e - 1].isspace()):
+        e -= 1
+    out[-1] = (s, e) if e > s else out[-1]
+    return out
+
+
+class TaggerStage:
+    """Pipeline stage: the trained tagger finds attributions (content, cue, speaker).
+
+    Args:
+        model_dir: Directory with ``tagger.onnx`` and ``tokenizer.json``; the shipped model by default.
+        threads: onnxruntime intra-op threads (default: ``ONRECORD_THREADS`` or all cores).
+        device: ``cpu``, or ``cuda`` for onnxruntime's CUDA provider.
+        batch_size: Windows per forward pass.
+        min_overlap: Fewest wordpieces two neighbouring windows share.
+
+    Raises:
+        ModelError: The model files are missing or do not load, or CUDA was
+            asked for and onnxruntime has no CUDA provider.
+    """
+
+    name = "tagger"
+    needs = ("clean", "quotations")
+    gives = ("candidates",)
+    critical = True
+
+    def __init__(
+        self,
+        model_dir: str | Path | None = None,
+        threads: int | None = None,
+        device: str = "cpu",
+        batch_size: int = 16,
+        min_overlap: int = 96,
+    ):
+        self.min_overlap = min_overlap
+        self.model_dir = Path(model_dir) if model_dir else MODEL_DIR
+        self.batch_size = batch_size
+        onnx_path = self.model_dir / "tagger.onnx"
+        tok_path = self.model_dir / "tokenizer.json"
+        missing = [p.name for p in (onnx_path, tok_path) if not p.is_file()]
+        if missing:
+            raise ModelError(
+                f"the attribution tagger's model is not installed ({', '.join(missing)} missing in "
+                f"{self.model_dir}); reinstall onrecord, train one (`make train`, then "
+                f"scripts/export_onnx.py), or use --mode fast / --mode rules"
+            )
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:  # core dependencies, but say so clearly
+            raise ModelError(f"the tagger needs onnxruntime and tokenizers: {exc}") from exc
+        labels_path = self.model_dir / "labels.json"
+        if labels_path.is_file():
+            labels = json.loads(labels_path.read_text()).get("labels")
+            if labels and tuple(labels) != LABELS:
+                raise ModelError(f"{labels_path} lists labels {labels}, this onrecord expects {list(LABELS)}")
+        providers = ["CPUExecutionProvider"]
+        if device.startswith("cuda"):
+            if "CUDAExecutionProvider" not in ort.get_available_providers():
+                raise ModelError(
+                    "device='cuda' needs onnxruntime's CUDA provider (package onnxruntime-gpu); "
+                    "use device='cpu'"
+                )
+            providers = ["CUDAExecutionProvider", "CPUExecutionProvider"]
+        opts = ort.SessionOptions()
+        if threads is None and os.environ.get("ONRECORD_THREADS"):
+            threads = int(os.environ["ONRECORD_THREADS"])
+        if threads:
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+        try:
+            self.session = ort.InferenceSession(str(onnx_path), opts, providers=providers)
+            self.tokenizer = Tokenizer.from_file(str(tok_path))
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types; translate at the boundary
+            raise ModelError(f"could not load the tagger from {self.model_dir}: {exc}") from exc
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+
+    def __call__(self, work: Work) -> None:
+        self.pipe([work])
+
+    def pipe(self, works: list[Work]) -> None:
+        """Tag a batch of documents: one forward pass over all their windows."""
+        texts = [w.clean or w.text for w in works]
+        encs = [encode_text(t, self.tokenizer) for t in texts]
+        plan: list[tuple[int, int, int]] = []  # (doc, start, end)
+        all_spans: list[list[tuple[int, int]]] = []
+        for d, enc in enumerate(encs):
+            spans = window_spans(len(enc), WINDOW, self.min_overlap) if len(enc) else []
+            all_spans.append(spans)
+            plan.extend((d, s, e) for s, e in spans)
+        outputs = self._run(encs, plan)
+        k = 0
+        for d, work in enumerate(works):
+            n_win = len(all_spans[d])
+            if n_win == 0:
+                work.candidates = []
+                continue
+            logits, q, key = (o[k : k + n_win] for o in outputs)
+            k += n_win
+            preds = decode_spans(work.text, encs[d].offsets, all_spans[d], logits, q, key)
+            work.candidates = [self._candidate(work, p) for p in preds]
+
+    def _run(self, encs: list[Encoded], plan: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...]:
+        T = WINDOW + 2
+        if not plan:
+            return np.zeros((0, T, len(LABELS)), np.float32), np.zeros((0, T, 1), np.float32), np.zeros((0, T, 1), np.float32)
+        logits = np.zeros((len(plan), T, len(LABELS)), dtype=np.float32)
+        q = k = None
+        # longest windows first, so each batch pads little
+        order = sorted(range(len(plan)), key=lambda i: plan[i][2] - plan[i][1], reverse=True)
+        for b in range(0, len(order), self.batch_size):
+            idx = order[b : b + self.batch_size]
+            width = max(plan[i][2] - plan[i][1] for i in idx) + 2
+            ids = np.full((len(idx), width), PAD_ID, dtype=np.int64)
+            feats = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for r, i in enumerate(idx):
+                d, s, e = plan[i]
+                n = e - s
+                ids[r, 0], ids[r, n + 1] = CLS_ID, SEP_ID
+                ids[r, 1 : n + 1] = encs[d].ids[s:e]
+                feats[r, 1 : n + 1] = encs[d].feats[s:e]
+                mask[r, : n + 2] = 1
+            lg, lq, lk = self.session.run(None, {"input_ids": ids, "feats": feats, "attention_mask": mask})
+            if q is None:
+                q = np.zeros((len(plan), T, lq.shape[-1]), dtype=np.float32)
+                k = np.zeros((len(plan), T, lk.shape[-1]), dtype=np.float32)
+            logits[idx, :width] = lg
+            q[idx, :width] = lq
+            k[idx, :width] = lk
+        assert q is not None and k is not None
+        return logits, q, k
+
+    def _candidate(self, work: Work, p: Predicted) -> Candidate:
+        content = _trim_outer_marks(work.text, p.content)
+        cue_text = work.text[p.cue[0] : p.cue[1]] if p.cue else ""
+        return Candidate(
+            content=content,
+            kind=kind_of(work.text, content, work.quotations),
+            cue=p.cue,
+            speaker=p.source,
+            confidence=round(p.confidence, 4),
+            origin=ORIGIN,
+            attribution=attribution_of(cue_text),
+        )
