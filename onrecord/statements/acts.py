@@ -301,5 +301,6 @@ def _is_speaker(subject: str | None, *, in_speech: bool, reported: bool, speaker
     if low in THIRD_PERSON:
         return reported or not in_speech
     if subject[0].isupper():
-        return low in speaker or not in_speech and not speaker
+        # A name or title as subject is the speaker only when it is one of the speaker's words.
+        return low in speaker
     return False

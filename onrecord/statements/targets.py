@@ -164,7 +164,29 @@ def find_targets(
                 if not (single and _attributive(text, m.start(), m.end())):
                     add(e.id, m.start())
                     break
-    return [eid for eid, _ in sorted(first.items(), key=lambda kv: kv[1])]
+    ordered = [eid for eid, _ in sorted(first.items(), key=lambda kv: kv[1])]
+    return _drop_partial_duplicates(ordered, entities)
+
+
+def _drop_partial_duplicates(ids: list[str], entities: Sequence[Entity]) -> list[str]:
+    """Keep one id per person when the resolver left "Qureshi" apart from "Samir Qureshi" (the fuller name wins).
+
+    >>> _drop_partial_duplicates(["e2", "e1"], [Entity("e1", "Samir Qureshi"), Entity("e2", "Qureshi")])
+    ['e1']
+    """
+    names = {e.id: e.name.split() for e in entities}
+    out: list[str] = []
+    for eid in ids:
+        words = names[eid]
+        twin = next(
+            (o for o in out if words and names[o] and names[o][-1] == words[-1] and min(len(words), len(names[o])) == 1),
+            None,
+        )
+        if twin is None:
+            out.append(eid)
+        elif len(words) > len(names[twin]):
+            out[out.index(twin)] = eid
+    return out
 
 
 _DETERMINER_BEFORE = re.compile(
