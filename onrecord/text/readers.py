@@ -272,6 +272,10 @@ def _read_warc(path: str) -> Iterator[Document | Failure]:
     except ImportError:
         raise MissingExtraError("warcio", "warc") from None
     with open(path, "rb") as stream:
+        head = stream.read(5)
+        stream.seek(0)
+        if not head.startswith((b"WARC/", b"\x1f\x8b")):
+            raise InputError(f"{path}: not a WARC file (it does not start with 'WARC/' or gzip data)")
         try:
             for record in ArchiveIterator(stream):
                 if record.rec_type != "response" or record.http_headers is None:
