@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from .errors import ExtractionError, OnrecordError, PipelineError
+from .errors import ExtractionError, ModelError, OnrecordError, PipelineError
 from .model import Article, Document, Entity, Quote, Span, join_content
 from .work import Work
 
@@ -89,9 +89,11 @@ def load_stage(name: str, **options: object) -> Stage:
 class Pipeline:
     """Stages in order, checked once, run on one document or a stream."""
 
-    def __init__(self, stages: Iterable[Stage], mode: str = "custom"):
+    def __init__(self, stages: Iterable[Stage], mode: str = "custom", notes: Iterable[str] = ()):
         self.stages = list(stages)
         self.mode = mode
+        #: warnings every record of this pipeline carries (e.g. a model fallback)
+        self.notes = tuple(notes)
         given = set(INPUT_FIELDS)
         for stage in self.stages:
             missing = [n for n in stage.needs if n not in given]
@@ -108,6 +110,8 @@ class Pipeline:
 
     def run(self, work: Work) -> Work:
         """Run every stage on one document."""
+        for note in self.notes:
+            work.warn(note)
         for stage in self.stages:
             _apply(stage, work)
             _after(stage, [work])
@@ -131,6 +135,9 @@ class Pipeline:
     def _run_batch(self, batch: list[Work]) -> Iterator[Work | Failure]:
         alive: list[Work] = list(batch)
         failed: dict[int, Failure] = {}
+        for work in alive:
+            for note in self.notes:
+                work.warn(note)
         for stage in self.stages:
             piper = getattr(stage, "pipe", None)
             if piper is not None:
@@ -180,7 +187,14 @@ def build_pipeline(mode: str | None = None, **options: object) -> Pipeline:
     names = MODES[mode]
     stages = []
     for name in names:
-        stage = load_stage(name, **options.get(name, {}))  # type: ignore[arg-type]
+        try:
+            stage = load_stage(name, **options.get(name, {}))  # type: ignore[arg-type]
+        except ModelError as exc:
+            if mode != "accurate":
+                raise
+            fallback = build_pipeline("rules", **options)
+            note = f"accurate mode unavailable, fell back to rules mode: {exc}"
+            return Pipeline(fallback.stages, mode="rules", notes=(note,))
         stages.append(stage)
     return Pipeline(stages, mode=mode)
 

@@ -55,3 +55,27 @@ def test_optional_stage_failure_becomes_a_warning():
     p = Pipeline([Stage("q", gives=("candidates",), action=_mark_quote), Stage("r", critical=False, action=explode)])
     art = build_article(p.run(work_from_document(Document(id="a", text='"hi"'))))
     assert art.quotes and any("resolver broke" in w for w in art.warnings)
+
+
+class _NoModel:
+    def __init__(self, **_):
+        from onrecord.errors import ModelError
+
+        raise ModelError("tagger.onnx is not installed")
+
+
+def test_accurate_mode_falls_back_to_rules_with_a_warning(monkeypatch):
+    import sys
+    import types
+
+    from onrecord import pipeline
+
+    mod = types.ModuleType("onrecord_test_nomodel")
+    mod.NoModel = _NoModel
+    monkeypatch.setitem(sys.modules, "onrecord_test_nomodel", mod)
+    monkeypatch.setitem(pipeline.STAGES, "tagger", "onrecord_test_nomodel:NoModel")
+    monkeypatch.setitem(pipeline.MODES, "rules", ("clean", "quotes", "rules"))
+    p = pipeline.build_pipeline("accurate")
+    assert p.mode == "rules" and "tagger" not in p.names
+    art = build_article(p.run(work_from_document(Document(id="a", text='"We will win," she said.'))))
+    assert art.quotes and any("fell back to rules" in w for w in art.warnings)

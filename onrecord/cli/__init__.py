@@ -6,7 +6,7 @@ FastAPI, Ray, database drivers) happen inside the commands, so ``--help`` is fas
 
 from __future__ import annotations
 
-from . import archive, batch, evaluate, extract  # noqa: F401  (register commands)
+from . import archive, batch, evaluate, evaluate_statements, extract  # noqa: F401  (register commands)
 from .app import main
 
 __all__ = ["main"]
