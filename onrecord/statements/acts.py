@@ -107,7 +107,11 @@ CONTENT_PATTERNS: dict[str, re.Pattern[str]] = {
     "denial": _rx(
         r"\b(?:den(?:y|ies|ied|ying)\b|categorically (?:untrue|false)"
         r"|(?:is|are|was|were|be) (?:simply |completely |entirely |totally |wholly |utterly |absolutely |just |categorically |total |pure |complete )?"
-        r"(?:untrue|false|baseless|unfounded|without (?:any )?foundation|fabricated|nonsense|a lie|lies|not true|fiction)"
+        r"[\"“‘']?(?:untrue|false|baseless|unfounded|without (?:any )?foundation|fabricated|nonsense|a lie|lies|not true|fiction)"
+        r"|(?:reports?|claims?|allegations?|stor(?:y|ies)|suggestions?|accusations?|rumou?rs?) (?:is|are|was|were) "
+        r"(?:simply |completely |entirely |totally |just |plain )?[\"“‘']?wrong"
+        r"|there (?:is|are|was|were) no (?:plan|plans|truth|evidence|basis|question)\b"
+        r"|(?:I|we|he|she|they) (?:have |has |had )?never (?:ever )?[a-z]+ed\b"
         r"|not true\b|untrue\b|(?:did|have done|had done|has done|done) nothing wrong"
         r"|reject (?:these|the|those|all|any|this|that|such) (?:\w+ )?(?:allegations?|claims?|accusations?|suggestions?|characteri[sz]ations?)"
         r"|at no (?:point|time)\b"
@@ -123,7 +127,7 @@ CONTENT_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "accusation": _rx(
         r"\b(?:lied|lying|liar|misled|misleading|corrupt|corruption|cover(?:ed)?[- ]up|covering up|fearmongering|"
-        r"hypocrit\w*|deceiv\w*|dishonest\w*|accus\w*|rigged|fraudulent|hid(?:ing)? the truth|hidden the truth)\b"
+        r"hypocrit\w*|deceiv\w*|dishonest\w*|accus(?:e|es|ed|ing)|rigged|fraudulent|hid(?:ing)? the truth|hidden the truth)\b"
     ),
     "demand": _rx(
         r"\b(?:(?:should|must|needs? to|ought to|has to|have to) (?:now |immediately |urgently |also |at once )?"
@@ -139,7 +143,7 @@ CONTENT_PATTERNS: dict[str, re.Pattern[str]] = {
     "criticism": _rx(
         r"\b(?:disgrace\w*|shameful|scandal\w*|appall\w*|outrage\w*|unacceptable|irresponsible|reckless|"
         r"betrayal|deplorable|insult\w*|nothing short of|a joke|too little,? too late|treated \w+ like fools|"
-        r"shambolic|shambles|chaotic|incompetent|incompetence|disastrous|fiasco|troubling|botched)\b"
+        r"shambolic|shambles|chaotic|incompetent|incompetence|disastrous|fiasco|troubling|botched|a fantasy)\b"
     ),
     "promise": _rx(
         r"\b(?:(?:I|we) (?:promise|pledge|vow|guarantee|give you my word)"
@@ -158,7 +162,10 @@ FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:den(?:y|ies|ied|ying)\b|(?:reject|dismiss)(?:ed|ing|es|s)? (?:\w+ ){0,3}?"
         r"(?:allegation|claim|accusation|suggestion|report|charge|speculation|criticism)s?)"
     ),
-    "resignation": _rx(r"\b(?:resign(?:ed|ing|s)?\b|announc\w+ (?:his|her|their) resignation|in (?:his|her|their) resignation|step(?:s|ped|ping)? down|stood down)"),
+    "resignation": _rx(
+        r"\b(?:resign(?:ed|ing|s)?\b|announc\w+ (?:his|her|their) resignation|in (?:his|her|their) resignation|"
+        r"step(?:s|ped|ping)? down|stood down|quit(?:s|ting)?\b)"
+    ),
     "accusation": _rx(r"\b(?:accus\w*|alleg(?:ed|ing|es)\b)"),
     "demand": _rx(r"\b(?:call(?:s|ed|ing)? (?:on|for)|urg(?:e|es|ed|ing)\b|demand(?:s|ed|ing)\b)"),
     "defence": _rx(r"\b(?:defen[cs]e of|defend(?:s|ed|ing)\b|in support of|came to the defen[cs]e|leapt to the defen[cs]e)"),
@@ -171,6 +178,8 @@ FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
 _REFUSING = _rx(r"\b(?:refus\w*|declin\w*|rul(?:ed|es|ing) out|reject\w*)\b")
 #: A relative clause between a frame word and the cue puts the word in another clause.
 _RELATIVE = re.compile(r"\b(?:in which|which|where|whom)\b")
+#: A subordinator right before the cue does too ("apologised after | describing").
+_SUBORDINATE = re.compile(r"\b(?:after|before|for|over|since|when|while)\s+(?:\w+\s+)?$")
 
 @dataclass(frozen=True)
 class ActFinding:
@@ -238,8 +247,12 @@ def detect_act(
     for act, rx in FRAME_PATTERNS.items():
         for m in rx.finditer(frame):
             in_cue = cue_at >= 0 and cue_at <= m.start() < cue_at + len(cue)
-            if not in_cue and cue_at > m.end() and _RELATIVE.search(frame, m.end(), cue_at):
-                continue  # "deleted a post in which he called ...": the main clause's act, not the quote's
+            if not in_cue and cue_at > m.end() and (
+                _RELATIVE.search(frame, m.end(), cue_at) or _SUBORDINATE.search(frame[m.end() : cue_at])
+            ):
+                # "deleted a post in which he called ...", "apologised after describing ...":
+                # the main clause's act, not the quote's.
+                continue
             if in_cue or _holds(act, frame, m, in_speech=False, reported=True, speaker=speaker):
                 # A frame phrase that starts at the cue ("called for") is the cue's own.
                 strength, source = (CUE, "cue") if in_cue else (FRAME, "frame")

@@ -236,9 +236,7 @@ def _pool_messages(ordered: Sequence[StatementView]) -> dict[str, StatementView]
 def _parts(ordered: Sequence[StatementView], message: StatementView, kind: str) -> list[StatementView]:
     """The parts of a chosen message that a link of ``kind`` may point at."""
     parts = [s for s in ordered if _message(s) == message.ref]
-    if kind == "repeats":
-        return [s for s in parts if s.act not in NOT_TARGETS]
-    return [s for s in parts if not set(s.all_acts) & NOT_TARGETS]
+    return [s for s in parts if s.act not in NOT_TARGETS]
 
 
 def _earlier(later: StatementView, other: StatementView) -> bool:
@@ -253,8 +251,8 @@ def _same_speaker(a: StatementView, b: StatementView) -> bool:
 
 
 def _targetable(s: StatementView) -> bool:
-    """A message can be retracted when some part of it is not itself a retraction, apology, denial or resignation."""
-    return not set(s.all_acts) <= NOT_TARGETS if s.all_acts else True
+    """A message can be retracted when some part of it is not itself (mainly) a retraction, apology, denial or resignation."""
+    return s.act not in NOT_TARGETS or not set(s.all_acts) <= NOT_TARGETS
 
 
 def _acted_on(later: StatementView, others: Iterable[StatementView]) -> list[StatementView]:
@@ -290,7 +288,8 @@ def _repeated(later: StatementView, others: Iterable[StatementView]) -> list[Sta
         for s in others
         if _earlier(later, s) and _same_speaker(later, s) and s.act not in NOT_TARGETS and not s.repeats
     ]
-    return [s for s in pool if score_pair(later, s) >= THRESHOLD]
+    # The repeat signal is itself evidence: some shared subject or words suffice.
+    return [s for s in pool if score_pair(later, s) >= THRESHOLD - 1]
 
 
 def _choose(later: StatementView, pool: list[StatementView]) -> list[StatementView]:

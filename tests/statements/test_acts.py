@@ -29,6 +29,9 @@ from onrecord.statements.acts import ACTS, PRECEDENCE, detect_act
         ("said", "I have never misled Parliament", "", "direct", "denial"),
         ("said", "He did not submit false invoices", "", "direct", "denial"),
         ("said", "I don't accept that characterisation", "", "direct", "denial"),
+        ("said", "There is no plan to close Swindon. Those reports are simply wrong", "", "direct", "denial"),
+        ("said", "I have never placed a bet on football", "", "direct", "denial"),
+        ("said", 'the accusation was "false and defamatory"', "", "mixed", "denial"),
         ("denied", "that the plan targeted rural districts", "", "indirect", "denial"),
         ("rejected", "suggestions that the bank was slow", "", "indirect", "denial"),
         ("said", "The Speaker has no time for stunts", '"   ," spokesman Ben Carr said, dismissing the criticism.', "direct", "denial"),
@@ -63,6 +66,12 @@ def test_detects_act(cue, content, frame, kind, expected):
 )
 def test_negated_or_refused_acts_are_plain_statements(cue, content, kind):
     assert detect_act(cue, content, "", kind).act == "statement"
+
+
+def test_quitting_in_the_frame_is_a_resignation():
+    frame = "Owen Pryde quit on Monday, saying in a letter to the First Minister that"
+    finding = detect_act("saying", "he could not support the closure", frame, "indirect", ["Owen", "Pryde"])
+    assert finding.act == "resignation"
 
 
 def test_frame_act_of_the_named_speaker():

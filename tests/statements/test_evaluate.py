@@ -24,6 +24,8 @@ from onrecord.model import Article, Entity, Link, Quote
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "cases" / "statements.jsonl"
 CASES = read_cases(CASES_FILE)
+#: A second round written after the first was tuned, scored once before any change (see the report).
+ROUND2 = read_cases(CASES_FILE.with_name("statements_round2.jsonl"))
 
 
 def test_gold_set_is_big_enough_and_covers_every_field():
@@ -42,7 +44,7 @@ def test_gold_set_is_big_enough_and_covers_every_field():
         pytest.param(c, id=c.id, marks=pytest.mark.xfail(strict=True, reason=c.reason))
         if c.expect == "fail"
         else pytest.param(c, id=c.id)
-        for c in CASES
+        for c in CASES + ROUND2
     ],
 )
 def test_statements_stage_on_gold_quotes(case):
@@ -52,7 +54,8 @@ def test_statements_stage_on_gold_quotes(case):
 
 
 def test_known_failures_say_why():
-    assert all(c.reason for c in CASES if c.expect == "fail")
+    assert all(c.reason for c in CASES + ROUND2 if c.expect == "fail")
+    assert len({c.id for c in CASES + ROUND2}) == len(CASES) + len(ROUND2)
 
 
 def test_alignment_is_one_to_one_by_overlap():
