@@ -51,13 +51,15 @@ _LINE_START = re.compile(
     + r"(?:"
     # "READ MORE: …", "Related:", "SEE ALSO", "MORE:" — a link label, then a separator or nothing
     r"(?P<link>(?i:(?:read more|read next|read also|also read|see also|more on this(?: story)?"
-    r"|related (?:articles?|stories|content|links?|reading|topics|coverage)|recommended (?:reading|stories|for you)"
+    r"|related (?:articles?|stories|content|links?|reading|topics|coverage)"
+    r"|recommended (?:reading|stories|for you)"
     r"|you (?:may|might) (?:also )?(?:like|be interested in)|don['’]?t miss|most (?:read|popular|viewed)"
     r"|top stories|in pictures|more from [\w ]{1,30}?)\s*(?:[:|>»–—-]|$)"
     r"|(?:more|related|recommended|trending|watch|listen|latest|explainer|opinion|analysis)\s*(?:[:|>»]|$)))"
     # page furniture that is the whole line
     r"|(?P<furniture>(?i:(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?"
-    r"|(?:story|article) continues below(?: this)?(?: advert(?:isement)?)?|continue reading(?: below| the main story)?"
+    r"|(?:story|article) continues below(?: this)?(?: advert(?:isement)?)?"
+    r"|continue reading(?: below| the main story)?"
     r"|scroll (?:down )?to continue(?: with content)?|skip (?:to (?:main )?content|advert(?:isement)?|ad)"
     r"|back to top|show more|load more|loading|view (?:all )?comments|\d* ?comments?(?: \(\d+\))?"
     r"|join the (?:conversation|discussion|debate)|print(?: this (?:article|page))?|e-?mail|share|tweet"
@@ -106,16 +108,19 @@ _CHANNEL = re.compile(
 )
 #: Promotional phrases anywhere in a short line.
 _PROMPT_ANYWHERE = re.compile(
-    r"(?:sign up (?:to|for) (?:our|the)\b|subscribe (?:to|for) (?:our|the)\b|(?:delivered|sent|straight) to your inbox"
+    r"(?:sign up (?:to|for) (?:our|the)\b|subscribe (?:to|for) (?:our|the)\b"
+    r"|(?:delivered|sent|straight) to your inbox"
     r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
-    r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)|privacy (?:policy|notice)"
+    r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
+    r"|privacy (?:policy|notice)"
     r"|all rights reserved)"
 )
 #: What a quoted or reported sentence has and a prompt does not.
 _SPEECH = re.compile(r"[\"“”«»„]|(?i:\b(?:said|says|told|tells|asked|added|according to)\b)")
 #: A caption line that ends with a credit: "… at Westminster. Photograph: Stefan Rousseau/PA".
 _TRAILING_CREDIT = re.compile(
-    r"(?:^|[\s.(|–—-])(?:Photo(?:graph)?|PHOTO(?:GRAPH)?|Pictures?|PICTURES?|Pic|PIC|Images?|IMAGES?|Credit|CREDIT"
+    r"(?:^|[\s.(|–—-])"
+    r"(?:Photo(?:graph)?|PHOTO(?:GRAPH)?|Pictures?|PICTURES?|Pic|PIC|Images?|IMAGES?|Credit|CREDIT"
     r"|(?:Photo|Image|Picture) credit)s?\s*:\s*[A-Z][\w'&.\-]*(?:[ /,][\w'&.\-]+){0,6}\s*\)?\s*$"
 )
 #: A credit in brackets anywhere: "(Photo: PA)", "[Image: Getty Images]".
@@ -124,7 +129,9 @@ _BRACKET_CREDIT = re.compile(
     r"[^()\[\]\n]{1,80}[)\]]"
 )
 #: An upper-case link label inside a line: junk from there to the end of the line.
-_INLINE_LINK = re.compile(r"\b(?:READ MORE|READ NEXT|SEE ALSO|ALSO READ|RELATED ARTICLES?|MORE ON THIS STORY)\b\s*[:|>»–—-]")
+_INLINE_LINK = re.compile(
+    r"\b(?:READ MORE|READ NEXT|SEE ALSO|ALSO READ|RELATED ARTICLES?|MORE ON THIS STORY)\b\s*[:|>»–—-]"
+)
 #: Where a scraper glued a caption to its copy: a letter or closing mark, then
 #: a capital with no space ("…textCaption"), the only places a doubled tail can start.
 _GLUE = re.compile(r"(?<=[a-z0-9.!?)\]'\"’”])(?=[A-Z0-9\"“‘'(])")

@@ -90,11 +90,12 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:
 
     Args:
         data: the raw bytes.
-        name: what to call the input in messages (a path, ``<stdin>``).
+        name: what to call the input in error messages (a path, ``<stdin>``).
 
     Returns:
         The text and the warnings reading it produced (a stripped BOM, a
-        guessed encoding, replaced surrogates).
+        guessed encoding, replaced surrogates), worded for the article record,
+        which already names the input.
 
     Raises:
         EmptyInputError: the input is empty or only white space.
@@ -105,7 +106,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:
     >>> decode_bytes(b"caf\\xc3\\xa9")
     ('café', [])
     >>> decode_bytes(b"caf\\xe9 au lait")
-    ('café au lait', ['<input>: decoded as cp1252 (detected)'])
+    ('café au lait', ['decoded as cp1252 (detected)'])
     """
     if not data.strip():
         raise EmptyInputError(f"{name}: {'empty input' if not data else 'input holds only white space'}")
@@ -114,9 +115,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:
         if data.startswith(bom):
             text = _decode_strict(data[len(bom) :], encoding, name)
             if encoding == "utf-8":
-                warnings.append(f"{name}: stripped a UTF-8 byte-order mark")
+                warnings.append("stripped a UTF-8 byte-order mark")
             else:
-                warnings.append(f"{name}: decoded as {encoding} (byte-order mark)")
+                warnings.append(f"decoded as {encoding} (byte-order mark)")
             return _finish(text, warnings, name)
     _reject_binary(data, name)
     try:
@@ -124,7 +125,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         pass
     text, encoding = _decode_legacy(data, name)
-    warnings.append(f"{name}: decoded as {encoding} (detected)")
+    warnings.append(f"decoded as {encoding} (detected)")
     return _finish(text, warnings, name)
 
 
@@ -143,7 +144,7 @@ def replace_surrogates(text: str) -> tuple[str, int]:
 def _finish(text: str, warnings: list[str], name: str) -> tuple[str, list[str]]:
     text, replaced = replace_surrogates(text)
     if replaced:
-        warnings.append(f"{name}: replaced {replaced} lone surrogate(s) with U+FFFD")
+        warnings.append(f"replaced {replaced} lone surrogate(s) with U+FFFD")
     if text.isspace() or not text:
         raise EmptyInputError(f"{name}: input holds only white space")
     return text, warnings

@@ -5,7 +5,8 @@ lazily, a JSONL or WARC file is read record by record, and each file is read
 once. Whatever goes wrong with one document (unreadable file, binary bytes, a
 bad JSONL line, HTML with no main text) is yielded as a
 :class:`~onrecord.pipeline.Failure` in its place and reading goes on; the
-iterator itself never raises for a document.
+iterator itself never raises for a document. A failure's ``error`` says what
+went wrong; its ``source`` says where (a path, ``path:line`` or ``path#url``).
 
 Formats, by name (case-insensitive):
 
@@ -79,7 +80,7 @@ def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Docu
         elif glob.has_magic(path):
             matches = sorted(glob.iglob(path, recursive=True))
             if not matches:
-                yield Failure(path, path, f"{path}: no files match this pattern")
+                yield Failure(path, path, "no files match this pattern")
             for match in matches:
                 if os.path.isdir(match):
                     for file in _walk(match):
@@ -87,7 +88,7 @@ def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Docu
                 else:
                     yield from _read_file(match)
         else:
-            yield Failure(_stem(path), path, f"{path}: no such file or directory")
+            yield Failure(_stem(path), path, "no such file or directory")
 
 
 def url_id(url: str) -> str:
@@ -139,9 +140,9 @@ def _read_file(path: str) -> Iterator[Document | Failure]:
     try:
         yield from reader(path)
     except OnrecordError as exc:
-        yield Failure(_stem(path), path, str(exc))
+        yield Failure(_stem(path), path, _reason(exc, path))
     except OSError as exc:
-        yield Failure(_stem(path), path, f"{path}: cannot read: {exc.strerror or exc}")
+        yield Failure(_stem(path), path, f"cannot read: {exc.strerror or exc}")
 
 
 def _read_text_file(path: str) -> Iterator[Document]:
@@ -157,9 +158,9 @@ def _read_stdin(stream: BinaryIO) -> Document | Failure:
             data = data.encode("utf-8", "surrogatepass")
         text, warnings = decode_bytes(data, STDIN_SOURCE)
     except InputError as exc:
-        return Failure("-", STDIN_SOURCE, str(exc))
+        return Failure("-", STDIN_SOURCE, _reason(exc, STDIN_SOURCE))
     except OSError as exc:
-        return Failure("-", STDIN_SOURCE, f"{STDIN_SOURCE}: cannot read: {exc}")
+        return Failure("-", STDIN_SOURCE, f"cannot read: {exc}")
     return Document(id=text_id(text), text=text, source=STDIN_SOURCE, warnings=tuple(warnings))
 
 
@@ -176,7 +177,7 @@ def _read_jsonl(path: str) -> Iterator[Document | Failure]:
                 yield _parse_jsonl_line(raw, path, lineno)
         except _STREAM_ERRORS as exc:
             where = f"{path}:{lineno + 1}"
-            yield Failure(f"{_stem(path)}:{lineno + 1}", where, f"{where}: cannot read further: {exc}")
+            yield Failure(f"{_stem(path)}:{lineno + 1}", where, f"cannot read further: {exc}")
 
 
 def _parse_jsonl_line(raw: bytes, path: str, lineno: int) -> Document | Failure:
@@ -185,33 +186,33 @@ def _parse_jsonl_line(raw: bytes, path: str, lineno: int) -> Document | Failure:
     try:
         obj = json.loads(raw)
     except UnicodeDecodeError:
-        return Failure(fallback_id, where, f"{where}: line is not valid UTF-8")
+        return Failure(fallback_id, where, "line is not valid UTF-8")
     except json.JSONDecodeError as exc:
-        return Failure(fallback_id, where, f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
+        return Failure(fallback_id, where, f"invalid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
-        return Failure(fallback_id, where, f"{where}: JSON nested too deeply")
+        return Failure(fallback_id, where, "JSON nested too deeply")
     if not isinstance(obj, dict):
-        return Failure(fallback_id, where, f"{where}: expected a JSON object, got {type(obj).__name__}")
+        return Failure(fallback_id, where, f"expected a JSON object, got {type(obj).__name__}")
     raw_id = obj.get("id")
     if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
-        return Failure(fallback_id, where, f'{where}: "id" must be a string or an integer')
+        return Failure(fallback_id, where, '"id" must be a string or an integer')
     doc_id = str(raw_id) if raw_id not in (None, "") else None
     text = obj.get("text")
     if not isinstance(text, str):
         problem = 'no "text" field' if text is None else '"text" must be a string'
-        return Failure(doc_id or fallback_id, where, f"{where}: {problem}")
+        return Failure(doc_id or fallback_id, where, problem)
     if text.isspace() or not text:
-        return Failure(doc_id or fallback_id, where, f'{where}: "text" is empty')
+        return Failure(doc_id or fallback_id, where, '"text" is empty')
     fields: dict[str, str | None] = {}
     for name in JSONL_FIELDS:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
-            return Failure(doc_id or fallback_id, where, f'{where}: "{name}" must be a string')
+            return Failure(doc_id or fallback_id, where, f'"{name}" must be a string')
         fields[name] = value
     warnings = []
     text, replaced = replace_surrogates(text)
     if replaced:
-        warnings.append(f"{where}: replaced {replaced} lone surrogate(s) with U+FFFD")
+        warnings.append(f"replaced {replaced} lone surrogate(s) with U+FFFD")
     return Document(
         id=doc_id or text_id(text),
         text=text,
@@ -244,10 +245,10 @@ def _document_from_html(
     )
     text = getattr(result, "text", None) if result is not None else None
     if not text or text.isspace():
-        raise EmptyInputError(f"{source}: no main text found in the HTML")
+        raise EmptyInputError("no main text found in the HTML")
     text, replaced = replace_surrogates(text)
     if replaced:
-        warnings = [*warnings, f"{source}: replaced {replaced} lone surrogate(s) with U+FFFD"]
+        warnings = [*warnings, f"replaced {replaced} lone surrogate(s) with U+FFFD"]
     meta: dict[str, Any] = {}
     author = getattr(result, "author", None)
     if author:
@@ -275,7 +276,7 @@ def _read_warc(path: str) -> Iterator[Document | Failure]:
         head = stream.read(5)
         stream.seek(0)
         if not head.startswith((b"WARC/", b"\x1f\x8b")):
-            raise InputError(f"{path}: not a WARC file (it does not start with 'WARC/' or gzip data)")
+            raise InputError("not a WARC file (it does not start with 'WARC/' or gzip data)")
         try:
             for record in ArchiveIterator(stream):
                 if record.rec_type != "response" or record.http_headers is None:
@@ -293,9 +294,9 @@ def _read_warc(path: str) -> Iterator[Document | Failure]:
                     html, warnings = _decode_payload(payload, content_type, where)
                     yield _document_from_html(html, doc_id, where, url, warnings)
                 except InputError as exc:
-                    yield Failure(doc_id, where, str(exc))
+                    yield Failure(doc_id, where, _reason(exc, where))
         except (ArchiveLoadFailed, *_STREAM_ERRORS) as exc:
-            yield Failure(_stem(path), path, f"{path}: not a readable WARC file: {exc}")
+            yield Failure(_stem(path), path, f"not a readable WARC file: {exc}")
 
 
 def _decode_payload(payload: bytes, content_type: str, where: str) -> tuple[str, list[str]]:
@@ -309,6 +310,15 @@ def _decode_payload(payload: bytes, content_type: str, where: str) -> tuple[str,
             except (LookupError, UnicodeDecodeError):
                 break
     return decode_bytes(payload, where)
+
+
+def _reason(exc: Exception, name: str) -> str:
+    """Return an error's message without the input name it starts with (a Failure carries it).
+
+    >>> _reason(ValueError("a.txt: binary input"), "a.txt")
+    'binary input'
+    """
+    return str(exc).removeprefix(f"{name}: ")
 
 
 def _stem(path: str) -> str:

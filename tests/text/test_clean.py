@@ -14,7 +14,8 @@ from onrecord.pipeline import Pipeline
 from onrecord.text.clean import CleanStage, blank_ranges, explain_junk, find_junk, find_paragraphs
 from onrecord.work import Work
 
-CASES = [json.loads(line) for line in (Path(__file__).parent.parent / "cases" / "clean.jsonl").open(encoding="utf-8")]
+CASES_FILE = Path(__file__).parent.parent / "cases" / "clean.jsonl"
+CASES = [json.loads(line) for line in CASES_FILE.open(encoding="utf-8")]
 
 
 def covered(ranges, start, end):
@@ -69,7 +70,8 @@ def run_stage(text: str) -> Work:
 def test_stage_blanks_junk_keeps_newlines_and_finds_paragraphs():
     text = "  He said yes to the plan.  \nREAD MORE: Row erupts\n\n(Photo: PA) She said no to it.\n"
     work = run_stage(text)
-    assert work.clean == "  He said yes to the plan.  \n" + " " * 21 + "\n\n" + " " * 12 + "She said no to it.\n"
+    expected = "  He said yes to the plan.  \n" + " " * 21 + "\n\n" + " " * 12 + "She said no to it.\n"
+    assert work.clean == expected
     assert [text[s:e] for s, e in work.junk] == ["READ MORE: Row erupts", "(Photo: PA)"]
     assert [text[s:e] for s, e in work.paragraphs] == ["He said yes to the plan.", "She said no to it."]
     assert work.warnings == []
@@ -98,8 +100,11 @@ LINE_BREAKS = "\n\r\u2028\x0b\x0c\x85"
 junky_text = st.lists(
     st.one_of(
         st.text(max_size=60),
-        st.sampled_from(["READ MORE: x", "Share this article", "(Photo: PA)", "Advertisement", "Caption textCaption text",
-                         "Image: Getty", "Sign up to our newsletter", "He said “no”.", "\n", "\r\n", " ", "AFP via Getty Images"]),
+        st.sampled_from([
+            "READ MORE: x", "Share this article", "(Photo: PA)", "Advertisement", "Caption textCaption text",
+            "Image: Getty", "Sign up to our newsletter", "He said “no”.", "AFP via Getty Images",
+            "\n", "\r\n", " ",
+        ]),
     ),
     max_size=30,
 ).map("".join)
@@ -128,7 +133,8 @@ def test_clean_properties(text):
 def test_five_megabyte_input_completes():
     para = ('The Tory MP said on Tuesday that he would "reflect carefully" on the remarks, which drew '
             "criticism from colleagues on both sides of the House.")
-    block = "\n".join([para, "READ MORE: Tory row erupts", para, "Image: Getty", para, "Caption textCaption text", ""])
+    junk = ["READ MORE: Tory row erupts", "Image: Getty", "Caption textCaption text"]
+    block = "\n".join([para, junk[0], para, junk[1], para, junk[2], ""])
     text = block * (5_000_000 // len(block) + 1)
     work = run_stage(text)
     assert len(work.clean) == len(text) and len(work.junk) == 3 * text.count(block)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from onrecord.errors import BinaryInputError, EmptyInputError, EncodingError
+from onrecord.errors import BinaryInputError, EmptyInputError, EncodingError, InputError
 from onrecord.text.decode import decode_bytes, replace_surrogates
 
 PNG_LIKE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256))
@@ -19,14 +21,15 @@ def test_utf8_plain_has_no_warnings():
 def test_utf8_bom_is_stripped_and_reported():
     text, warnings = decode_bytes(codecs.BOM_UTF8 + b"He said so.", "a.txt")
     assert text == "He said so."
-    assert warnings == ["a.txt: stripped a UTF-8 byte-order mark"]
+    assert warnings == ["stripped a UTF-8 byte-order mark"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
 def test_utf16_and_utf32_by_bom(encoding):
     body = "“We will win,” she said. Ça va."
     data = body.encode(encoding)
-    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+    boms = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    if not data.startswith(boms):
         bom = codecs.BOM_UTF16_BE if "16" in encoding else codecs.BOM_UTF32_BE
         data = bom + data
     text, warnings = decode_bytes(data)
@@ -46,7 +49,7 @@ def test_utf16_and_utf32_by_bom(encoding):
 def test_latin1_and_cp1252_bytes_are_detected(data, expected):
     text, warnings = decode_bytes(data, "old.txt")
     assert text == expected
-    assert warnings == ["old.txt: decoded as cp1252 (detected)"]
+    assert warnings == ["decoded as cp1252 (detected)"]
 
 
 def test_non_latin_legacy_encoding_goes_to_charset_normalizer():
@@ -77,7 +80,9 @@ def test_gzip_data_gets_a_hint():
         decode_bytes(gzip.compress(b"hello"))
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n ", codecs.BOM_UTF8, codecs.BOM_UTF8 + b"  \n", "\u3000\u00a0".encode()])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\t\r\n ", codecs.BOM_UTF8, codecs.BOM_UTF8 + b"  \n", "\u3000\u00a0".encode()]
+)
 def test_empty_or_white_space_input(data):
     with pytest.raises(EmptyInputError):
         decode_bytes(data, "blank.txt")
@@ -105,3 +110,21 @@ def test_five_megabytes_decode():
     legacy = body.replace("“", '"').replace("”", '"').replace("Tory", "Tóry").encode("cp1252")
     text, warnings = decode_bytes(legacy)
     assert text.startswith("The Tóry MP") and warnings
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=100).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    )
+)
+def test_any_bytes_decode_or_raise_an_input_error(data):
+    try:
+        text, warnings = decode_bytes(data)
+    except InputError as exc:
+        assert str(exc).startswith("<input>: ")
+        return
+    assert text and not text.isspace()
+    assert not any("\ud800" <= ch <= "\udfff" for ch in text)
+    assert all(isinstance(w, str) for w in warnings)

@@ -63,7 +63,7 @@ def test_glob_expands_sorted_and_empty_glob_fails(tmp_path):
 
 def test_missing_file_is_a_failure(tmp_path):
     [f] = read([tmp_path / "gone.txt"])
-    assert f == Failure("gone", str(tmp_path / "gone.txt"), f"{tmp_path / 'gone.txt'}: no such file or directory")
+    assert f == Failure("gone", str(tmp_path / "gone.txt"), "no such file or directory")
 
 
 def test_stdin_id_is_the_sha1_of_the_text():
@@ -81,9 +81,9 @@ def test_bad_files_fail_in_place_and_reading_goes_on(tmp_path):
     (tmp_path / "b.txt").write_bytes(b"  \n ")
     (tmp_path / "c.txt").write_bytes(b"caf\xe9 society")
     a, b, c = read([tmp_path])
-    assert isinstance(a, Failure) and a.id == "a" and "binary" in a.error
+    assert isinstance(a, Failure) and a.id == "a" and a.error.startswith("binary input")
     assert isinstance(b, Failure) and b.id == "b" and "white space" in b.error
-    assert c.text == "café society" and c.warnings == (f"{tmp_path / 'c.txt'}: decoded as cp1252 (detected)",)
+    assert c.text == "café society" and c.warnings == ("decoded as cp1252 (detected)",)
 
 
 JSONL_LINES = [
@@ -139,13 +139,22 @@ def test_truncated_gzip_jsonl_keeps_what_it_read(tmp_path):
     assert isinstance(docs[-1], Failure) and "cannot read further" in docs[-1].error
 
 
-def test_jsonl_is_streamed(tmp_path):
-    path = tmp_path / "s.jsonl"
-    path.write_text("".join(json.dumps({"id": str(i), "text": "x"}) + "\n" for i in range(5)))
-    it = read_paths([str(path)])
-    assert next(it).id == "0"  # one line read without touching the rest
-    path.write_text("")  # the open handle still streams the original inode's data
-    assert [d.id for d in it] == ["1", "2", "3", "4"]
+@pytest.mark.parametrize("name", ["big.jsonl", "big.jsonl.gz"])
+def test_jsonl_is_streamed_not_loaded_whole(tmp_path, name):
+    import tracemalloc
+
+    path = tmp_path / name
+    line = json.dumps({"text": "He said the plan was sound. " * 70}) + "\n"  # ~2 KB a line
+    body = "".join(line.replace("He said", f"He ({i}) said") for i in range(2000)).encode()
+    path.write_bytes(gzip.compress(body) if name.endswith(".gz") else body)
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in read_paths([str(path)]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == 2000
+    assert len(body) > 4_000_000 and peak < 1_000_000, f"peak {peak} bytes while reading {len(body)}"
 
 
 def test_html_via_trafilatura(tmp_path):
@@ -192,7 +201,8 @@ def write_warc(path: Path, gz: bool) -> None:
                                                       payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
         writer.write_record(response("https://news.example.org/a", ARTICLE_HTML.encode()))
         writer.write_record(response("https://news.example.org/style.css", b"body{}", "text/css"))
-        writer.write_record(response("https://news.example.org/404", b"<html>gone</html>", status="404 Not Found"))
+        gone = response("https://news.example.org/404", b"<html>gone</html>", status="404 Not Found")
+        writer.write_record(gone)
         latin = ARTICLE_HTML.replace('charset="utf-8"', 'charset="iso-8859-1"').replace("Labour's", "Café's")
         latin = latin.replace("“", '"').replace("”", '"')
         writer.write_record(response("https://news.example.org/b", latin.encode("latin-1"),
