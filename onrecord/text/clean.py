@@ -55,7 +55,8 @@ _LINE_START = re.compile(
     r"|recommended (?:reading|stories|for you)"
     r"|you (?:may|might) (?:also )?(?:like|be interested in)|don['’]?t miss|most (?:read|popular|viewed)"
     r"|top stories|in pictures|more from [\w ]{1,30}?)\s*(?:[:|>»–—-]|$)"
-    r"|(?:more|related|recommended|trending|watch|listen|latest|explainer|opinion|analysis)\s*(?:[:|>»]|$)))"
+    # single words only with a separator ("Analysis:", "Latest:" head real content, so they are left out)
+    r"|(?:more|related|recommended|trending|watch|listen)\s*(?:[:|>»]|$)))"
     # page furniture that is the whole line
     r"|(?P<furniture>(?i:(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?"
     r"|(?:story|article) continues below(?: this)?(?: advert(?:isement)?)?"
@@ -64,13 +65,13 @@ _LINE_START = re.compile(
     r"|back to top|show more|load more|loading|view (?:all )?comments|\d* ?comments?(?: \(\d+\))?"
     r"|join the (?:conversation|discussion|debate)|print(?: this (?:article|page))?|e-?mail|share|tweet"
     r"|copy link|link copied|menu|close|image|video|gallery|open image in gallery|expand|toggle caption"
-    r"|hide caption|enlarge this image|all rights reserved\.?)\s*[.!:…]*)$)"
+    r"|hide caption|enlarge this image|all rights reserved\.?|reuse this content|explore more on (?:these|this) topics?)\s*[.!:…]*)$)"
     # "Click here to …", "Tap here"
     r"|(?P<click>(?i:(?:click|tap) (?:here|on|to|the link)\b))"
     # a credit that is the whole line: "Image: Getty", "(Photo: PA)", "Credit: …", "© Reuters"
     r"|(?P<credit>[(\[]?\s*(?i:(?:(?:main|top|header|file|feature|lead|cover) )?"
     r"(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|graphics?|videos?|credits?|copyright"
-    r"|(?:photo|image|picture|video) credits?)\s*[:©/]|©|\(c\) ))"
+    r"|(?:photo|image|picture|video) credits?)\s*[:©/]|©))"
     # "Tags: …", "Topics: …"
     r"|(?P<tags>(?i:(?:tags|topics|related topics|filed under|categories)\s*:))"
     r")"
@@ -114,6 +115,30 @@ _PROMPT_ANYWHERE = re.compile(
     r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
     r"|privacy (?:policy|notice)"
     r"|all rights reserved)"
+)
+#: A promo label in capitals ("LIVE:", "POLL:", "QUIZ |") opening a short line; junk
+#: when the rest is a call to action (``_PROMO_ACTION``), whatever the label word.
+_PROMO_LABEL = re.compile(_BULLET + r"[A-Z][A-Z'’]+(?: [A-Z][A-Z'’]+)?\s*[:|>»–—-]\s*")
+#: Calls to action after a promo label (lowered line): "Follow the latest ...",
+#: "... ? Vote now", "Have your say", "Watch the video", "Take our quiz".
+_PROMO_ACTION = re.compile(
+    r"^(?:follow|watch|listen|read|vote|join|get|see|find out|take (?:our|the|part)|have your say|tell us"
+    r"|sign up|subscribe|click|tap|download|play|test your|catch up|keep up|stay up)\b"
+    r"|\b(?:vote now|have your say|take (?:our|the) (?:poll|quiz|survey)|comment below|let us know"
+    r"|tell us (?:what|in)|sign up|click here|tap here|join the debate)\b"
+)
+#: Comment-section furniture: "Comments: Our rules", "We want our comments to be a
+#: lively ... part of our community", community guidelines, moderation notices.
+_COMMENT_POLICY = re.compile(
+    r"^(?:comments?|community|commenting)\s*(?:[:|]|\((?:\d+)\)|$)"
+    r"|\bour comments?\b.{0,80}\b(?:community|lively|debate|rules|policy|guidelines|moderat\w*)\b"
+    r"|\b(?:comments? (?:policy|rules|guidelines)|community (?:guidelines|standards|rules)|house rules"
+    r"|comments (?:are|have been) (?:closed|disabled|moderated|open)|(?:pre|post)-moderated)\b"
+)
+#: A row of share buttons: "Facebook Twitter WhatsApp Email" (lowered line).
+_SHARE_ROW = re.compile(
+    r"(?:(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|reddit|pinterest|messenger|flipboard|telegram|print"
+    r"|copy link|share)\s*[|·•,/]?\s*){2,}$"
 )
 #: What a quoted or reported sentence has and a prompt does not.
 _SPEECH = re.compile(r"[\"“”«»„]|(?i:\b(?:said|says|told|tells|asked|added|according to)\b)")
@@ -273,6 +298,11 @@ def _line_reason(line: str, previous: str) -> str | None:
     # the prompt patterns are lower case: matching a lowered line is several
     # times faster than a case-insensitive alternation in ``re``
     low = line.lower()
+    label = _PROMO_LABEL.match(line)
+    if label and _PROMO_ACTION.search(low[label.end() :]):
+        return "prompt"
+    if _COMMENT_POLICY.search(low) or _SHARE_ROW.match(low):
+        return "prompt"
     if _PROMPT_STRONG.match(low) or _PROMPT_ANYWHERE.search(low):
         return "prompt"
     if _PROMPT_VERB.match(low) and _CHANNEL.search(low):
