@@ -100,6 +100,13 @@ SETTING = frozenset(
     "saturday sunday week month year night morning afternoon evening a an the statement interview "
     "recently also previously".split()
 )
+#: Capitalised line labels that name a section or a promotion, never a speaker
+#: ("LIVE:", "POLL:", "WATCH:"); from UK and US news furniture.
+NOT_SPEAKER_LABELS = frozenset(
+    "live poll vote quiz watch listen video pictures picture gallery update updates breaking exclusive "
+    "analysis opinion comment comments editorial revealed explained latest read more related see also "
+    "sign subscribe follow share advertisement sponsored pictured inside special report factbox".split()
+)
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z])\s*:\s+")
 _WORDS = re.compile(r"\w+")
 _PUNCT_EDGE = " \t\n.,;:!?\"'“”‘’«»"
@@ -253,6 +260,8 @@ class _Finder:
                 return None
             rule, cue_span, speaker, last = "quote-cue-speaker", (first.start, first.end), sp[0], sp[1]
         else:
+            if first.lower in NP_STOP or first.lower in NP_AFTER_STOP or first.lower in ("of", "for"):
+                return None  # '"…" and called for', '"…" as he said': no speaker starts so
             j = i
             while j < len(toks) and j - i < 9 and not self.forms.get(toks[j].lower):
                 if _is_boundary(toks[j]) or (toks[j].lower in NP_STOP and j > i):
@@ -369,8 +378,18 @@ class _Finder:
             self.reported_lexical(sent)
 
     def transcript(self, para: Range) -> None:
+        """``PENCE: We will ...``: a speaker label in capitals, then a spoken sentence.
+
+        Headlines ("BREXIT BETRAYAL: Tory MP savages deal") and promo lines
+        ("LIVE: Follow ...") share the shape; the label must read as a name (no
+        section or promo word) and what follows must end like a sentence.
+        """
         m = _TRANSCRIPT.match(self.text, para[0], para[1])
         if not m or len(_WORDS.findall(m.group(1))) > 4:
+            return
+        if {w.lower() for w in _WORDS.findall(m.group(1))} & NOT_SPEAKER_LABELS:
+            return
+        if self.text[para[1] - 1] not in ".!?…\"”’'":
             return
         colon = self.text.index(":", m.end(1))
         self.add([(m.end(), para[1])], self.kind_of(m.end(), para[1]), (colon, colon + 1),
