@@ -1,0 +1,83 @@
+"""The tagger as a pipeline stage: missing model files, and (slow) the shipped model on texts written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.attribution.tagger import MODEL_DIR, ORIGIN, TaggerStage
+from onrecord.errors import ModelError
+from onrecord.model import join_content
+from onrecord.pipeline import Pipeline, build_article, load_stage, work_from_document
+from onrecord.model import Document
+
+HAS_MODEL = (MODEL_DIR / "tagger.onnx").is_file() and (MODEL_DIR / "tokenizer.json").is_file()
+
+TEXTS = [
+    '"We will win this election," said Maria Lopez, the party\'s candidate.',
+    "The minister told reporters on Monday that the new tax would not affect families. "
+    "Opposition leaders believe the plan will fail.",
+    'Smith said the vote was "a disgrace" and promised to appeal.\n\n"We are not finished," he added.',
+    "Nobody said anything.",
+    "",
+]
+
+
+def test_missing_model_raises_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="tagger.onnx"):
+        TaggerStage(model_dir=tmp_path)
+
+
+def test_cuda_without_provider_raises_model_error() -> None:
+    if not HAS_MODEL:
+        pytest.skip("the tagger model is not installed")
+    import onnxruntime as ort
+
+    if "CUDAExecutionProvider" in ort.get_available_providers():
+        pytest.skip("CUDA provider present")
+    with pytest.raises(ModelError, match="CUDA"):
+        TaggerStage(device="cuda")
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    if not HAS_MODEL:
+        pytest.skip("the tagger model is not installed (onrecord/attribution/model/tagger.onnx)")
+    return Pipeline([load_stage("clean"), load_stage("quotes"), TaggerStage(threads=2)])
+
+
+@pytest.mark.slow
+def test_candidates_are_well_formed(pipeline: Pipeline) -> None:
+    works = [work_from_document(Document(id=f"t{i}", text=t)) for i, t in enumerate(TEXTS)]
+    done = list(pipeline.pipe(works))
+    for work in done:
+        article = build_article(work)
+        for q in article.quotes:
+            assert q.content and all(0 <= s < e <= len(work.text) for s, e in q.content)
+            assert q.text == join_content(work.text, q.content)
+            assert q.kind in ("direct", "indirect", "mixed")
+            assert q.origin == ORIGIN and 0.0 <= q.confidence <= 1.0
+            assert q.attribution in ("speech", "thought")
+            for span in (q.cue, q.speaker):
+                assert span is None or span.text == work.text[span.start : span.end]
+    assert done[-1].candidates == []
+
+
+@pytest.mark.slow
+def test_finds_plain_attributions(pipeline: Pipeline) -> None:
+    work = pipeline.run(work_from_document(Document(id="a", text=TEXTS[0] + " " + TEXTS[1])))
+    found = {(c.speaker and work.text[slice(*c.speaker)], c.cue and work.text[slice(*c.cue)]) for c in work.candidates}
+    assert ("Maria Lopez", "said") in found
+    assert ("The minister", "told") in found or ("The minister", "told reporters") in found
+    direct = [c for c in work.candidates if c.cue and work.text[slice(*c.cue)] == "said"]
+    assert direct and direct[0].kind == "direct"
+    assert work.text[slice(*direct[0].content[0])].startswith("We will win")
+
+
+@pytest.mark.slow
+def test_batch_and_single_agree(pipeline: Pipeline) -> None:
+    single = [pipeline.run(work_from_document(Document(id="s", text=t))).candidates for t in TEXTS]
+    batch = [w.candidates for w in pipeline.pipe(work_from_document(Document(id="b", text=t)) for t in TEXTS)]
+    assert [[(c.content, c.cue, c.speaker) for c in cs] for cs in single] == [
+        [(c.content, c.cue, c.speaker) for c in cs] for cs in batch]

