@@ -124,7 +124,7 @@ def run_batch(documents: Iterable[Document | Failure], config: BatchConfig) -> B
     manifest = Manifest.open(out, list(config.inputs), mode, config.shard_size)
     done = manifest.done()
     _clean_uncommitted(out, set(done))
-    spec = WorkerSpec(mode=mode, device=config.device, extractor=config.extractor)
+    spec = WorkerSpec(mode=mode, device=config.device, extractor=config.extractor, threads=_threads_per_worker(config))
     run = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "engine": config.engine,
@@ -224,6 +224,20 @@ def _make_engine(config: BatchConfig, spec: WorkerSpec) -> Engine:
     if config.device == "cuda":
         _require_cuda()
     return LocalEngine(spec, workers=config.workers)
+
+
+def _threads_per_worker(config: BatchConfig) -> int | None:
+    """Threads for each worker's model runtime, so workers do not oversubscribe the cores.
+
+    Local workers share this machine's cores; a Ray actor holds one CPU.
+    None (the runtime's default) when the user set ``ONRECORD_THREADS`` or
+    the model runs on a GPU.
+    """
+    if os.environ.get("ONRECORD_THREADS") or config.device != "cpu":
+        return None
+    if config.engine == "ray":
+        return 1
+    return max(1, (os.cpu_count() or 1) // config.workers)
 
 
 def _require_cuda() -> None:

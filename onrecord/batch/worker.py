@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any
 
 from ..model import Article, Document
@@ -39,6 +40,8 @@ EXTRACT_BATCH_SIZE = 16
 #: Environment variable a worker sets before building its pipeline, so model
 #: stages can place themselves on the requested device (``cpu`` or ``cuda``).
 DEVICE_ENV = "ONRECORD_DEVICE"
+#: Environment variable the tagger stage reads for its onnxruntime thread count.
+THREADS_ENV = "ONRECORD_THREADS"
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,14 @@ class WorkerSpec:
         device: ``cpu`` or ``cuda``.
         extractor: ``"module:function"`` with the signature of
             :func:`onrecord.api.extract_documents`; the GPU path can supply its own.
+        threads: threads each worker's model runtime may use (``ONRECORD_THREADS``);
+            None leaves the runtime's default (all cores).
     """
 
     mode: str | None = None
     device: str = "cpu"
     extractor: str = DEFAULT_EXTRACTOR
+    threads: int | None = None
 
 
 @dataclass(frozen=True)
@@ -99,14 +105,36 @@ def prepare_worker(spec: WorkerSpec) -> None:
     """Build this process's pipeline once (a process pool's initializer, an actor's constructor)."""
     global _EXTRACT, _SPEC, _PIPELINE_INFO
     os.environ[DEVICE_ENV] = spec.device
+    if spec.threads:
+        os.environ[THREADS_ENV] = str(spec.threads)
     _EXTRACT = resolve_extractor(spec.extractor)
     _SPEC = spec
     _PIPELINE_INFO = None
     if spec.extractor == DEFAULT_EXTRACTOR:
         from ..api import get_pipeline
+        from ..pipeline import MODES, build_pipeline
 
-        pipeline = get_pipeline(spec.mode)
+        if spec.device != "cpu" and "tagger" in MODES.get(spec.mode or "", ()):
+            pipeline = build_pipeline(spec.mode, tagger={"device": spec.device})
+            _EXTRACT = partial(extract_with, pipeline)
+        else:
+            pipeline = get_pipeline(spec.mode)
         _PIPELINE_INFO = describe_pipeline(pipeline)
+
+
+def extract_with(
+    pipeline: Any, documents: Iterable[Document], mode: str | None = None, batch_size: int = 16
+) -> Iterator[Article | Failure]:
+    """:func:`onrecord.api.extract_documents` on a pipeline built here (a model stage on a GPU).
+
+    The API builds its pipeline for a mode with the default device; until it
+    takes a device, a CUDA worker builds its own and runs the same loop.
+    """
+    from ..pipeline import build_article, work_from_document
+
+    docs = list(documents)
+    for result in pipeline.pipe([work_from_document(d) for d in docs], batch_size=batch_size):
+        yield result if isinstance(result, Failure) else build_article(result)
 
 
 def describe_pipeline(pipeline: Any) -> dict[str, Any]:

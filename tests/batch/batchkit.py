@@ -129,3 +129,16 @@ def slow_extract_documents(
     for doc in documents:
         time.sleep(SLOW_SECONDS)
         yield from extract([doc], mode=mode, batch_size=batch_size)
+
+
+def env_extract_documents(
+    documents: Iterable[Document | Failure], mode: str | None = None, batch_size: int = 16
+) -> Iterator[Article | Failure]:
+    """The test double, recording in each record's meta the settings its worker was given."""
+    import os
+
+    for result in extract_documents(documents, mode=mode, batch_size=batch_size):
+        if isinstance(result, Article):
+            settings = {k: os.environ.get(k) for k in ("ONRECORD_DEVICE", "ONRECORD_THREADS")}
+            result = result.with_(meta={**result.meta, **settings, "pid": os.getpid()})
+        yield result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,13 @@ def test_an_empty_input_gives_a_complete_empty_run(tmp_path: Path) -> None:
     assert (report.documents, report.complete) == (0, True)
     m = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert m["shards"] == [] and m["shards_total"] == 0
+
+
+def test_workers_get_the_device_and_a_share_of_the_cores(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("ONRECORD_THREADS", raising=False)
+    out = tmp_path / "out"
+    run_batch(read_texts(corpus), config(out, workers=2, extractor="batchkit:env_extract_documents"))
+    metas = [r["meta"] for r in records(out)]
+    assert {m["ONRECORD_DEVICE"] for m in metas} == {"cpu"}
+    assert {m["ONRECORD_THREADS"] for m in metas} == {str(max(1, (os.cpu_count() or 1) // 2))}
+    assert all(m["pid"] != os.getpid() for m in metas)
