@@ -8,23 +8,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from .model import Article, Document
+from .model import Article, Document, text_id
 from .pipeline import DEFAULT_MODE, Failure, Pipeline, build_article, build_pipeline, work_from_document
 
 __all__ = ["extract", "extract_documents", "get_pipeline", "text_id"]
-
-
-def text_id(text: str) -> str:
-    """Return the contract's default article id: the sha1 of the text.
-
-    >>> text_id("abc")
-    'a9993e364706816aba3e25717850c26c9cd0d89d'
-    """
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @lru_cache(maxsize=4)

@@ -9,10 +9,11 @@ All offsets are Python ``str`` indices into the input text as read.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-__all__ = ["Article", "Document", "Entity", "Link", "Quote", "Span", "join_content"]
+__all__ = ["Article", "Document", "Failure", "Entity", "Link", "Quote", "Span", "join_content", "text_id"]
 
 #: Quote kinds defined by the contract.
 KINDS = ("direct", "indirect", "mixed")
@@ -20,6 +21,15 @@ KINDS = ("direct", "indirect", "mixed")
 ENTITY_TYPES = ("PERSON", "ORG", "GROUP", "DOCUMENT", "OTHER")
 #: Link types defined by the contract.
 LINK_TYPES = ("retracts", "apologises_for", "denies", "repeats")
+
+
+def text_id(text: str) -> str:
+    """Return the contract's default article id: the sha1 of the text.
+
+    >>> text_id("abc")
+    'a9993e364706816aba3e25717850c26c9cd0d89d'
+    """
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def join_content(text: str, content: tuple[tuple[int, int], ...]) -> str:
@@ -259,3 +269,15 @@ class Document:
     derived_text: bool = False
     warnings: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be read or extracted, and why."""
+
+    id: str
+    source: str | None
+    error: str
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"id": self.id, "source": self.source, "error": self.error}

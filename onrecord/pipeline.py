@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Protocol
 
 from .errors import ExtractionError, ModelError, OnrecordError, PipelineError
-from .model import Article, Document, Entity, Quote, Span, join_content
+from .model import Article, Document, Entity, Failure, Quote, Span, join_content
 from .work import Work
 
 #: Fields a Work has before any stage runs.
@@ -62,18 +61,6 @@ class Stage(Protocol):
     critical: bool
 
     def __call__(self, work: Work) -> None: ...
-
-
-@dataclass(frozen=True)
-class Failure:
-    """A document that could not be extracted, and why."""
-
-    id: str
-    source: str | None
-    error: str
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {"id": self.id, "source": self.source, "error": self.error}
 
 
 def load_stage(name: str, **options: object) -> Stage:

@@ -37,6 +37,13 @@ def test_core_module_imports_no_outer_layer(path):
     assert not bad, f"{path.name} imports {sorted(bad)}"
 
 
+@pytest.mark.parametrize("path", [p for p in _core_files() if p.parent != PKG], ids=lambda p: str(p.relative_to(PKG)))
+def test_stage_modules_do_not_import_the_api(path):
+    """Readers and stages sit below the API: model -> text/nlp -> stages -> pipeline -> api."""
+    bad = {m for m in _imports(path) if m in ("onrecord.api", "onrecord.pipeline") or m.startswith("onrecord.api")}
+    assert not bad, f"{path.relative_to(PKG)} imports {sorted(bad)}"
+
+
 def test_only_the_adapter_imports_spacy():
     importers = [p.relative_to(PKG).as_posix() for p in _core_files() if "spacy" in set(_imports(p))]
     assert set(importers) <= {"nlp/spacy_adapter.py"}, importers

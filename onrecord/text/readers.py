@@ -4,7 +4,7 @@
 lazily, a JSONL or WARC file is read record by record, and each file is read
 once. Whatever goes wrong with one document (unreadable file, binary bytes, a
 bad JSONL line, HTML with no main text) is yielded as a
-:class:`~onrecord.pipeline.Failure` in its place and reading goes on; the
+:class:`~onrecord.model.Failure` in its place and reading goes on; the
 iterator itself never raises for a document. A failure's ``error`` says what
 went wrong; its ``source`` says where (a path, ``path:line`` or ``path#url``).
 
@@ -35,10 +35,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..api import text_id
+from ..model import Document, Failure, text_id
 from ..errors import EmptyInputError, InputError, MissingExtraError, OnrecordError
-from ..model import Document
-from ..pipeline import Failure
 from .decode import decode_bytes, replace_surrogates
 
 __all__ = ["read_paths", "url_id"]
@@ -67,7 +65,7 @@ def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Docu
 
     Returns:
         An iterator of :class:`~onrecord.model.Document` and, for inputs that
-        could not be read, :class:`~onrecord.pipeline.Failure`.
+        could not be read, :class:`~onrecord.model.Failure`.
     """
     for path in paths:
         if path == "-":
