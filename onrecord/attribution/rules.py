@@ -69,6 +69,13 @@ NP_STOP = frozenset(
 )
 #: Words that may start a source noun phrase after an inverted cue ("said the MP").
 NP_AFTER_STOP = frozenset("in on at during after before to that when while as with from by last this".split())
+#: Modal verbs: a noun phrase never runs over one ("said Whitcomb should resign").
+MODALS = frozenset("should would could will can may might must shall".split())
+#: Adverbs set off by commas after a source ("The Tory MP, however, insisted").
+ASIDE_ADVERBS = frozenset("however though meanwhile too also instead nevertheless moreover separately".split())
+#: Longest appositive between a source and its cue, in tokens ("Dame Margaret
+#: Ellery, who was minister for social care from 2019 to 2021, said"); set by hand.
+APPOSITIVE_TOKENS = 24
 #: Possessive determiners: a cue form after one is a noun ("his remarks").
 POSSESSIVES = frozenset("his her their its our my your".split())
 #: Subject pronouns: a clause after a cue that starts with one is reported speech.
@@ -297,7 +304,8 @@ class _Finder:
         j = i
         while j < len(toks) and j - i < (14 if phrase else 10):
             t = toks[j]
-            if _is_boundary(t) or (t.lower in NP_AFTER_STOP and j > i and not phrase) or (t.lower in NP_STOP and j > i):
+            if _is_boundary(t) or (t.lower in NP_AFTER_STOP and j > i and not phrase) or (t.lower in NP_STOP and j > i) \
+                    or t.text in MODALS:
                 break
             j += 1
         if j == i or toks[i].lower in NP_AFTER_STOP or toks[i].lower in ("that", "it"):
@@ -305,11 +313,81 @@ class _Finder:
         return (toks[i].start, toks[j - 1].end), j - 1
 
     def np_before(self, toks: list[Tok], k: int, limit: int = 10) -> Range | None:
-        """The source phrase ending just before token ``k``: ``Khan's legal team``."""
+        """The source phrase ending just before token ``k``: ``Khan's legal team``.
+
+        Also ``Name, appositive,`` / ``Name, who ...,`` (the whole appositive
+        mention; a lone adverb between commas is left out: ``The Tory MP,
+        however,``), and organisation names with ``and`` or a list inside
+        (``A Department of Health and Social Care spokesperson``, ``a
+        spokesperson for the Department for Levelling Up, Housing and
+        Communities``).
+        """
+        if k >= 2 and toks[k - 1].text == ",":
+            return self.appositive_before(toks, k - 1)
+        start = self.np_start(toks, k, limit)
+        if start is None:
+            return None
+        start = self.extend_org_name(toks, start)
+        return toks[start].start, toks[k - 1].end
+
+    def appositive_before(self, toks: list[Tok], c: int) -> Range | None:
+        """``Name, description,`` ending with the comma at ``c``: the mention without that comma."""
+        p = c - 1
+        while p >= 0 and c - p <= APPOSITIVE_TOKENS:
+            t = toks[p]
+            if t.text == ",":
+                break
+            if (_is_boundary(t) and t.text not in "()") or t.text in MODALS or (
+                    self.forms.get(t.lower) and p == c - 1):
+                return None
+            p -= 1
+        if p < 1 or toks[p].text != "," or p == c - 1:
+            return None
+        middle = toks[p + 1:c]
+        head = self.np_start(toks, p, 8)
+        if head is None or not any(t.text[:1].isupper() for t in toks[head:p]):
+            return None
+        head = self.extend_org_name(toks, head)
+        if len(middle) == 1 and middle[0].lower in ASIDE_ADVERBS:
+            return toks[head].start, toks[p - 1].end  # "The Tory MP, however, insisted"
+        m0 = middle[0]
+        if m0.lower in ASIDE_ADVERBS or m0.lower in NP_AFTER_STOP - {"to"} or m0.lower in ("and", "but", "or", "if"):
+            return None
+        if any(self.forms.get(t.lower) and t.lower not in ("spokesman", "spokeswoman") for t in middle) \
+                and m0.lower not in ("who", "which", "whose"):
+            return None  # "Smith, he said, ..."
+        return toks[head].start, toks[c - 1].end
+
+    def extend_org_name(self, toks: list[Tok], start: int) -> int:
+        """Take in the rest of an organisation name cut at ``and`` or a list comma."""
+        if start < 2 or toks[start - 1].lower not in ("and", "&") or not toks[start].text[:1].isupper() \
+                or not toks[start - 2].text[:1].isupper():
+            return start
+        j = start - 2
+        prep = False
+        while j >= 0 and start - j <= 14:
+            t = toks[j]
+            if t.lower in ("of", "for"):
+                prep = True
+            elif not (t.text[:1].isupper() or t.lower in ("the", "and", "&", "on", ",")):
+                break
+            j -= 1
+        first = j + 1
+        while first < start and toks[first].text == ",":
+            first += 1
+        if not prep:
+            return start
+        if toks[first].lower in ("of", "for") and first > 0:
+            outer = self.np_start(toks, first, 6)
+            return outer if outer is not None else first + 1
+        return first
+
+    def np_start(self, toks: list[Tok], k: int, limit: int = 10) -> int | None:
+        """Index where the plain noun phrase ending before token ``k`` starts, or None."""
         j = k - 1
         while j >= 0 and k - 1 - j < limit:
             t = toks[j]
-            if _is_boundary(t) or t.lower in NP_STOP or self.forms.get(t.lower):
+            if _is_boundary(t) or t.lower in NP_STOP or t.text in MODALS or self.forms.get(t.lower):
                 break
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
                     and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von"):
@@ -323,7 +401,7 @@ class _Finder:
             start += 1
         if start >= k:
             return None
-        return toks[start].start, toks[k - 1].end
+        return start
 
     def before_quote(self, q: Quotation) -> tuple[Candidate, int | None] | None:
         """``Blunt told the BBC: "…"`` / ``He said, "…"`` / ``PENCE: "…"``."""
