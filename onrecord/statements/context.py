@@ -16,11 +16,20 @@ text is a same-length slice of a masked copy of the input.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Frame", "build_frame", "mask_ranges", "paragraph_of", "sentence_bounds", "split_paragraphs"]
+__all__ = [
+    "Frame",
+    "RangeIndex",
+    "build_frame",
+    "mask_ranges",
+    "paragraph_of",
+    "sentence_bounds",
+    "split_paragraphs",
+]
 
 Range = tuple[int, int]
 
@@ -58,6 +67,25 @@ class Frame:
         return f"{self.text} | {self.speaker}" if self.speaker else self.text
 
 
+class RangeIndex:
+    """Ranges sorted for quick look-up of those overlapping a span (long articles have thousands).
+
+    >>> RangeIndex([(50, 60), (0, 10), (20, 30)]).overlapping(5, 25)
+    [(0, 10), (20, 30)]
+    """
+
+    def __init__(self, ranges: Iterable[Range]):
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+        self.longest = max((e - s for s, e in self.ranges), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Range]:
+        """The ranges that overlap ``[start, end)``, in order."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [(s, e) for s, e in self.ranges[lo:hi] if e > start and s < end]
+
+
 def split_paragraphs(text: str) -> list[Range]:
     """Return the ranges of the non-blank lines of ``text``.
 
@@ -75,9 +103,11 @@ def split_paragraphs(text: str) -> list[Range]:
 
 
 def paragraph_of(paragraphs: Sequence[Range], pos: int, text_length: int) -> Range:
-    """Return the paragraph holding ``pos`` (or the whole text when none does)."""
-    for start, end in paragraphs:
-        if start <= pos < end or (pos == end and start < end):
+    """Return the paragraph holding ``pos`` (or the whole text when none does); ``paragraphs`` in order."""
+    i = bisect.bisect_right(paragraphs, (pos, float("inf"))) - 1
+    if i >= 0:
+        start, end = paragraphs[i]
+        if start <= pos <= end and start < end:
             return (start, end)
     return (0, text_length)
 
@@ -150,7 +180,7 @@ def build_frame(
     cue: Range | None,
     speaker: Range | None,
     paragraphs: Sequence[Range],
-    blank: Iterable[Range] = (),
+    blank: Iterable[Range] | RangeIndex = (),
 ) -> Frame:
     """Build the frame of one attribution.
 
@@ -160,7 +190,8 @@ def build_frame(
         cue: the cue range, if any.
         speaker: the speaker mention range, if any.
         paragraphs: paragraph ranges of ``text``.
-        blank: further ranges to blank (the contents of other quotations).
+        blank: further ranges to blank (the contents of other quotations),
+            or a :class:`RangeIndex` of them.
 
     Returns:
         The masked sentence around the cue (else the speaker, else the
@@ -172,13 +203,14 @@ def build_frame(
     """
     anchor = cue[0] if cue else speaker[0] if speaker else content[0][0]
     p_start, p_end = paragraph_of(paragraphs, anchor, len(text))
-    masked = mask_ranges(text, [*content, *blank], p_start, p_end)
+    index = blank if isinstance(blank, RangeIndex) else RangeIndex(blank)
+    masked = mask_ranges(text, [*content, *index.overlapping(p_start, p_end)], p_start, p_end)
     s, e = sentence_bounds(masked, anchor - p_start)
     # A quotation that opens a paragraph after "X said:" is framed by that sentence too.
     if not cue and not speaker and s == 0 and anchor == content[0][0]:
         prev = _previous_paragraph(paragraphs, p_start)
         if prev is not None and text[prev[0] : prev[1]].rstrip().endswith(":"):
-            prev_masked = mask_ranges(text, [*content, *blank], prev[0], prev[1])
+            prev_masked = mask_ranges(text, [*content, *index.overlapping(*prev)], prev[0], prev[1])
             ps, pe = sentence_bounds(prev_masked, len(prev_masked.rstrip()) - 1)
             return Frame(prev[0] + ps, prev[0] + pe, prev_masked[ps:pe])
     speaker_text = text[speaker[0] : speaker[1]] if speaker else ""
@@ -186,5 +218,7 @@ def build_frame(
 
 
 def _previous_paragraph(paragraphs: Sequence[Range], start: int) -> Range | None:
-    before = [p for p in paragraphs if p[1] <= start]
-    return before[-1] if before else None
+    i = bisect.bisect_left(paragraphs, (start, -1)) - 1
+    while i >= 0 and paragraphs[i][1] > start:
+        i -= 1
+    return paragraphs[i] if i >= 0 else None

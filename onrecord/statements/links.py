@@ -52,6 +52,10 @@ ACT_LINKS = {"retraction": "retracts", "apology": "apologises_for", "denial": "d
 NOT_TARGETS = frozenset({"retraction", "apology", "denial", "resignation"})
 #: Minimum evidence for a link (set by hand on tests/cases/statements.jsonl).
 THRESHOLD = 2
+#: Most statements one statement links to; the nearest are kept. A bound for
+#: pathological texts (an article repeating one statement hundreds of times);
+#: no gold case comes near it.
+MAX_TARGETS = 8
 
 _REFERENCE = re.compile(
     r"\b(?:my|his|her|their|our|the|that|this|those|these|its|earlier|initial|original|previous|first)\s+"
@@ -180,21 +184,28 @@ def link_statements(statements: Sequence[StatementView]) -> list[Link]:
     """
     ordered = sorted(statements, key=lambda s: (s.published or "", s.group, s.position))
     pooled = _pool_messages(ordered)
+    parts: dict[str, list[StatementView]] = {}
+    for s in ordered:
+        if s.act not in NOT_TARGETS:
+            parts.setdefault(_message(s), []).append(s)
+    by_speaker: dict[str | None, list[StatementView]] = {}
+    for m in pooled.values():
+        by_speaker.setdefault(m.speaker, []).append(m)
     links: list[Link] = []
     for later in ordered:
         whole = pooled[_message(later)]
+        own = [m for m in by_speaker.get(later.speaker, ()) if m.ref != whole.ref] if later.speaker else []
         for act in later.all_acts:
             kind = ACT_LINKS.get(act)
             if kind is None:
                 continue
-            others = [m for key, m in pooled.items() if key != _message(later)]
-            chosen = _denied(whole, others) if kind == "denies" else _acted_on(whole, others)
-            for message in chosen:
-                links.extend(Link(kind, later.ref, part.ref) for part in _parts(ordered, message, kind))
+            if kind == "denies":
+                chosen = _denied(whole, [m for key, m in pooled.items() if key != whole.ref])
+            else:
+                chosen = _acted_on(whole, own)
+            links.extend(Link(kind, later.ref, t.ref) for t in _nearest(later, chosen, parts))
         if later.repeats and not set(later.all_acts) & set(ACT_LINKS):
-            others = [m for key, m in pooled.items() if key != _message(later)]
-            for message in _repeated(whole, others):
-                links.extend(Link("repeats", later.ref, part.ref) for part in _parts(ordered, message, "repeats"))
+            links.extend(Link("repeats", later.ref, t.ref) for t in _nearest(later, _repeated(whole, own), parts))
     seen: set[tuple[str, str, str]] = set()
     out = []
     for link in links:
@@ -233,10 +244,15 @@ def _pool_messages(ordered: Sequence[StatementView]) -> dict[str, StatementView]
     return pooled
 
 
-def _parts(ordered: Sequence[StatementView], message: StatementView, kind: str) -> list[StatementView]:
-    """The parts of a chosen message that a link of ``kind`` may point at."""
-    parts = [s for s in ordered if _message(s) == message.ref]
-    return [s for s in parts if s.act not in NOT_TARGETS]
+def _nearest(
+    later: StatementView, messages: list[StatementView], parts: dict[str, list[StatementView]]
+) -> list[StatementView]:
+    """The parts of the chosen messages a link may point at, the nearest :data:`MAX_TARGETS` of them."""
+    targets = [p for m in messages for p in parts.get(m.ref, ())]
+    if len(targets) > MAX_TARGETS:
+        targets = sorted(targets, key=lambda t: (t.group != later.group, abs(t.position - later.position)))
+        targets = sorted(targets[:MAX_TARGETS], key=lambda t: (t.published or "", t.group, t.position))
+    return targets
 
 
 def _earlier(later: StatementView, other: StatementView) -> bool:

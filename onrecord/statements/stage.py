@@ -22,6 +22,7 @@ fails the article keeps its quotes, without acts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -29,10 +30,10 @@ from typing import Any
 from ..work import Candidate, Work
 from .acts import detect_act
 from .channels import detect_channel
-from .context import Frame, Range, build_frame, mask_ranges, split_paragraphs
+from .context import Frame, Range, RangeIndex, build_frame, mask_ranges, split_paragraphs
 from .lexicon import content_words
 from .links import StatementView, detect_reference, has_repeat_signal, link_statements
-from .targets import find_targets, name_patterns
+from .targets import TargetIndex, find_targets
 
 __all__ = ["StatementsStage", "annotate_statements"]
 
@@ -73,18 +74,19 @@ def annotate_statements(work: Work) -> None:
     for i, c in enumerate(cands, 1):
         if not c.id:
             c.id = f"q{i}"
-    all_content = [r for c in cands for r in c.content]
+    all_content = RangeIndex(r for c in cands for r in c.content)
     entity_names = {e.id: e.name for e in work.entities}
     persons = [e.name for e in work.entities if e.type == "PERSON"]
-    quoted = all_content + [r for q in work.quotations for r in q.content]
-    patterns = name_patterns(work.entities, text, quoted)
+    quoted = all_content.ranges + [r for q in work.quotations for r in q.content]
+    targets = TargetIndex(work.entities, text, quoted)
+    lemmas = _lemmas(work.parsed)
+    doc_starts = [offset for offset, _ in work.parsed]
 
     frames: dict[str, Frame] = {}
     explicit: dict[str, bool] = {}
     acts: dict[str, tuple[str, ...]] = {}
     for c in cands:
-        others = [r for r in all_content if r not in c.content]
-        frame = build_frame(text, c.content, c.cue, c.speaker, paragraphs, blank=others)
+        frame = build_frame(text, c.content, c.cue, c.speaker, paragraphs, blank=all_content)
         frames[c.id] = frame
         content = " ".join(text[s:e] for s, e in c.content)
         cue = text[c.cue[0] : c.cue[1]] if c.cue else ""
@@ -92,18 +94,20 @@ def annotate_statements(work: Work) -> None:
         cue_after = text[c.cue[1] : c.cue[1] + CUE_REACH].split("\n")[0] if c.cue else ""
         speaker_words = _speaker_words(text, c, entity_names)
         finding = detect_act(
-            cue, content, frame.text, c.kind, speaker_words, _cue_lemma(work.parsed, c), cue_after
+            cue, content, frame.text, c.kind, speaker_words, lemmas.get(c.cue[0]) if c.cue else None, cue_after
         )
         c.act = finding.act
         channel = detect_channel(frame.text, frame.speaker, persons)
         c.channel = channel.name if channel else None
         explicit[c.id] = channel is not None
-        c.about = find_targets(text, c.content, frame, work.entities, c.speaker_id, work.parsed, patterns)
+        docs = _docs_over(work.parsed, doc_starts, frame.start, frame.end)
+        c.about = find_targets(text, c.content, frame, work.entities, c.speaker_id, docs, targets)
         acts[c.id] = finding.acts
 
     fresh = {c.id for c in cands if _NEW_OCCASION.search(frames[c.id].text)}
-    _inherit_channels(text, cands, explicit, paragraphs, work, fresh)
-    messages = _group_messages(cands, explicit, paragraphs, fresh)
+    ends = [e for _, e in paragraphs]
+    _inherit_channels(text, cands, explicit, paragraphs, ends, all_content, targets, fresh)
+    messages = _group_messages(cands, explicit, ends, fresh)
 
     views = []
     for c in cands:
@@ -149,15 +153,21 @@ def _speaker_words(text: str, c: Candidate, names: dict[str, str]) -> list[str]:
     return words
 
 
-def _cue_lemma(parsed: Sequence[tuple[int, Any]], c: Candidate) -> str | None:
-    if not parsed or not c.cue:
-        return None
-    for offset, doc in parsed:
-        if offset <= c.cue[0] < offset + len(doc.text):
-            for tok in doc:
-                if offset + tok.idx == c.cue[0]:
-                    return str(tok.lemma_)
-    return None
+def _lemmas(parsed: Sequence[tuple[int, Any]]) -> dict[int, str]:
+    """Token lemmas by input offset, from a parse (empty without one)."""
+    return {offset + tok.idx: str(tok.lemma_) for offset, doc in parsed for tok in doc}
+
+
+def _docs_over(parsed: Sequence[tuple[int, Any]], starts: list[int], start: int, end: int) -> list[tuple[int, Any]]:
+    """The parsed paragraphs that overlap ``[start, end)``."""
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    out = []
+    while i < len(parsed) and parsed[i][0] < end:
+        offset, doc = parsed[i]
+        if offset + len(doc.text) > start:
+            out.append(parsed[i])
+        i += 1
+    return out
 
 
 def _inherit_channels(
@@ -165,7 +175,9 @@ def _inherit_channels(
     cands: list[Candidate],
     explicit: dict[str, bool],
     paragraphs: Sequence[Range],
-    work: Work,
+    ends: list[int],
+    quoted: RangeIndex,
+    targets: TargetIndex,
     fresh: set[str],
 ) -> None:
     """Give a quote that names no channel the channel of what came just before it.
@@ -177,27 +189,29 @@ def _inherit_channels(
     surname or a subject pronoun) and hold no one else's quote: "In a post
     on Facebook, she thanked ..." then "“I'm sorry ...,” she wrote."
     """
-    quoted = [r for c in cands for r in c.content]
+    starts = [c.start for c in cands]
     for i, c in enumerate(cands):
         if explicit[c.id] or c.id in fresh:
             continue
         key = _speaker_key(c)
         if key is None:
             continue
-        here = _paragraph_index(paragraphs, c.start)
+        here = _paragraph_index(ends, c.start)
         prev = cands[i - 1] if i else None
         if prev is not None and key == _speaker_key(prev) and prev.channel is not None:
-            gap = mask_ranges(text, quoted, prev.end, c.start)
-            if here - _paragraph_index(paragraphs, prev.end) <= 1 and detect_channel(gap) is None:
-                c.channel = prev.channel
-                continue
+            if here - _paragraph_index(ends, prev.end) <= 1:
+                gap = mask_ranges(text, quoted.overlapping(prev.end, c.start), prev.end, c.start)
+                if detect_channel(gap) is None:
+                    c.channel = prev.channel
+                    continue
         for p_start, p_end in _lead_in(paragraphs, here, c.start):
-            if any(p_start <= o.start < p_end and _speaker_key(o) not in (None, key) for o in cands):
+            lo, hi = bisect.bisect_left(starts, p_start), bisect.bisect_left(starts, p_end)
+            if any(_speaker_key(o) not in (None, key) for o in cands[lo:hi]):
                 break
-            before = mask_ranges(text, quoted, p_start, p_end)
+            before = mask_ranges(text, quoted.overlapping(p_start, p_end), p_start, p_end)
             found = detect_channel(before)
             if found is not None:
-                if _names_speaker(before, p_start, c, work):
+                if _names_speaker(before, p_start, c, targets):
                     c.channel = found.name
                 break
 
@@ -212,21 +226,18 @@ def _lead_in(paragraphs: Sequence[Range], here: int, start: int) -> list[Range]:
     return out
 
 
-def _paragraph_index(paragraphs: Sequence[Range], pos: int) -> int:
-    for i, (s, e) in enumerate(paragraphs):
-        if pos < e or (s <= pos <= e):
-            return i
-    return len(paragraphs)
+def _paragraph_index(ends: list[int], pos: int) -> int:
+    """Index of the first paragraph that ends at or after ``pos`` (``ends`` in order)."""
+    return bisect.bisect_left(ends, pos)
 
 
 _SUBJECT_PRONOUN = re.compile(r"(?:^|[,.;:]\s+)(?:[A-Z][\w ]{0,40}?,\s+)?(?:he|she|they|He|She|They)\b")
 
 
-def _names_speaker(paragraph: str, offset: int, c: Candidate, work: Work) -> bool:
+def _names_speaker(paragraph: str, offset: int, c: Candidate, targets: TargetIndex) -> bool:
     """Whether a paragraph mentions the speaker of ``c`` (a recorded mention, a name word, a subject pronoun)."""
-    for e in work.entities:
-        if e.id == c.speaker_id and any(offset <= s < offset + len(paragraph) for s, _ in e.mentions):
-            return True
+    if c.speaker_id and any(eid == c.speaker_id for _, _, eid in targets.mentions_in(offset, offset + len(paragraph))):
+        return True
     names = [w for w in (c.speaker_name or "").split() if len(w) > 2]
     if any(re.search(rf"\b{re.escape(w)}\b", paragraph) for w in names):
         return True
@@ -234,7 +245,7 @@ def _names_speaker(paragraph: str, offset: int, c: Candidate, work: Work) -> boo
 
 
 def _group_messages(
-    cands: list[Candidate], explicit: dict[str, bool], paragraphs: Sequence[Range], fresh: set[str]
+    cands: list[Candidate], explicit: dict[str, bool], ends: list[int], fresh: set[str]
 ) -> dict[str, str]:
     """Key the quotes of one message alike: one speaker, one channel, one after another.
 
@@ -256,7 +267,7 @@ def _group_messages(
             and c.start - prev.end <= INHERIT_SPAN
             and (
                 not explicit[c.id]
-                or _paragraph_index(paragraphs, c.start) == _paragraph_index(paragraphs, prev.end)
+                or _paragraph_index(ends, c.start) == _paragraph_index(ends, prev.end)
             )
         ):
             out[c.id] = out[prev.id]

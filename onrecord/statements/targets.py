@@ -15,15 +15,16 @@ targeting words are taken from the dependency tree as well.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Entity
-from .context import Frame
+from .context import Frame, RangeIndex
 from .lexicon import STOP_WORDS
 
-__all__ = ["TARGET_LEMMAS", "find_targets", "name_patterns"]
+__all__ = ["TARGET_LEMMAS", "TargetIndex", "find_targets", "name_forms", "name_patterns"]
 
 Range = tuple[int, int]
 
@@ -53,19 +54,18 @@ TARGET_LEMMAS = frozenset(
 TARGET_TYPES = frozenset({"PERSON", "ORG", "GROUP", "OTHER"})
 
 
-def name_patterns(
+def name_forms(
     entities: Sequence[Entity], text: str = "", quoted: Sequence[Range] = ()
-) -> dict[str, re.Pattern[str]]:
-    """Return, per entity id, a pattern matching its name, its surname and an unshared first name.
+) -> dict[str, set[str]]:
+    """Return, per entity id, the written forms that name it: its name, its surname, an unshared first name.
 
     A first name alone ("I have known Samir for a decade") stands for a person
     when no one else in the article shares it and, if ``text`` is given, it
     never stands alone outside the quotations (``quoted``): "Brackwell" in
     "the spill at Brackwell" is a place, whatever the name finder thought.
 
-    >>> pats = name_patterns([Entity("e1", "Samir Qureshi"), Entity("e2", "Rupert Ashdown")])
-    >>> bool(pats["e1"].search("Mr Qureshi’s trial")), bool(pats["e2"].search("Samir"))
-    (True, False)
+    >>> sorted(name_forms([Entity("e1", "Samir Qureshi")])["e1"])
+    ['Qureshi', 'Samir', 'Samir Qureshi']
     """
     surnames: dict[str, int] = {}
     firsts: dict[str, int] = {}
@@ -74,6 +74,7 @@ def name_patterns(
         if e.type == "PERSON" and len(toks) >= 2:
             surnames[toks[-1]] = surnames.get(toks[-1], 0) + 1
             firsts[toks[0]] = firsts.get(toks[0], 0) + 1
+    quoted_index = RangeIndex(quoted)
     out = {}
     for e in entities:
         if e.type not in TARGET_TYPES:
@@ -86,28 +87,72 @@ def name_patterns(
         if e.type == "PERSON" and len(toks) >= 2:
             if surnames.get(toks[-1]) == 1 and len(toks[-1]) >= 3:
                 forms.add(toks[-1])
-            if firsts.get(toks[0]) == 1 and len(toks[0]) >= 3 and not _stands_alone(text, toks, quoted):
+            if firsts.get(toks[0]) == 1 and len(toks[0]) >= 3 and not _stands_alone(text, toks, quoted_index):
                 forms.add(toks[0])
         forms = {f for f in forms if f and f[0].isupper()}
         if forms:
-            alt = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
-            out[e.id] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+            out[e.id] = forms
     return out
 
 
-def _stands_alone(text: str, toks: list[str], quoted: Sequence[Range]) -> bool:
+def name_patterns(
+    entities: Sequence[Entity], text: str = "", quoted: Sequence[Range] = ()
+) -> dict[str, re.Pattern[str]]:
+    """Return, per entity id, a pattern matching the forms :func:`name_forms` gives.
+
+    >>> pats = name_patterns([Entity("e1", "Samir Qureshi"), Entity("e2", "Rupert Ashdown")])
+    >>> bool(pats["e1"].search("Mr Qureshi’s trial")), bool(pats["e2"].search("Samir"))
+    (True, False)
+    """
+    return {eid: _alternation(forms) for eid, forms in name_forms(entities, text, quoted).items()}
+
+
+def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+def _stands_alone(text: str, toks: list[str], quoted: RangeIndex) -> bool:
     """Whether the first name ``toks[0]`` appears outside ``quoted`` without the rest of the name."""
     if not text:
         return False
     rx = re.compile(rf"(?<![\w-]){re.escape(toks[0])}(?![\w-])(?!\s+{re.escape(toks[1])})")
-    for m in rx.finditer(text):
-        if not any(s <= m.start() < e for s, e in quoted):
-            return True
-    return False
+    return any(not quoted.overlapping(m.start(), m.start() + 1) for m in rx.finditer(text))
 
 
 def _name_tokens(e: Entity) -> list[str]:
     return [t for t in re.split(r"\s+", e.name.strip()) if t and t[0].isupper() and not t.endswith(".")]
+
+
+class TargetIndex:
+    """What target finding looks up, built once per article: mentions by position, names in one pattern."""
+
+    def __init__(self, entities: Sequence[Entity], text: str = "", quoted: Sequence[Range] = ()):
+        self.entities = list(entities)
+        self.names = {e.id: e.name for e in entities}
+        self.one_word = {e.id for e in entities if e.type != "PERSON" and len(e.name.split()) == 1}
+        self.mentions = sorted((s, e_, ent.id) for ent in entities for s, e_ in ent.mentions)
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((e_ - s for s, e_, _ in self.mentions), default=0)
+        self.by_form: dict[str, list[str]] = {}
+        for eid, forms in name_forms(entities, text, quoted).items():
+            for f in forms:
+                self.by_form.setdefault(f, []).append(eid)
+        self.pattern = _alternation(self.by_form) if self.by_form else None
+
+    def mentions_in(self, start: int, end: int) -> Iterable[tuple[int, int, str]]:
+        """Recorded mentions lying inside ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return (m for m in self.mentions[lo:hi] if m[1] <= end)
+
+    def names_in(self, text: str, start: int, end: int) -> Iterable[tuple[int, int, str]]:
+        """Written names inside ``[start, end)``."""
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text, start, end):
+            for eid in self.by_form.get(m.group(0), ()):
+                yield (m.start(), m.end(), eid)
 
 
 def find_targets(
@@ -117,7 +162,7 @@ def find_targets(
     entities: Sequence[Entity],
     speaker_id: str | None = None,
     parsed: Sequence[tuple[int, Any]] = (),
-    patterns: dict[str, re.Pattern[str]] | None = None,
+    index: TargetIndex | None = None,
 ) -> list[str]:
     """Return the ids of the entities one statement concerns, in order of first mention.
 
@@ -128,18 +173,14 @@ def find_targets(
         entities: the article's entities.
         speaker_id: the speaker's entity id, never a target of their own statement.
         parsed: ``Work.parsed`` (empty without a parse).
-        patterns: :func:`name_patterns` of ``entities``, when already computed.
+        index: a :class:`TargetIndex` of ``entities``, when already built.
 
     Returns:
         Entity ids.
     """
-    patterns = name_patterns(entities) if patterns is None else patterns
+    index = TargetIndex(entities, text, content) if index is None else index
     allowed = {e.id for e in entities if e.type in TARGET_TYPES and e.id != speaker_id}
     first: dict[str, int] = {}
-
-    def add(eid: str, pos: int) -> None:
-        if eid in allowed and (eid not in first or pos < first[eid]):
-            first[eid] = pos
 
     windows: list[Range] = list(content)
     for m in _TARGET_CUE.finditer(frame.text):
@@ -150,20 +191,12 @@ def find_targets(
         windows.append((max(frame.start, s - 40), s + 1))
     windows.extend(_parsed_objects(parsed, frame))
 
-    for e in entities:
-        single = e.type != "PERSON" and len(e.name.split()) == 1
-        for ms, me in e.mentions:
-            for ws, we in windows:
-                if ws <= ms and me <= we and not (single and _attributive(text, ms, me)):
-                    add(e.id, ms)
-        rx = patterns.get(e.id)
-        if rx is None:
-            continue
-        for ws, we in windows:
-            for m in rx.finditer(text, ws, we):
-                if not (single and _attributive(text, m.start(), m.end())):
-                    add(e.id, m.start())
-                    break
+    for ws, we in windows:
+        for ms, me, eid in (*index.mentions_in(ws, we), *index.names_in(text, ws, we)):
+            if eid not in allowed or (eid in index.one_word and _attributive(text, ms, me)):
+                continue
+            if eid not in first or ms < first[eid]:
+                first[eid] = ms
     ordered = [eid for eid, _ in sorted(first.items(), key=lambda kv: kv[1])]
     return _drop_partial_duplicates(ordered, entities)
 

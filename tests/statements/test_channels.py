@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from onrecord.statements.channels import OUTLETS, detect_channel, normalise_channel
+from onrecord.statements.channels import CHANNEL_PATTERNS, NEEDLES, OUTLETS, detect_channel, normalise_channel
 
 
 @pytest.mark.parametrize(
@@ -77,3 +80,21 @@ def test_outlets_normalise_to_their_short_name():
     assert normalise_channel("BBC News") == "BBC"
     assert normalise_channel(None) is None
     assert all(short for short in OUTLETS)
+
+
+def _texts():
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted((root / "samples").glob("*.txt")):
+        yield from path.read_text(encoding="utf-8").splitlines()
+    for name in ("statements.jsonl", "statements_round2.jsonl"):
+        for line in (root / "tests" / "cases" / name).read_text(encoding="utf-8").splitlines():
+            yield from json.loads(line)["text"].splitlines()
+
+
+def test_needles_cover_every_match():
+    """The cheap word check before each pattern never hides a match (on every text we have)."""
+    for text in _texts():
+        low = text.lower()
+        for _, name, rx in CHANNEL_PATTERNS:
+            if rx.search(text):
+                assert any(n in low for n in NEEDLES[name]), (name, text)
