@@ -189,8 +189,15 @@ def link_statements(statements: Sequence[StatementView]) -> list[Link]:
         if s.act not in NOT_TARGETS:
             parts.setdefault(_message(s), []).append(s)
     by_speaker: dict[str | None, list[StatementView]] = {}
+    # What a denial can deny: statements about someone, and accusations (see _denied's scores).
+    by_about: dict[str, list[StatementView]] = {}
+    accusations: list[StatementView] = []
     for m in pooled.values():
         by_speaker.setdefault(m.speaker, []).append(m)
+        for a in m.about:
+            by_about.setdefault(a, []).append(m)
+        if "accusation" in m.all_acts:
+            accusations.append(m)
     links: list[Link] = []
     for later in ordered:
         whole = pooled[_message(later)]
@@ -200,7 +207,8 @@ def link_statements(statements: Sequence[StatementView]) -> list[Link]:
             if kind is None:
                 continue
             if kind == "denies":
-                chosen = _denied(whole, [m for key, m in pooled.items() if key != whole.ref])
+                pool = {m.ref: m for m in (*by_about.get(later.speaker or "", ()), *accusations)}
+                chosen = _denied(whole, [m for key, m in pool.items() if key != whole.ref])
             else:
                 chosen = _acted_on(whole, own)
             links.extend(Link(kind, later.ref, t.ref) for t in _nearest(later, chosen, parts))
