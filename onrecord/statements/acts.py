@@ -94,60 +94,78 @@ CONTENT_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|withdr(?:aw|aws|awing|awn|ew)(?=\s+(?:\w+\s+){{0,3}}?{_STATEMENT_NOUNS}\b)"
         r"|take (?:it|that|this|those \w+|these \w+|my \w+) back|taking back|took back"
         r"|(?:was|am) wrong to (?:say|suggest|question|describe|post|write|tweet|claim|defend|call|imply)"
-        r"|wrong of (?:me|us|him|her) to (?:say|suggest|question|describe|post|write|tweet|claim|defend|call|imply)"
+        r"|wrong of (?:me|us|him|her) to (?:say|suggest|question|describe|post|write|tweet|claim|defend"
+        r"|call|imply)"
         r"|should not have (?:said|written|posted|tweeted|suggested|claimed|described|questioned|defended)"
         r"|shouldn't have (?:said|written|posted|tweeted|suggested|claimed|described|questioned|defended)"
         r"|no longer stand by)"
     ),
     "apology": _rx(
-        r"\b(?:apologi[sz](?:e|es|ed|ing)\b(?! for nothing)|(?:my|an|our|unreserved|sincere|full) apolog(?:y|ies)"
-        r"|sorry\b(?! to hear| for (?:your|their|his|her) loss)|regret (?!to )(?:\w+ ){0,2}?(?:comments?|remarks?|words|statement|tweet|post|hurt|offence|distress|upset|any)"
+        r"\b(?:apologi[sz](?:e|es|ed|ing)\b(?! for nothing)|(?:my|an|our|unreserved|sincere"
+        r"|full) apolog(?:y|ies)"
+        r"|sorry\b(?! to hear| for (?:your|their|his|her) loss)|regret (?!to )(?:\w+ ){0,2}?(?:comments?"
+        r"|remarks?|words|statement|tweet|post|hurt|offence|distress|upset|any)"
         r"|deeply regret)"
     ),
     "denial": _rx(
         r"\b(?:den(?:y|ies|ied|ying)\b|categorically (?:untrue|false)"
-        r"|(?:is|are|was|were|be) (?:simply |completely |entirely |totally |wholly |utterly |absolutely |just |categorically |total |pure |complete )?"
-        r"[\"“‘']?(?:untrue|false|baseless|unfounded|without (?:any )?foundation|fabricated|nonsense|a lie|lies|not true|fiction)"
-        r"|(?:reports?|claims?|allegations?|stor(?:y|ies)|suggestions?|accusations?|rumou?rs?) (?:is|are|was|were) "
+        r"|(?:is|are|was|were|be) (?:simply |completely |entirely |totally |wholly |utterly |absolutely "
+        r"|just |categorically |total |pure |complete )?"
+        r"[\"“‘']?(?:untrue|false|baseless|unfounded|without (?:any )?foundation|fabricated|nonsense|a lie"
+        r"|lies|not true|fiction)"
+        r"|(?:reports?|claims?|allegations?|stor(?:y|ies)|suggestions?|accusations?|rumou?rs?) (?:is|are"
+        r"|was|were) "
         r"(?:simply |completely |entirely |totally |just |plain )?[\"“‘']?wrong"
         r"|there (?:is|are|was|were) no (?:plan|plans|truth|evidence|basis|question)\b"
         r"|(?:I|we|he|she|they) (?:have |has |had )?never (?:ever )?[a-z]+ed\b"
         r"|not true\b|untrue\b|(?:did|have done|had done|has done|done) nothing wrong"
-        r"|reject (?:these|the|those|all|any|this|that|such) (?:\w+ )?(?:allegations?|claims?|accusations?|suggestions?|characteri[sz]ations?)"
+        r"|reject (?:these|the|those|all|any|this|that|such) (?:\w+ )?(?:allegations?|claims?|accusations?"
+        r"|suggestions?|characteri[sz]ations?)"
         r"|at no (?:point|time)\b"
         r"|(?:do not|don't|cannot|can't|does not|doesn't) accept (?:that|this|the|these|those|any) (?:\w+ )?"
         r"(?:characteri[sz]ation|claims?|suggestions?|allegations?|description|account|version)"
-        r"|never (?:been |ever )?(?:took|taken|received|accepted|asked|knew|known|said|met|did|done|made|submitted|sought|broke|broken|misled|lied|harassed|bullied|touched|paid|promised)"
-        r"|(?:did not|didn't|have not|haven't|has not|hasn't) (?:\w+ )?(?:take|taken|receive|received|accept|accepted|ask|know|say|said|submit|submitted|mislead|misled|lie|lied|break|broken|profit|profited|seek|sought|pay|paid|harass|harassed|bully|bullied|hide|hidden|lie)\b)"
+        r"|never (?:been |ever )?(?:took|taken|received|accepted|asked|knew|known|said|met|did|done|made"
+        r"|submitted|sought|broke|broken|misled|lied|harassed|bullied|touched|paid|promised)"
+        r"|(?:did not|didn't|have not|haven't|has not|hasn't) (?:\w+ )?(?:take|taken|receive|received"
+        r"|accept|accepted|ask|know|say|said|submit|submitted|mislead|misled|lie|lied|break|broken|profit"
+        r"|profited|seek|sought|pay|paid|harass|harassed|bully|bullied|hide|hidden|lie)\b)"
     ),
     "resignation": _rx(
         r"\b(?:(?:offer|tender|submit|hand)(?:ed|ing|s)? (?:in )?(?:my|his|her|our|their) resignation"
-        r"|(?:my|his|her) resignation|resign(?:ed|ing|s)?\b|(?:stand|stood|standing|step|stepped|stepping) down"
-        r"|step(?:ped|ping)? back from (?:my|his|her|their) (?:role|post|position|job)|quit(?:ting)? (?:as|my|his|her))"
+        r"|(?:my|his|her) resignation|resign(?:ed|ing|s)?\b|(?:stand|stood|standing|step|stepped"
+        r"|stepping) down"
+        r"|step(?:ped|ping)? back from (?:my|his|her|their) (?:role|post|position|job)|quit(?:ting)? (?:as"
+        r"|my|his|her))"
     ),
     "accusation": _rx(
-        r"\b(?:lied|lying|liar|misled|misleading|corrupt|corruption|cover(?:ed)?[- ]up|covering up|fearmongering|"
-        r"hypocrit\w*|deceiv\w*|dishonest\w*|accus(?:e|es|ed|ing)|rigged|fraudulent|hid(?:ing)? the truth|hidden the truth)\b"
+        r"\b(?:lied|lying|liar|misled|misleading|corrupt|corruption|cover(?:ed)?[- ]up|covering up"
+        r"|fearmongering|"
+        r"hypocrit\w*|deceiv\w*|dishonest\w*|accus(?:e|es|ed|ing)|rigged|fraudulent|hid(?:ing)? the truth"
+        r"|hidden the truth)\b"
     ),
     "demand": _rx(
-        r"\b(?:(?:should|must|needs? to|ought to|has to|have to) (?:now |immediately |urgently |also |at once )?"
+        r"\b(?:(?:should|must|needs? to|ought to|has to|have to) (?:now |immediately |urgently |also "
+        r"|at once )?"
         r"(?:be sacked|be removed|be suspended|(?!be\b|have\b|not\b|never\b)[a-z]{2,})\b"
         r"|(?:I|we) (?:urge|demand|call on|call for|ask)\b|calls? (?:on|for)\b|demand\w*)"
     ),
     "defence": _rx(
         r"\b(?:stand(?:ing)? by (?!(?:my|what|every|our|the|this|that|those|these|it)\b)\w+"
         r"|miscarriage of justice|clears? (?:his|her|their) name|maintains? (?:his|her|their) innocence"
-        r"|(?:is|was) (?:an? )?(?:good|decent|honest|honourable|honorable|innocent|fine|dedicated) (?:man|woman|person|colleague|friend|public servant|minister)"
+        r"|(?:is|was) (?:an? )?(?:good|decent|honest|honourable|honorable|innocent|fine|dedicated) (?:man"
+        r"|woman|person|colleague|friend|public servant|minister)"
         r"|never had cause to doubt)"
     ),
     "criticism": _rx(
         r"\b(?:disgrace\w*|shameful|scandal\w*|appall\w*|outrage\w*|unacceptable|irresponsible|reckless|"
         r"betrayal|deplorable|insult\w*|nothing short of|a joke|too little,? too late|treated \w+ like fools|"
-        r"shambolic|shambles|chaotic|incompetent|incompetence|disastrous|fiasco|troubling|botched|a fantasy)\b"
+        r"shambolic|shambles|chaotic|incompetent|incompetence|disastrous|fiasco|troubling|botched"
+        r"|a fantasy)\b"
     ),
     "promise": _rx(
         r"\b(?:(?:I|we) (?:promise|pledge|vow|guarantee|give you my word)"
-        r"|(?:I|we) will (?:\w+ ){0,2}?(?:pay|write|writing|make sure|ensure|deliver|fund|invest|publish|review|fix|compensate|refund|freeze)\b)"
+        r"|(?:I|we) will (?:\w+ ){0,2}?(?:pay|write|writing|make sure|ensure|deliver|fund|invest|publish"
+        r"|review|fix|compensate|refund|freeze)\b)"
     ),
 }
 
@@ -163,7 +181,8 @@ FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:allegation|claim|accusation|suggestion|report|charge|speculation|criticism)s?)"
     ),
     "resignation": _rx(
-        r"\b(?:resign(?:ed|ing|s)?\b|announc\w+ (?:his|her|their) resignation|in (?:his|her|their) resignation|"
+        r"\b(?:resign(?:ed|ing|s)?\b|announc\w+ (?:his|her|their) resignation|in (?:his|her"
+        r"|their) resignation|"
         r"step(?:s|ped|ping)? down|stood down|quit(?:s|ting)?\b)"
     ),
     "accusation": _rx(r"\b(?:accus\w*|alleg(?:ed|ing|es)\b)"),

@@ -129,7 +129,8 @@ _GENERIC_OUTLET = re.compile(
     r"((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3})"
 )
 _INTERVIEW_WITH_NAME = re.compile(
-    r"\b(?:in an interview with|interview with|speaking to|spoke to)\s+((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3})"
+    r"\b(?:in an interview with|interview with|speaking to"
+    r"|spoke to)\s+((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3})"
 )
 
 #: (rank, channel, pattern): the lexicon of channels. Ranks: 0 platforms,
@@ -152,14 +153,18 @@ CHANNEL_PATTERNS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (0, "website", _rx(r"\bweb ?sites?\b|\bweb ?pages?\b")),
     (0, "blog", _rx(r"\bblog(?:s|post)?\b")),
     (1, "court", _rx(
-        r"(?<!outside )(?<!outside the )\b(?:in|to|told|before|at|from) (?:the )?(?:[A-Z][\w']* )*(?:[Cc]ourt|[Tt]ribunal|inquest)\b"
-        r"|\btold (?:the )?(?:jury|jurors|judge|magistrates|hearing)\b|\b(?:in|giving|gave) (?:his |her |their )?evidence\b"
+        r"(?<!outside )(?<!outside the )\b(?:in|to|told|before|at"
+        r"|from) (?:the )?(?:[A-Z][\w']* )*(?:[Cc]ourt|[Tt]ribunal|inquest)\b"
+        r"|\btold (?:the )?(?:jury|jurors|judge|magistrates|hearing)\b|\b(?:in|giving|gave) (?:his |her "
+        r"|their )?evidence\b"
         r"|\bwitness (?:stand|box)\b|\bunder oath\b"
     )),
     (1, "committee", _rx(r"\b(?:select |congressional |senate |house )?committee\b|\bat a hearing\b|\bhearing\b")),
     (2, "Parliament", _rx(
-        r"\b(?:in|to|told|before|at) (?:the )?(?:House of Commons|House of Lords|Commons|Lords|Parliament|Holyrood|Senedd|Stormont|Dáil)\b"
-        r"|\btold (?:fellow )?(?:MPs|MSPs|MSs|peers|the House)\b|\bPMQs\b|\bPrime Minister's Questions\b|\bCommons debate\b",
+        r"\b(?:in|to|told|before|at) (?:the )?(?:House of Commons|House of Lords|Commons|Lords|Parliament"
+        r"|Holyrood|Senedd|Stormont|Dáil)\b"
+        r"|\btold (?:fellow )?(?:MPs|MSPs|MSs|peers|the House)\b|\bPMQs\b|\bPrime Minister's Questions\b"
+        r"|\bCommons debate\b",
     )),
     (2, "Congress", _rx(r"\bon the (?:Senate|House) floor\b|\b(?:before|to|in) Congress\b|\bcongressional testimony\b|\btestif(?:y|ied|ying|ies)\b")),
     (2, "letter", _rx(r"\bletters?\b|\b(?:wrote|written|writing|writes) to\b")),
@@ -176,8 +181,10 @@ CHANNEL_PATTERNS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (2, "reporters", _rx(r"\btold (?:reporters|journalists|the press|the media|news media)\b|\bspeaking to (?:reporters|journalists)\b")),
     (2, "interview", _rx(r"\binterview(?:ed|s)?\b")),
     (3, "statement", _rx(
-        r"\b(?:in|via|through|issued|released|published|put out|gave) (?:a|an|his|her|their|its|the) (?:\w+ ){0,2}?statements?\b"
-        r"|\bstatements? (?:said|read|added|issued|released|published|posted|continued|went on)\b|^\s*(?:a|the) (?:\w+ ){0,2}?statement\b"
+        r"\b(?:in|via|through|issued|released|published|put out|gave) (?:a|an|his|her|their|its"
+        r"|the) (?:\w+ ){0,2}?statements?\b"
+        r"|\bstatements? (?:said|read|added|issued|released|published|posted|continued|went on)\b|^\s*(?:a"
+        r"|the) (?:\w+ ){0,2}?statement\b"
         r"|\b(?:according to|from) (?:a|an|the|his|her|its|their) (?:\w+ ){0,2}?statement\b"
     )),
     (3, "social media", _rx(r"\b(?:in|on) (?:a|an|his|her|their|its) (?:\w+ )?post\b|\bposted\b|\bsocial media\b|\bonline\b")),

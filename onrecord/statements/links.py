@@ -60,13 +60,16 @@ MAX_TARGETS = 8
 _REFERENCE = re.compile(
     r"\b(?:my|his|her|their|our|the|that|this|those|these|its|earlier|initial|original|previous|first)\s+"
     r"(?:\w+\s+){0,2}?(?:statement|remarks?|comments?|words|tweets?|posts?|claims?|defen[cs]e|"
-    r"support|endorsement|letter|interview|message|suggestion|description|characteri[sz]ation|accusations?|allegations?)\b"
+    r"support|endorsement|letter|interview|message|suggestion|description|characteri[sz]ation|accusations?"
+    r"|allegations?)\b"
     r"|\bwhat (?:I|he|she|we|they) (?:said|wrote|posted|tweeted)\b",
     re.IGNORECASE,
 )
 _REPEAT = re.compile(
-    r"\b(?:repeat(?:s|ed|ing)?|reiterat\w*|restat\w*|re-stat\w*|doubl\w* down|stood by|stands by|standing by (?:his|her|their|my) |"
-    r"stand by (?:my|what|every|our|the|this|that|those|these|it)\b|as I (?:have )?said|I repeat|once again|insisted again|"
+    r"\b(?:repeat(?:s|ed|ing)?|reiterat\w*|restat\w*|re-stat\w*|doubl\w* down|stood by|stands by"
+    r"|standing by (?:his|her|their|my) |"
+    r"stand by (?:my|what|every|our|the|this|that|those|these|it)\b|as I (?:have )?said|I repeat|once again"
+    r"|insisted again|"
     r"(?:say|said) (?:it|this|that) again)",
     re.IGNORECASE,
 )

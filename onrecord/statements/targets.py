@@ -30,17 +30,21 @@ Range = tuple[int, int]
 
 #: Words in a frame whose object is what the statement is about (our list).
 _TARGET_CUE = re.compile(
-    r"\b(?:defen[cs]e of|defend(?:s|ed|ing)?|in support of|support (?:for|of)|backing|backed|stand(?:ing)? by|stood by|"
+    r"\b(?:defen[cs]e of|defend(?:s|ed|ing)?|in support of|support (?:for|of)|backing|backed"
+    r"|stand(?:ing)? by|stood by|"
     r"criticis\w+|criticiz\w+|criticism of|condemn\w*|attack(?:s|ed|ing)?|attack on|accus\w+|blam\w+|"
-    r"prais\w+|praise for|apologi[sz]\w* to|apology to|about|regarding|referring to|said of|of the case against|"
-    r"against|described|describing|called|calling|urged|the (?:conviction|trial|case|sentencing|arrest|comments|remarks|"
+    r"prais\w+|praise for|apologi[sz]\w* to|apology to|about|regarding|referring to|said of"
+    r"|of the case against|"
+    r"against|described|describing|called|calling|urged|the (?:conviction|trial|case|sentencing|arrest"
+    r"|comments|remarks|"
     r"resignation|suspension) of)\b",
     re.IGNORECASE,
 )
 #: Possessive targets in a frame: "Qureshi's conviction".
 _POSSESSED = re.compile(
     r"['’]s? (?:conviction|trial|case|sentencing|arrest|comments|remarks|resignation|suspension|"
-    r"innocence|guilt|defence|defense|conduct|behaviour|behavior|record|plan|claims?|decision|policy|budget)\b"
+    r"innocence|guilt|defence|defense|conduct|behaviour|behavior|record|plan|claims?|decision|policy"
+    r"|budget)\b"
 )
 #: How far after a targeting word its object may start (characters; set by
 #: hand so that "his defence of his colleague and friend Samir Qureshi" fits).
