@@ -41,9 +41,22 @@ GROUP_NOUNS = frozenset(
 )
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
 
+#: Heads that speak for their holder ("the senator's office", "Smith's campaign"); hand-listed.
+VOICE_NOUNS = frozenset("office campaign camp".split())
+_ORG_NAME = r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*)*"
+#: "A Scottish Government spokesperson", "The Home Office's spokesman".
+_ORG_BEFORE_SPOKES = re.compile(
+    rf"^(?:(?i:a|an|the)\s+)?(?P<org>(?!(?:A|An|The)\s){_ORG_NAME})(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:spokes\w+|representative)\b"
+)
+#: "a spokesperson for the Department for Levelling Up, Housing and Communities".
+_ORG_AFTER_SPOKES = re.compile(rf"(?:spokes\w+|representative)\s+(?:for|of|from|at)\s+(?:the\s+)?(?P<org>{_ORG_NAME})")
+_NOMINAL_AFTER_SPOKES = re.compile(r"(?:spokes\w+|representative)\s+(?:for|of|from)\s+(?P<org>the\s+[a-z]+)$")
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one)\s+", re.I)
-_POSSESSOR = re.compile(r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b((?i:his|her|their|its))\b")
+_POSSESSOR = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b((?i:his|her|their|its))\b"
+    r"|^((?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s(?=\s)"
+)
 _OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
 
 
@@ -92,12 +105,12 @@ def _owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] | None]:
     """The possessor ("Blunt's", "his") or prepositional owner ("from the Home Office")."""
     m = _POSSESSOR.search(text)
     if m:
-        g = 1 if m.group(1) else 2
+        g = 1 if m.group(1) else 2 if m.group(2) else 3
         name = m.group(g)
         s = m.start(g)
         # drop a sentence-initial article or function word caught by the capital run
         lead = re.match(r"(?:The|A|An|In|On)\s+", name)
-        if lead and m.group(1):
+        if lead and (m.group(1) or m.group(3)):
             s += lead.end()
             name = name[lead.end() :]
         return name, (offset + s, offset + s + len(name))
@@ -107,6 +120,33 @@ def _owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] | None]:
         s = m.start(1)
         return name, (offset + s, offset + s + len(name))
     return None, None
+
+
+def _spokes_owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] | None]:
+    """Who a spokesperson speaks for: "A Department of Health and Social Care spokesperson",
+    "a spokesperson for the Department for Levelling Up, Housing and Communities",
+    "his spokesman", "a spokesperson for the party"."""
+    for m in (_ORG_BEFORE_SPOKES.match(text), _ORG_AFTER_SPOKES.search(text)):
+        if m:
+            org = re.sub(r"['’]s?$", "", m.group("org"))
+            return org, (offset + m.start("org"), offset + m.start("org") + len(org))
+    owner = _owner(text, offset)
+    if owner[0] is None:
+        m = _NOMINAL_AFTER_SPOKES.search(text)
+        if m:  # "a spokesperson for the party": an owner the text names elsewhere
+            return m.group("org"), (offset + m.start("org"), offset + m.end("org"))
+    return owner
+
+
+def _is_person_part(part: str) -> bool:
+    """True when an appositive part is a person's name written out ("Neil Baird", "Dr Jo Lam")."""
+    words = part.split()
+    return (
+        0 < len(words) <= 5
+        and all(w[:1].isupper() for w in words)
+        and not any(fold(w) in ORG_WORDS for w in words)
+        and any(n.type == "PERSON" for n in find_names(part))
+    )
 
 
 def _is_name(part: str) -> bool:
@@ -163,16 +203,16 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if not words:
         return SpeakerMention(MentionKind.UNKNOWN, mention, span)
     wordset = set(words)
-    if wordset & SPOKES_NOUNS:
-        owner, owner_span = _owner(mention, s)
-        if owner is None:
-            before = re.match(r"^(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?((?:[A-Z][\w'’-]*\s+)+)(?:spokes\w+|representative)", mention)
-            if before:
-                owner = before.group(1).strip()
-                os_ = s + before.start(1)
-                owner_span = (os_, os_ + len(owner))
+    named_person = "," in mention and any(_is_person_part(t.strip()) for t in re.findall(r"[^,]+", mention))
+    if wordset & SPOKES_NOUNS and not named_person:
+        # a person named in the mention wins: "Labour's spokesperson, Neil Baird"
+        owner, owner_span = _spokes_owner(mention, s)
         if owner and not wordset & GROUP_NOUNS - SPOKES_NOUNS:
             return SpeakerMention(MentionKind.SPOKESPERSON, mention, span, owner=owner, owner_span=owner_span)
+    if wordset & VOICE_NOUNS and not named_person and len(words) <= 5:
+        owner, owner_span = _owner(mention, s)
+        if owner:  # "The senator's office said": the office speaks for its holder
+            return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
     if wordset & DOCUMENT_NOUNS and not re.search(r"\bsaid\b", low):
         owner, owner_span = _owner(mention, s)
         return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)

@@ -118,7 +118,13 @@ MALE_NAMES = frozenset(
     "martin matt matthew michael mike mitch neil nicholas nick nigel oliver owen patrick paul "
     "pete peter philip rishi richard rob robert ron ross ryan sadiq sam samuel scott sean "
     "simon stephen steve steven stuart ted thomas tim timothy tom tony vince wes william "
-    "ahmed ali hamza mohammed muhammad omar tariq yusuf".split()
+    "ahmed ali hamza mohammed muhammad omar tariq yusuf "
+    "aaron aidan alasdair alistair andy archie barry barrie callum calum cameron carl clive connor "
+    "dale darren dean declan derek dennis duncan dylan euan ewan finlay fraser gareth gary gerald "
+    "gerry glen glenn gregory hamish harold hugh hugo jay jerry jon jordan justin keith ken kenneth "
+    "kieran kyle lewis luke marcus mario mick miles murray nathan nathaniel neville noel norman "
+    "oscar phil raymond ray rhys roger rory roy russell shaun stanley terry theo toby travis "
+    "trevor victor wayne zach zachary nadim rahul raj sanjay sunil".split()
 )
 FEMALE_NAMES = frozenset(
     "alexandria alice alison amanda amy andrea angela angie ann anna anne caroline catherine "
@@ -127,7 +133,15 @@ FEMALE_NAMES = frozenset(
     "kathleen kemi laura layla lisa liz louise lucy margaret maria mary megan melania michelle "
     "nadine nancy natalie nicola nikki olivia penny pamela priti rachel rebecca rosie ruth "
     "sarah sharon sophie stella susan suella theresa tulip victoria yvette zarah ayesha fatima "
-    "nadia nusrat rosena shabana".split()
+    "nadia nusrat rosena shabana "
+    "abigail ada agnes aileen ailsa alexandra amber anita annabel annie audrey barbara beatrice "
+    "bethany brenda bridget carla carol carole cheryl christine clare deborah debbie dawn eilidh "
+    "eileen eleanor elaine ella eloise esther eve evelyn fiona frances gemma georgia gillian "
+    "gloria heather hazel holly imogen irene isla isabel isobel jackie jacqueline jean jenny "
+    "joan josephine joyce judith judy karen katie kirsty kristen leah linda lorna lynn lynne "
+    "maggie mairi marie marion martha maureen mhairi monica morag nina nora patricia paula "
+    "pauline priya rhiannon rita rose sally samantha sandra shirley siobhan sonia stephanie "
+    "tessa tracey valerie vanessa wendy".split()
 )
 
 _WORD = r"[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*\.?"
@@ -328,7 +342,7 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     # a sentence-opening word before a known first name or honorific is not part of the name
     if len(words) >= 3 and _opens_sentence(text, words[0][0]):
         second = fold(words[1][1])
-        if second in MALE_NAMES or second in FEMALE_NAMES or second in HONORIFICS:
+        if (second in MALE_NAMES or second in FEMALE_NAMES or second in HONORIFICS) and not _is_prenominal(words[0][1]):
             words = words[1:]
     if not words:
         return []

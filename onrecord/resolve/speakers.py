@@ -35,7 +35,7 @@ from ..work import Candidate, Work
 from .descriptors import description_tokens, fits_description, normalise_descriptor
 from .entities import EntityTable, MentionRef, build_table
 from .mentions import MentionKind, SpeakerMention, classify_mention
-from .names import fold, parse_name
+from .names import ORG_WORDS, fold, parse_name
 
 __all__ = ["ResolveStage", "resolve_speakers"]
 
@@ -68,6 +68,8 @@ IN_QUOTE_PENALTY = 0.7
 
 #: Mention kinds that resolve to their owner, whose own span is not a mention of it.
 _OWNED_KINDS = (MentionKind.DOCUMENT, MentionKind.SPOKESPERSON)
+#: An organisation name written out in capitalised words ("Department of Health and Social Care").
+_ORG_WORDS_ONLY = re.compile(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+)[A-Z][\w'’-]*)*")
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,14 @@ class _Resolver:
 
     def _resolve_pronoun(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         if m.number == "sg":
-            found = self._salient(m.span[0], cand, lambda i: self._fits_gender(i, m.gender), persons=True)
+            found = None
+            if m.gender:  # a person known to be of that gender first: "she" is not Hugo when Margaret is near
+                found = self._salient(
+                    m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and self.table.draft(i).gender == m.gender,
+                    persons=True,
+                )
+            if found is None:
+                found = self._salient(m.span[0], cand, lambda i: self._fits_gender(i, m.gender), persons=True)
             if found is not None and m.gender and self.table.draft(found).gender is None:
                 self.table.draft(found).gender = m.gender
         else:
@@ -220,7 +229,8 @@ class _Resolver:
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         found = self._salient(
-            m.span[0], cand, lambda i: fits_description(m.text, self.table.draft(i).descriptor_texts()), persons=True
+            m.span[0], cand, lambda i: fits_description(m.text, self.table.draft(i).descriptor_texts()), persons=True,
+            reach_back=True,
         )
         if found is not None:
             desc = normalise_descriptor(m.text)
@@ -260,6 +270,18 @@ class _Resolver:
 
     def _resolve_spokesperson(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         owner = self._owner_entity(m, cand)
+        if owner is None and m.owner and m.owner[:1].islower() and m.owner.split()[0] == "the":
+            # "a spokesperson for the party": the group, named for whom it speaks
+            noun = re.search(r"spokes\w+|representative", m.text, re.I)
+            name = f"{m.owner}'s {noun.group().lower() if noun else 'spokesperson'}"
+            found = next(
+                (i for i, g in enumerate(self.table.drafts) if g.merged_into is None and g.type == "GROUP" and g.name == name),
+                None,
+            )
+            if found is None:
+                found = self.table.new(name, "GROUP")
+            self.table.add_mention(found, *m.span)
+            return Resolution(found, "resolve:spokesperson")
         if owner is None:
             return Resolution(None, "resolve:spokesperson")
         d = self.table.draft(owner)
@@ -288,6 +310,10 @@ class _Resolver:
             return self._salient(
                 m.owner_span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False
             )
+        bare_owner = re.sub(r"^(?:the|The)\s+", "", m.owner)
+        if _ORG_WORDS_ONLY.fullmatch(bare_owner) and {fold(w) for w in re.findall(r"[\w'’-]+", bare_owner)} & ORG_WORDS:
+            # "the Department for Levelling Up, Housing and Communities": one organisation name
+            return self._org(bare_owner, m.owner_span)
         owner = classify_mention(self.work.text, *m.owner_span)
         if owner.kind in (MentionKind.NAME, MentionKind.APPOSITIVE) and owner.name:
             parsed = parse_name(owner.name)
@@ -298,12 +324,31 @@ class _Resolver:
                 found = self.table.new(" ".join(parsed.tokens), "PERSON", parsed)
             self.table.add_mention(found, *(owner.name_span or owner.span))
             return found
-        if owner.kind == MentionKind.ORG and owner.name:
-            return self._org(owner.name, owner.name_span or owner.span)
         bare = re.sub(r"^(?:the|The)\s+", "", m.owner)
+        if owner.kind == MentionKind.ORG and owner.name:
+            if _ORG_WORDS_ONLY.fullmatch(bare):  # "Scottish Government", not just "Government"
+                return self._org(bare, m.owner_span)
+            return self._org(owner.name, owner.name_span or owner.span)
         if bare[:1].isupper():
             return self._org(bare, m.owner_span)
+        if bare[:1].islower() and description_tokens(bare):
+            # "the senator's office": the person that description fits
+            return self._salient(
+                m.owner_span[0], cand, lambda i: fits_description(bare, self.table.draft(i).descriptor_texts()),
+                persons=True, reach_back=True,
+            )
         return None
+
+    def _salient_before(self, pos: int, fits) -> int | None:
+        """The entity that fits and was mentioned last before ``pos``, however far back."""
+        best: int | None = None
+        for mr in self.table.mentions:
+            if mr.start >= pos:
+                break
+            r = self.table.root(mr.entity)
+            if not mr.in_quote and fits(r):
+                best = r
+        return best
 
     def _fits_gender(self, index: int, gender: str | None) -> bool:
         d = self.table.draft(index)
@@ -311,7 +356,7 @@ class _Resolver:
             return False
         return gender is None or d.gender is None or d.gender == gender
 
-    def _salient(self, pos: int, cand: Candidate, fits, persons: bool) -> int | None:
+    def _salient(self, pos: int, cand: Candidate, fits, persons: bool, reach_back: bool = False) -> int | None:
         """The most salient entity mentioned before ``pos`` that ``fits``.
 
         Candidates are the entities mentioned in this paragraph or the
@@ -340,6 +385,9 @@ class _Resolver:
         for ent in recent_speakers:
             if ent not in latest and fits(ent):
                 latest[ent] = MentionRef(lo, lo, ent)
+        if not latest and reach_back and lo > 0:
+            # a description names its person however far back ("The Tory MP" ten paragraphs on)
+            return self._salient_before(pos, fits)
         if not latest:
             return None
         order = sorted(latest, key=lambda r: (latest[r].start, latest[r].end), reverse=True)
