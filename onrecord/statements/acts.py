@@ -132,7 +132,7 @@ CONTENT_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "resignation": _rx(
         r"\b(?:(?:offer|tender|submit|hand)(?:ed|ing|s)? (?:in )?(?:my|his|her|our|their) resignation"
-        r"|(?:my|his|her) resignation|resign(?:ed|ing|s)?\b|(?:stand|stood|standing|step|stepped"
+        r"|my resignation|resign(?:ed|ing|s)?\b|(?:stand|stood|standing|step|stepped"
         r"|stepping) down"
         r"|step(?:ped|ping)? back from (?:my|his|her|their) (?:role|post|position|job)|quit(?:ting)? (?:as"
         r"|my|his|her))"

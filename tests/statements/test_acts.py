@@ -61,6 +61,7 @@ def test_detects_act(cue, content, frame, kind, expected):
         ("said", "he had no intention of resigning", "indirect"),
         ("said", "I will not step down", "direct"),
         ("said", "I'm sorry to hear of his illness", "direct"),
+        ("said", 'her resignation was "the right decision"', "indirect"),
         ("said", "I do not deny that we made mistakes", "direct"),
     ],
 )
