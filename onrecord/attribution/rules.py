@@ -116,6 +116,9 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z])\s*:\s+")
 _WORDS = re.compile(r"\w+")
+#: A fronted participle clause caught at the start of a source: "Sentencing Keogh, ",
+#: "Asked about the memo, ", "Speaking to the BBC, ".
+_FRONTED = re.compile(r"[A-Z][a-z]+(?:ing|ed)\b[^,;:.]{0,80},\s+(?=[A-Z])")
 _PUNCT_EDGE = " \t\n.,;:!?\"'“”‘’«»"
 
 
@@ -188,6 +191,10 @@ class _Finder:
         content = [r for r in (_trim(self.text, s, e) for s, e in content) if r[1] > r[0]]
         if not content:
             return None
+        if speaker is not None:
+            fronted = _FRONTED.match(self.text, speaker[0], speaker[1])
+            if fronted and fronted.end() < speaker[1]:
+                speaker = (fronted.end(), speaker[1])  # "Sentencing Keogh, Judge X said": the judge
         if speaker is not None and not _WORDS.search(self.text[speaker[0]:speaker[1]]):
             speaker = None
         if kind != "direct" and self.text[content[-1][1] - 1] in ".;":
@@ -296,6 +303,15 @@ class _Finder:
             tail += 1
             n += 1
         tail_end = toks[tail].end if tail < len(toks) and toks[tail].text in ",.;:" else None
+        if tail_end is not None and toks[tail].text == "," and rule != "quote-speaker-cue":
+            # '"…," said Sir X, the chair of the committee. "…"': the appositive ends the attribution
+            stop = tail + 1
+            while stop < len(toks) and stop - tail <= APPOSITIVE_TOKENS and not _is_boundary(toks[stop]) \
+                    and not self.forms.get(toks[stop].lower) and toks[stop].text not in MODALS:
+                stop += 1
+            if stop < len(toks) and toks[stop].text == "." and stop > tail + 1 \
+                    and toks[tail + 1].lower not in NP_STOP | NP_AFTER_STOP:
+                tail_end = toks[stop].end
         return cand, tail_end
 
     def np_after(self, toks: list[Tok], i: int, phrase: bool = False) -> tuple[Range, int] | None:
@@ -666,6 +682,10 @@ class _Finder:
             for x in sorted((x for x in kids if toks[x].dep in ("aux", "neg", "advmod") and x < t.i), reverse=True):
                 if x == cue_lo - 1:
                     cue_lo = x
+            if speaker is not None and _FRONTED.match(self.text, speaker[0]) and self.text[speaker[1]:toks[cue_lo].start].strip(" ,"):
+                alt = self.np_before(toks, cue_lo)  # "Sentencing Keogh, Judge X said": the parse took the clause
+                if alt and alt[0] >= speaker[1]:
+                    speaker = alt
             self.add([content], self.kind_of(*content), (toks[cue_lo].start, toks[cue_hi].end), speaker, "parse-ccomp",
                      cue_class(t.lemma))
 
