@@ -27,7 +27,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-__all__ = ["OUTLETS", "ChannelFinding", "detect_channel", "normalise_channel"]
+__all__ = ["OUTLETS", "PLATFORMS", "ChannelFinding", "detect_channel", "normalise_channel"]
 
 
 @dataclass(frozen=True)
@@ -190,6 +190,11 @@ CHANNEL_PATTERNS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (3, "social media", _rx(r"\b(?:in|on) (?:a|an|his|her|their|its) (?:\w+ )?post\b|\bposted\b|\bsocial media\b|\bonline\b")),
 )
 
+
+#: Social media platforms: what "my earlier post" can point at.
+PLATFORMS = frozenset(
+    name for rank, name, _ in CHANNEL_PATTERNS if rank == 0 and name not in ("website", "blog")
+) | {"social media"}
 
 #: Lower-case words one of which a channel's patterns need, so that most
 #: frames ("he said") skip most patterns; a test checks they cover every match.

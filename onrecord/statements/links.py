@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Link
-from .channels import detect_channel
+from .channels import PLATFORMS, detect_channel
 
 __all__ = [
     "ACT_LINKS",
@@ -123,6 +123,8 @@ def detect_reference(content: str, frame: str) -> tuple[bool, str | None]:
 
     >>> detect_reference("", "he was retracting the statement on his website")
     (True, 'website')
+    >>> detect_reference("I have deleted my earlier post", "")
+    (True, 'social media')
     >>> detect_reference("We won the vote", "she said")
     (False, None)
     """
@@ -135,6 +137,8 @@ def detect_reference(content: str, frame: str) -> tuple[bool, str | None]:
             hit = detect_channel(snippet)
             if hit is not None and hit.name not in ("statement", "social media") and channel is None:
                 channel = hit.name
+            elif channel is None and re.search(r"\bposts?\b", m.group(0), re.IGNORECASE):
+                channel = "social media"
     return found, channel
 
 
@@ -162,7 +166,10 @@ def score_pair(later: StatementView, earlier: StatementView) -> int:
         jaccard = len(shared) / max(1, len(later.words | earlier.words))
         if len(shared) >= 2 and jaccard >= 0.12:
             score += 2 if jaccard >= 0.3 else 1
-    if later.referenced_channel and earlier.channel and later.referenced_channel == earlier.channel:
+    if later.referenced_channel and earlier.channel and (
+        later.referenced_channel == earlier.channel
+        or (later.referenced_channel == "social media" and earlier.channel in PLATFORMS)
+    ):
         score += 2
     return score
 

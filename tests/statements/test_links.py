@@ -46,6 +46,13 @@ def test_named_channel_of_the_earlier_statement_decides():
     assert link_statements([site, radio, retraction]) == [Link("retracts", "q3", "q1")]
 
 
+def test_an_earlier_post_points_at_a_statement_made_on_a_platform():
+    on_x = view("q1", channel="Twitter", words={"danger"})
+    said_later = view("q4", words={"tea"})
+    retraction = view("q2", act="retraction", references_prior=True, referenced_channel="social media")
+    assert link_statements([on_x, said_later, retraction]) == [Link("retracts", "q2", "q1")]
+
+
 def test_retraction_that_also_apologises_makes_both_links():
     original = view("q1", about={"e2"})
     both = view("q2", act="retraction", acts=("retraction", "apology"), about={"e2"})
