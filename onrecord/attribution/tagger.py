@@ -28,6 +28,7 @@ from .tagging import (
     WINDOW,
     Encoded,
     Predicted,
+    calibrate,
     decode_spans,
     encode_text,
     window_spans,
@@ -99,9 +100,19 @@ def attribution_of(cue_text: str) -> str:
 
 
 def _trim_outer_marks(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Drop quotation marks and white space at the very start and end of the content."""
+    """Drop the quotation marks that enclose the whole content (and white space next to them).
+
+    A closing mark is dropped only when an opening one was, so a content that
+    ends inside a quoted fragment keeps its balance.
+
+    >>> t = '"We won," she said; he said it was "a disgrace"'
+    >>> [t[s:e] for s, e in _trim_outer_marks(t, [(0, 9)])], [t[s:e] for s, e in _trim_outer_marks(t, [(28, 47)])]
+    (['We won,'], ['it was "a disgrace"'])
+    """
     out = list(content)
     s, e = out[0]
+    if text[s] not in QUOTE_MARKS:
+        return out
     while s < e and (text[s] in QUOTE_MARKS or text[s].isspace()):
         s += 1
     out[0] = (s, e) if s < e else out[0]
@@ -119,7 +130,10 @@ class TaggerStage:
         model_dir: Directory with ``tagger.onnx`` and ``tokenizer.json``; the shipped model by default.
         threads: onnxruntime intra-op threads (default: ``ONRECORD_THREADS`` or all cores).
         device: ``cpu``, or ``cuda`` for onnxruntime's CUDA provider.
-        batch_size: Windows per forward pass.
+        batch_size: Windows per forward pass. 1 (the default) makes every
+            article's result independent of its batch: int8 dynamic quantisation
+            scales activations per tensor, so batch neighbours would nudge the
+            logits.
         min_overlap: Fewest wordpieces two neighbouring windows share.
 
     Raises:
@@ -137,7 +151,7 @@ class TaggerStage:
         model_dir: str | Path | None = None,
         threads: int | None = None,
         device: str = "cpu",
-        batch_size: int = 16,
+        batch_size: int = 1,
         min_overlap: int = 96,
     ):
         self.min_overlap = min_overlap
@@ -158,10 +172,11 @@ class TaggerStage:
         except ImportError as exc:  # core dependencies, but say so clearly
             raise ModelError(f"the tagger needs onnxruntime and tokenizers: {exc}") from exc
         labels_path = self.model_dir / "labels.json"
-        if labels_path.is_file():
-            labels = json.loads(labels_path.read_text()).get("labels")
-            if labels and tuple(labels) != LABELS:
-                raise ModelError(f"{labels_path} lists labels {labels}, this onrecord expects {list(LABELS)}")
+        info = json.loads(labels_path.read_text()) if labels_path.is_file() else {}
+        if info.get("labels") and tuple(info["labels"]) != LABELS:
+            raise ModelError(f"{labels_path} lists labels {info['labels']}, this onrecord expects {list(LABELS)}")
+        #: logistic calibration of the confidence (fitted on PolNeAR dev by scripts/export_onnx.py)
+        self.calibration = (info.get("calibration") or {}).get("coef")
         providers = ["CPUExecutionProvider"]
         if device.startswith("cuda"):
             if "CUDAExecutionProvider" not in ort.get_available_providers():
@@ -248,7 +263,7 @@ class TaggerStage:
             kind=kind_of(work.text, content, work.quotations),
             cue=p.cue,
             speaker=p.source,
-            confidence=round(p.confidence, 4),
+            confidence=round(calibrate(p, self.calibration), 4),
             origin=ORIGIN,
             attribution=attribution_of(cue_text),
         )

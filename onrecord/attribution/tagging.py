@@ -14,6 +14,7 @@ in tests.
 
 from __future__ import annotations
 
+import math
 import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -340,10 +341,81 @@ class Predicted:
 
     @property
     def confidence(self) -> float:
+        """The raw score: the product of the three probabilities (over-confident; see :func:`calibrate`)."""
         return float(self.content_prob * self.link_prob * self.source_prob)
+
+    def calibration_features(self) -> np.ndarray:
+        """Features of :func:`calibrate`: logit of the content probability, log link and source probabilities, 1."""
+        c = min(max(self.content_prob, 1e-6), 1 - 1e-6)
+        return np.array([np.log(c / (1 - c)), np.log(max(self.link_prob, 1e-6)),
+                         np.log(max(self.source_prob, 1e-6)), 1.0])
+
+
+def calibrate(p: Predicted, coef: Sequence[float] | None) -> float:
+    """Return the probability that ``p`` is exactly right (logistic on its scores; raw score without ``coef``).
+
+    >>> calibrate(Predicted([(0, 1)], content_prob=0.9, link_prob=1.0), [1.0, 0.0, 0.0, 0.0])
+    0.9
+    """
+    if not coef:
+        return p.confidence
+    z = float(np.dot(p.calibration_features(), np.asarray(coef, dtype=np.float64)))
+    return round(1.0 / (1.0 + math.exp(-z)), 6)
+
+
+def fit_calibration(features: np.ndarray, correct: np.ndarray, l2: float = 1e-3) -> np.ndarray:
+    """Fit the logistic calibration (Newton's method) on ``features`` rows and 0/1 ``correct``."""
+    w = np.zeros(features.shape[1])
+    for _ in range(50):
+        prob = 1 / (1 + np.exp(-features @ w))
+        grad = features.T @ (prob - correct) + l2 * w
+        hess = (features * (prob * (1 - prob))[:, None]).T @ features + l2 * np.eye(len(w))
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def expected_calibration_error(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+    """Return ECE over ``bins`` equal-width confidence bins.
+
+    >>> expected_calibration_error(np.array([0.9, 0.9]), np.array([1.0, 0.0]))
+    0.4
+    """
+    total = 0.0
+    for b in range(bins):
+        upper = conf < (b + 1) / bins if b < bins - 1 else conf <= 1.0
+        m = (conf >= b / bins) & upper
+        if m.any():
+            total += m.mean() * abs(conf[m].mean() - correct[m].mean())
+    return round(float(total), 6)
 
 
 LinkScorer = Callable[[Chunk, list[int]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Linking:
+    """How chunks become attributions (tuned on PolNeAR dev with the shipped model).
+
+    Attributes:
+        max_gap: Most tokens between two content chunks of one attribution
+            ("...," he said, "..."); farther chunks linked to the same cue are
+            orphans.
+        orphans: What an orphan content chunk becomes: ``reassign`` (to the
+            best cue still without content, else its own attribution without
+            a cue), ``keep`` (its own attribution) or ``drop``.
+        reassign_min: Least link probability for reassigning an orphan or an
+            extra source.
+        share_source: Least link probability for a source chunk to serve a
+            second cue that has none ("X said ... and added ...").
+        cueless: Keep content chunks that no cue claims, as attributions
+            without cue or source (PolNeAR has none such, so off by default).
+    """
+
+    max_gap: int = 80
+    orphans: str = "reassign"
+    reassign_min: float = 0.05
+    share_source: float = 0.1
+    cueless: bool = False
 
 
 def assemble(
@@ -352,6 +424,7 @@ def assemble(
     path: np.ndarray,
     token_prob: np.ndarray,
     link_scores: LinkScorer,
+    linking: Linking | None = None,
 ) -> list[Predicted]:
     """Turn a label path into attributions by linking every chunk to a cue.
 
@@ -361,19 +434,22 @@ def assemble(
         path: ``[n]`` label ids (from :func:`viterbi`).
         token_prob: ``[n]`` probability of each token's chosen label.
         link_scores: ``f(chunk, anchors)`` -> one score (logit) per anchor token.
+        linking: Options; :class:`Linking` defaults when None.
 
     Returns:
         Attributions in text order, each with at least one content range.
     """
+    opt = linking or Linking()
     chunks = chunks_of(path)
     cues = [c for c in chunks if c.role == "CUE"]
     anchors = [c.start for c in cues]
-    groups: dict[int, dict[str, list[tuple[Chunk, float]]]] = {}
-    loose: list[Chunk] = []
+    groups: dict[int, dict[str, list[tuple[Chunk, float]]]] = {a: {"CUE": [], "SRC": [], "CON": []} for a in anchors}
+    probs_of: dict[Chunk, np.ndarray] = {}
+    loose: list[tuple[Chunk, float]] = []
     for ch in chunks:
         if not anchors:
             if ch.role == "CON":
-                loose.append(ch)
+                loose.append((ch, 0.5))
             continue
         scores = np.asarray(link_scores(ch, anchors), dtype=np.float64)
         if ch.role == "CUE":
@@ -385,9 +461,57 @@ def assemble(
         else:
             probs = np.exp(scores - scores.max())
             probs /= probs.sum()
+            probs_of[ch] = probs
             best = int(probs.argmax())
             target, prob = anchors[best], float(probs[best])
-        groups.setdefault(target, {"CUE": [], "SRC": [], "CON": []})[ch.role].append((ch, prob))
+        groups[target][ch.role].append((ch, prob))
+    # contents: keep the cluster around the most confidently linked chunk; the rest are orphans
+    orphans: list[tuple[Chunk, float]] = []
+    for g in groups.values():
+        if len(g["CON"]) < 2:
+            continue
+        cons = sorted(g["CON"])
+        core = max(range(len(cons)), key=lambda i: cons[i][1])
+        lo = hi = core
+        while lo > 0 and cons[lo][0].start - cons[lo - 1][0].end <= opt.max_gap:
+            lo -= 1
+        while hi < len(cons) - 1 and cons[hi + 1][0].start - cons[hi][0].end <= opt.max_gap:
+            hi += 1
+        g["CON"] = cons[lo : hi + 1]
+        orphans.extend(cons[:lo] + cons[hi + 1 :])
+    for ch, prob in orphans:
+        if opt.orphans == "drop":
+            continue
+        if opt.orphans == "reassign":
+            probs = probs_of[ch]
+            free = [i for i, a in enumerate(anchors) if not groups[a]["CON"] and probs[i] >= opt.reassign_min]
+            if free:
+                i = max(free, key=lambda j: probs[j])
+                groups[anchors[i]]["CON"].append((ch, float(probs[i])))
+                continue
+        loose.append((ch, prob * 0.5))
+    # sources: one per attribution; extra ones go to cues without a source
+    extra: list[tuple[Chunk, float]] = []
+    for g in groups.values():
+        if len(g["SRC"]) > 1:
+            srcs = sorted(g["SRC"], key=lambda cp: -cp[1])
+            g["SRC"] = srcs[:1]
+            extra.extend(srcs[1:])
+    for ch, _ in extra:
+        probs = probs_of[ch]
+        free = [i for i, a in enumerate(anchors)
+                if groups[a]["CON"] and not groups[a]["SRC"] and probs[i] >= opt.reassign_min]
+        if free:
+            i = max(free, key=lambda j: probs[j])
+            groups[anchors[i]]["SRC"].append((ch, float(probs[i])))
+    if opt.share_source < 1.0:
+        sources = [ch for g in groups.values() for ch, _ in g["SRC"]]
+        for i, a in enumerate(anchors):
+            g = groups[a]
+            if g["CON"] and not g["SRC"] and sources:
+                best_src = max(sources, key=lambda ch: probs_of[ch][i])
+                if probs_of[best_src][i] >= opt.share_source:
+                    g["SRC"].append((best_src, float(probs_of[best_src][i])))
     out: list[Predicted] = []
 
     def char_range(ch: Chunk) -> Range:
@@ -408,14 +532,13 @@ def assemble(
         src = None
         src_prob = 1.0
         if g["SRC"]:
-            # one source per attribution: the most confidently linked chunk
             best_src = max(g["SRC"], key=lambda cp: cp[1])
             src = char_range(best_src[0])
             src_prob = mean_prob([best_src[0]]) * best_src[1]
         link = float(np.mean([p for _, p in g["CON"]]))
         out.append(Predicted(content, cue, src, mean_prob(cons), link, src_prob))
-    for ch in loose:
-        out.append(Predicted(_split_paragraphs(text, [char_range(ch)]), None, None, mean_prob([ch]), 0.5))
+    for ch, prob in loose if opt.cueless else ():
+        out.append(Predicted(_split_paragraphs(text, [char_range(ch)]), None, None, mean_prob([ch]), prob))
     out.sort(key=lambda p: p.content[0])
     return out
 
@@ -542,10 +665,12 @@ def decode(
     logits: np.ndarray,
     link_q: np.ndarray,
     link_k: np.ndarray,
+    linking: Linking | None = None,
 ) -> list[Predicted]:
     """Decode windows of :data:`WINDOW` tokens starting at ``starts`` (see :func:`decode_spans`)."""
     n = len(offsets)
-    return decode_spans(text, offsets, [(s, min(s + WINDOW, n)) for s in starts], logits, link_q, link_k)
+    spans = [(s, min(s + WINDOW, n)) for s in starts]
+    return decode_spans(text, offsets, spans, logits, link_q, link_k, linking)
 
 
 def decode_spans(
@@ -555,6 +680,7 @@ def decode_spans(
     logits: np.ndarray,
     link_q: np.ndarray,
     link_k: np.ndarray,
+    linking: Linking | None = None,
 ) -> list[Predicted]:
     """Decode one article's window outputs into attributions.
 
@@ -566,6 +692,7 @@ def decode_spans(
             so token ``spans[w][0] + i`` sits at position ``i + 1``.
         link_q: ``[W, T, D]`` link queries.
         link_k: ``[W, T, D]`` link keys.
+        linking: How chunks join into attributions.
 
     Returns:
         The attributions, in text order.
@@ -594,4 +721,4 @@ def decode_spans(
         k = link_k[w, np.clip(anc - s + 1, 0, link_k.shape[1] - 1)].astype(np.float64)
         return np.where(inside, k @ q, -1e6)
 
-    return assemble(text, offsets, path, token_prob, link_scores)
+    return assemble(text, offsets, path, token_prob, link_scores, linking)

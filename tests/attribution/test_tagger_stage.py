@@ -68,8 +68,8 @@ def test_candidates_are_well_formed(pipeline: Pipeline) -> None:
 def test_finds_plain_attributions(pipeline: Pipeline) -> None:
     work = pipeline.run(work_from_document(Document(id="a", text=TEXTS[0] + " " + TEXTS[1])))
     found = {(c.speaker and work.text[slice(*c.speaker)], c.cue and work.text[slice(*c.cue)]) for c in work.candidates}
-    assert ("Maria Lopez", "said") in found
-    assert ("The minister", "told") in found or ("The minister", "told reporters") in found
+    assert any(s and s.startswith("Maria Lopez") and c == "said" for s, c in found)
+    assert any(s == "The minister" and c and c.startswith("told") for s, c in found)
     direct = [c for c in work.candidates if c.cue and work.text[slice(*c.cue)] == "said"]
     assert direct and direct[0].kind == "direct"
     assert work.text[slice(*direct[0].content[0])].startswith("We will win")
