@@ -12,7 +12,7 @@ from .options import mode_option
 
 
 def format_table(article_dict: dict) -> str:
-    """One line per quote for people: speaker, cue, the quote."""
+    """One line per quote for people: speaker, cue, kind, the quote, [act via channel]."""
     lines = [f"# {article_dict['id']}" + (f"  {article_dict['title']}" if article_dict.get("title") else "")]
     for q in article_dict["quotes"]:
         who = q.get("speaker_name") or (q["speaker"]["text"] if q.get("speaker") else "?")
@@ -20,7 +20,11 @@ def format_table(article_dict: dict) -> str:
         text = " ".join(q["text"].split())
         if len(text) > 160:
             text = text[:157] + "..."
-        lines.append(f"{who:<24.24} {cue:<12.12} {q['kind']:<8} {text}")
+        event = " ".join(
+            x for x in ((q.get("act") if q.get("act") not in (None, "statement") else ""),
+                        (f"via {q['channel']}" if q.get("channel") else "")) if x
+        )
+        lines.append(f"{who:<24.24} {cue:<12.12} {q['kind']:<8} {text}" + (f"  [{event}]" if event else ""))
     for w in article_dict.get("warnings", ()):
         lines.append(f"  warning: {w}")
     return "\n".join(lines)
