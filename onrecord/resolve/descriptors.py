@@ -77,6 +77,8 @@ _OFFICES = frozenset(
     "mp minister secretary senator representative governor mayor councillor leader president "
     "chancellor peer msp mep whip speaker".split()
 )
+#: Nationality words that a description may add to a role it repeats; hand-listed (UK, US).
+_DEMONYMS = frozenset("scottish welsh english british irish northern american uk us".split())
 _STOP = frozenset("a an the of for on in at to and his her their its who since".split())
 
 
@@ -250,6 +252,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     True
     """
     want = description_tokens(nominal)
+    if want - _DEMONYMS:
+        want = want - _DEMONYMS  # "the Scottish Labour MSP" is the Labour MSP of a Scottish story
     if not want:
         return False
     for d in descriptors:

@@ -111,6 +111,13 @@ class EntityTable:
         i = bisect.bisect_right(self._quote_ranges, (start, len(self.text) + 1)) - 1
         return i >= 0 and self._quote_ranges[i][0] <= start and end <= self._quote_ranges[i][1]
 
+    def mention_at(self, start: int, end: int) -> int | None:
+        """The entity with a mention at exactly ``[start, end)``, if any."""
+        k = bisect.bisect_left(self.mentions, (start, end), key=lambda m: (m.start, m.end))
+        if k < len(self.mentions) and (self.mentions[k].start, self.mentions[k].end) == (start, end):
+            return self.root(self.mentions[k].entity)
+        return None
+
     def persons(self) -> list[int]:
         return [i for i, d in enumerate(self.drafts) if d.merged_into is None and d.type == "PERSON"]
 
@@ -268,6 +275,8 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
 def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, bool]]:
     out: list[tuple[NameSpan, bool]] = []
     for ps, pe in paragraphs:
+        if pe - ps <= 80 and _BYLINE.match(text, ps, pe):
+            continue  # the reporter, never a source
         seen_sentence = -1
         for n in find_names(text, ps, pe):
             sent = _sentence_start(text, n.prefix_start if n.prefix_start is not None else n.start)
@@ -279,9 +288,10 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
 
 
 def _merge_name_lists(
-    cheap: list[tuple[NameSpan, bool]], spacy: list[tuple[NameSpan, bool]]
+    cheap: list[tuple[NameSpan, bool]], spacy: list[tuple[NameSpan, bool]], bylines: list[Range] = ()
 ) -> list[tuple[NameSpan, bool]]:
     """Cheap names plus spaCy names that overlap none of them; spaCy's subject flag wins."""
+    spacy = [(m, s) for m, s in spacy if not any(bs <= m.start < be for bs, be in bylines)]
     out = []
     for n, subj in cheap:
         over = [(m, s) for m, s in spacy if m.start < n.end and n.start < m.end]
@@ -313,7 +323,8 @@ def build_table(work: Work) -> EntityTable:
     table = EntityTable(text, quotes, paragraphs)
     names = _cheap_names(text, paragraphs)
     if work.parsed:
-        names = _merge_name_lists(names, _spacy_names(work))
+        bylines = [(ps, pe) for ps, pe in paragraphs if pe - ps <= 80 and _BYLINE.match(text, ps, pe)]
+        names = _merge_name_lists(names, _spacy_names(work), bylines)
     for n, subject in names:
         _add_name(table, n, subject)
     _link_single_words(table, paragraphs)
@@ -321,7 +332,87 @@ def build_table(work: Work) -> EntityTable:
     for i, d in enumerate(table.drafts):
         if d.type == "PERSON" and d.merged_into is None:
             _collect_descriptors(table, i)
+    _attach_opening_roles(table, paragraphs)
     return table
+
+
+#: How many paragraphs at the top (headline, standfirst, byline, lede) may describe
+#: the article's subject before naming them; set by hand on UK/US news layouts.
+OPENING_PARAGRAPHS = 8
+#: How many paragraphs on the named person must appear after an unnamed role.
+CATAPHORA_PARAGRAPHS = 3
+#: Office nouns that an opening sentence uses for its unnamed subject ("A Tory MP has ...").
+_OPENING_OFFICES = (
+    "mp|msp|mep|am|ms|minister|senator|secretary|mayor|councillor|governor|chancellor|leader|peer|"
+    "backbencher|congressman|congresswoman|representative|lawmaker|politician|president|premier|judge"
+)
+_OPENING_ROLE = re.compile(
+    rf"(?:(?:A|An|The|THE)\s+)?(?P<mods>(?:[\w'’-]+\s+){{0,3}}?)(?P<role>(?i:{_OPENING_OFFICES}))\b(?!\s+[A-Z][a-z])"
+)
+_SENTENCE_OPEN = re.compile(r"(?<=[.!?:])\s+(?=\S)")
+#: A byline line: "By Eilidh MacAulay", "By JAMES ORCHARD", "By Sophie Ralston, Political Reporter".
+_BYLINE = re.compile(r"\s*(?i:by)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,.*)?$")
+
+
+def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
+    """Give the article's unnamed opening subject to the person named next (cataphora).
+
+    Headlines, standfirsts and ledes name their subject by role first: "Tory MSP
+    accused of ...", "A SCOTTISH Conservative MSP has been accused ... after he told
+    Holyrood", "The housing minister has apologised". Each such role at the start of
+    a sentence near the top, not followed by a name, becomes a descriptor of the
+    first full-named person mentioned after it (within a few paragraphs), and a
+    subject mention of them, so that "he" and "The Tory MP" can find them.
+    """
+    text = table.text
+    persons = [i for i in table.persons() if table.drafts[i].parsed and table.drafts[i].parsed.is_full]  # type: ignore[union-attr]
+    if not persons:
+        return
+    from .descriptors import description_tokens, fits_description, normalise_descriptor
+    from .names import PARTY_WORDS, POLICY_WORDS_LOWER, ROLE_MODIFIERS
+
+    for n, (ps, pe) in enumerate(paragraphs[:OPENING_PARAGRAPHS]):
+        for start in [ps, *(so.end() for so in _SENTENCE_OPEN.finditer(text, ps, pe))]:
+            m = _OPENING_ROLE.match(text, start, pe)
+            if not m:
+                continue
+            mods = m.group("mods").split()
+            if not all(
+                w[:1].isupper() and fold(w) not in ("he", "she", "it", "they", "we", "i")
+                or fold(w) in ROLE_MODIFIERS or fold(w) in POLICY_WORDS_LOWER
+                for w in mods
+            ):
+                continue
+            if table.in_quote(m.start(), m.end()):
+                continue
+            desc = normalise_descriptor(text[m.start() : m.end()])
+            if not desc:
+                continue
+            before = [
+                (max(s for s, _ in table.drafts[i].mentions if s < m.start()), i)
+                for i in persons
+                if any(s < m.start() for s, _ in table.drafts[i].mentions)
+                and fits_description(desc, table.drafts[i].descriptor_texts())
+            ]
+            limit = paragraphs[min(len(paragraphs) - 1, n + CATAPHORA_PARAGRAPHS)][1]
+            after = [
+                (min(s for s, _ in table.drafts[i].mentions if s >= m.end()), i)
+                for i in persons
+                if any(m.end() <= s < limit for s, _ in table.drafts[i].mentions)
+            ]
+            if before:  # "The minister said": the person already so described
+                person = max(before)[1]
+            elif after:
+                person = min(after)[1]
+            else:
+                continue
+            d = table.drafts[person]
+            parties = {fold(w) for w in mods} & PARTY_WORDS
+            have = {w for x in d.descriptor_texts() for w in description_tokens(x)}
+            if parties and have & description_tokens(" ".join(PARTY_WORDS)) and not description_tokens(" ".join(parties)) <= have:
+                continue  # "A Labour MP" is not the Tory MP named next
+            d.add_descriptor(m.start(), desc)
+            table.add_mention(person, m.start(), m.end(), subject=True)
 
 
 def _paragraphs(text: str) -> list[Range]:

@@ -66,6 +66,13 @@ ROLE_NOUNS = frozenset(
     "deputy shadow whip speaker chancellor ambassador commissioner officer adviser aide "
     "head boss manager coach captain economist analyst professor author journalist".split()
 )
+#: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
+#: from UK and US cabinet titles.
+POLICY_WORDS_LOWER = frozenset(
+    "justice health foreign home education defence defense transport culture business trade environment "
+    "housing security immigration energy finance interior labor work pensions treasury care social "
+    "local junior senior".split()
+)
 #: Modifiers allowed inside a pre-nominal description; hand-listed.
 ROLE_MODIFIERS = frozenset("former ex veteran senior junior deputy shadow fellow then-".split())
 

@@ -165,6 +165,9 @@ class _Resolver:
         assert cand.speaker is not None
         s, e = cand.speaker
         m = classify_mention(self.work.text, s, e)
+        known = self.table.mention_at(*m.span)
+        if known is not None and m.kind in (MentionKind.INDEFINITE, MentionKind.NOMINAL, MentionKind.UNKNOWN):
+            return Resolution(known, "resolve:nominal")  # an opening role given to its person
         handler = getattr(self, f"_resolve_{m.kind}", None)
         if handler is None:
             return Resolution(None, "resolve:unknown")
