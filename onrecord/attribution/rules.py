@@ -76,6 +76,10 @@ ASIDE_ADVERBS = frozenset("however though meanwhile too also instead nevertheles
 #: Longest appositive between a source and its cue, in tokens ("Dame Margaret
 #: Ellery, who was minister for social care from 2019 to 2021, said"); set by hand.
 APPOSITIVE_TOKENS = 24
+#: Finite auxiliaries and modals that show a bare noun after a cue is a clause's subject.
+FINITE_AUX = frozenset("had have has were was is are would could should will can may might must did do does".split())
+#: Months (with WEEKDAYS: a time phrase after "on"/"in" inside a source phrase).
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 #: Possessive determiners: a cue form after one is a noun ("his remarks").
 POSSESSIVES = frozenset("his her their its our my your".split())
 #: Subject pronouns: a clause after a cue that starts with one is reported speech.
@@ -406,7 +410,8 @@ class _Finder:
             if _is_boundary(t) or t.lower in NP_STOP or t.text in MODALS or self.forms.get(t.lower):
                 break
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
-                    and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von"):
+                    and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von") \
+                    and not (t.lower in ("on", "in", "at") and toks[j + 1].lower in WEEKDAYS | MONTHS):
                 break  # "... reports Blunt" - a lowercase verb before a name
             j -= 1
         if j == k - 1:
@@ -559,6 +564,9 @@ class _Finder:
                     and toks[j].lower not in ("a", "an", "one", "two", "many", "several", "some") \
                     and self.np_before(toks, cue_start) is not None:
                 rule = "reported-clause"
+            elif j + 1 < n and lemma in CLAUSE_CUES and toks[j].text[:1].islower() and toks[j].lower not in NP_STOP \
+                    and toks[j + 1].lower in FINITE_AUX and self.np_before(toks, cue_start) is not None:
+                rule = "reported-clause"  # "said residents had been ...", "said councils needed"
             elif j < n and lemma in NAMING_CUES and self.quotation_within(toks[j].start, toks[end - 1].end):
                 rule = "reported-naming"
             else:
@@ -578,14 +586,22 @@ class _Finder:
         return k < len(self.quotations) and self.quotations[k].start < end
 
     def skip_listener(self, toks: list[Tok], j: int) -> int:
+        """Past the listener of ``told``: "reporters at a news conference (that)", "the PA news agency (she)"."""
         n = len(toks)
-        if j < n and toks[j].lower in ("me", "him", "her", "them", "us", "you", "reporters", "journalists"):
-            return j + 1
         k = j
-        while k < n and k - j < 5 and toks[k].lower != "that" and not _is_boundary(toks[k]):
+        while k < n and k - j < 8 and toks[k].lower != "that" and not _is_boundary(toks[k]) \
+                and not self.forms.get(toks[k].lower):
             k += 1
         if k < n and toks[k].lower == "that":
             return k
+        if j < n and toks[j].lower in ("me", "him", "her", "them", "us", "you", "reporters", "journalists"):
+            return j + 1
+        if j < n and toks[j].lower in DETERMINERS:
+            k = j + 1
+            while k < n and k - j < 6 and not _is_boundary(toks[k]):
+                if toks[k].lower in SUBJECT_PRONOUNS - {"it", "this", "that", "those", "these", "there"}:
+                    return k  # "told the PA news agency she was ..."
+                k += 1
         return j
 
     def content_before(self, toks: list[Tok], cue_start: int, k: int, end: int) -> tuple[Range, Range] | None:
@@ -666,6 +682,9 @@ class _Finder:
             if content[1] - content[0] < 8 or self.overlaps_quote_content(*content):
                 continue
             subj = [x for x in kids if toks[x].dep in ("nsubj", "nsubjpass")]
+            if not subj and t.head >= 0 and (t.dep == "conj" or (t.dep == "advcl" and t.lower.endswith("ing"))):
+                # "X described ... and said ...", "X has savaged the deal, warning that ...": X's subject
+                subj = [x for x in children.get(t.head, []) if toks[x].dep == "nsubj" and x < t.i]
             speaker = None
             if subj:
                 a, b = _subtree(toks, children, subj[0])

@@ -166,7 +166,8 @@ class _Resolver:
         s, e = cand.speaker
         m = classify_mention(self.work.text, s, e)
         known = self.table.mention_at(*m.span)
-        if known is not None and m.kind in (MentionKind.INDEFINITE, MentionKind.NOMINAL, MentionKind.UNKNOWN):
+        if known is not None and m.kind not in (MentionKind.NAME, MentionKind.APPOSITIVE, MentionKind.PRONOUN) \
+                and self.table.draft(known).type == "PERSON":
             return Resolution(known, "resolve:nominal")  # an opening role given to its person
         handler = getattr(self, f"_resolve_{m.kind}", None)
         if handler is None:
