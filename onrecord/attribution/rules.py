@@ -524,6 +524,9 @@ class _Finder:
             if t.lower == "according" and k + 1 < n and toks[k + 1].lower == "to":
                 self.according_to(toks, k, end)
                 continue
+            if t.lower in ("put", "puts") and k + 3 < n and toks[k + 1].lower == "it" and toks[k + 2].lower == "to":
+                self.put_it_to(toks, k, end)  # "X put it to Y that ...": X asserted it to Y
+                continue
             cue = self.cue_of(t)
             if not cue or (k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES):
                 continue  # "his remarks", "the claims": a noun
@@ -580,6 +583,19 @@ class _Finder:
             if self.overlaps_quote_content(*content):
                 continue
             self.add([content], self.kind_of(*content), cue_span, speaker, rule, cls)
+
+    def put_it_to(self, toks: list[Tok], k: int, end: int) -> None:
+        """``X put it to Y that CLAUSE``: a speech cue whose listener sits inside it."""
+        j = k + 3
+        while j < end and j - k < 12 and toks[j].lower != "that" and not _is_boundary(toks[j]):
+            j += 1
+        if j >= end - 2 or toks[j].lower != "that":
+            return
+        content = (toks[j].start, toks[end - 1].end)
+        if self.overlaps_quote_content(*content):
+            return
+        self.add([content], self.kind_of(*content), (toks[k].start, toks[k + 2].end), self.np_before(toks, k),
+                 "reported-that", "speech")
 
     def quotation_within(self, start: int, end: int) -> bool:
         k = bisect.bisect_left(self.quote_starts, start)
@@ -676,6 +692,11 @@ class _Finder:
                 cue_hi = t.i + 1  # PolNeAR marks "said Friday" as the cue
             c = comp[0]
             lo, hi = _subtree(toks, children, c)
+            for other in comp[1:]:
+                # a clause the parser split into several complements ("co - operate", "struck ... was")
+                olo, ohi = _subtree(toks, children, other)
+                if (olo > t.i) == (lo > t.i):
+                    lo, hi = min(lo, olo), max(hi, ohi)
             if t.i < lo < cue_hi + 1:
                 lo = cue_hi + 1
             content = _trim(self.text, toks[lo].start, toks[hi].end)
