@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -113,6 +114,7 @@ def main() -> int:
     parser.add_argument("--mode", default="fast")
     parser.add_argument("--articles", type=int, default=336)
     parser.add_argument("--data", type=Path, default=POLNEAR)
+    parser.add_argument("--repeats", type=int, default=3, help="interleaved runs per row (medians)")
     parser.add_argument("--big-mb", type=float, default=BIG_ARTICLE_BYTES / 2**20, help="size of the big article")
     parser.add_argument("--big-timeout", type=float, default=120.0, help="seconds the big article may take")
     parser.add_argument("--extractor", default="onrecord.api:extract_documents", help=argparse.SUPPRESS)
@@ -127,20 +129,33 @@ def main() -> int:
     chars = sum(len(d.text) for d in docs)
     print(f"# bench_batch: mode={args.mode}, {label}, {chars / len(docs):,.0f} chars/article")
     print(f"# machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
-    print(f"# command: {' '.join([Path(sys.executable).name, *sys.argv])}\n")
+    print(f"# command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+    print(f"# load average at the start: {os.getloadavg()[0]:.1f}", flush=True)
 
     extract = resolve_extractor(args.extractor)
     list(extract(docs[:16], mode=args.mode))  # build the pipeline and warm caches
-    t0 = time.perf_counter()
-    n = sum(1 for _ in extract(iter(docs), mode=args.mode))
-    base = n / (time.perf_counter() - t0)
 
-    rows = [("extract_documents (1 process, baseline)", base, None)]
+    def baseline() -> float:
+        t0 = time.perf_counter()
+        n = sum(1 for _ in extract(iter(docs), mode=args.mode))
+        return n / (time.perf_counter() - t0)
+
+    # Interleaved repeats, medians: the machine is shared, so its load drifts between runs.
+    rates: dict[str, list[float]] = {"base": [], "w1": [], "w2": []}
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
-        t1, m1 = run_batch_timed(docs, 1, args.mode, args.extractor, Path(tmp) / "w1")
-        t2, m2 = run_batch_timed(docs, 2, args.mode, args.extractor, Path(tmp) / "w2")
-    rows.append(("batch local, 1 worker (in process)", len(docs) / t1, m1))
-    rows.append(("batch local, 2 workers (spawned)", len(docs) / t2, m2))
+        for r in range(args.repeats):
+            rates["base"].append(baseline())
+            t1, m1 = run_batch_timed(docs, 1, args.mode, args.extractor, Path(tmp) / f"w1-{r}")
+            t2, m2 = run_batch_timed(docs, 2, args.mode, args.extractor, Path(tmp) / f"w2-{r}")
+            rates["w1"].append(len(docs) / t1)
+            rates["w2"].append(len(docs) / t2)
+    base = statistics.median(rates["base"])
+    rows = [
+        ("extract_documents (1 process, baseline)", base, None),
+        ("batch local, 1 worker (in process)", statistics.median(rates["w1"]), m1),
+        ("batch local, 2 workers (spawned)", statistics.median(rates["w2"]), m2),
+    ]
+    print(f"# load average at the end: {os.getloadavg()[0]:.1f}; medians of {args.repeats} interleaved runs\n")
 
     print(f"{'run':<42} {'articles/s':>10} {'× baseline':>10}")
     for name, rate, _ in rows:
