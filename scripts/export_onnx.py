@@ -207,7 +207,8 @@ def render_card(metrics: dict, scores: dict, diff: float, agree: float, size: in
         "content on every wordpiece, and a pointer head that links each labelled wordpiece to",
         "the first wordpiece of its attribution's cue. Decoding: constrained Viterbi (no I",
         "without B), then each chunk joins the cue it points to. Inputs: wordpieces of",
-        "510-token windows (126 tokens of overlap at inference) plus one feature per token",
+        "windows of at most 510 wordpieces (at inference: as few windows of equal length as
+cover the article, overlapping by at least 96) plus one feature per token",
         "(inside quotation marks / a quotation mark / after a line break).",
         "",
         "## Data",

@@ -363,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=None, help="override every configuration's batch size")
     ap.add_argument("--device", default=None, help="cuda or cpu (default: cuda when available)")
     ap.add_argument("--limit", type=int, default=None, help="first N articles per split (smoke tests)")
-    ap.add_argument("--configs", default="a", help=f"comma-separated names from {sorted(CONFIGS)}")
+    ap.add_argument("--configs", default="b", help=f"comma-separated names from {sorted(CONFIGS)}")
     ap.add_argument("--time-budget", type=float, default=None, help="seconds for the whole sweep")
     ap.add_argument("--max-steps", type=int, default=None, help="stop each configuration after N steps")
     ap.add_argument("--threads", type=int, default=2, help="CPU threads when training on the CPU")
