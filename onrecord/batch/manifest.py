@@ -12,7 +12,8 @@ run killed at any moment resumes from it. Shape::
      "timings": {"elapsed_s": ..., "articles_per_s": ...},
      "runs": [{"started": ..., "engine": "local", "workers": 2, "device": "cpu",
                "documents": ..., "skipped_shards": ..., "elapsed_s": ...,
-               "articles_per_s": ..., "peak_rss_mb": {"<pid>": ...}}],
+               "articles_per_s": ..., "peak_rss_mb": {"<pid>": ...},
+               "driver_peak_rss_mb": ..., "worker_cpu_s": {"<pid>": ...}}],
      "shards": [{"index": 0, "file": "shard-00000.jsonl", "status": "done",
                  "documents": 1000, "ok": 999, "failed": 1, "quotes": 12000,
                  "fingerprint": "<sha1>", "elapsed_s": ...}]}

@@ -47,6 +47,7 @@ class RayExtractor:
         result = extract_chunk(documents, self.spec)
         n = len(documents)
         ((pid, rss),) = result.peak_rss_kb.items()
+        cpu = result.cpu_s[pid]
         return {
             "unit": [int(u) for u in batch["unit"]],
             "pos": [int(p) for p in batch["pos"]],
@@ -56,6 +57,7 @@ class RayExtractor:
             "quotes": [o.quotes for o in result.outcomes],
             "pid": [pid] * n,
             "rss": [rss] * n,
+            "cpu": [cpu] * n,
             "pipeline": [json.dumps(result.pipeline)] * n,
         }
 
@@ -140,6 +142,7 @@ class RayEngine:
         ]
         found: dict[tuple[int, int], Outcome] = {}
         pids: dict[int, int] = {}
+        cpu: dict[int, float] = {}
         pipeline: dict[str, Any] | None = None
         ready = 0  # units before this one have been yielded
 
@@ -148,7 +151,9 @@ class RayEngine:
             while ready < len(window) and all((ready, j) in found for j in range(len(window[ready].documents))):
                 unit = window[ready]
                 outcomes = [found.pop((ready, j)) for j in range(len(unit.documents))]
-                yield unit, ChunkResult(outcomes=outcomes, peak_rss_kb=dict(pids), pipeline=pipeline)
+                yield unit, ChunkResult(
+                    outcomes=outcomes, peak_rss_kb=dict(pids), pipeline=pipeline, cpu_s=dict(cpu)
+                )
                 ready += 1
 
         yield from finished()  # leading units without documents
@@ -174,6 +179,7 @@ class RayEngine:
                     )
                     pid = int(batch["pid"][k])
                     pids[pid] = max(pids.get(pid, 0), int(batch["rss"][k]))
+                    cpu[pid] = max(cpu.get(pid, 0.0), float(batch["cpu"][k]))
                     pipeline = json.loads(str(batch["pipeline"][k]))
                 yield from finished()
         except ray.exceptions.RayError as exc:

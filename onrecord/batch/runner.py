@@ -29,7 +29,7 @@ from .errors import BatchError
 from .manifest import Manifest
 from .memory import peak_rss_kb
 from .shards import TMP_SUFFIX, Shard, group_shards, write_atomic
-from .worker import DEFAULT_EXTRACTOR, ChunkResult, Outcome, WorkerSpec, error_entry
+from .worker import DEFAULT_EXTRACTOR, Outcome, WorkerSpec, error_entry, resolve_extractor
 
 __all__ = ["DEFAULT_SHARD_SIZE", "ENGINES", "BatchConfig", "BatchReport", "run_batch"]
 
@@ -139,6 +139,7 @@ def run_batch(documents: Iterable[Document | Failure], config: BatchConfig) -> B
         "articles_per_s": None,
         "peak_rss_mb": {},
         "driver_peak_rss_mb": None,
+        "worker_cpu_s": {},
         "finished": None,
     }
     manifest.data["runs"].append(run)
@@ -146,6 +147,7 @@ def run_batch(documents: Iterable[Document | Failure], config: BatchConfig) -> B
     open_shards: dict[int, _OpenShard] = {}
     seen = [0]
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     bar = _progress_bar(config.progress, skipped=len(done))
 
     def units() -> Iterator[Unit]:
@@ -169,6 +171,8 @@ def run_batch(documents: Iterable[Document | Failure], config: BatchConfig) -> B
                 state.outcomes[pos] = outcome
             for pid, kb in result.peak_rss_kb.items():
                 rss[pid] = max(rss.get(pid, 0), kb)
+            for pid, seconds in result.cpu_s.items():
+                cpu[pid] = max(cpu.get(pid, 0.0), seconds)
             if result.pipeline and not manifest.data.get("pipeline"):
                 manifest.data["pipeline"] = result.pipeline
             if bar is not None:
@@ -179,13 +183,13 @@ def run_batch(documents: Iterable[Document | Failure], config: BatchConfig) -> B
                 for key in ("documents", "ok", "failed"):
                     run[key] += entry[key]
                 run["shards_written"] += 1
-                _update_run(run, t0, rss)
+                _update_run(run, t0, rss, cpu)
                 manifest.add_shard(entry)
                 if bar is not None:
                     bar.update(len(state.shard.items) - sum(isinstance(i, Document) for i in state.shard.items))
     if bar is not None:
         bar.close()
-    _update_run(run, t0, rss)
+    _update_run(run, t0, rss, cpu)
     run["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     finished = manifest.done()
     manifest.data["shards_total"] = seen[0]
@@ -214,6 +218,10 @@ def _check(config: BatchConfig) -> None:
         raise BatchError("--shard-size and the chunk size must be at least 1")
     if config.workers < 1:
         raise BatchError(f"--workers must be at least 1, not {config.workers}")
+    try:
+        resolve_extractor(config.extractor)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise BatchError(f"cannot load the extractor {config.extractor!r}: {exc}") from exc
 
 
 def _make_engine(config: BatchConfig, spec: WorkerSpec) -> Engine:
@@ -326,12 +334,13 @@ def _clean_uncommitted(out: Path, done: set[int]) -> None:
     write_atomic(errors, kept)
 
 
-def _update_run(run: dict[str, Any], t0: float, rss: dict[int, int]) -> None:
+def _update_run(run: dict[str, Any], t0: float, rss: dict[int, int], cpu: dict[int, float]) -> None:
     elapsed = time.perf_counter() - t0
     run["elapsed_s"] = round(elapsed, 3)
     run["articles_per_s"] = round(run["documents"] / elapsed, 2) if elapsed > 0 else None
     run["peak_rss_mb"] = {str(pid): round(kb / 1024, 1) for pid, kb in sorted(rss.items())}
     run["driver_peak_rss_mb"] = round(peak_rss_kb() / 1024, 1)
+    run["worker_cpu_s"] = {str(pid): round(s, 2) for pid, s in sorted(cpu.items())}
 
 
 def _total_timings(data: dict[str, Any]) -> None:

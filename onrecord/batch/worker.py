@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from typing import Any
 
@@ -88,6 +89,8 @@ class ChunkResult:
     #: peak resident memory in KiB of each worker process that ran the chunk, by pid
     peak_rss_kb: dict[int, int]
     pipeline: dict[str, Any] | None
+    #: CPU seconds each worker process has used so far, by pid
+    cpu_s: dict[int, float] = field(default_factory=dict)
 
 
 _EXTRACT: Callable[..., Iterable[Article | Failure]] | None = None
@@ -173,6 +176,7 @@ def extract_chunk(documents: list[Document], spec: WorkerSpec | None = None) -> 
     return ChunkResult(
         outcomes=[_outcome(d, r) for d, r in zip(documents, results, strict=True)],
         peak_rss_kb={os.getpid(): peak_rss_kb()},
+        cpu_s={os.getpid(): time.process_time()},
         pipeline=_PIPELINE_INFO,
     )
 

@@ -194,3 +194,8 @@ def test_workers_get_the_device_and_a_share_of_the_cores(corpus: Path, tmp_path:
     assert {m["ONRECORD_DEVICE"] for m in metas} == {"cpu"}
     assert {m["ONRECORD_THREADS"] for m in metas} == {str(max(1, (os.cpu_count() or 1) // 2))}
     assert all(m["pid"] != os.getpid() for m in metas)
+
+
+def test_an_extractor_that_does_not_import_is_refused_at_once(tmp_path: Path) -> None:
+    with pytest.raises(BatchError, match="cannot load the extractor"):
+        run_batch([], config(tmp_path / "out", extractor="no_such_module_here:extract"))
