@@ -35,7 +35,7 @@ from onrecord.attribution.tagging import (
     LABELS,
     GoldAttribution,
     Tally,
-    decode,
+    decode_spans,
     expected_calibration_error,
     fit_calibration,
     score_article,
@@ -92,6 +92,7 @@ def main() -> None:
     ap.add_argument("--check-articles", type=int, default=84)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--per-channel", action="store_true", help="per-channel int8 weights")
+    ap.add_argument("--notes", default=None, help="markdown inserted into the model card (pipeline scores, speed)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     weights, data, out = Path(args.weights), Path(args.data), Path(args.out)
@@ -117,7 +118,7 @@ def main() -> None:
         end = int(dev["doc_starts"][len(meta)])
         dev = {**{k: v[:end] for k, v in dev.items() if k != "doc_starts"},
                "doc_starts": dev["doc_starts"][: len(meta) + 1]}
-        win = build_windows(dev, 384)
+        win = build_windows(dev, None)  # the tagger stage's windows
         sample = {k: torch.from_numpy(win[k][:8]) for k in ("ids", "feats", "mask")}
         onet = OrtNet(int8, args.threads)
         with torch.no_grad():
@@ -157,7 +158,8 @@ def score_dev(outputs: tuple[np.ndarray, ...], win: dict, meta: list[dict]) -> t
         offsets = np.asarray(m["offsets"], dtype=np.int64).reshape(-1, 2)
         gold = [GoldAttribution(tuple(map(tuple, c)), tuple(map(tuple, u)), tuple(map(tuple, s)))
                 for c, u, s in m["gold"]]
-        preds = decode(text, offsets, rows[sel, 1].tolist(), logits[sel], q[sel], k[sel]) if len(sel) else []
+        spans = [(int(s), int(e)) for s, e in rows[sel, 1:3]]
+        preds = decode_spans(text, offsets, spans, logits[sel], q[sel], k[sel]) if len(sel) else []
         as_pieces = [(p.content, [p.cue] if p.cue else [], [p.source] if p.source else []) for p in preds]
         score_article(text, as_pieces, gold, tallies)
         gold_keys = {(span_key(text, g.content), span_key(text, g.cue), span_key(text, g.source)) for g in gold}
@@ -206,9 +208,9 @@ def render_card(metrics: dict, scores: dict, diff: float, agree: float, size: in
         "A token tagger for attribution relations in news: BIO labels for source, cue and",
         "content on every wordpiece, and a pointer head that links each labelled wordpiece to",
         "the first wordpiece of its attribution's cue. Decoding: constrained Viterbi (no I",
-        "without B), then each chunk joins the cue it points to. Inputs: wordpieces of",
-        "windows of at most 510 wordpieces (at inference: as few windows of equal length as
-cover the article, overlapping by at least 96) plus one feature per token",
+        "without B), then each chunk joins the cue it points to. Inputs: windows of at most",
+        "510 wordpieces (at inference: as few windows of equal length as cover the article,",
+        "overlapping by at least 96) plus one feature per token",
         "(inside quotation marks / a quotation mark / after a line break).",
         "",
         "## Data",
@@ -242,6 +244,7 @@ cover the article, overlapping by at least 96) plus one feature per token",
         f"int8 against torch fp32 on dev windows: max |logit diff| {diff:.3f}, label agreement {agree:.4f}.",
         f"File size: {size / 1e6:.1f} MB.",
         "",
+        *([Path(args.notes).read_text().rstrip(), ""] if args.notes else []),
         "## Confidence",
         "A logistic calibration of the decoder's scores (content label probability, link",
         "probability, source probability) to P(whole attribution exactly right), fitted on dev:",

@@ -8,7 +8,8 @@ machine needs neither the corpus reader nor a tokenizer:
   ``doc_starts``;
 - ``dev.npz`` and ``dev.json``: the same for dev, plus each article's text,
   token offsets and gold attributions, so that dev can be scored exactly;
-- ``minilm/``: the base encoder's config, tokenizer and fp16 weights.
+- ``minilm/``: the base encoder's config, tokenizer and fp16 weights (word
+  embeddings as int8 rows with fp16 scales).
 
 The arrays hold token ids and labels, not text; ``dev.json`` holds dev texts
 and must stay out of version control (it is written under ``.data/``).
@@ -148,7 +149,7 @@ def prepare(
     """
     from tokenizers import Tokenizer
 
-    from .minilm import load_base
+    from .minilm import load_base, quantise_rows
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -172,6 +173,11 @@ def prepare(
     net = load_base(base)
     state = {k: v.half().contiguous() for k, v in net.state_dict().items()
              if k.startswith(("embeddings.", "encoder."))}
+    # the word embeddings (half the weights) travel as int8 rows, so .data plus the
+    # working tree stay under the GPU machine's 64 MiB
+    word = "embeddings.word_embeddings.weight"
+    for part, tensor in quantise_rows(state.pop(word)).items():
+        state[f"{word}::{part}"] = tensor
     save_file(state, str(mdir / "model.safetensors"))
     for name in ("config.json", "tokenizer.json"):
         shutil.copy(base / name, mdir / name)

@@ -170,16 +170,28 @@ def read_weights(path: str | Path) -> dict[str, torch.Tensor]:
     files = sorted(Path(path).glob("*.safetensors"))
     if not files:
         raise FileNotFoundError(f"no .safetensors files in {path}")
+    quantised: dict[str, dict[str, torch.Tensor]] = {}
     for f in files:
         for k, v in load_file(str(f)).items():
             name, sep, idx = k.partition("::")
-            if sep:
+            if idx in ("q8", "scale"):
+                quantised.setdefault(name, {})[idx] = v
+            elif sep:
                 parts.setdefault(name, {})[int(idx)] = v
             else:
                 state[k] = v
     for name, pieces in parts.items():
         state[name] = torch.cat([pieces[i] for i in sorted(pieces)], dim=0)
+    for name, q in quantised.items():
+        state[name] = q["q8"].float() * q["scale"].float()
     return {k: v.float() for k, v in state.items()}
+
+
+def quantise_rows(weight: torch.Tensor) -> dict[str, torch.Tensor]:
+    """Return int8 rows and per-row scales (absmax) of a matrix, for compact carrying."""
+    scale = weight.float().abs().amax(dim=1, keepdim=True).clamp_min(1e-8) / 127.0
+    q8 = torch.round(weight.float() / scale).clamp(-127, 127).to(torch.int8)
+    return {"q8": q8.contiguous(), "scale": scale.half().contiguous()}
 
 
 def save_weights(net: TaggerNet, out: str | Path, prefix: str = "tagger") -> list[Path]:

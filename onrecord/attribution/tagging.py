@@ -32,9 +32,10 @@ ROLES = ("SRC", "CUE", "CON")
 WINDOW = 510
 #: Window step when training (half overlap: every token is seen mid-window once).
 TRAIN_STRIDE = 255
-#: Window step at inference: 126 wordpieces of overlap, the middle of each overlap
-#: decides, so every token keeps at least 63 wordpieces of context on each side.
-INFER_STRIDE = 384
+#: Fewest wordpieces two neighbouring windows share at inference (:func:`window_spans`):
+#: the middle of each overlap decides, so every token keeps at least 48 wordpieces of
+#: context on each side.
+MIN_OVERLAP = 96
 #: Number of token feature values: quote state (0 outside, 1 inside, 2 mark) x newline-before.
 N_FEATS = 6
 #: Label value ignored by the losses.
@@ -128,7 +129,7 @@ def encode_text(text: str, tokenizer: object) -> Encoded:
     return Encoded(ids, offsets, token_features(text, offsets))
 
 
-def window_starts(n: int, size: int = WINDOW, stride: int = INFER_STRIDE) -> list[int]:
+def window_starts(n: int, size: int = WINDOW, stride: int = TRAIN_STRIDE) -> list[int]:
     """Return the first token of each window covering ``n`` tokens.
 
     >>> window_starts(10, 4, 3)
@@ -143,7 +144,7 @@ def window_starts(n: int, size: int = WINDOW, stride: int = INFER_STRIDE) -> lis
     return starts
 
 
-def window_spans(n: int, size: int = WINDOW, min_overlap: int = 96) -> list[Range]:
+def window_spans(n: int, size: int = WINDOW, min_overlap: int = MIN_OVERLAP) -> list[Range]:
     """Return as few windows as cover ``n`` tokens, of equal length, overlapping by at least ``min_overlap``.
 
     Shorter windows than ``size`` cost less than a last window pushed back
@@ -173,27 +174,6 @@ def home_of(n: int, spans: Sequence[Range]) -> np.ndarray:
     far = n + WINDOW  # the text's own start and end are no window edge
     for w, (s, e) in enumerate(spans):
         e = min(e, n)
-        idx = np.arange(s, e)
-        left = idx - s if s > 0 else np.full(len(idx), far)
-        right = e - 1 - idx if e < n else np.full(len(idx), far)
-        margin = np.minimum(left, right)
-        better = margin > best[s:e]
-        best[s:e][better] = margin[better]
-        home[s:e][better] = w
-    return home
-
-
-def home_windows(n: int, starts: Sequence[int], size: int = WINDOW) -> np.ndarray:
-    """Return, per token, the window in which it sits furthest from an edge.
-
-    >>> home_windows(6, [0, 2], 4).tolist()
-    [0, 0, 0, 1, 1, 1]
-    """
-    home = np.zeros(n, dtype=np.int32)
-    best = np.full(n, -1, dtype=np.int64)
-    far = n + size  # the text's own start and end are no window edge
-    for w, s in enumerate(starts):
-        e = min(s + size, n)
         idx = np.arange(s, e)
         left = idx - s if s > 0 else np.full(len(idx), far)
         right = e - 1 - idx if e < n else np.full(len(idx), far)
@@ -409,6 +389,8 @@ class Linking:
             second cue that has none ("X said ... and added ...").
         cueless: Keep content chunks that no cue claims, as attributions
             without cue or source (PolNeAR has none such, so off by default).
+        o_bias: Added to the log probability of ``O`` before Viterbi decoding
+            (negative: more and longer chunks, trading precision for recall).
     """
 
     max_gap: int = 80
@@ -416,6 +398,7 @@ class Linking:
     reassign_min: float = 0.05
     share_source: float = 0.1
     cueless: bool = False
+    o_bias: float = 0.0
 
 
 def assemble(
@@ -704,7 +687,8 @@ def decode_spans(
     starts = np.asarray([s for s, _ in spans])
     pos = np.arange(n) - starts[home] + 1
     lp = log_softmax(logits[home, pos].astype(np.float64))
-    path = viterbi(lp)
+    bias = (linking or Linking()).o_bias
+    path = viterbi(lp + np.array([bias] + [0.0] * (len(LABELS) - 1)) if bias else lp)
     token_prob = np.exp(lp[np.arange(n), path])
 
     def link_scores(ch: Chunk, anchors: list[int]) -> np.ndarray:

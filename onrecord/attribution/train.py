@@ -36,14 +36,14 @@ import torch.nn.functional as F
 from .minilm import TaggerNet, load_base, save_weights
 from .tagging import (
     IGNORE,
-    INFER_STRIDE,
     TRAIN_STRIDE,
     WINDOW,
     GoldAttribution,
     Tally,
-    decode,
+    decode_spans,
     score_article,
     summarise,
+    window_spans,
     window_starts,
 )
 
@@ -79,8 +79,11 @@ def log(msg: str) -> None:
     print(f"[train {time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
-def build_windows(arrays: dict[str, np.ndarray], stride: int) -> dict[str, np.ndarray]:
-    """Cut every article into windows of :data:`WINDOW` wordpieces + [CLS]/[SEP].
+def build_windows(arrays: dict[str, np.ndarray], stride: int | None) -> dict[str, np.ndarray]:
+    """Cut every article into windows of at most :data:`WINDOW` wordpieces + [CLS]/[SEP].
+
+    ``stride`` steps windows of :data:`WINDOW` (training); None makes the
+    inference windows of :func:`window_spans`, as the tagger stage does.
 
     Returns arrays ``ids``, ``feats``, ``mask``, ``labels`` (IGNORE outside the
     text) and ``pointers`` (window positions, IGNORE when the anchor is outside).
@@ -92,8 +95,10 @@ def build_windows(arrays: dict[str, np.ndarray], stride: int) -> dict[str, np.nd
         n = int(ds[d + 1] - ds[d])
         if n == 0:
             continue
-        for s in window_starts(n, WINDOW, stride):
-            rows.append((d, s, min(n, s + WINDOW)))
+        if stride is None:
+            rows.extend((d, s, e) for s, e in window_spans(n))
+        else:
+            rows.extend((d, s, min(n, s + WINDOW)) for s in window_starts(n, WINDOW, stride))
     W = len(rows)
     ids = np.full((W, T), PAD_ID, dtype=np.int64)
     feats = np.zeros((W, T), dtype=np.int64)
@@ -161,8 +166,8 @@ def evaluate(net: TaggerNet, dev_win: dict[str, np.ndarray], dev_meta: list[dict
         if len(sel) == 0:
             preds = []
         else:
-            starts = rows[sel, 1].tolist()
-            preds = decode(text, offsets, starts, logits[sel], q[sel], k[sel])
+            spans = [(int(s), int(e)) for s, e in rows[sel, 1:3]]
+            preds = decode_spans(text, offsets, spans, logits[sel], q[sel], k[sel])
         score_article(
             text,
             [(p.content, [p.cue] if p.cue else [], [p.source] if p.source else []) for p in preds],
@@ -187,7 +192,7 @@ def load_data(path: Path, limit: int | None) -> tuple[dict, dict, list[dict]]:
     meta = json.loads((path / "dev.json").read_text())
     if limit is not None:
         meta = meta[:limit]
-    return build_windows(train, TRAIN_STRIDE), build_windows(dev, INFER_STRIDE), meta
+    return build_windows(train, TRAIN_STRIDE), build_windows(dev, None), meta
 
 
 def train_config(cfg: Config, base: Path, train_win: dict, dev_win: dict, dev_meta: list[dict],
