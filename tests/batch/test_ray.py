@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from batchkit import EXTRACTOR, pipeline_available, read_texts, write_corpus
 
-from onrecord.batch import BatchConfig, run_batch
+from onrecord.batch import BatchConfig, BatchError, run_batch
 from onrecord.model import Document
 
 pytestmark = pytest.mark.ray
@@ -63,3 +63,14 @@ def test_ray_and_local_agree_on_40_polnear_dev_texts(ray_env: None, polnear_dir:
     assert len(local_records) == 40
     assert sum(len(r["quotes"]) for r in local_records) > 0
     assert ray_records == local_records
+
+
+def test_a_failure_inside_ray_becomes_a_batch_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The actors cannot import the test extractor (no PYTHONPATH for them): Ray's error is translated."""
+    pytest.importorskip("ray")
+    monkeypatch.setenv("PYTHONPATH", "")
+    write_corpus(tmp_path / "in", 3)
+    with pytest.raises(BatchError, match="Ray failed while extracting"):
+        run_batch(read_texts(tmp_path / "in"), BatchConfig(out=tmp_path / "out", engine="ray", workers=1, mode="fast",
+                                                           extractor="batchkit:extract_documents", progress=False))
+    assert not list((tmp_path / "out").glob("shard-*.jsonl"))
