@@ -40,6 +40,10 @@ __all__ = ["MODEL_DIR", "ORIGIN", "TaggerStage", "attribution_of", "kind_of"]
 MODEL_DIR = Path(__file__).parent / "model"
 #: ``Candidate.origin`` of everything this stage produces.
 ORIGIN = "model:minilm-tagger"
+#: Longest run of wordpieces decoded at once (longer articles go in segments).
+SEGMENT = 16384
+#: Most windows held in memory at once (64 x 512 x 135 floats, about 18 MB).
+MAX_WINDOWS = 64
 #: BERT special token ids of MiniLM's uncased vocabulary ([PAD], [CLS], [SEP]).
 PAD_ID, CLS_ID, SEP_ID = 0, 101, 102
 #: Cue words that report a belief or intention rather than speech (PolNeAR annotates both;
@@ -206,26 +210,40 @@ class TaggerStage:
         self.pipe([work])
 
     def pipe(self, works: list[Work]) -> None:
-        """Tag a batch of documents: one forward pass over all their windows."""
+        """Tag a batch of documents, a bounded number of windows at a time.
+
+        An article longer than :data:`SEGMENT` wordpieces is decoded in
+        segments of that size (an attribution across a segment boundary may
+        break), so memory stays flat however long the article.
+        """
         texts = [w.clean or w.text for w in works]
         encs = [encode_text(t, self.tokenizer) for t in texts]
-        plan: list[tuple[int, int, int]] = []  # (doc, start, end)
-        all_spans: list[list[tuple[int, int]]] = []
+        preds: list[list[Predicted]] = [[] for _ in works]
+        units: list[tuple[int, Encoded, list[tuple[int, int]]]] = []
         for d, enc in enumerate(encs):
-            spans = window_spans(len(enc), WINDOW, self.min_overlap) if len(enc) else []
-            all_spans.append(spans)
-            plan.extend((d, s, e) for s, e in spans)
-        outputs = self._run(encs, plan)
-        k = 0
-        for d, work in enumerate(works):
-            n_win = len(all_spans[d])
-            if n_win == 0:
-                work.candidates = []
-                continue
-            logits, q, key = (o[k : k + n_win] for o in outputs)
-            k += n_win
-            preds = decode_spans(work.text, encs[d].offsets, all_spans[d], logits, q, key)
-            work.candidates = [self._candidate(work, p) for p in preds]
+            for a in range(0, len(enc), SEGMENT):
+                part = Encoded(enc.ids[a : a + SEGMENT], enc.offsets[a : a + SEGMENT], enc.feats[a : a + SEGMENT])
+                units.append((d, part, window_spans(len(part), WINDOW, self.min_overlap)))
+        group: list[tuple[int, Encoded, list[tuple[int, int]]]] = []
+        for i, unit in enumerate(units):
+            group.append(unit)
+            if i == len(units) - 1 or sum(len(u[2]) for u in group) + len(units[i + 1][2]) > MAX_WINDOWS:
+                self._decode_group(group, works, preds)
+                group = []
+        for work, found in zip(works, preds):
+            work.candidates = [self._candidate(work, p) for p in found]
+
+    def _decode_group(
+        self, group: list[tuple[int, Encoded, list[tuple[int, int]]]], works: list[Work], preds: list[list[Predicted]]
+    ) -> None:
+        plan = [(u, s, e) for u, (_, _, spans) in enumerate(group) for s, e in spans]
+        logits, q, k = self._run([enc for _, enc, _ in group], plan)
+        w = 0
+        for d, enc, spans in group:
+            n = len(spans)
+            found = decode_spans(works[d].text, enc.offsets, spans, logits[w : w + n], q[w : w + n], k[w : w + n])
+            preds[d].extend(found)
+            w += n
 
     def _run(self, encs: list[Encoded], plan: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...]:
         T = WINDOW + 2

@@ -81,3 +81,16 @@ def test_batch_and_single_agree(pipeline: Pipeline) -> None:
     batch = [w.candidates for w in pipeline.pipe(work_from_document(Document(id="b", text=t)) for t in TEXTS)]
     assert [[(c.content, c.cue, c.speaker) for c in cs] for cs in single] == [
         [(c.content, c.cue, c.speaker) for c in cs] for cs in batch]
+
+
+@pytest.mark.slow
+def test_long_article_is_decoded_in_segments(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    import onrecord.attribution.tagger as tagger_module
+
+    monkeypatch.setattr(tagger_module, "SEGMENT", 64)
+    monkeypatch.setattr(tagger_module, "MAX_WINDOWS", 2)
+    text = " ".join(TEXTS[:3] * 6)
+    work = pipeline.run(work_from_document(Document(id="long", text=text)))
+    speakers = [text[slice(*c.speaker)] for c in work.candidates if c.speaker]
+    assert sum(s.startswith("Maria Lopez") for s in speakers) >= 4  # found in most segments
+    assert all(0 <= s < e <= len(text) for c in work.candidates for s, e in c.content)
