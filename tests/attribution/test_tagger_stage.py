@@ -87,10 +87,12 @@ def test_batch_and_single_agree(pipeline: Pipeline) -> None:
 def test_long_article_is_decoded_in_segments(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     import onrecord.attribution.tagger as tagger_module
 
-    monkeypatch.setattr(tagger_module, "SEGMENT", 64)
-    monkeypatch.setattr(tagger_module, "MAX_WINDOWS", 2)
-    text = " ".join(TEXTS[:3] * 6)
-    work = pipeline.run(work_from_document(Document(id="long", text=text)))
-    speakers = [text[slice(*c.speaker)] for c in work.candidates if c.speaker]
-    assert sum(s.startswith("Maria Lopez") for s in speakers) >= 4  # found in most segments
-    assert all(0 <= s < e <= len(text) for c in work.candidates for s, e in c.content)
+    text = " ".join(TEXTS[:3] * 6)  # about 390 wordpieces
+    whole = pipeline.run(work_from_document(Document(id="long", text=text))).candidates
+    monkeypatch.setattr(tagger_module, "SEGMENT", 128)
+    monkeypatch.setattr(tagger_module, "MAX_WINDOWS", 1)
+    parts = pipeline.run(work_from_document(Document(id="long", text=text))).candidates
+    assert all(0 <= s < e <= len(text) for c in parts for s, e in c.content)
+    speakers = {text[slice(*c.speaker)] for c in whole if c.speaker}
+    assert speakers and {text[slice(*c.speaker)] for c in parts if c.speaker} <= speakers
+    assert len(parts) >= len(whole) - 3  # at most one attribution lost at each of 3 segment edges
