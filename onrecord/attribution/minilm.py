@@ -16,6 +16,7 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from safetensors.torch import load_file, save_file
@@ -237,4 +238,90 @@ def load_tagger(path: str | Path) -> TaggerNet:
     config = json.loads((path / "config.json").read_text())
     net = TaggerNet(config)
     net.load_state_dict(read_weights(path), strict=True)
+    return net.eval()
+
+
+def state_from_onnx(path: str | Path) -> tuple[dict, dict[str, torch.Tensor]]:
+    """Rebuild a :class:`TaggerNet` config and fp32 state from the shipped int8 ONNX model.
+
+    The ONNX file written by ``scripts/export_onnx.py`` (BERT fusions, then
+    dynamic int8 quantisation) is the only copy of the weights in the
+    package; this dequantises it so the same model runs in torch (bf16 on a
+    GPU). Needs the ``onnx`` package.
+
+    Raises:
+        ValueError: The graph is not one this exporter wrote.
+    """
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(path))
+    inits = {i.name: numpy_helper.to_array(i) for i in model.graph.initializer}
+
+    def deq(name: str, axis: int | None = None) -> np.ndarray:
+        """Dequantise initializer ``<name>_quantized`` (scale per tensor or per column)."""
+        base = name[: -len("_quantized")] if name.endswith("_quantized") else name
+        q = inits[f"{base}_quantized"].astype(np.float32)
+        scale = inits[f"{base}_scale"].astype(np.float32)
+        zero = inits.get(f"{base}_zero_point", np.zeros((), np.float32)).astype(np.float32)
+        return (q - zero) * scale  # scale/zero broadcast along the last axis (columns)
+
+    state: dict[str, torch.Tensor] = {}
+    linear = {"dense": "attention.output.dense", "dense_1": "intermediate.dense", "dense_2": "output.dense"}
+    n_layers = 0
+    for node in model.graph.node:
+        if node.op_type == "MatMulInteger":
+            scope = node.name.split("/")  # e.g. ['', 'layer.0', 'dense_1', 'MatMul_quant'] or ['', 'tag', ...]
+            w = deq(node.input[1]).T
+            if scope[1].startswith("layer."):
+                i = int(scope[1].split(".")[1])
+                key = f"encoder.layer.{i}.{linear[scope[2]]}.weight"
+            elif scope[1] in ("tag", "link_q", "link_k"):
+                key = f"{scope[1]}.weight"
+            else:
+                raise ValueError(f"unexpected quantised MatMul {node.name} in {path}")
+            state[key] = torch.from_numpy(np.ascontiguousarray(w))
+        elif node.op_type == "QAttention":
+            i = int(node.name.split("_")[1])
+            n_layers = max(n_layers, i + 1)
+            w = deq(node.input[1]).T  # [3H, H]
+            b = inits[node.input[2]]
+            h = w.shape[1]
+            for j, part in enumerate(("query", "key", "value")):
+                state[f"encoder.layer.{i}.attention.self.{part}.weight"] = torch.from_numpy(
+                    np.ascontiguousarray(w[j * h : (j + 1) * h]))
+                state[f"encoder.layer.{i}.attention.self.{part}.bias"] = torch.from_numpy(b[j * h : (j + 1) * h].copy())
+        elif node.op_type == "Gather" and node.input[0].endswith("_quantized"):
+            name = node.input[0][: -len("_quantized")]
+            state[name] = torch.from_numpy(deq(node.input[0]))
+        elif node.name == "/Add_1":
+            state["embeddings.token_type_embeddings.weight"] = torch.from_numpy(
+                np.stack([inits[node.input[1]]] * 2))
+    for name, arr in inits.items():
+        if name.endswith((".bias", ".weight")) and not name.endswith("_quantized"):
+            state[name] = torch.from_numpy(np.asarray(arr, dtype=np.float32).copy())
+    word = state["embeddings.word_embeddings.weight"]
+    config = {
+        "vocab_size": word.shape[0], "hidden_size": word.shape[1],
+        "max_position_embeddings": state["embeddings.position_embeddings.weight"].shape[0],
+        "type_vocab_size": 2, "num_hidden_layers": n_layers,
+        "num_attention_heads": 12, "intermediate_size": state["encoder.layer.0.intermediate.dense.weight"].shape[0],
+        "layer_norm_eps": 1e-12, "hidden_dropout_prob": 0.0,
+    }
+    for node in model.graph.node:
+        if node.op_type == "QAttention":
+            for attr in node.attribute:
+                if attr.name == "num_heads":
+                    config["num_attention_heads"] = int(attr.i)
+            break
+    return config, state
+
+
+def load_from_onnx(path: str | Path) -> TaggerNet:
+    """Return the shipped tagger as a torch module (fp32, eval mode), from its int8 ONNX file."""
+    config, state = state_from_onnx(path)
+    net = TaggerNet(config)
+    missing, unexpected = net.load_state_dict(state, strict=False)
+    if missing or unexpected:
+        raise ValueError(f"{path}: weights missing {missing[:5]}, unexpected {unexpected[:5]}")
     return net.eval()

@@ -31,6 +31,8 @@ from .tagging import (
     calibrate,
     decode_spans,
     encode_text,
+    token_log_probs,
+    viterbi_many,
     window_spans,
 )
 
@@ -127,17 +129,50 @@ def _trim_outer_marks(text: str, content: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+class _TorchSession:
+    """Runs the shipped weights in torch with onnxruntime's ``run`` signature (bf16 on CUDA)."""
+
+    def __init__(self, onnx_path: Path, device: str):
+        try:
+            import torch
+
+            from .minilm import load_from_onnx
+        except ImportError as exc:
+            raise ModelError(f"backend='torch' needs torch and onnx (pip install 'onrecord[train]'): {exc}") from exc
+        if device.startswith("cuda") and not torch.cuda.is_available():
+            raise ModelError("device='cuda' but torch sees no CUDA device; use device='cpu'")
+        try:
+            self.net = load_from_onnx(onnx_path).to(device)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"could not rebuild the tagger from {onnx_path}: {exc}") from exc
+        self.torch = torch
+        self.device = device
+
+    def run(self, _outputs: None, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
+        torch = self.torch
+        args = [torch.from_numpy(feeds[k]).to(self.device, non_blocking=True)
+                for k in ("input_ids", "feats", "attention_mask")]
+        with torch.inference_mode(), torch.autocast("cuda", dtype=torch.bfloat16,
+                                                    enabled=self.device.startswith("cuda")):
+            out = self.net(*args)
+        return [o.float().cpu().numpy() for o in out]
+
+
 class TaggerStage:
     """Pipeline stage: the trained tagger finds attributions (content, cue, speaker).
 
     Args:
         model_dir: Directory with ``tagger.onnx`` and ``tokenizer.json``; the shipped model by default.
         threads: onnxruntime intra-op threads (default: ``ONRECORD_THREADS`` or all cores).
-        device: ``cpu``, or ``cuda`` for onnxruntime's CUDA provider.
-        batch_size: Windows per forward pass. 1 (the default) makes every
-            article's result independent of its batch: int8 dynamic quantisation
-            scales activations per tensor, so batch neighbours would nudge the
-            logits.
+        device: ``cpu`` or ``cuda``.
+        backend: ``onnxruntime`` (int8, the CPU default), ``torch`` (the same
+            weights dequantised from the ONNX file, bf16 on CUDA; needs torch and
+            onnx), or ``auto``: onnxruntime on the CPU; on ``cuda``, onnxruntime's
+            CUDA provider when installed, else torch.
+        batch_size: Windows per forward pass; by default 1 with onnxruntime, which
+            makes every article's result independent of its batch (int8 dynamic
+            quantisation scales activations per tensor, so batch neighbours would
+            nudge the logits), and 64 with torch.
         min_overlap: Fewest wordpieces two neighbouring windows share.
 
     Raises:
@@ -155,12 +190,12 @@ class TaggerStage:
         model_dir: str | Path | None = None,
         threads: int | None = None,
         device: str = "cpu",
-        batch_size: int = 1,
+        batch_size: int | None = None,
         min_overlap: int = 96,
+        backend: str = "auto",
     ):
         self.min_overlap = min_overlap
         self.model_dir = Path(model_dir) if model_dir else MODEL_DIR
-        self.batch_size = batch_size
         onnx_path = self.model_dir / "tagger.onnx"
         tok_path = self.model_dir / "tokenizer.json"
         missing = [p.name for p in (onnx_path, tok_path) if not p.is_file()]
@@ -181,28 +216,41 @@ class TaggerStage:
             raise ModelError(f"{labels_path} lists labels {info['labels']}, this onrecord expects {list(LABELS)}")
         #: logistic calibration of the confidence (fitted on PolNeAR dev by scripts/export_onnx.py)
         self.calibration = (info.get("calibration") or {}).get("coef")
-        providers = ["CPUExecutionProvider"]
-        if device.startswith("cuda"):
-            if "CUDAExecutionProvider" not in ort.get_available_providers():
-                raise ModelError(
-                    "device='cuda' needs onnxruntime's CUDA provider (package onnxruntime-gpu); "
-                    "use device='cpu'"
-                )
-            providers = ["CUDAExecutionProvider", "CPUExecutionProvider"]
-        opts = ort.SessionOptions()
-        if threads is None and os.environ.get("ONRECORD_THREADS"):
-            threads = int(os.environ["ONRECORD_THREADS"])
-        if threads:
-            opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        # idle worker threads sleep instead of spinning: 30% more tokens/s on shared
-        # cores (measured on the 2-core dev machine, load average ~4)
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        cuda_ort = "CUDAExecutionProvider" in ort.get_available_providers()
+        if backend == "auto":
+            backend = "torch" if device.startswith("cuda") and not cuda_ort else "onnxruntime"
+        if backend not in ("onnxruntime", "torch"):
+            raise ModelError(f"unknown tagger backend {backend!r}; use onnxruntime, torch or auto")
+        self.backend = backend
+        self.batch_size = batch_size or (64 if backend == "torch" else 1)
         try:
-            self.session = ort.InferenceSession(str(onnx_path), opts, providers=providers)
             self.tokenizer = Tokenizer.from_file(str(tok_path))
-        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types; translate at the boundary
-            raise ModelError(f"could not load the tagger from {self.model_dir}: {exc}") from exc
+        except Exception as exc:  # noqa: BLE001 - tokenizers raises its own types; translate at the boundary
+            raise ModelError(f"could not load the tagger's tokenizer from {tok_path}: {exc}") from exc
+        if backend == "torch":
+            self.session = _TorchSession(onnx_path, device)
+        else:
+            providers = ["CPUExecutionProvider"]
+            if device.startswith("cuda"):
+                if not cuda_ort:
+                    raise ModelError(
+                        "device='cuda' with backend='onnxruntime' needs onnxruntime's CUDA provider "
+                        "(package onnxruntime-gpu); use backend='torch' or device='cpu'"
+                    )
+                providers = ["CUDAExecutionProvider", "CPUExecutionProvider"]
+            opts = ort.SessionOptions()
+            if threads is None and os.environ.get("ONRECORD_THREADS"):
+                threads = int(os.environ["ONRECORD_THREADS"])
+            if threads:
+                opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            # idle worker threads sleep instead of spinning: 30% more tokens/s on shared
+            # cores (measured on the 2-core dev machine, load average ~4)
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            try:
+                self.session = ort.InferenceSession(str(onnx_path), opts, providers=providers)
+            except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types; translate at the boundary
+                raise ModelError(f"could not load the tagger from {onnx_path}: {exc}") from exc
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
 
@@ -238,12 +286,14 @@ class TaggerStage:
     ) -> None:
         plan = [(u, s, e) for u, (_, _, spans) in enumerate(group) for s, e in spans]
         logits, q, k = self._run([enc for _, enc, _ in group], plan)
-        w = 0
-        for d, enc, spans in group:
-            n = len(spans)
-            found = decode_spans(works[d].text, enc.offsets, spans, logits[w : w + n], q[w : w + n], k[w : w + n])
-            preds[d].extend(found)
-            w += n
+        cuts = np.cumsum([0] + [len(spans) for _, _, spans in group])
+        lps = [token_log_probs(len(enc), spans, logits[a:b])
+               for (_, enc, spans), a, b in zip(group, cuts[:-1], cuts[1:])]
+        paths = viterbi_many(lps)  # one pass over time for the whole group
+        for (d, enc, spans), a, b, path in zip(group, cuts[:-1], cuts[1:], paths):
+            if len(enc):
+                preds[d].extend(decode_spans(works[d].text, enc.offsets, spans, logits[a:b], q[a:b], k[a:b],
+                                             path=path))
 
     def _run(self, encs: list[Encoded], plan: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...]:
         T = WINDOW + 2

@@ -23,6 +23,7 @@ from onrecord.attribution.tagging import (
     span_key,
     summarise,
     viterbi,
+    viterbi_many,
     window_spans,
     window_starts,
 )
@@ -165,3 +166,11 @@ def test_kind_and_attribution_helpers() -> None:
     assert kind_of(TEXT, [(0, 25)], q) == "mixed"
     assert kind_of(TEXT, [(46, 67)], q) == "indirect"
     assert attribution_of("thinks") == "thought" and attribution_of("said") == "speech"
+
+
+def test_viterbi_many_equals_viterbi_one_by_one() -> None:
+    rng = np.random.default_rng(3)
+    seqs = [np.log(rng.dirichlet(np.ones(len(LABELS)) * 0.3, size=n)) for n in (0, 1, 5, 40, 17)]
+    many = viterbi_many(seqs)
+    for lp, path in zip(seqs, many):
+        assert path.tolist() == viterbi(lp).tolist()

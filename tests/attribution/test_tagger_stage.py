@@ -96,3 +96,20 @@ def test_long_article_is_decoded_in_segments(pipeline: Pipeline, monkeypatch: py
     speakers = {text[slice(*c.speaker)] for c in whole if c.speaker}
     assert speakers and {text[slice(*c.speaker)] for c in parts if c.speaker} <= speakers
     assert len(parts) >= len(whole) - 3  # at most one attribution lost at each of 3 segment edges
+
+
+@pytest.mark.slow
+def test_torch_backend_runs_the_same_weights(pipeline: Pipeline) -> None:
+    """The torch backend (the GPU path) dequantises tagger.onnx and finds the same attributions."""
+    pytest.importorskip("torch")
+    pytest.importorskip("onnx")
+    torch_stage = TaggerStage(backend="torch", device="cpu")
+    assert torch_stage.backend == "torch" and torch_stage.batch_size == 64
+    text = TEXTS[0] + " " + TEXTS[1] + " " + TEXTS[2]
+    ref = pipeline.run(work_from_document(Document(id="r", text=text))).candidates
+    work = work_from_document(Document(id="t", text=text))
+    for stage in pipeline.stages[:2]:
+        stage(work)
+    torch_stage(work)
+    key = lambda cs: {(c.cue, c.speaker) for c in cs}  # noqa: E731
+    assert key(work.candidates) == key(ref)
