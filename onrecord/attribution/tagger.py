@@ -105,27 +105,29 @@ def attribution_of(cue_text: str) -> str:
     return "speech"
 
 
-def _trim_outer_marks(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Drop the quotation marks that enclose the whole content (and white space next to them).
+def _trim_marks(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop the quotation marks that enclose each content piece (and white space next to them).
 
-    A closing mark is dropped only when an opening one was, so a content that
-    ends inside a quoted fragment keeps its balance.
+    A piece loses its closing mark only when it opened with one, so a content
+    that ends inside a quoted fragment keeps its balance. (The scorer trims
+    marks from every fragment, so this changes no score; it makes ``text``
+    read like the rules' output.)
 
-    >>> t = '"We won," she said; he said it was "a disgrace"'
-    >>> [t[s:e] for s, e in _trim_outer_marks(t, [(0, 9)])], [t[s:e] for s, e in _trim_outer_marks(t, [(28, 47)])]
-    (['We won,'], ['it was "a disgrace"'])
+    >>> t = '"We won," she said. "Again."; he said it was "a disgrace"'
+    >>> [t[s:e] for s, e in _trim_marks(t, [(0, 9), (20, 28)])], [t[s:e] for s, e in _trim_marks(t, [(38, 57)])]
+    (['We won,', 'Again.'], ['it was "a disgrace"'])
     """
-    out = list(content)
-    s, e = out[0]
-    if text[s] not in QUOTE_MARKS:
-        return out
-    while s < e and (text[s] in QUOTE_MARKS or text[s].isspace()):
-        s += 1
-    out[0] = (s, e) if s < e else out[0]
-    s, e = out[-1]
-    while e > s and (text[e - 1] in QUOTE_MARKS or text[e - 1].isspace()):
-        e -= 1
-    out[-1] = (s, e) if e > s else out[-1]
+    out = []
+    for s, e in content:
+        if text[s] in QUOTE_MARKS:
+            ts, te = s, e
+            while ts < te and (text[ts] in QUOTE_MARKS or text[ts].isspace()):
+                ts += 1
+            while te > ts and (text[te - 1] in QUOTE_MARKS or text[te - 1].isspace()):
+                te -= 1
+            if te > ts:
+                s, e = ts, te
+        out.append((s, e))
     return out
 
 
@@ -327,7 +329,7 @@ class TaggerStage:
         return logits, q, k
 
     def _candidate(self, work: Work, p: Predicted) -> Candidate:
-        content = _trim_outer_marks(work.text, p.content)
+        content = _trim_marks(work.text, p.content)
         cue_text = work.text[p.cue[0] : p.cue[1]] if p.cue else ""
         return Candidate(
             content=content,

@@ -113,3 +113,35 @@ def test_torch_backend_runs_the_same_weights(pipeline: Pipeline) -> None:
     torch_stage(work)
     key = lambda cs: {(c.cue, c.speaker) for c in cs}  # noqa: E731
     assert key(work.candidates) == key(ref)
+
+
+def _gold_cases() -> list:
+    """Gold cases written for the tagger (tests/cases/tagger.jsonl; PolNeAR's conventions)."""
+    import json
+
+    path = Path(__file__).resolve().parents[1] / "cases" / "tagger.jsonl"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        marks = [pytest.mark.slow]
+        if case["expect"] == "fail":
+            marks.append(pytest.mark.xfail(strict=True, reason=case.get("reason", "known failure")))
+        out.append(pytest.param(case, id=case["name"], marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _gold_cases())
+def test_gold_case_accurate(case: dict, pipeline: Pipeline) -> None:
+    text = case["text"]
+    work = pipeline.run(work_from_document(Document(id=case["name"], text=text)))
+    got = [
+        {
+            "text": join_content(text, tuple(c.content)),
+            "speaker": text[slice(*c.speaker)] if c.speaker else None,
+            "cue": text[slice(*c.cue)] if c.cue else None,
+            "kind": c.kind,
+            "attribution": c.attribution,
+        }
+        for c in work.candidates
+    ]
+    assert got == case["quotes"]
