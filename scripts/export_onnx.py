@@ -223,7 +223,9 @@ def render_card(metrics: dict, scores: dict, diff: float, agree: float, size: in
         "  CPU reproduction: `make train` (slow).",
         f"- Device: {metrics.get('gpu') or metrics.get('device')}, torch {metrics.get('torch')};"
         f" wall time {train_s} s for the whole sweep.",
-        f"- Selected: configuration `{best.get('config')}` ({json.dumps(cfg)}) at epoch {best.get('epoch')}.",
+        f"- Selected: `{best.get('config')}` (`-swa`: weights averaged over the second half of the epochs;"
+        f" `soup`: average of every configuration's best and averaged weights)"
+        f"{' ' + json.dumps(cfg) if cfg else ''} at epoch {best.get('epoch')}.",
         f"- Epochs logged: {len(hist)}.",
         "- Export: `scripts/export_onnx.py` (fp32 ONNX, onnxruntime's BERT fusions, dynamic int8 quantisation).",
         "",

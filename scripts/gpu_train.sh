@@ -9,7 +9,7 @@
 # Writes into $OUT (at most 8 files, each < 15 MiB): tagger-0N.safetensors
 # (fp16 shards of the best epoch), config.json, metrics.json (every epoch's
 # dev scores, the best one, timings) and train.log.
-# Knobs (environment): CONFIGS (a,b,c), BUDGET (sweep seconds, 250), HARD (kill
+# Knobs (environment): CONFIGS (b,c,e; the first run used a,b,c), BUDGET (sweep seconds, 250), HARD (kill
 # after seconds, 320), EPOCHS, LIMIT, MAX_STEPS, BATCH, DEVICE, PY.
 # CPU smoke test here:
 #     OUT=/tmp/gpu_out PY=.venv/bin/python DEVICE=cpu LIMIT=4 EPOCHS=1 MAX_STEPS=2 BATCH=4 CONFIGS=a \
@@ -18,7 +18,7 @@ set -u
 export PYTHONUNBUFFERED=1
 OUT=${OUT:-$PWD/gpu_out}
 PY=${PY:-python3}
-CONFIGS=${CONFIGS:-a,b,c}
+CONFIGS=${CONFIGS:-b,c,e}
 BUDGET=${BUDGET:-250}
 HARD=${HARD:-320}
 mkdir -p "$OUT"

@@ -447,6 +447,8 @@ class Linking:
             (negative: more and longer chunks, trading precision for recall).
         viterbi: Decode labels with constrained Viterbi; False takes the
             argmax and repairs orphan ``I-`` labels (:func:`repair`), faster.
+        whole_words: Widen chunks that start or end inside a word (between
+            two wordpieces of it) to the whole word.
     """
 
     max_gap: int = 80
@@ -456,6 +458,7 @@ class Linking:
     cueless: bool = False
     o_bias: float = 0.0
     viterbi: bool = True
+    whole_words: bool = True
 
 
 def assemble(
@@ -555,7 +558,13 @@ def assemble(
     out: list[Predicted] = []
 
     def char_range(ch: Chunk) -> Range:
-        return int(offsets[ch.start, 0]), int(offsets[ch.end - 1, 1])
+        s, e = int(offsets[ch.start, 0]), int(offsets[ch.end - 1, 1])
+        if opt.whole_words:  # a chunk never starts or ends inside a word
+            while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+                s -= 1
+            while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+                e += 1
+        return s, e
 
     def mean_prob(chs: Iterable[Chunk]) -> float:
         vals = [float(token_prob[c.start : c.end].mean()) for c in chs]

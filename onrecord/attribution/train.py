@@ -67,11 +67,13 @@ class Config:
 
 
 #: The sweep (chosen to span the learning rates that fine-tune MiniLM well; dev picks).
+#: First H200 run (2026-11-26, a,b,c): best dev mean F1 a 69.2, b 70.8, c 70.4.
 CONFIGS = {
     "a": Config("a", lr=5e-5, epochs=14),
     "b": Config("b", lr=1e-4, epochs=14),
     "c": Config("c", lr=2e-4, head_lr=2e-3, epochs=14, batch_size=32),
     "d": Config("d", lr=8e-5, epochs=20, link_weight=2.0),
+    "e": Config("e", lr=1.5e-4, epochs=14, seed=7),
 }
 
 
@@ -196,8 +198,15 @@ def load_data(path: Path, limit: int | None) -> tuple[dict, dict, list[dict]]:
 
 
 def train_config(cfg: Config, base: Path, train_win: dict, dev_win: dict, dev_meta: list[dict],
-                 device: str, deadline: float, on_best, history: list[dict], max_steps: int | None) -> float:
-    """Train one configuration until its epochs or its deadline; return its best dev mean F1."""
+                 device: str, deadline: float, on_best, history: list[dict], max_steps: int | None,
+                 keep: list[dict[str, torch.Tensor]] | None = None) -> float:
+    """Train one configuration until its epochs or its deadline; return its best dev mean F1.
+
+    Besides every epoch, the average of the weights of the second half of the
+    epochs (stochastic weight averaging) is scored. The best epoch's weights
+    and the average are appended to ``keep`` (on the CPU) for a soup across
+    configurations.
+    """
     torch.manual_seed(cfg.seed)
     random.seed(cfg.seed)
     rng = np.random.default_rng(cfg.seed)
@@ -229,6 +238,9 @@ def train_config(cfg: Config, base: Path, train_win: dict, dev_win: dict, dev_me
     tensors = {k: torch.from_numpy(train_win[k]).to(device) for k in ("ids", "feats", "mask", "labels", "pointers")}
     use_amp = device.startswith("cuda")
     best = -1.0
+    best_state: dict[str, torch.Tensor] | None = None
+    swa: dict[str, torch.Tensor] = {}
+    swa_n = 0
     step = 0
     epoch_times: list[float] = []
     t_start = time.time()
@@ -272,10 +284,22 @@ def train_config(cfg: Config, base: Path, train_win: dict, dev_win: dict, dev_me
             f"({train_s:.1f}s train, {dt:.1f}s epoch)")
         if mean > best:
             best = mean
-            on_best(net, cfg, epoch, scores)
+            on_best(net, cfg.name, epoch, scores)
+            if keep is not None:
+                best_state = {k: v.detach().float().cpu().clone() for k, v in net.state_dict().items()}
+        planned_epochs = math.ceil(plan["total"] / steps_per_epoch)
+        if epoch > planned_epochs // 2:
+            swa_n += 1
+            for k, v in net.state_dict().items():
+                if k not in swa:
+                    swa[k] = v.detach().float().clone()
+                else:
+                    swa[k] += (v.detach().float() - swa[k]) / swa_n
         if step >= plan["total"]:
             break
         # fit the remaining epochs into the deadline: shorten the schedule if needed
+        if math.isinf(deadline):
+            continue
         per_epoch = max(epoch_times)
         left = deadline - time.time()
         can = int(left // per_epoch)
@@ -285,11 +309,36 @@ def train_config(cfg: Config, base: Path, train_win: dict, dev_win: dict, dev_me
         if epoch + can < cfg.epochs:
             plan["total"] = min(plan["total"], step + can * steps_per_epoch)
             log(f"{cfg.name}: time allows {can} more epochs; schedule shortened to {plan['total']} steps")
+    if swa_n >= 2:
+        net.load_state_dict({k: v.to(net.state_dict()[k].dtype) for k, v in swa.items()})
+        scores = evaluate(net, dev_win, dev_meta, device)
+        history.append({"config": f"{cfg.name}-swa", "epoch": epoch, "averaged_epochs": swa_n, "dev": scores})
+        log(f"{cfg.name}-swa ({swa_n} epochs averaged) dev src {scores['source']['f1']} "
+            f"cue {scores['cue']['f1']} con {scores['content']['f1']} whole {scores['whole']['f1']}")
+        on_best(net, f"{cfg.name}-swa", epoch, scores)
+        best = max(best, scores["mean"]["f1"])
+        if keep is not None:
+            keep.append({k: v.cpu() for k, v in swa.items()})
+    if keep is not None and best_state is not None:
+        keep.append(best_state)
     log(f"{cfg.name}: best dev mean F1 {best} in {time.time() - t_start:.0f}s")
     del net, opt, tensors
     if device.startswith("cuda"):
         torch.cuda.empty_cache()
     return best
+
+
+def soup(keep: list[dict[str, torch.Tensor]], base: Path, dev_win: dict, dev_meta: list[dict], device: str,
+         on_best, history: list[dict]) -> None:
+    """Score the average of every kept state (all start from the same MiniLM, so they average well)."""
+    net = load_base(base).to(device)
+    avg = {k: sum(s[k] for s in keep) / len(keep) for k in keep[0]}
+    net.load_state_dict({k: v.to(device) for k, v in avg.items()})
+    scores = evaluate(net, dev_win, dev_meta, device)
+    history.append({"config": "soup", "states": len(keep), "dev": scores})
+    log(f"soup of {len(keep)} states: dev src {scores['source']['f1']} cue {scores['cue']['f1']} "
+        f"con {scores['content']['f1']} whole {scores['whole']['f1']}")
+    on_best(net, "soup", 0, scores)
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -334,14 +383,15 @@ def run(args: argparse.Namespace) -> dict:
                    "elapsed_s": round(time.time() - t_begin, 1), "command": " ".join(sys.argv)}
         metrics_path.write_text(json.dumps(metrics, indent=1))
 
-    def on_best(net: TaggerNet, cfg: Config, epoch: int, scores: dict) -> None:
+    def on_best(net: TaggerNet, label: str, epoch: int, scores: dict) -> None:
         if scores["mean"]["f1"] > state["best"]:
-            state.update(best=scores["mean"]["f1"], config=cfg.name, epoch=epoch, dev=scores)
+            state.update(best=scores["mean"]["f1"], config=label, epoch=epoch, dev=scores)
             save_weights(net, out)
             write_metrics()
-            log(f"saved best: {cfg.name} epoch {epoch} mean F1 {scores['mean']['f1']}")
+            log(f"saved best: {label} epoch {epoch} mean F1 {scores['mean']['f1']}")
 
     deadline_all = t_begin + args.time_budget if args.time_budget else float("inf")
+    keep: list[dict[str, torch.Tensor]] = []
     for i, cfg in enumerate(configs):
         left = deadline_all - time.time()
         if left < 20:
@@ -350,10 +400,12 @@ def run(args: argparse.Namespace) -> dict:
         deadline = time.time() + left / (len(configs) - i)
         try:
             train_config(cfg, data / "minilm", train_win, dev_win, dev_meta, device, deadline, on_best,
-                         history, args.max_steps)
+                         history, args.max_steps, keep)
         except torch.cuda.OutOfMemoryError as exc:  # try the next configuration
             log(f"{cfg.name} ran out of memory: {exc}")
         write_metrics()
+    if len(keep) >= 2:
+        soup(keep, data / "minilm", dev_win, dev_meta, device, on_best, history)
     write_metrics()
     log(f"done in {time.time() - t_begin:.0f}s; best {state['config']} epoch {state['epoch']}: {state['dev']}")
     return state

@@ -59,9 +59,26 @@ def test_train_two_steps_on_cpu(tmp_path: Path) -> None:
     (epoch,) = metrics["history"]
     assert epoch["step"] == 2 and epoch["loss_tag"] > 0
     assert set(epoch["dev"]) >= {"source", "cue", "content", "whole", "mean"}
+    assert metrics["best"]["config"] == "a"
     shards = sorted(out.glob("tagger-*.safetensors"))
     assert shards and all(p.stat().st_size < SHARD_BYTES + 1024 * 1024 for p in shards)
     net = load_tagger(out)
     ids = torch.tensor([[101, 2000, 2001, 102]])
     logits, q, k = net(ids, torch.zeros_like(ids), torch.ones_like(ids))
     assert logits.shape == (1, 4, 7) and q.shape == k.shape == (1, 4, 64)
+
+
+@pytest.mark.slow
+def test_sweep_averages_weights_and_makes_a_soup(tmp_path: Path) -> None:
+    corpus = tmp_path / "polnear"
+    write_corpus(corpus)
+    out = tmp_path / "out"
+    assert train.main(["--data", str(corpus), "--out", str(out), "--epochs", "4", "--batch-size", "2",
+                       "--device", "cpu", "--configs", "a,b"]) == 0
+    history = json.loads((out / "metrics.json").read_text())["history"]
+    names = [h["config"] for h in history]
+    assert names.count("a") == 4 and names.count("b") == 4
+    assert "a-swa" in names and "b-swa" in names and names[-1] == "soup"
+    swa = next(h for h in history if h["config"] == "a-swa")
+    assert swa["averaged_epochs"] == 2  # the second half of 4 epochs
+    assert (out / "config.json").exists() and load_tagger(out) is not None
