@@ -15,6 +15,7 @@ in tests.
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +47,8 @@ OPEN_MARKS = "“«„‟"
 CLOSE_MARKS = "”»"
 TOGGLE_MARKS = '"'
 QUOTE_MARKS = OPEN_MARKS + CLOSE_MARKS + TOGGLE_MARKS + "‘’'`"
+#: What changes the quote state: a double mark or a line break.
+_EVENTS = re.compile("[" + re.escape(OPEN_MARKS + CLOSE_MARKS + TOGGLE_MARKS) + "\n]")
 #: Characters trimmed from both ends of a span before exact matching (the scorer's protocol).
 TRIM_CHARS = frozenset(string.whitespace + QUOTE_MARKS + string.punctuation + "—–…•·")
 
@@ -59,22 +62,22 @@ def quote_states(text: str) -> np.ndarray:
     >>> quote_states('a "b" c').tolist()
     [0, 0, 2, 1, 2, 0, 0]
     """
-    out = np.zeros(len(text), dtype=np.uint8)
+    n = len(text)
+    out = np.zeros(n, dtype=np.uint8)
+    events = [(m.start(), m.group()) for m in _EVENTS.finditer(text)]
     inside = False
-    for i, ch in enumerate(text):
-        if ch in OPEN_MARKS:
-            inside = True
-            out[i] = 2
-        elif ch in CLOSE_MARKS:
+    start = 0  # where the current inside run began
+    for pos, ch in events:
+        if inside and pos > start:
+            out[start:pos] = 1
+        if ch == "\n":
             inside = False
-            out[i] = 2
-        elif ch in TOGGLE_MARKS:
-            inside = not inside
-            out[i] = 2
-        elif ch == "\n":
-            inside = False
-        elif inside:
-            out[i] = 1
+            continue
+        out[pos] = 2
+        inside = True if ch in OPEN_MARKS else False if ch in CLOSE_MARKS else not inside
+        start = pos + 1
+    if inside and start < n:
+        out[start:n] = 1
     return out
 
 
@@ -85,20 +88,21 @@ def token_features(text: str, offsets: np.ndarray) -> np.ndarray:
     [0, 2, 1, 2, 3]
     """
     states = quote_states(text)
-    feats = np.zeros(len(offsets), dtype=np.uint8)
-    prev_end = 0
-    for i, (s, e) in enumerate(offsets.tolist()):
-        if e > s and (states[s:e] == 2).any():
-            f = 2
-        elif s < len(states) and states[s] == 1:
-            f = 1
-        else:
-            f = 0
-        if "\n" in text[prev_end:s]:
-            f += 3
-        feats[i] = f
-        prev_end = e
-    return feats
+    if len(offsets) == 0:
+        return np.zeros(0, dtype=np.uint8)
+    starts = offsets[:, 0].astype(np.int64)
+    ends = offsets[:, 1].astype(np.int64)
+    marks = np.concatenate([[0], np.cumsum(states == 2)])
+    has_mark = (marks[ends] - marks[starts]) > 0
+    inside = np.zeros(len(offsets), dtype=bool)
+    ok = starts < len(states)
+    inside[ok] = states[starts[ok]] == 1
+    feats = np.where(has_mark, 2, np.where(inside, 1, 0)).astype(np.uint8)
+    newlines = np.concatenate([[0], np.cumsum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 10)])
+    prev_end = np.concatenate([[0], ends[:-1]])
+    # a line break in text[prev_end:start] (empty when a token starts before the last one ended)
+    after_break = (starts > prev_end) & ((newlines[starts] - newlines[np.minimum(prev_end, starts)]) > 0)
+    return feats + 3 * after_break.astype(np.uint8)
 
 
 @dataclass(frozen=True)
