@@ -3,8 +3,9 @@
 A MiniLM-L6 encoder fine-tuned on PolNeAR (see ``model/MODEL_CARD.md``) labels
 every wordpiece as source, cue or content (BIO) and links each labelled
 wordpiece to its attribution's cue; :mod:`onrecord.attribution.tagging` turns
-that into attributions. The network runs in onnxruntime (int8 on the CPU, or
-the CUDA provider when asked), so this module needs neither torch nor spaCy.
+that into attributions. The network runs in onnxruntime (int8 on the CPU), so
+the default path needs neither torch nor spaCy; ``device="cuda"`` runs the
+same weights in torch (bf16), dequantised from the ONNX file.
 
 Long articles are cut into as few windows of at most 510 wordpieces as cover
 them, of equal length and overlapping by at least 96; each token is decided
@@ -48,8 +49,8 @@ SEGMENT = 16384
 MAX_WINDOWS = 64
 #: BERT special token ids of MiniLM's uncased vocabulary ([PAD], [CLS], [SEP]).
 PAD_ID, CLS_ID, SEP_ID = 0, 101, 102
-#: Cue words that report a belief or intention rather than speech (PolNeAR annotates both;
-#: list drawn from the PolNeAR guidelines' examples of non-speech attributions).
+#: Cue word prefixes that report a belief or intention rather than speech. PolNeAR
+#: annotates both without saying which; this hand-made list is not tuned on it.
 THOUGHT_CUES = (
     "think", "thought", "believ", "want", "hope", "fear", "feel", "felt", "like", "expect", "know",
     "knew", "worr", "consider", "doubt", "wish", "plan", "intend", "suspect", "assum", "imagin",
