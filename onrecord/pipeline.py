@@ -51,7 +51,7 @@ MODES = {
 }
 
 #: The mode ``extract`` uses when none is given: the best on PolNeAR dev.
-DEFAULT_MODE = "rules"
+DEFAULT_MODE = "accurate"
 
 
 class Stage(Protocol):
