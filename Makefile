@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | sha1sum | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-fast bench lint train lock clean gate
+.PHONY: demo test test-fast bench train lock clean gate serve
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -29,9 +29,14 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not browser and not postgres and not ray" $(PYTEST_ARGS)
 
-## gate: PolNeAR dev F1 floors (skips when the corpus is absent)
+## gate: PolNeAR dev F1 floors for the default and the rules mode (skips when the corpus is absent)
 gate: $(STAMP)
-	$(BIN)/onrecord evaluate gate
+	$(BIN)/onrecord evaluate gate --jobs 2
+	@if [ -f onrecord/evaluate/floors-accurate.json ]; then $(BIN)/onrecord evaluate gate --jobs 2 --floors onrecord/evaluate/floors-accurate.json; fi
+
+## serve: the archive the demo built, on http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/onrecord serve --db demo.db --port 8000
 
 ## bench: benchmarks printing ratios against a baseline measured in the same run
 bench: $(STAMP)
