@@ -61,6 +61,18 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _speaker_id(text: str) -> int | None:
+    """The archive speaker id a search's ``speaker`` names, when it is one (ASCII digits, in range).
+
+    >>> _speaker_id("42"), _speaker_id("\u00b2"), _speaker_id("9" * 30), _speaker_id("Blunt")
+    (42, None, None, None)
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value < 2**62 else None
+
+
 def _speaker_entities(article: Article) -> list[Entity]:
     """The article's entities, plus one for each quote naming a speaker with no entity."""
     entities = list(article.entities)
@@ -383,9 +395,10 @@ class SQLStore:
                 " OR q.speaker_id IN (SELECT id FROM speakers WHERE lower(name) = lower(?))"
             )
             params += [query.speaker] * 3
-            if query.speaker.isdigit():
+            speaker_id = _speaker_id(query.speaker)
+            if speaker_id is not None:
                 cond += " OR q.speaker_id = ?"
-                params.append(int(query.speaker))
+                params.append(speaker_id)
             where.append(cond + ")")
         if query.since:
             where.append("substr(q.published, 1, 10) >= ?")

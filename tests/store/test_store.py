@@ -175,3 +175,11 @@ def test_builtin_fallbacks_link_and_merge_like_the_rules(store_url):
             s.ingest(a)
         assert s.article("blunt-tuesday").links[0]["to"] == "blunt-monday#q1"
         assert {sp.name for sp in s.speakers()} == {"Crispin Blunt", "Imran Ahmad Khan", "James Blunt", "Eve Example"}
+
+
+def test_speaker_filter_takes_ids_only_as_ascii_digits_in_range(store):
+    ingest_story(store)
+    blunt = next(s for s in store.speakers() if s.name == "Crispin Blunt")
+    assert store.search(SearchQuery(speaker=str(blunt.id))).total == 2
+    for odd in ("\u00b2", "\u0663", "9" * 30):  # superscript two, Arabic-Indic three, past any integer column
+        assert store.search(SearchQuery(speaker=odd)).total == 0
