@@ -104,7 +104,10 @@ def ingest(paths: tuple[str, ...], db: str, mode: str | None) -> None:
     """Extract PATHS and store the results in the archive, one transaction per article.
 
     PATHS are files, directories (recursively), JSONL, HTML, WARC, shards of
-    contract records (``extract --format jsonl``), or - for stdin. An article
+    contract records (``extract --format jsonl``), or - for stdin. A batch
+    output directory (``onrecord batch --out DIR``) is read as its run: only
+    the finished shards its manifest lists, not manifest.json, errors.jsonl
+    or unfinished shards (a note on stderr says what was read). An article
     is keyed by its URL, else by its text's hash: ingesting it again changes
     nothing, and a changed text under the same URL replaces the old record.
     Failures are reported on stderr and counted; the rest goes on. Exit
@@ -114,13 +117,15 @@ def ingest(paths: tuple[str, ...], db: str, mode: str | None) -> None:
     Example:
         onrecord ingest samples/ --db archive.db
         onrecord ingest crawl.warc.gz --db postgresql://localhost/onrecord
+        onrecord ingest out/ --db archive.db   # after: onrecord batch crawl/ --out out/
     """
     from ..pipeline import Failure
     from ..store.ingest import ingest_paths
 
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
     with opened(db) as store:
-        results = ingest_paths(store, paths, mode=mode)
+        results = ingest_paths(store, paths, mode=mode,
+                               notify=lambda note: click.echo(f"onrecord: {note}", err=True))
         for result in _progress(results):
             if isinstance(result, Failure):
                 counts["failed"] += 1

@@ -77,7 +77,7 @@ def batch(
     Example:
         onrecord batch crawl/*.warc.gz --out out/ --workers 2 --mode fast
         onrecord batch articles.jsonl.gz --out out/ --engine ray --workers 8
-        onrecord ingest out/shard-*.jsonl --db archive.db
+        onrecord ingest out/ --db archive.db     # the finished shards, not the manifest or errors
     """
     from ..batch import BatchConfig, BatchError, run_batch
     from ..text.readers import read_paths

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from archive_samples import MONDAY, STORY
@@ -119,3 +121,65 @@ def test_search_finds_a_politicians_statement_in_an_unseen_article(tmp_path):
     assert run("ingest", str(article), "--db", db).exit_code == 0
     hits = [json.loads(x) for x in run("search", "miscarriage of justice", "--db", db, "--format", "jsonl").stdout.splitlines()]
     assert [h["speaker_name"] for h in hits] == ["Jane Holloway"]
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture
+def batch_out(tmp_path):
+    """A real ``onrecord batch`` run (fast mode) over the samples and an empty file: 3 shards and one error."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in sorted(SAMPLES.glob("*.txt")):
+        shutil.copy(path, inputs / path.name)
+    (inputs / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = run("batch", str(inputs), "--out", str(out), "--mode", "fast", "--workers", "1", "--shard-size", "2", "-q")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] and manifest["counts"]["failed"] == 1 and manifest["counts"]["quotes"] > 0
+    assert (out / "errors.jsonl").read_text(encoding="utf-8").strip()
+    return out
+
+
+def test_ingest_of_a_batch_directory_reads_its_finished_shards_only(batch_out, store_url):
+    counts = json.loads((batch_out / "manifest.json").read_text(encoding="utf-8"))["counts"]
+    first = run("ingest", str(batch_out), "--db", store_url)
+    assert first.exit_code == 0, first.stderr
+    assert f"{batch_out} is batch output" in first.stderr
+    assert f"reading its 3 finished shard(s) with {counts['ok']} article(s)" in first.stderr
+    assert "not read: errors.jsonl, manifest.json" in first.stderr
+    assert f"ingested {counts['ok']} article(s): {counts['ok']} added" in first.stderr
+    stats = json.loads(run("stats", "--db", store_url).stdout)
+    assert (stats["articles"], stats["quotes"]) == (counts["ok"], counts["quotes"])
+    again = run("ingest", str(batch_out), "--db", store_url)
+    assert again.exit_code == 0 and f"{counts['ok']} unchanged, 0 failed" in again.stderr
+    assert json.loads(run("stats", "--db", store_url).stdout) == stats
+
+
+def test_ingest_of_an_unfinished_batch_skips_uncommitted_shards(batch_out, tmp_path):
+    path = batch_out / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    last = manifest["shards"].pop()  # as if the run was killed before committing its last shard
+    manifest["complete"] = False
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    result = run("ingest", str(path), "--db", db)  # the manifest file names its run too
+    assert result.exit_code == 0, result.stderr
+    assert "an unfinished run" in result.stderr and last["file"] in result.stderr
+    stats = json.loads(run("stats", "--db", db).stdout)
+    assert stats["articles"] == sum(s["ok"] for s in manifest["shards"])
+    assert stats["quotes"] == sum(s["quotes"] for s in manifest["shards"])
+
+
+def test_an_error_log_elsewhere_is_not_read_as_documents(batch_out, shard, tmp_path):
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    shutil.copy(batch_out / "errors.jsonl", loose / "failures.jsonl")
+    shutil.copy(shard, loose / "story.jsonl")
+    db = str(tmp_path / "a.db")
+    result = run("ingest", str(loose), "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert "failures.jsonl holds batch error entries" in result.stderr and "0 failed" in result.stderr
+    assert json.loads(run("stats", "--db", db).stdout)["articles"] == len(STORY)
