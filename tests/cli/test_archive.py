@@ -183,3 +183,19 @@ def test_an_error_log_elsewhere_is_not_read_as_documents(batch_out, shard, tmp_p
     assert result.exit_code == 0, result.stderr
     assert "failures.jsonl holds batch error entries" in result.stderr and "0 failed" in result.stderr
     assert json.loads(run("stats", "--db", db).stdout)["articles"] == len(STORY)
+
+
+@pytest.mark.parametrize("mode", ["fast", pytest.param(None, marks=pytest.mark.slow, id="default")])
+def test_search_over_the_samples_finds_ashdowns_statement(mode, tmp_path):
+    """samples/ashdown-retraction.txt (a UK story written for onrecord) through ingest and search."""
+    db = str(tmp_path / "a.db")
+    ingest = run("ingest", str(SAMPLES), "--db", db, *(["--mode", mode] if mode else []))
+    assert ingest.exit_code == 0, ingest.stderr
+    assert json.loads(run("stats", "--db", db).stdout)["articles"] == len(list(SAMPLES.glob("*.txt")))
+    out = run("search", "miscarriage of justice", "--db", db, "--format", "jsonl")
+    hits = [json.loads(line) for line in out.stdout.splitlines()]
+    assert hits, out.stderr
+    assert {(h["article_id"], h["speaker_name"]) for h in hits} == {("ashdown-retraction", "Rupert Ashdown")}
+    assert all("miscarriage of justice" in h["text"] for h in hits)
+    table = run("search", "miscarriage of justice", "--db", db).stdout
+    assert "Rupert Ashdown" in table and "ashdown-retraction" in table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pytest
 from archive_samples import MONDAY, SCRIPT, STORY, TUESDAY
@@ -142,3 +143,23 @@ def test_openapi_schema_fuzzing_finds_no_server_errors(tmp_path):
         check()
     assert failures == []
     assert {"GET /api/quotes", "POST /api/articles", "GET /api/speakers/{speaker_id}"} <= set(calls)
+
+
+@pytest.mark.slow
+def test_api_finds_ashdowns_statement_in_the_samples(tmp_path):
+    """samples/ (default mode) ingested, then ``GET /api/quotes?q=miscarriage of justice``."""
+    from onrecord.store.ingest import ingest_paths
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    db = str(tmp_path / "samples.db")
+    with open_store(db) as s:
+        results = list(ingest_paths(s, [str(samples)]))
+    assert [r.status for r in results] == ["added"] * len(list(samples.glob("*.txt")))
+    with TestClient(create_app(db)) as c:
+        body = c.get("/api/quotes", params={"q": "miscarriage of justice"}).json()
+        assert body["total"] >= 1
+        assert {(q["article_id"], q["speaker_name"]) for q in body["quotes"]} == {("ashdown-retraction", "Rupert Ashdown")}
+        speaker = body["quotes"][0]["archive_speaker_id"]
+        assert c.get(f"/api/speakers/{speaker}").json()["name"] == "Rupert Ashdown"
+        page = c.get("/", params={"q": "miscarriage of justice"}).text
+        assert "Rupert Ashdown" in page and "miscarriage of justice" in page
