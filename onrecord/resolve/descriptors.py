@@ -31,6 +31,7 @@ from .names import (
 
 __all__ = [
     "describe_after",
+    "split_roles",
     "describe_before",
     "description_tokens",
     "fits_description",
@@ -97,6 +98,45 @@ def normalise_descriptor(phrase: str) -> str | None:
     if not p:
         return None
     return descriptor_case(p)
+
+
+#: "MP for Hexley Vale and chair of the APPG on ...": where one appositive holds two roles.
+#: One of the first three words after "and" (an article aside) must be a lower-case role
+#: noun or an acronym, so "chair of the Home Affairs and Justice Committee" stays whole.
+_ROLE_JOIN = re.compile(r",?\s+and\s+(?:(?:a|an|the|also)\s+)?(?P<rest>(?:[\w-]+\s*){1,3})", re.I)
+
+
+_AND = re.compile(r",?\s+and\s+", re.I)
+
+
+def split_roles(phrase: str) -> list[tuple[int, str]]:
+    """Split a phrase holding several roles joined by "and" into its roles.
+
+    Args:
+        phrase: a descriptor-sized phrase (article may lead).
+
+    Returns:
+        ``(offset in phrase, part)`` pairs; the whole phrase when it holds one role.
+
+    >>> [p for _, p in split_roles("the MP for Hexley Vale and chair of the APPG on Access to Justice")]
+    ['the MP for Hexley Vale', 'chair of the APPG on Access to Justice']
+    >>> [p for _, p in split_roles("chair of the Home Affairs and Justice Committee")]
+    ['chair of the Home Affairs and Justice Committee']
+    >>> [p for _, p in split_roles("mayor of Eastfield and a former state representative")]
+    ['mayor of Eastfield', 'a former state representative']
+    """
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for m in _ROLE_JOIN.finditer(phrase):
+        if not any(fold(w) in ROLE_NOUNS and (w.islower() or w.isupper()) for w in m.group("rest").split()):
+            continue  # "Home Affairs and Justice Committee": a capitalised word belongs to a name
+        left = phrase[start : m.start()]
+        if not _is_rolelike(_ARTICLE.sub("", left.strip())):
+            continue
+        parts.append((start, left))
+        start = m.start() + len(_AND.match(m.group()).group())  # type: ignore[union-attr]
+    parts.append((start, phrase[start:]))
+    return parts
 
 
 def _is_rolelike(phrase: str) -> bool:
@@ -171,6 +211,8 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
     ['chair of the APPG on Global LGBT+ Rights']
     >>> [d for _, d in describe_after("Khan has been MP for Wakefield since December 2019.", 4)]
     ['MP for Wakefield since December 2019']
+    >>> [d for _, d in describe_after("Ashdown, the MP for Hexley Vale and chair of the APPG on Access to Justice, said", 7)]
+    ['MP for Hexley Vale', 'chair of the APPG on Access to Justice']
     >>> describe_after("Blunt, Khan and Smith", 5)
     []
     """
@@ -180,11 +222,14 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
     if m:
         seg = _SEGMENT.match(text, m.end(), limit)
         if seg:
-            phrase = _ARTICLE.sub("", seg.group().strip())
-            if _is_rolelike(phrase) and len(phrase.split()) <= MAX_DESCRIPTOR_WORDS:
-                d = normalise_descriptor(phrase)
-                if d:
-                    found.append((m.end(), d))
+            for off, part in split_roles(seg.group()):
+                phrase = _ARTICLE.sub("", part.strip())
+                if _is_rolelike(phrase) and len(phrase.split()) <= MAX_DESCRIPTOR_WORDS:
+                    d = normalise_descriptor(phrase)
+                    if d:
+                        found.append((m.end() + off, d))
+                elif not found:
+                    break
         return found
     pos = name_end
     while pos < limit and text.startswith(",", pos):
@@ -195,20 +240,26 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
         if not seg or not seg.group().strip():
             break
         raw = seg.group().strip()
-        if len(raw.split()) > MAX_DESCRIPTOR_WORDS:
-            break
         if re.fullmatch(r"\d{1,3}", raw):
             found.append((start, f"aged {raw}"))
         else:
             rel = RELATIVE.match(raw)
-            body = raw[rel.end() :] if rel else raw
-            has_article = bool(_ARTICLE.match(body))
-            body = _ARTICLE.sub("", body)
-            if not body or not (_is_rolelike(body) or (has_article and not rel and body[:1].islower())):
+            whole = raw[rel.end() :] if rel else raw
+            parts = split_roles(whole)
+            if any(len(p.split()) > MAX_DESCRIPTOR_WORDS for _, p in parts):
                 break
-            d = normalise_descriptor(body)
-            if d:
-                found.append((start, d))
+            taken = 0
+            for off, part in parts:
+                has_article = bool(_ARTICLE.match(part.strip()))
+                body = _ARTICLE.sub("", part.strip())
+                if not body or not (_is_rolelike(body) or (has_article and not rel and body[:1].islower())):
+                    break
+                d = normalise_descriptor(body)
+                if d:
+                    found.append((start + (rel.end() if rel else 0) + off, d))
+                    taken += 1
+            if not taken:
+                break
         pos = seg.end()
         if pos >= limit or not text.startswith(",", pos):
             break

@@ -333,6 +333,7 @@ def build_table(work: Work) -> EntityTable:
         if d.type == "PERSON" and d.merged_into is None:
             _collect_descriptors(table, i)
     _attach_opening_roles(table, paragraphs)
+    _describe_pronoun_subjects(table, paragraphs)
     return table
 
 
@@ -413,6 +414,68 @@ def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
                 continue  # "A Labour MP" is not the Tory MP named next
             d.add_descriptor(m.start(), desc)
             table.add_mention(person, m.start(), m.end(), subject=True)
+
+
+#: "He has been the MP for Eastmoor since December 2019.": a sentence opening with a
+#: pronoun subject and a copula, whose predicate may be a role.
+_PRONOUN_COPULA = re.compile(
+    r"(?P<pron>He|She)(?=\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|served\s+as|remains)\s)"
+)
+#: How many paragraphs before the pronoun's own its person may be named (set by hand:
+#: a predicative "He has been ..." follows the sentence or paragraph that names him).
+PRONOUN_SUBJECT_PARAGRAPHS = 1
+
+
+def _describe_pronoun_subjects(table: EntityTable, paragraphs: list[Range]) -> None:
+    """Give a role stated of a pronoun subject to the person the pronoun stands for.
+
+    "Qureshi, 47, was convicted on Monday. He has been the MP for Eastmoor since
+    December 2019." gives Qureshi "MP for Eastmoor since December 2019". The
+    pronoun stands for the latest gender-compatible person named as a subject in
+    its paragraph or the one before (else the latest such person named at all);
+    it becomes a subject mention of them.
+    """
+    text = table.text
+    for n, (ps, pe) in enumerate(paragraphs):
+        if "He " not in text[ps:pe] and "She " not in text[ps:pe]:
+            continue
+        lo = paragraphs[max(0, n - PRONOUN_SUBJECT_PARAGRAPHS)][0]
+        for start in [ps, *(so.end() for so in _SENTENCE_OPEN.finditer(text, ps, pe))]:
+            m = _PRONOUN_COPULA.match(text, start, pe)
+            if not m or table.in_quote(m.start(), m.end()):
+                continue
+            found = describe_after(text, m.end(), pe)
+            if not found:
+                continue
+            gender = "male" if m.group("pron") == "He" else "female"
+            person = _pronoun_antecedent(table, m.start(), gender, lo)
+            if person is None:
+                continue
+            for pos, phrase in found:
+                table.drafts[person].add_descriptor(pos, phrase)
+            table.add_mention(person, m.start(), m.end(), subject=True)
+
+
+def _pronoun_antecedent(table: EntityTable, pos: int, gender: str, lo: int) -> int | None:
+    """The person a sentence-initial pronoun at ``pos`` stands for, named in ``[lo, pos)``."""
+    k = bisect.bisect_left(table.mentions, pos, key=lambda x: x.start)
+    latest: int | None = None
+    while k > 0:
+        k -= 1
+        mr = table.mentions[k]
+        if mr.start < lo:
+            break
+        if mr.in_quote:
+            continue
+        r = table.root(mr.entity)
+        d = table.drafts[r]
+        if d.type != "PERSON" or not _compatible_gender(gender, d.gender):
+            continue
+        if mr.subject:
+            return r
+        if latest is None:
+            latest = r
+    return latest
 
 
 def _paragraphs(text: str) -> list[Range]:

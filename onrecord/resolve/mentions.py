@@ -224,13 +224,14 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             inner = len(t) - len(t.lstrip())
             name = t.strip()
             descs = []
-            from .descriptors import RELATIVE, normalise_descriptor
+            from .descriptors import RELATIVE, normalise_descriptor, split_roles
 
             for _, other in parts:
                 if other is not t:
-                    d = normalise_descriptor(RELATIVE.sub("", other.strip()))
-                    if d:
-                        descs.append(d)
+                    for _, role in split_roles(RELATIVE.sub("", other.strip())):
+                        d = normalise_descriptor(role)
+                        if d:
+                            descs.append(d)
             ns = s + p + inner
             return SpeakerMention(
                 MentionKind.APPOSITIVE, mention, span, name=name, name_span=(ns, ns + len(name)),

@@ -28,12 +28,13 @@ finder stands in.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..work import Candidate, Work
 from .descriptors import description_tokens, fits_description, normalise_descriptor
-from .entities import EntityTable, MentionRef, build_table
+from .entities import EntityTable, MentionRef, _sentence_start, build_table
 from .mentions import MentionKind, SpeakerMention, classify_mention
 from .names import ORG_WORDS, fold, parse_name
 
@@ -64,6 +65,15 @@ SUBJECT_BONUS = 0.6
 LAST_SPEAKER_BONUS = 0.8
 EARLIER_SPEAKER_BONUS = 0.3
 IN_QUOTE_PENALTY = 0.7
+#: For a gendered pronoun, a person whose gender is known to match (by first name,
+#: descriptor or an earlier pronoun) over one whose gender is unknown; a bonus, not
+#: a filter, so an unlisted first name does not lose to a person named in a quote.
+KNOWN_GENDER_BONUS = 0.5
+#: A relative clause right before a pronoun: "a statement in which he", "a post where she".
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:(?:in|on|at|by|with|through|for|from|under|after)\s+which|which|whereby|wherein|where|whom)"
+    r"\s+(?:[a-z]+\s+){0,2}$"
+)
 
 
 #: Mention kinds that resolve to their owner, whose own span is not a mention of it.
@@ -215,14 +225,13 @@ class _Resolver:
 
     def _resolve_pronoun(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         if m.number == "sg":
-            found = None
-            if m.gender:  # a person known to be of that gender first: "she" is not Hugo when Margaret is near
-                found = self._salient(
-                    m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and self.table.draft(i).gender == m.gender,
-                    persons=True,
-                )
+            found = self._relative_antecedent(m)
             if found is None:
-                found = self._salient(m.span[0], cand, lambda i: self._fits_gender(i, m.gender), persons=True)
+                # a person known to be of that gender scores higher: "she" is Margaret, not Jo Lam, when both are near
+                found = self._salient(
+                    m.span[0], cand, lambda i: self._fits_gender(i, m.gender), persons=True,
+                    prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
+                )
             if found is not None and m.gender and self.table.draft(found).gender is None:
                 self.table.draft(found).gender = m.gender
         else:
@@ -230,6 +239,29 @@ class _Resolver:
                 m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False
             )
         return Resolution(found, "resolve:pronoun")
+
+    def _relative_antecedent(self, m: SpeakerMention) -> int | None:
+        """The subject of the clause a relative clause holding pronoun ``m`` hangs from.
+
+        "A Conservative MP has withdrawn a statement in which he described ...":
+        "he" is the MP, the sentence's subject, not the last person named before
+        it. The sentence's first mention must be a subject mention of a person
+        of compatible gender, outside quotation marks, before the relative word.
+        """
+        table = self.table
+        pos = m.span[0]
+        sent = _sentence_start(self.text, pos)
+        rel = _RELATIVE_BEFORE.search(self.text, sent, pos)
+        if rel is None:
+            return None
+        k = bisect.bisect_left(table.mentions, sent, key=lambda x: x.start)
+        if k >= len(table.mentions):
+            return None
+        first = table.mentions[k]
+        if first.start >= rel.start() or not first.subject or first.in_quote:
+            return None
+        r = table.root(first.entity)
+        return r if self._fits_gender(r, m.gender) else None
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         found = self._salient(
@@ -360,7 +392,9 @@ class _Resolver:
             return False
         return gender is None or d.gender is None or d.gender == gender
 
-    def _salient(self, pos: int, cand: Candidate, fits, persons: bool, reach_back: bool = False) -> int | None:
+    def _salient(
+        self, pos: int, cand: Candidate, fits, persons: bool, reach_back: bool = False, prefer=None
+    ) -> int | None:
         """The most salient entity mentioned before ``pos`` that ``fits``.
 
         Candidates are the entities mentioned in this paragraph or the
@@ -402,6 +436,8 @@ class _Resolver:
             score = 1.0 / (1 + rank)
             score += SUBJECT_BONUS if mr.subject else 0.0
             score -= IN_QUOTE_PENALTY if mr.in_quote else 0.0
+            if prefer is not None and prefer(r):
+                score += KNOWN_GENDER_BONUS
             if r == last_speaker:
                 score += LAST_SPEAKER_BONUS
             elif r in recent_speakers:

@@ -155,6 +155,8 @@ CHANNEL_PATTERNS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (1, "court", _rx(
         r"(?<!outside )(?<!outside the )\b(?:in|to|told|before|at"
         r"|from) (?:the )?(?:[A-Z][\w']* )*(?:[Cc]ourt|[Tt]ribunal|inquest)\b"
+        # "a jury at Southwark Crown Court found him guilty": the court acts in a clause of its own
+        r"(?! (?:found|ruled|heard|convicted|sentenced|decided|cleared|acquitted|jailed|ordered|dismissed|rejected)\b)"
         r"|\btold (?:the )?(?:jury|jurors|judge|magistrates|hearing)\b|\b(?:in|giving|gave) (?:his |her "
         r"|their )?evidence\b"
         r"|\bwitness (?:stand|box)\b|\bunder oath\b"
