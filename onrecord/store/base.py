@@ -248,6 +248,10 @@ class Store(Protocol):
         """Every article, in id order."""
         ...
 
+    def quotes_by_ref(self, refs: Iterable[str]) -> dict[str, QuoteHit]:
+        """The quotes named by archive references ``"<article id>#<quote id>"`` (the ends of links)."""
+        ...
+
     def merges(self) -> list[MergeDecision]:
         """Every speaker-merge decision, with its reason."""
         ...

@@ -30,7 +30,7 @@ from .base import (
 )
 from .identity import IdentityFn, SpeakerProfile, default_identity, name_words
 from .linking import ACT_LINKS, ArchiveStatement, LinkFn, default_linker
-from .records import article_digest, article_key, quote_ref, record_of, sha1_text
+from .records import article_digest, article_key, quote_ref, record_of, sha1_text, split_ref
 from .schema import apply_migrations
 
 __all__ = ["Connection", "SQLStore"]
@@ -563,6 +563,19 @@ class SQLStore:
         quotes = db.execute("SELECT count(*) FROM quotes").fetchone()[0]
         speakers = db.execute("SELECT count(DISTINCT speaker_id) FROM quotes WHERE speaker_id IS NOT NULL").fetchone()[0]
         return Stats(int(articles), int(quotes), int(speakers))
+
+    def quotes_by_ref(self, refs: Iterable[str]) -> dict[str, QuoteHit]:
+        """The quotes named by archive references (``"<article id>#<quote id>"``); unknown ones are left out."""
+        out: dict[str, QuoteHit] = {}
+        for ref in dict.fromkeys(refs):
+            article_id, quote_id = split_ref(ref)
+            rows = self.db.execute(
+                f"SELECT {self._HIT_COLUMNS}{self._HIT_FROM} WHERE q.article_id = ? AND q.quote_id = ?",
+                (article_id, quote_id),
+            ).fetchall()
+            for hit in self._hits(rows):
+                out[ref] = hit
+        return out
 
     def links_of(self, ref: str) -> list[dict[str, Any]]:
         """Every link from or to the quote ``"<article id>#<quote id>"``."""

@@ -27,7 +27,8 @@ from ..errors import OnrecordError
 from ..model import Article
 from ..store import SearchQuery, open_store
 from ..store.links import describe_links
-from .highlight import colour_speakers, cut_highlights
+from ..store.records import fts_words
+from .highlight import colour_speakers, cut_highlights, cut_matches
 
 __all__ = ["create_app"]
 
@@ -69,6 +70,7 @@ def create_app(store_url: str, token: str | None = None) -> FastAPI:
     app.state.store = store
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
     env.filters["urlpart"] = lambda s: urlquote(str(s), safe="")
+    env.globals["cut_matches"] = cut_matches
     templates = Jinja2Templates(env=env)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -142,7 +144,7 @@ def create_app(store_url: str, token: str | None = None) -> FastAPI:
         return templates.TemplateResponse(
             request, "search.html",
             {"q": q, "speaker": speaker, "since": since, "until": until, "result": result,
-             "stats": store.stats(), "top": store.speakers(limit=12)},
+             "words": fts_words(q), "stats": store.stats(), "top": store.speakers(limit=12)},
         )
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -151,7 +153,9 @@ def create_app(store_url: str, token: str | None = None) -> FastAPI:
         if view is None:
             return templates.TemplateResponse(request, "missing.html", {"what": f"speaker {speaker_id}"}, 404)
         entries = [(hit, describe_links(hit.ref, hit.links)) for hit in view.timeline]
-        return templates.TemplateResponse(request, "speaker.html", {"view": view, "entries": entries})
+        others = store.quotes_by_ref(n.other for _, notes in entries for n in notes)
+        return templates.TemplateResponse(request, "speaker.html",
+                                          {"view": view, "entries": entries, "others": others})
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def page_article(request: Request, article_id: str) -> HTMLResponse:
@@ -175,9 +179,11 @@ def create_app(store_url: str, token: str | None = None) -> FastAPI:
                 legend.append((q.speaker_name, sid, palette[sid]))
         quotes = [(q, colours[q.id], speaker_of_quote[q.id], describe_links(f"{view.id}#{q.id}", view.links))
                   for q in article.quotes]
+        others = store.quotes_by_ref(n.other for *_, notes in quotes for n in notes)
         return templates.TemplateResponse(
             request, "article.html",
-            {"view": view, "article": article, "pieces": pieces, "legend": legend, "quotes": quotes},
+            {"view": view, "article": article, "pieces": pieces, "legend": legend, "quotes": quotes,
+             "others": others},
         )
 
     return app

@@ -6,12 +6,13 @@ page unescaped, however its quotes overlap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Quote
 
-__all__ = ["PALETTE_SIZE", "Piece", "colour_speakers", "cut_highlights"]
+__all__ = ["PALETTE_SIZE", "Piece", "colour_speakers", "cut_highlights", "cut_matches"]
 
 #: Number of speaker colours in ``static/style.css`` (classes ``c0`` .. ``c7``).
 PALETTE_SIZE = 8
@@ -73,3 +74,36 @@ def cut_highlights(text: str, quotes: Sequence[Quote], colours: Mapping[str, int
         else:
             pieces.append(piece)
     return pieces
+
+
+def cut_matches(text: str, words: Sequence[str]) -> list[tuple[str, bool]]:
+    """Split ``text`` into runs that do and do not match a search word (case-insensitive, word starts).
+
+    A word matches at the start of a word of ``text`` and takes the rest of
+    that word, so "retract" marks "retracted" as the full-text index does.
+
+    Args:
+        text: a quote's text.
+        words: the query's words (:func:`onrecord.store.records.fts_words`).
+
+    Returns:
+        ``(run, matched)`` pairs whose runs join back to ``text``.
+
+    >>> cut_matches("A miscarriage of Justice.", ["justice", "miscarriage"])
+    [('A ', False), ('miscarriage', True), (' of ', False), ('Justice', True), ('.', False)]
+    """
+    words = [w for w in words if w]
+    if not words:
+        return [(text, False)] if text else []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
+                         re.IGNORECASE)
+    runs: list[tuple[str, bool]] = []
+    last = 0
+    for m in pattern.finditer(text):
+        if m.start() > last:
+            runs.append((text[last : m.start()], False))
+        runs.append((m.group(), True))
+        last = m.end()
+    if last < len(text):
+        runs.append((text[last:], False))
+    return runs

@@ -63,7 +63,7 @@ def test_api_speakers_and_articles(client):
 def test_search_page_shows_a_script_quote_as_escaped_text(client):
     page = client.get("/", params={"q": "harmless"})
     assert page.status_code == 200
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; is harmless," in page.text
+    assert '&lt;script&gt;alert(1)&lt;/script&gt; is <mark class="match">harmless</mark>,' in page.text
     assert "<script>" not in page.text and "<b>Bold</b>" not in page.text
     assert "&lt;b&gt;Bold&lt;/b&gt; claims" in page.text
 
@@ -163,3 +163,18 @@ def test_api_finds_ashdowns_statement_in_the_samples(tmp_path):
         assert c.get(f"/api/speakers/{speaker}").json()["name"] == "Rupert Ashdown"
         page = c.get("/", params={"q": "miscarriage of justice"}).text
         assert "Rupert Ashdown" in page and "miscarriage of justice" in page
+
+
+def test_link_notes_quote_the_other_statement_with_its_date_and_article(client):
+    blunt = next(s for s in client.get("/api/speakers").json()["speakers"] if s["name"] == "Crispin Blunt")
+    page = client.get(f"/speakers/{blunt['id']}").text
+    retraction = html.escape(TUESDAY.quotes[0].text, quote=False)
+    assert f"<q>{retraction}</q>" in page and ">Blunt retracts statement</a>" in page
+    assert "Retracts the statement of <time>2024-04-08</time>" in page
+    assert 'retracted-badge">retracted 2024-04-09<' in page
+    monday = client.get("/articles/blunt-monday").text
+    assert '<li id="q1" class="c0 retracted">' in monday and '<li id="q2" class="c1">' in monday
+    assert f"<q>{retraction}</q>" in monday
+    search = client.get("/", params={"q": "justice"}).text
+    assert '<li class="hit retracted">' in search and 'retracted 2024-04-09' in search
+    assert '<mark class="match">justice</mark>' in search
