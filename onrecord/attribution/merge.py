@@ -1,0 +1,253 @@
+"""The hybrid attribution stage: the trained tagger, corrected where quotation marks make the rules certain.
+
+The tagger (:mod:`onrecord.attribution.tagger`) follows PolNeAR's broad notion
+of attribution and finds most of it; the fast rules
+(:mod:`onrecord.attribution.rules`, no parse) know quotation marks and British
+news conventions exactly but little else. :func:`merge_candidates` starts
+from the tagger's attributions and applies the policies of a
+:class:`MergePolicy`. Each was measured on PolNeAR dev and on the project's
+UK end-to-end articles (``scripts/merge_policies.py`` prints the dev table;
+``model/MODEL_CARD.md`` records it); the defaults are those that cost nothing
+on dev and fix the end-to-end articles:
+
+1. **quote content** (on): where a rule attributed a quotation through an
+   adjacent cue and speaker (``"…," he said`` / ``X said: "…"``) and the
+   tagger's attribution of it has the same cue, the rule's content (the text
+   inside the marks, with the paragraphs and quotations it continues into)
+   replaces the tagger's, and tagger fragments lying inside it go. Not when
+   another cue of the tagger lies inside the quotation (the rule joined two
+   attributions, or took scare quotes for speech);
+2. **cue and source**: a speaker the tagger cut short at ``and``, ``of``,
+   ``for`` or a comma is replaced by the rule's whole name (on); filling in a
+   missing source or preferring the rule's cue or source (off: each lost
+   source F1 on dev);
+3. **added rules** (off): rule attributions that no tagger attribution
+   overlaps; every rule lost precision on dev;
+4. **junk** (on): tagger attributions touching junk ranges are dropped.
+
+Everything but :class:`HybridStage` is model-free and works on plain
+:class:`~onrecord.work.Candidate` lists, so each policy is unit-tested on
+hand-built candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..nlp.quotes import line_paragraphs
+from ..work import Candidate, Range, Work
+from .rules import find_candidates
+
+__all__ = ["DIRECT_RULES", "HybridStage", "MergePolicy", "merge_candidates", "rule_of"]
+
+#: Rules that attribute a quotation through a cue and speaker next to its marks.
+DIRECT_RULES = frozenset(
+    {"quote-speaker-cue", "quote-cue-speaker", "speaker-cue-colon-quote", "quote-according-to", "name-colon-quote"}
+)
+
+
+@dataclass(frozen=True)
+class MergePolicy:
+    """Which corrections :func:`merge_candidates` applies (defaults: the best on PolNeAR dev).
+
+    Attributes:
+        quote_content: Take the rule's content for a quotation a direct rule
+            attributed (policy 1).
+        agree: Apply policies 1 and 2 only where the tagger's cue for the
+            quotation overlaps the rule's (the two read the same attribution).
+        max_outside: Most letters and digits the tagger's content may have
+            outside the rule's quotation for policy 1 to apply (more: the
+            tagger read a mixed quote or reported speech around it, and is kept).
+        fill_cue_source: Rule names whose cue and speaker fill in a missing
+            tagger cue or source on the same quotation (policy 2).
+        prefer_cue_source: Rule names whose cue and speaker replace the
+            tagger's on the same quotation (policy 2).
+        prefer_cue: Rule names whose cue alone replaces the tagger's (policy 2).
+        extend_source: Rule names whose speaker replaces the tagger's when it
+            contains it (the tagger cut a name short: ``Housing and
+            Communities`` for ``A spokesperson for the Department for
+            Levelling Up, Housing and Communities``; policy 2).
+        add: Rule names added where no tagger attribution overlaps (policy 3).
+        drop_junk: Drop tagger attributions whose content touches junk (policy 4).
+    """
+
+    quote_content: bool = True
+    agree: bool = True
+    max_outside: int = 0
+    fill_cue_source: frozenset[str] = frozenset()
+    prefer_cue_source: frozenset[str] = frozenset()
+    prefer_cue: frozenset[str] = frozenset()
+    extend_source: frozenset[str] = DIRECT_RULES
+    add: frozenset[str] = frozenset()
+    drop_junk: bool = True
+
+
+def rule_of(cand: Candidate) -> str:
+    """Return the rule name of a rules candidate (``rule:quote-speaker-cue`` -> ``quote-speaker-cue``), else ``""``.
+
+    >>> rule_of(Candidate(content=[(0, 1)], origin="rule:transcript")), rule_of(Candidate(content=[(0, 1)]))
+    ('transcript', '')
+    """
+    return cand.origin[5:] if cand.origin.startswith("rule:") else ""
+
+
+def _overlap_chars(a: Sequence[Range], b: Sequence[Range]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _outside_alnum(text: str, content: Sequence[Range], cover: Sequence[Range]) -> int:
+    """Letters and digits of ``content`` that lie in no range of ``cover``."""
+    n = 0
+    for s, e in content:
+        for i in range(s, e):
+            if text[i].isalnum() and not any(cs <= i < ce for cs, ce in cover):
+                n += 1
+    return n
+
+
+def _foreign_cue_within(cands: Sequence[Candidate], span: Range, cue: Range | None) -> bool:
+    """Whether some candidate's cue other than ``cue`` lies within ``span``.
+
+    Such a cue means the rule joined quotations that the tagger reads as two
+    attributions (``… “A.” She adds, “B.”``), or took scare quotes for speech
+    (``“… chanting “U-S-A!”``); the rule's content is then not certain.
+    """
+    for c in cands:
+        if c.cue and span[0] <= c.cue[0] and c.cue[1] <= span[1] and not (cue and c.cue[0] < cue[1] and cue[0] < c.cue[1]):
+            return True
+    return False
+
+
+def _inside(content: Sequence[Range], span: Range) -> bool:
+    return all(span[0] <= s and e <= span[1] for s, e in content)
+
+
+#: Words at which a tagger may cut an organisation's name short ("... for Levelling Up, | Housing and Communities").
+NAME_JOINS = frozenset({",", "and", "&", "of", "for"})
+
+
+def _extends_name(text: str, tagged: Candidate, ruled: Candidate) -> bool:
+    """Whether the rule's speaker is the tagger's, a name cut at a join word, made whole.
+
+    >>> t = "A spokesperson for the Department for Levelling Up, Housing and Communities said:"
+    >>> _extends_name(t, Candidate([(0, 1)], speaker=(52, 75)), Candidate([(0, 1)], speaker=(0, 75)))
+    True
+    >>> t = "Even now at 86 she still says things"
+    >>> _extends_name(t, Candidate([(0, 1)], speaker=(15, 18)), Candidate([(0, 1)], speaker=(0, 18)))
+    False
+    """
+    a, b = tagged.speaker, ruled.speaker
+    if a is None or b is None or a == b or not (b[0] <= a[0] and a[1] <= b[1]) or a[0] == b[0]:
+        return False
+    if not text[a[0]].isupper() or (tagged.cue and b[0] < tagged.cue[1] and tagged.cue[0] < b[1]):
+        return False
+    before = text[b[0] : a[0]].rstrip()
+    return bool(before) and (before[-1] in NAME_JOINS or before.rsplit(None, 1)[-1].lower() in NAME_JOINS)
+
+
+def merge_candidates(
+    text: str,
+    tagged: Sequence[Candidate],
+    ruled: Sequence[Candidate],
+    junk: Sequence[Range] = (),
+    policy: MergePolicy | None = None,
+) -> list[Candidate]:
+    """Merge the tagger's and the fast rules' attributions of one document.
+
+    Args:
+        text: The document (offsets index it).
+        tagged: The tagger's candidates (not modified).
+        ruled: The fast rules' candidates (not modified).
+        junk: Junk ranges (``Work.junk``).
+        policy: The corrections to apply; :class:`MergePolicy` defaults when None.
+
+    Returns:
+        New candidates in text order; their ``origin`` says which source
+        decided (``model:…``, ``rule:…``, or ``model:…+rule:…`` for a merge).
+    """
+    opt = policy or MergePolicy()
+    out = [replace(c, content=list(c.content)) for c in tagged]
+    if opt.drop_junk and junk:
+        out = [c for c in out if not any(_overlap_chars(c.content, [j]) for j in junk)]
+    added: list[Candidate] = []
+    for r in sorted(ruled, key=lambda c: c.start):
+        rule = rule_of(r)
+        hits = [c for c in out if _overlap_chars(c.content, r.content)]
+        if not hits:
+            if rule in opt.add:
+                added.append(replace(r, content=list(r.content)))
+            continue
+        if rule not in DIRECT_RULES:
+            continue
+        main = max(hits, key=lambda c: _overlap_chars(c.content, r.content))
+        if opt.agree and not (main.cue and r.cue and main.cue[0] < r.cue[1] and r.cue[0] < main.cue[1]):
+            continue
+        merged = False
+        span = (r.start, r.end)
+        if opt.quote_content and _outside_alnum(text, main.content, r.content) <= opt.max_outside \
+                and not _foreign_cue_within(tagged, span, r.cue) \
+                and not (r.cue and span[0] < r.cue[0] < span[1] and not _overlap_chars(main.content, r.content[:1])):
+            fragments = {id(c) for c in hits if c is not main and _inside(c.content, span)}
+            out = [c for c in out if id(c) not in fragments]
+            if main.content != r.content:
+                main.content = list(r.content)
+                main.kind = r.kind
+                merged = True
+        if rule in opt.prefer_cue_source and r.cue:
+            main.cue, main.speaker = r.cue, r.speaker
+            merged = True
+        elif rule in opt.prefer_cue and r.cue and main.cue != r.cue:
+            main.cue = r.cue
+            merged = True
+        if rule in opt.fill_cue_source:
+            if main.cue is None and r.cue is not None:
+                main.cue = r.cue
+                merged = True
+            if main.speaker is None and r.speaker is not None:
+                main.speaker = r.speaker
+                merged = True
+        if rule in opt.extend_source and _extends_name(text, main, r):
+            main.speaker = r.speaker
+            merged = True
+        if merged and "+rule:" not in main.origin:
+            main.origin = f"{main.origin}+{r.origin}"
+    out.extend(added)
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+class HybridStage:
+    """Pipeline stage: the tagger's attributions merged with the fast rules' (see the module docstring).
+
+    Args:
+        policy: The merge policy; the dev-selected :class:`MergePolicy` by default.
+        **tagger_options: Passed to :class:`~onrecord.attribution.tagger.TaggerStage`.
+
+    Raises:
+        ModelError: The tagger's model is missing or does not load.
+    """
+
+    name = "hybrid"
+    needs = ("clean", "quotations")
+    gives = ("candidates",)
+    critical = True
+
+    def __init__(self, policy: MergePolicy | None = None, **tagger_options: object):
+        from .tagger import TaggerStage
+
+        self.policy = policy or MergePolicy()
+        self.tagger = TaggerStage(**tagger_options)  # type: ignore[arg-type]
+
+    def __call__(self, work: Work) -> None:
+        self.pipe([work])
+
+    def pipe(self, works: list[Work]) -> None:
+        """Tag a batch of documents, then merge each with its fast rules."""
+        self.tagger.pipe(works)
+        for work in works:
+            text = work.clean or work.text
+            paragraphs = work.paragraphs or line_paragraphs(text)
+            ruled = find_candidates(text, paragraphs, work.quotations)
+            work.candidates = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
+
