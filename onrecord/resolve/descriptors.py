@@ -17,6 +17,7 @@ MP", "the 48-year-old") fits a person's descriptors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .names import (
     HONORIFICS,
@@ -266,6 +267,7 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
     return found
 
 
+@lru_cache(maxsize=4096)
 def description_tokens(phrase: str) -> frozenset[str]:
     """Fold a description into comparable content words.
 

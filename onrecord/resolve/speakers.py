@@ -140,6 +140,22 @@ def resolve_speakers(work: Work) -> None:
         c.confidence = c.confidence * CONFIDENCE_FACTOR.get(res.origin, 1.0)
 
 
+def _start_of(m: MentionRef) -> int:
+    return m.start
+
+
+def _memo(fits):
+    """``fits`` remembered per entity for one search (it depends on the entity only)."""
+    seen: dict[int, bool] = {}
+
+    def cached(i: int) -> bool:
+        if i not in seen:
+            seen[i] = fits(i)
+        return seen[i]
+
+    return cached
+
+
 def _continues(table: EntityTable, prev: Candidate, cand: Candidate, speaker: int) -> bool:
     """True when ``cand`` directly follows ``prev`` with no one else named between.
 
@@ -149,8 +165,9 @@ def _continues(table: EntityTable, prev: Candidate, cand: Candidate, speaker: in
     if table.paragraph_of(cand.start) - table.paragraph_of(prev.end) > 1:
         return False
     speaker = table.root(speaker)
-    for m in table.mentions:
-        if prev.end <= m.start and m.end <= cand.start and not m.in_quote:
+    k = bisect.bisect_left(table.mentions, prev.end, key=_start_of)
+    for m in table.mentions[k : bisect.bisect_left(table.mentions, cand.start, key=_start_of)]:
+        if m.end <= cand.start and not m.in_quote:
             r = table.root(m.entity)
             if r != speaker and table.drafts[r].type == "PERSON":
                 return False
@@ -169,7 +186,13 @@ class _Resolver:
 
     def note_speaker(self, cand: Candidate, entity: int) -> None:
         pos = cand.speaker[0] if cand.speaker else cand.start
-        self.speakers.append((pos, self.table.root(entity)))
+        bisect.insort(self.speakers, (pos, self.table.root(entity)), key=lambda x: x[0])
+
+    def _speakers_between(self, lo: int, hi: int) -> list[int]:
+        """Speakers noted at positions in ``[lo, hi)``, in order (bisect over the sorted notes)."""
+        a = bisect.bisect_left(self.speakers, lo, key=lambda x: x[0])
+        b = bisect.bisect_left(self.speakers, hi, key=lambda x: x[0])
+        return [ent for _, ent in self.speakers[a:b]]
 
     def resolve(self, cand: Candidate) -> Resolution:
         assert cand.speaker is not None
@@ -376,15 +399,22 @@ class _Resolver:
         return None
 
     def _salient_before(self, pos: int, fits) -> int | None:
-        """The entity that fits and was mentioned last before ``pos``, however far back."""
-        best: int | None = None
-        for mr in self.table.mentions:
-            if mr.start >= pos:
-                break
-            r = self.table.root(mr.entity)
-            if not mr.in_quote and fits(r):
-                best = r
-        return best
+        """The entity that fits and was mentioned last before ``pos``, however far back.
+
+        Each entity is tested once; the walk back from ``pos`` happens only
+        when some entity fits, and stops at its latest mention.
+        """
+        fitting = {i for i, d in enumerate(self.table.drafts) if d.merged_into is None and fits(i)}
+        if not fitting:
+            return None  # nothing to walk back to
+        mentions = self.table.mentions
+        k = bisect.bisect_left(mentions, pos, key=_start_of)
+        while k > 0:
+            k -= 1
+            mr = mentions[k]
+            if not mr.in_quote and self.table.root(mr.entity) in fitting:
+                return self.table.root(mr.entity)
+        return None
 
     def _fits_gender(self, index: int, gender: str | None) -> bool:
         d = self.table.draft(index)
@@ -407,19 +437,23 @@ class _Resolver:
         para = table.paragraph_of(pos)
         lo = table.paragraphs[max(0, para - WINDOW_PARAGRAPHS)][0]
         own = cand.content
+        fits = _memo(fits)
 
         def outside(mr: MentionRef) -> bool:
             return not any(s <= mr.start < e for s, e in own)
 
         latest: dict[int, MentionRef] = {}
-        for mr in table.mentions:
-            if mr.start >= pos or mr.start < lo or not outside(mr):
+        # only the window's mentions: bisect to its start instead of scanning the article
+        k = bisect.bisect_left(table.mentions, lo, key=_start_of)
+        while k < len(table.mentions) and table.mentions[k].start < pos:
+            mr = table.mentions[k]
+            k += 1
+            if not outside(mr):
                 continue
             r = table.root(mr.entity)
-            if not fits(r):
-                continue
-            latest[r] = mr
-        recent_speakers = [ent for p, ent in self.speakers if lo <= p < pos]
+            if fits(r):
+                latest[r] = mr
+        recent_speakers = self._speakers_between(lo, pos)
         for ent in recent_speakers:
             if ent not in latest and fits(ent):
                 latest[ent] = MentionRef(lo, lo, ent)

@@ -78,7 +78,7 @@ def name_forms(
         if e.type == "PERSON" and len(toks) >= 2:
             surnames[toks[-1]] = surnames.get(toks[-1], 0) + 1
             firsts[toks[0]] = firsts.get(toks[0], 0) + 1
-    quoted_index = RangeIndex(quoted)
+    alone = _first_names_alone(text, entities, firsts, RangeIndex(quoted))
     out = {}
     for e in entities:
         if e.type not in TARGET_TYPES:
@@ -91,7 +91,7 @@ def name_forms(
         if e.type == "PERSON" and len(toks) >= 2:
             if surnames.get(toks[-1]) == 1 and len(toks[-1]) >= 3:
                 forms.add(toks[-1])
-            if firsts.get(toks[0]) == 1 and len(toks[0]) >= 3 and not _stands_alone(text, toks, quoted_index):
+            if firsts.get(toks[0]) == 1 and len(toks[0]) >= 3 and toks[0] not in alone:
                 forms.add(toks[0])
         forms = {f for f in forms if f and f[0].isupper()}
         if forms:
@@ -116,12 +116,34 @@ def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
 
 
-def _stands_alone(text: str, toks: list[str], quoted: RangeIndex) -> bool:
-    """Whether the first name ``toks[0]`` appears outside ``quoted`` without the rest of the name."""
+def _first_names_alone(
+    text: str, entities: Sequence[Entity], firsts: dict[str, int], quoted: RangeIndex
+) -> set[str]:
+    """The unshared first names that appear outside ``quoted`` without the rest of the name.
+
+    One pass over the text for all of them (a scan per person made long
+    articles quadratic).
+    """
     if not text:
-        return False
-    rx = re.compile(rf"(?<![\w-]){re.escape(toks[0])}(?![\w-])(?!\s+{re.escape(toks[1])})")
-    return any(not quoted.overlapping(m.start(), m.start() + 1) for m in rx.finditer(text))
+        return set()
+    rest: dict[str, str] = {}
+    for e in entities:
+        toks = _name_tokens(e)
+        if e.type == "PERSON" and len(toks) >= 2 and firsts.get(toks[0]) == 1 and len(toks[0]) >= 3:
+            rest[toks[0]] = toks[1]
+    if not rest:
+        return set()
+    alt = "|".join(sorted(map(re.escape, rest), key=len, reverse=True))
+    found: set[str] = set()
+    for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
+        first = m.group(0)
+        if first in found:
+            continue
+        if re.match(rf"\s+{re.escape(rest[first])}(?![\w-])", text[m.end() : m.end() + len(rest[first]) + 8]):
+            continue
+        if not quoted.overlapping(m.start(), m.start() + 1):
+            found.add(first)
+    return found
 
 
 def _name_tokens(e: Entity) -> list[str]:
@@ -143,6 +165,9 @@ class TargetIndex:
             for f in forms:
                 self.by_form.setdefault(f, []).append(eid)
         self.pattern = _alternation(self.by_form) if self.by_form else None
+        #: entities that may be targets, and name words per entity (built once, not per statement)
+        self.targetable = frozenset(e.id for e in entities if e.type in TARGET_TYPES)
+        self.name_words = {e.id: e.name.split() for e in entities}
 
     def mentions_in(self, start: int, end: int) -> Iterable[tuple[int, int, str]]:
         """Recorded mentions lying inside ``[start, end)``."""
@@ -183,7 +208,7 @@ def find_targets(
         Entity ids.
     """
     index = TargetIndex(entities, text, content) if index is None else index
-    allowed = {e.id for e in entities if e.type in TARGET_TYPES and e.id != speaker_id}
+    allowed = index.targetable - {speaker_id}
     first: dict[str, int] = {}
 
     windows: list[Range] = list(content)
@@ -202,16 +227,19 @@ def find_targets(
             if eid not in first or ms < first[eid]:
                 first[eid] = ms
     ordered = [eid for eid, _ in sorted(first.items(), key=lambda kv: kv[1])]
-    return _drop_partial_duplicates(ordered, entities)
+    return _drop_partial_duplicates(ordered, entities, index.name_words)
 
 
-def _drop_partial_duplicates(ids: list[str], entities: Sequence[Entity]) -> list[str]:
+def _drop_partial_duplicates(
+    ids: list[str], entities: Sequence[Entity], names: dict[str, list[str]] | None = None
+) -> list[str]:
     """Keep one id per person when the resolver left "Qureshi" apart from "Samir Qureshi" (the fuller name wins).
 
     >>> _drop_partial_duplicates(["e2", "e1"], [Entity("e1", "Samir Qureshi"), Entity("e2", "Qureshi")])
     ['e1']
     """
-    names = {e.id: e.name.split() for e in entities}
+    if names is None:
+        names = {e.id: e.name.split() for e in entities}
     out: list[str] = []
     for eid in ids:
         words = names[eid]
