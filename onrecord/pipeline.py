@@ -39,6 +39,7 @@ STAGES = {
     "parse": "onrecord.nlp.spacy_adapter:ParseStage",
     "rules": "onrecord.attribution.rules:RulesStage",
     "tagger": "onrecord.attribution.tagger:TaggerStage",
+    "merge": "onrecord.attribution.merge:MergeStage",
     "resolve": "onrecord.resolve.speakers:ResolveStage",
     "statements": "onrecord.statements.stage:StatementsStage",
 }
@@ -47,7 +48,7 @@ STAGES = {
 MODES = {
     "fast": ("clean", "quotes", "rules", "resolve", "statements"),
     "rules": ("clean", "quotes", "parse", "rules", "resolve", "statements"),
-    "accurate": ("clean", "quotes", "tagger", "resolve", "statements"),
+    "accurate": ("clean", "quotes", "tagger", "merge", "resolve", "statements"),
 }
 
 #: The mode ``extract`` uses when none is given: the best on PolNeAR dev.

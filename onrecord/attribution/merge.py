@@ -1,4 +1,4 @@
-"""The hybrid attribution stage: the trained tagger, corrected where quotation marks make the rules certain.
+"""The merge stage: the trained tagger's attributions, corrected where quotation marks make the rules certain.
 
 The tagger (:mod:`onrecord.attribution.tagger`) follows PolNeAR's broad notion
 of attribution and finds most of it; the fast rules
@@ -15,7 +15,8 @@ on dev and fix the end-to-end articles:
    tagger's attribution of it has the same cue, the rule's content (the text
    inside the marks, with the paragraphs and quotations it continues into)
    replaces the tagger's, and tagger fragments lying inside it go. Not when
-   another cue of the tagger lies inside the quotation (the rule joined two
+   another cue of the tagger lies inside the quotation, or another tagger
+   attribution reaches from inside it to outside (the rule joined two
    attributions, or took scare quotes for speech);
 2. **cue and source**: a speaker the tagger cut short at ``and``, ``of``,
    ``for`` or a comma is replaced by the rule's whole name (on); filling in a
@@ -25,7 +26,8 @@ on dev and fix the end-to-end articles:
    overlaps; every rule lost precision on dev;
 4. **junk** (on): tagger attributions touching junk ranges are dropped.
 
-Everything but :class:`HybridStage` is model-free and works on plain
+:class:`MergeStage` runs it after the ``tagger`` stage (``accurate`` mode).
+Everything here is model-free and works on plain
 :class:`~onrecord.work.Candidate` lists, so each policy is unit-tested on
 hand-built candidates.
 """
@@ -39,7 +41,7 @@ from ..nlp.quotes import line_paragraphs
 from ..work import Candidate, Range, Work
 from .rules import find_candidates
 
-__all__ = ["DIRECT_RULES", "HybridStage", "MergePolicy", "merge_candidates", "rule_of"]
+__all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rule_of"]
 
 #: Rules that attribute a quotation through a cue and speaker next to its marks.
 DIRECT_RULES = frozenset(
@@ -130,20 +132,37 @@ NAME_JOINS = frozenset({",", "and", "&", "of", "for"})
 def _extends_name(text: str, tagged: Candidate, ruled: Candidate) -> bool:
     """Whether the rule's speaker is the tagger's, a name cut at a join word, made whole.
 
+    The tagger's speaker must lie inside the rule's, and every cut (left,
+    right) must fall at a comma, ``and``, ``&``, ``of`` or ``for``.
+
     >>> t = "A spokesperson for the Department for Levelling Up, Housing and Communities said:"
     >>> _extends_name(t, Candidate([(0, 1)], speaker=(52, 75)), Candidate([(0, 1)], speaker=(0, 75)))
+    True
+    >>> _extends_name(t, Candidate([(0, 1)], speaker=(0, 50)), Candidate([(0, 1)], speaker=(0, 75)))
     True
     >>> t = "Even now at 86 she still says things"
     >>> _extends_name(t, Candidate([(0, 1)], speaker=(15, 18)), Candidate([(0, 1)], speaker=(0, 18)))
     False
     """
     a, b = tagged.speaker, ruled.speaker
-    if a is None or b is None or a == b or not (b[0] <= a[0] and a[1] <= b[1]) or a[0] == b[0]:
+    if a is None or b is None or a == b or not (b[0] <= a[0] and a[1] <= b[1]):
         return False
-    if not text[a[0]].isupper() or (tagged.cue and b[0] < tagged.cue[1] and tagged.cue[0] < b[1]):
+    if tagged.cue and b[0] < tagged.cue[1] and tagged.cue[0] < b[1]:
         return False
-    before = text[b[0] : a[0]].rstrip()
-    return bool(before) and (before[-1] in NAME_JOINS or before.rsplit(None, 1)[-1].lower() in NAME_JOINS)
+    if a[0] > b[0]:
+        before = text[b[0] : a[0]].rstrip()
+        if not text[a[0]].isupper() or not _ends_with_join(before):
+            return False
+    if a[1] < b[1]:
+        inner, after = text[a[0] : a[1]].rstrip(), text[a[1] : b[1]].lstrip()
+        first = after.split(None, 1)[0].lower() if after.split() else ""
+        if not (_ends_with_join(inner) or after[:1] in NAME_JOINS or first in NAME_JOINS):
+            return False
+    return True
+
+
+def _ends_with_join(s: str) -> bool:
+    return bool(s) and (s[-1] in NAME_JOINS or s.rsplit(None, 1)[-1].lower() in NAME_JOINS)
 
 
 def merge_candidates(
@@ -180,13 +199,18 @@ def merge_candidates(
             continue
         if rule not in DIRECT_RULES:
             continue
-        main = max(hits, key=lambda c: _overlap_chars(c.content, r.content))
-        if opt.agree and not (main.cue and r.cue and main.cue[0] < r.cue[1] and r.cue[0] < main.cue[1]):
-            continue
+        if opt.agree:  # the tagger's attribution with the rule's cue; none: the two disagree
+            hits_agreeing = [c for c in hits if c.cue and r.cue and c.cue[0] < r.cue[1] and r.cue[0] < c.cue[1]]
+            if not hits_agreeing:
+                continue
+            main = max(hits_agreeing, key=lambda c: _overlap_chars(c.content, r.content))
+        else:
+            main = max(hits, key=lambda c: _overlap_chars(c.content, r.content))
         merged = False
         span = (r.start, r.end)
         if opt.quote_content and _outside_alnum(text, main.content, r.content) <= opt.max_outside \
                 and not _foreign_cue_within(tagged, span, r.cue) \
+                and all(_inside(c.content, span) for c in hits if c is not main) \
                 and not (r.cue and span[0] < r.cue[0] < span[1] and not _overlap_chars(main.content, r.content[:1])):
             fragments = {id(c) for c in hits if c is not main and _inside(c.content, span)}
             out = [c for c in out if id(c) not in fragments]
@@ -217,37 +241,30 @@ def merge_candidates(
     return out
 
 
-class HybridStage:
-    """Pipeline stage: the tagger's attributions merged with the fast rules' (see the module docstring).
+class MergeStage:
+    """Pipeline stage after the tagger: its attributions merged with the fast rules' (see the module docstring).
+
+    Reads ``Work.candidates`` as the tagger's, runs the fast rules (no parse)
+    on the same document and replaces the candidates with the merge. It runs
+    after the ``tagger`` stage rather than wrapping it, so that the tagger
+    keeps its own name, options (``device``) and fallback in the pipeline.
 
     Args:
         policy: The merge policy; the dev-selected :class:`MergePolicy` by default.
-        **tagger_options: Passed to :class:`~onrecord.attribution.tagger.TaggerStage`.
-
-    Raises:
-        ModelError: The tagger's model is missing or does not load.
     """
 
-    name = "hybrid"
-    needs = ("clean", "quotations")
+    name = "merge"
+    needs = ("clean", "quotations", "candidates")
     gives = ("candidates",)
-    critical = True
+    #: a failure leaves the tagger's candidates as they were (merge_candidates builds a new list)
+    critical = False
 
-    def __init__(self, policy: MergePolicy | None = None, **tagger_options: object):
-        from .tagger import TaggerStage
-
+    def __init__(self, policy: MergePolicy | None = None):
         self.policy = policy or MergePolicy()
-        self.tagger = TaggerStage(**tagger_options)  # type: ignore[arg-type]
 
     def __call__(self, work: Work) -> None:
-        self.pipe([work])
-
-    def pipe(self, works: list[Work]) -> None:
-        """Tag a batch of documents, then merge each with its fast rules."""
-        self.tagger.pipe(works)
-        for work in works:
-            text = work.clean or work.text
-            paragraphs = work.paragraphs or line_paragraphs(text)
-            ruled = find_candidates(text, paragraphs, work.quotations)
-            work.candidates = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
-
+        """Merge one document's tagger candidates with its fast rules."""
+        text = work.clean or work.text
+        paragraphs = work.paragraphs or line_paragraphs(text)
+        ruled = find_candidates(text, paragraphs, work.quotations)
+        work.candidates = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
