@@ -57,6 +57,12 @@ THRESHOLD = 2
 #: no gold case comes near it.
 MAX_TARGETS = 8
 
+#: Most of one speaker's messages weighed as what a statement acts on; the nearest are
+#: kept. A bound for very long texts (a 2 MB article repeats a speaker thousands of
+#: times, and scoring every pair is quadratic); articles in our gold cases and
+#: PolNeAR give one speaker at most a few dozen quotes.
+MAX_POOL = 64
+
 _REFERENCE = re.compile(
     r"\b(?:my|his|her|their|our|the|that|this|those|these|its|earlier|initial|original|previous|first)\s+"
     r"(?:\w+\s+){0,2}?(?:statement|remarks?|comments?|words|tweets?|posts?|claims?|defen[cs]e|"
@@ -210,8 +216,10 @@ def link_statements(statements: Sequence[StatementView]) -> list[Link]:
             accusations.append(m)
     links: list[Link] = []
     for later in ordered:
+        if not later.repeats and not set(later.all_acts) & set(ACT_LINKS):
+            continue  # nothing to link from: skip the speaker's pool (quadratic on long articles)
         whole = pooled[_message(later)]
-        own = [m for m in by_speaker.get(later.speaker, ()) if m.ref != whole.ref] if later.speaker else []
+        own = _nearest_pool(whole, by_speaker.get(later.speaker, ())) if later.speaker else []
         for act in later.all_acts:
             kind = ACT_LINKS.get(act)
             if kind is None:
@@ -232,6 +240,14 @@ def link_statements(statements: Sequence[StatementView]) -> list[Link]:
             seen.add(key)
             out.append(link)
     return out
+
+
+def _nearest_pool(whole: StatementView, messages: Sequence[StatementView]) -> list[StatementView]:
+    """The speaker's other messages, the :data:`MAX_POOL` nearest to ``whole`` when there are more."""
+    own = [m for m in messages if m.ref != whole.ref]
+    if len(own) > MAX_POOL:
+        own = sorted(own, key=lambda m: (m.group != whole.group, abs(m.position - whole.position)))[:MAX_POOL]
+    return own
 
 
 def _message(s: StatementView) -> str:
