@@ -74,3 +74,28 @@ def test_a_failure_inside_ray_becomes_a_batch_error(tmp_path: Path, monkeypatch:
         run_batch(read_texts(tmp_path / "in"), BatchConfig(out=tmp_path / "out", engine="ray", workers=1, mode="fast",
                                                            extractor="batchkit:extract_documents", progress=False))
     assert not list((tmp_path / "out").glob("shard-*.jsonl"))
+
+
+def test_one_stream_keeps_order_across_empty_shards_and_many_chunks(ray_env: None, tmp_path: Path) -> None:
+    """Shards made only of read failures, and more chunks than the feeder may queue ahead, in one dataset."""
+    write_corpus(tmp_path / "in", 40, paragraphs=1)
+    for name in ("a-0010.txt", "a-0011.txt", "a-0012.txt"):  # shard 5 (size 2) holds read failures only
+        (tmp_path / "in" / name).write_bytes(b"")
+    documents = list(read_texts(tmp_path / "in"))
+    local, ray = run_both(documents, tmp_path, shard_size=2, chunk_size=1, extractor="batchkit:extract_documents")
+    assert len(shard_texts(local)) == 20 and shard_texts(ray) == shard_texts(local)
+    assert (ray / "errors.jsonl").read_text() == (local / "errors.jsonl").read_text()
+    m = json.loads((ray / "manifest.json").read_text())
+    assert m["complete"] and m["counts"]["ok"] == 37 and len(m["runs"][0]["peak_rss_mb"]) <= 2
+
+
+def test_a_changed_input_under_a_resumed_ray_run_is_refused(ray_env: None, tmp_path: Path) -> None:
+    """The input is read in a feeder thread; its error reaches the caller, and finished shards stay."""
+    write_corpus(tmp_path / "in", 6)
+    options = {"engine": "ray", "workers": 1, "mode": "fast", "shard_size": 2, "extractor": "batchkit:extract_documents",
+               "progress": False}
+    run_batch(read_texts(tmp_path / "in"), BatchConfig(out=tmp_path / "out", **options))
+    (tmp_path / "in" / "a-0003.txt").rename(tmp_path / "in" / "a-0003b.txt")
+    with pytest.raises(BatchError, match="the input changed"):
+        run_batch(read_texts(tmp_path / "in"), BatchConfig(out=tmp_path / "out", **options))
+    assert len(list((tmp_path / "out").glob("shard-*.jsonl"))) == 3
