@@ -50,6 +50,8 @@ _ORG_BEFORE_SPOKES = re.compile(
 )
 #: "a spokesperson for the Department for Levelling Up, Housing and Communities".
 _ORG_AFTER_SPOKES = re.compile(rf"(?:spokes\w+|representative)\s+(?:for|of|from|at)\s+(?:the\s+)?(?P<org>{_ORG_NAME})")
+#: "Liberal Democrat spokesperson Owen Pryce": the role used as a title before the person's name.
+_NAME_AFTER_SPOKES = re.compile(r"\b(?:spokes\w+|representative)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)$")
 _NOMINAL_AFTER_SPOKES = re.compile(r"(?:spokes\w+|representative)\s+(?:for|of|from)\s+(?P<org>the\s+[a-z]+)$")
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one)\s+", re.I)
@@ -204,6 +206,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         return SpeakerMention(MentionKind.UNKNOWN, mention, span)
     wordset = set(words)
     named_person = "," in mention and any(_is_person_part(t.strip()) for t in re.findall(r"[^,]+", mention))
+    titled = _NAME_AFTER_SPOKES.search(mention)
+    named_person = named_person or bool(titled and _is_person_part(titled.group("name")))
     if wordset & SPOKES_NOUNS and not named_person:
         # a person named in the mention wins: "Labour's spokesperson, Neil Baird"
         owner, owner_span = _spokes_owner(mention, s)
