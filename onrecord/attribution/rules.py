@@ -163,6 +163,9 @@ class _Finder:
                 self.sentences.extend(lexical_sentences(text, s, e))
         self.forms = verb_forms()
         self.candidates: list[Candidate] = []
+        #: every taken content range, sorted and disjoint: overlap checks by bisection, not by a scan
+        self._taken_starts: list[int] = []
+        self._taken_ends: list[int] = []
         self.used_cues: set[int] = set()  # cue start offsets taken
 
     # -- helpers -----------------------------------------------------------
@@ -204,9 +207,12 @@ class _Finder:
         if kind != "direct" and self.text[content[-1][1] - 1] in ".;":
             # PolNeAR's convention: reported content ends before the sentence's full stop
             content[-1] = _trim(self.text, content[-1][0], content[-1][1] - 1)
-        for c in self.candidates:
-            if any(_overlap(a, b) for a in c.content for b in content):
-                return None
+        if any(self._taken(b) for b in content):
+            return None
+        for s, e in content:
+            k = bisect.bisect_left(self._taken_starts, s)
+            self._taken_starts.insert(k, s)
+            self._taken_ends.insert(k, e)
         cand = Candidate(content=content, kind=kind, cue=cue, speaker=speaker,
                          confidence=CONFIDENCE[rule], origin=f"rule:{rule}", attribution=attribution)
         self.candidates.append(cand)
@@ -510,10 +516,12 @@ class _Finder:
         return k >= 0 and any(s <= pos < e for s, e in self.quotations[k].content)
 
     def overlaps_quote_content(self, start: int, end: int) -> bool:
-        for c in self.candidates:
-            if any(_overlap(r, (start, end)) for r in c.content):
-                return True
-        return False
+        return self._taken((start, end))
+
+    def _taken(self, r: Range) -> bool:
+        """Whether ``r`` overlaps the content of a candidate already found."""
+        k = bisect.bisect_left(self._taken_starts, r[1])  # ranges starting before r ends lie left of k
+        return k > 0 and _overlap((self._taken_starts[k - 1], self._taken_ends[k - 1]), r)
 
     def reported_lexical(self, toks: list[Tok]) -> None:
         n = len(toks)
