@@ -10,8 +10,9 @@ Modes (``build_pipeline(mode)``):
 
 - ``fast``: cleaning, quotation marks, lexical attribution rules; no parser.
 - ``rules``: as fast, plus spaCy's dependency parse for reported speech.
-- ``accurate``: the trained tagger (falls back to ``rules`` when the model
-  is not installed, with a warning).
+- ``accurate`` (the default): the trained tagger, merged with the fast rules
+  where quotation marks make them certain (falls back to ``rules`` when the
+  model is not installed, with a warning in every record).
 
 A stage that is not ``critical`` and fails on one document leaves a warning in
 that record and the document goes on; a critical failure raises

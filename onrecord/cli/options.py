@@ -18,7 +18,8 @@ def mode_option(func: F) -> F:
         "--mode",
         type=click.Choice(MODE_CHOICES),
         default=None,
-        help="fast: rules without a parser; rules: spaCy parse + rules; accurate: the trained tagger.",
+        help="accurate (default): the trained tagger merged with quotation-mark rules; "
+        "rules: spaCy parse + rules; fast: rules without a parser.",
     )(func)
 
 
