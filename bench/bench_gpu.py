@@ -388,15 +388,21 @@ def device_viterbi(torch, lp: "torch.Tensor", lens: list[int]) -> "torch.Tensor"
     dev = lp.device
     A, N = len(lens), max(lens)
     k = lp.shape[1]
-    x = torch.full((A, N, k), -1e9, dtype=torch.float32, device=dev)
-    x[:, :, 0] = 0.0  # padding: forced O, which any label may precede
-    lens_t = torch.as_tensor(lens, device=dev)
-    valid = torch.arange(N, device=dev)[None, :] < lens_t[:, None]
-    x[valid] = lp.float()
-    trans = torch.as_tensor(_TRANSITION, dtype=torch.float32, device=dev)
-    start = torch.as_tensor(_START, dtype=torch.float32, device=dev) + x[:, 0]
+    # flat positions of the real tokens in [A, N], built on the host: a boolean mask on the
+    # device would make the driver wait for the device (nonzero), losing the overlap
+    lens_np = np.asarray(lens, dtype=np.int64)
+    firsts = np.repeat(np.cumsum(lens_np) - lens_np, lens_np)
+    flat = np.repeat(np.arange(A, dtype=np.int64) * N, lens_np) + np.arange(int(lens_np.sum())) - firsts
+    idx = torch.from_numpy(flat)
+    idx = (idx.pin_memory() if dev.type == "cuda" else idx).to(dev, non_blocking=True)
+    x = torch.full((A * N, k), -1e9, dtype=torch.float32, device=dev)
+    x[:, 0] = 0.0  # padding: forced O, which any label may precede
+    x[idx] = lp.float()
+    x = x.view(A, N, k)
+    trans = torch.from_numpy(_TRANSITION.astype(np.float32)).to(dev)
+    start = torch.from_numpy(_START.astype(np.float32)).to(dev) + x[:, 0]
     if N == 1:
-        return start.argmax(-1).to(torch.uint8)
+        return start.argmax(-1).to(torch.uint8)  # every sequence has one token
 
     def mp(a, b):  # max-plus matrix product over the last two axes
         return (a[..., :, :, None] + b[..., None, :, :]).amax(dim=-2)
@@ -413,7 +419,7 @@ def device_viterbi(torch, lp: "torch.Tensor", lens: list[int]) -> "torch.Tensor"
     fwd = torch.cat([start[:, None], (start[:, None, :, None] + P).amax(dim=-2)], dim=1)  # best prefix ending in j
     bwd = torch.cat([Q.amax(dim=-1), torch.zeros((A, 1, k), device=dev)], dim=1)  # best suffix leaving j
     path = (fwd + bwd).argmax(dim=-1).to(torch.uint8)
-    return path[valid]
+    return path.view(-1)[idx]
 
 
 def form_batches(pool: list, batch_tokens: int) -> list[list]:
