@@ -275,7 +275,7 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
 def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, bool]]:
     out: list[tuple[NameSpan, bool]] = []
     for ps, pe in paragraphs:
-        if pe - ps <= 80 and _BYLINE.match(text, ps, pe):
+        if pe - ps <= 80 and BYLINE.match(text, ps, pe):
             continue  # the reporter, never a source
         seen_sentence = -1
         for n in find_names(text, ps, pe):
@@ -323,7 +323,7 @@ def build_table(work: Work) -> EntityTable:
     table = EntityTable(text, quotes, paragraphs)
     names = _cheap_names(text, paragraphs)
     if work.parsed:
-        bylines = [(ps, pe) for ps, pe in paragraphs if pe - ps <= 80 and _BYLINE.match(text, ps, pe)]
+        bylines = [(ps, pe) for ps, pe in paragraphs if pe - ps <= 80 and BYLINE.match(text, ps, pe)]
         names = _merge_name_lists(names, _spacy_names(work), bylines)
     for n, subject in names:
         _add_name(table, n, subject)
@@ -352,7 +352,7 @@ _OPENING_ROLE = re.compile(
 )
 _SENTENCE_OPEN = re.compile(r"(?<=[.!?:])\s+(?=\S)")
 #: A byline line: "By Eilidh MacAulay", "By JAMES ORCHARD", "By Sophie Ralston, Political Reporter".
-_BYLINE = re.compile(r"\s*(?i:by)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,.*)?$")
+BYLINE = re.compile(r"\s*(?i:by)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,.*)?$")
 
 
 def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:

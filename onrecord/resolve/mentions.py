@@ -223,8 +223,11 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if "," in mention:
         parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", mention)]
         named = [(p, t) for p, t in parts if _is_name(t.strip())]
+        # a name written out ("Judge Helen Carraway") beats a bare surname left of it,
+        # which is then the tail of a fronted clause ("[Sentencing] Keogh, Judge Helen Carraway")
+        full = [(p, t) for p, t in named if _is_person_part(t.strip()) and len(t.split()) >= 2]
         if named:
-            p, t = named[0]
+            p, t = full[0] if full and len(named[0][1].split()) == 1 else named[0]
             inner = len(t) - len(t.lstrip())
             name = t.strip()
             descs = []

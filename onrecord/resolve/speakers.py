@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..work import Candidate, Work
 from .descriptors import description_tokens, fits_description, normalise_descriptor
-from .entities import EntityTable, MentionRef, _sentence_start, build_table
+from .entities import BYLINE, EntityTable, MentionRef, _sentence_start, build_table
 from .mentions import MentionKind, SpeakerMention, classify_mention
 from .names import ORG_WORDS, fold, parse_name
 
@@ -111,6 +111,7 @@ def resolve_speakers(work: Work) -> None:
     table = build_table(work)
     resolver = _Resolver(work, table)
     cands = sorted(work.candidates, key=lambda c: (c.start, c.end))
+    drop_byline_speakers(work, cands)
     chosen: dict[int, Resolution] = {}
     for c in cands:
         if c.speaker is not None:
@@ -138,6 +139,25 @@ def resolve_speakers(work: Work) -> None:
         c.speaker_name = by_id[eid].name
         c.resolve_origin = res.origin
         c.confidence = c.confidence * CONFIDENCE_FACTOR.get(res.origin, 1.0)
+
+
+def drop_byline_speakers(work: Work, cands: list[Candidate]) -> None:
+    """Forget a speaker mention that lies in a byline line ("By JAMES ORCHARD"): the author reports, not speaks.
+
+    A model can read a byline under a standfirst as the source of the
+    standfirst's reported speech; the journalist is never the speaker of what
+    the article reports.
+    """
+    text = work.clean or work.text
+    for c in cands:
+        if c.speaker is None:
+            continue
+        s, e = c.speaker
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        le = len(text) if le < 0 else le
+        if le - ls <= 80 and BYLINE.match(text, ls, le):
+            c.speaker = None
 
 
 def _start_of(m: MentionRef) -> int:
