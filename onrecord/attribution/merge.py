@@ -40,6 +40,7 @@ hand-built candidates.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -117,14 +118,31 @@ def _outside_alnum(text: str, content: Sequence[Range], cover: Sequence[Range]) 
     return n
 
 
-def _foreign_cue_within(cands: Sequence[Candidate], span: Range, cue: Range | None) -> bool:
+class _Spans:
+    """Candidates sorted by start, for the ones near a range without a scan of all (long articles)."""
+
+    def __init__(self, cands: Sequence[Candidate], key=lambda c: (c.start, c.end)):
+        pairs = sorted(((key(c), c) for c in cands if key(c) is not None), key=lambda p: p[0][0])
+        self._starts = [k[0] for k, _ in pairs]
+        self._items = [(k, c) for k, c in pairs]
+        self._longest = max((k[1] - k[0] for k, _ in pairs), default=0)
+
+    def near(self, lo: int, hi: int) -> list[Candidate]:
+        """Candidates whose key range overlaps ``[lo, hi)`` (and a few beside it)."""
+        i = bisect.bisect_left(self._starts, lo - self._longest)
+        j = bisect.bisect_left(self._starts, hi)
+        return [c for k, c in self._items[i:j] if k[1] > lo]
+
+
+def _foreign_cue_within(cands: Sequence[Candidate] | _Spans, span: Range, cue: Range | None) -> bool:
     """Whether some candidate's cue other than ``cue`` lies within ``span``.
 
     Such a cue means the rule joined quotations that the tagger reads as two
     attributions (``… “A.” She adds, “B.”``), or took scare quotes for speech
     (``“… chanting “U-S-A!”``); the rule's content is then not certain.
     """
-    for c in cands:
+    near = cands.near(*span) if isinstance(cands, _Spans) else cands
+    for c in near:
         if c.cue and span[0] <= c.cue[0] and c.cue[1] <= span[1] and not (cue and c.cue[0] < cue[1] and cue[0] < c.cue[1]):
             return True
     return False
@@ -242,11 +260,14 @@ def merge_candidates(
     opt = policy or MergePolicy()
     out = [replace(c, content=list(c.content)) for c in tagged]
     if opt.drop_junk and junk:
-        out = [c for c in out if not any(_overlap_chars(c.content, [j]) for j in junk)]
+        junk_starts = sorted(junk)
+        out = [c for c in out if not _touches(c.content, junk_starts)]
+    by_content = _Spans(out)
+    by_cue = _Spans(tagged, key=lambda c: c.cue)
     added: list[Candidate] = []
     for r in sorted(ruled, key=lambda c: c.start):
         rule = rule_of(r)
-        hits = [c for c in out if _overlap_chars(c.content, r.content)]
+        hits = [c for c in by_content.near(r.start, r.end) if c.content and _overlap_chars(c.content, r.content)]
         if not hits:
             if rule in opt.add:
                 added.append(replace(r, content=list(r.content)))
@@ -255,15 +276,14 @@ def merge_candidates(
             continue
         span = (r.start, r.end)
         if opt.quote_content and opt.multi_paragraph and r.cue and r.speaker and _over_paragraphs(text, r) \
-                and _broken(text, hits, span) and not _foreign_cue_within(tagged, span, r.cue):
+                and _broken(text, hits, span) and not _foreign_cue_within(by_cue, span, r.cue):
             agreeing = [c for c in hits if c.cue and c.cue[0] < r.cue[1] and r.cue[0] < c.cue[1]]
             main = max(agreeing or hits, key=lambda c: _overlap_chars(c.content, r.content))
             whole = replace(r, content=list(r.content), confidence=main.confidence,
                             origin=f"{main.origin}+{r.origin}", attribution=main.attribution)
             for c in hits:
                 c.content = [t for t in (_strip(text, piece) for piece in _subtract(c.content, span)) if t]
-            out = [c for c in out if c.content]
-            out.append(whole)
+            added.append(whole)
             continue
         if opt.agree:  # the tagger's attribution with the rule's cue; none: the two disagree
             hits_agreeing = [c for c in hits if c.cue and r.cue and c.cue[0] < r.cue[1] and r.cue[0] < c.cue[1]]
@@ -275,11 +295,12 @@ def merge_candidates(
         merged = False
         span = (r.start, r.end)
         if opt.quote_content and _outside_alnum(text, main.content, r.content) <= opt.max_outside \
-                and not _foreign_cue_within(tagged, span, r.cue) \
+                and not _foreign_cue_within(by_cue, span, r.cue) \
                 and all(_inside(c.content, span) for c in hits if c is not main) \
                 and not (r.cue and span[0] < r.cue[0] < span[1] and not _overlap_chars(main.content, r.content[:1])):
-            fragments = {id(c) for c in hits if c is not main and _inside(c.content, span)}
-            out = [c for c in out if id(c) not in fragments]
+            for c in hits:
+                if c is not main and _inside(c.content, span):
+                    c.content = []  # a fragment of the rule's quotation: dropped below
             if main.content != r.content:
                 main.content = list(r.content)
                 main.kind = r.kind
@@ -302,9 +323,19 @@ def merge_candidates(
             merged = True
         if merged and "+rule:" not in main.origin:
             main.origin = f"{main.origin}+{r.origin}"
+    out = [c for c in out if c.content]
     out.extend(added)
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _touches(content: Sequence[Range], ranges: list[Range]) -> bool:
+    """Whether ``content`` overlaps one of the sorted, disjoint ``ranges``."""
+    for s, e in content:
+        k = bisect.bisect_left(ranges, (e,))
+        if k > 0 and ranges[k - 1][1] > s:
+            return True
+    return False
 
 
 class MergeStage:
