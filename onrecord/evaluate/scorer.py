@@ -59,6 +59,7 @@ __all__ = [
     "ArticleScore",
     "Counts",
     "Prediction",
+    "Rates",
     "Scores",
     "expected_calibration_error",
     "jaccard",
@@ -219,16 +220,16 @@ def _overlaps(a: Key, b: Key) -> bool:
     return bool(a and b) and a[0][0] < b[-1][1] and b[0][0] < a[-1][1]
 
 
-@dataclass(frozen=True)
-class Counts:
-    """Matched, predicted and gold counts, with precision, recall and F1."""
+class Rates:
+    """Precision, recall and F1 of a class with ``tp`` (matched), ``pred`` and ``gold`` counts.
 
-    tp: int = 0
-    pred: int = 0
-    gold: int = 0
+    >>> Counts(1, 2, 4).f1
+    0.3333333333333333
+    """
 
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.pred + other.pred, self.gold + other.gold)
+    tp: int
+    pred: int
+    gold: int
 
     @property
     def precision(self) -> float:
@@ -242,6 +243,18 @@ class Counts:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Counts(Rates):
+    """Matched, predicted and gold counts, with precision, recall and F1."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.pred + other.pred, self.gold + other.gold)
 
     def to_dict(self) -> dict[str, float | int]:
         return {

@@ -55,6 +55,7 @@ from typing import Any
 from ..errors import EvaluationError, OnrecordError
 from ..model import Article, Entity
 from ..work import Candidate, Work
+from .scorer import Rates
 
 __all__ = [
     "FIELDS",
@@ -113,8 +114,8 @@ class Case:
 
 
 @dataclass
-class Counts:
-    """Matched, predicted and gold items of one field."""
+class Counts(Rates):
+    """Matched, predicted and gold items of one field (counted up in place while scoring a case)."""
 
     tp: int = 0
     pred: int = 0
@@ -124,19 +125,6 @@ class Counts:
         self.tp += other.tp
         self.pred += other.pred
         self.gold += other.gold
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.pred if self.pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
