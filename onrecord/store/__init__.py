@@ -69,7 +69,7 @@ def open_store(url_or_path: str, identify: IdentityFn | None = None, link: LinkF
         identify: the speaker-identity function; default: the resolution rules
             (``onrecord.resolve.identity.identify_speaker``), else :func:`match_speaker`.
         link: the cross-article statement linker; default: the statements rules
-            (``onrecord.statements.links``), else :func:`link_to_latest_statement`.
+            (:func:`~onrecord.store.linking.link_with_statement_rules`).
 
     Returns:
         The store; use it as a context manager or call ``close()``.

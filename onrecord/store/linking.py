@@ -5,12 +5,11 @@ the article touched, in date order, and stores the links it returns (origin
 ``archive``) in place of the ones it returned before. A link's ``source`` and
 ``target`` are archive references, ``"<article id>#<quote id>"``.
 
-:func:`link_to_latest_statement` is the built-in rule, used until the
-statements work (``onrecord/statements/``) provides a function with the same
-signature; pass it to :func:`onrecord.store.open_store` as ``link=``.
-:func:`link_with_statement_rules` adapts the statements work's
-``onrecord.statements.links.link_statements`` to this hook and is the default
-(:func:`default_linker`) when that module is present.
+:func:`link_with_statement_rules` adapts the statements rules
+(``onrecord.statements.links.link_statements``) to this hook and is the
+default (:func:`default_linker`). :func:`link_to_latest_statement` is a
+simpler rule with the same signature; pass it, or your own, to
+:func:`onrecord.store.open_store` as ``link=``.
 """
 
 from __future__ import annotations
@@ -19,11 +18,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Link
+from ..statements.lexicon import content_words
+from ..statements.links import ACT_LINKS, StatementView, detect_reference, has_repeat_signal, link_statements
 
 __all__ = ["ACT_LINKS", "ArchiveStatement", "LinkFn", "default_linker", "link_to_latest_statement", "link_with_statement_rules"]
-
-#: Speech acts that point back at an earlier statement, and the contract link type (CONTRACT.md, Link).
-ACT_LINKS = {"retraction": "retracts", "apology": "apologises_for", "denial": "denies"}
 
 
 @dataclass(frozen=True)
@@ -88,9 +86,6 @@ def link_with_statement_rules(statements: Sequence[ArchiveStatement]) -> list[Li
     Links inside one article come from its record, so only links between
     different articles are kept. Subjects compare by entity name.
     """
-    from ..statements.lexicon import content_words
-    from ..statements.links import StatementView, detect_reference, has_repeat_signal, link_statements
-
     views = []
     article_of = {}
     for s in statements:
@@ -120,9 +115,5 @@ def link_with_statement_rules(statements: Sequence[ArchiveStatement]) -> list[Li
 
 
 def default_linker() -> LinkFn:
-    """The statements rules when installed, else :func:`link_to_latest_statement`."""
-    try:
-        from ..statements import links  # noqa: F401
-    except ImportError:
-        return link_to_latest_statement
+    """Return the archive's default linker, :func:`link_with_statement_rules`."""
     return link_with_statement_rules
