@@ -351,31 +351,26 @@ class _Resolver:
         owner = self._owner_entity(m, cand)
         if owner is None and m.owner and m.owner[:1].islower() and m.owner.split()[0] == "the":
             # "a spokesperson for the party": the group, named for whom it speaks
-            noun = re.search(r"spokes\w+|representative", m.text, re.I)
-            name = f"{m.owner}'s {noun.group().lower() if noun else 'spokesperson'}"
-            found = next(
-                (i for i, g in enumerate(self.table.drafts) if g.merged_into is None and g.type == "GROUP" and g.name == name),
-                None,
-            )
-            if found is None:
-                found = self.table.new(name, "GROUP")
-            self.table.add_mention(found, *m.span)
-            return Resolution(found, "resolve:spokesperson")
+            return self._spokesperson_group(m, m.owner)
         if owner is None:
             return Resolution(None, "resolve:spokesperson")
         d = self.table.draft(owner)
         if d.type == "PERSON":
-            noun = re.search(r"spokes\w+|representative", m.text, re.I)
-            name = f"{d.name}'s {noun.group().lower() if noun else 'spokesperson'}"
-            found = next(
-                (i for i, g in enumerate(self.table.drafts) if g.merged_into is None and g.type == "GROUP" and g.name == name),
-                None,
-            )
-            if found is None:
-                found = self.table.new(name, "GROUP")
-            self.table.add_mention(found, *m.span)
-            return Resolution(found, "resolve:spokesperson")
+            return self._spokesperson_group(m, d.name)
         return Resolution(owner, "resolve:spokesperson")
+
+    def _spokesperson_group(self, m: SpeakerMention, owner: str) -> Resolution:
+        """The group "<owner>'s spokesperson" (found or made), with ``m`` as its mention."""
+        noun = re.search(r"spokes\w+|representative", m.text, re.I)
+        name = f"{owner}'s {noun.group().lower() if noun else 'spokesperson'}"
+        found = next(
+            (i for i, g in enumerate(self.table.drafts) if g.merged_into is None and g.type == "GROUP" and g.name == name),
+            None,
+        )
+        if found is None:
+            found = self.table.new(name, "GROUP")
+        self.table.add_mention(found, *m.span)
+        return Resolution(found, "resolve:spokesperson")
 
     # -- helpers -------------------------------------------------------------
     def _owner_entity(self, m: SpeakerMention, cand: Candidate) -> int | None:
