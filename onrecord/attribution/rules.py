@@ -630,7 +630,6 @@ class _Finder:
 
     def content_before(self, toks: list[Tok], cue_start: int, k: int, end: int) -> tuple[Range, Range] | None:
         """``CLAUSE, SPEAKER said.`` or ``CLAUSE, said SPEAKER.``: the clause and the speaker."""
-        n = len(toks)
         after = k + 1
         # inverted: ", said a source."
         if cue_start > 0 and toks[cue_start - 1].text == "," and cue_start >= 4:
