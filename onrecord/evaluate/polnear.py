@@ -38,10 +38,9 @@ __all__ = [
 
 Range = tuple[int, int]
 
-#: Roles of an ``E`` line that this reader keeps (the trigger role is read separately).
+#: Roles of an ``E`` line that this reader keeps; the trigger (``Attribution`` or
+#: ``Attribution-no-source``, PolNeAR's brat configuration) is not needed.
 ROLES = ("Content", "Cue", "Source")
-#: Trigger types of an attribution event (PolNeAR's brat configuration).
-TRIGGERS = ("Attribution", "Attribution-no-source")
 
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)(?:\t|$)")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")

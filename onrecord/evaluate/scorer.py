@@ -146,15 +146,6 @@ def normalize_span(text: str, ranges: Iterable[Range]) -> Key:
     return tuple(out)
 
 
-def joined_text(text: str, key: Key) -> str:
-    """Return a key's fragments joined with one space.
-
-    >>> joined_text("ab, cd", ((0, 2), (4, 6)))
-    'ab cd'
-    """
-    return " ".join(text[s:e] for s, e in key)
-
-
 def covered(key: Key) -> set[int]:
     """Return the character offsets a key covers."""
     return {i for s, e in key for i in range(s, e)}
