@@ -1,14 +1,14 @@
-"""Helpers for the batch tests: generated articles, a small reader, and the extractor to use.
+"""Helpers for the batch tests: generated articles, a small reader, and test extractors.
 
 The articles are invented here (no corpus text). ``read_texts`` is a minimal
-stand-in for :func:`onrecord.text.readers.read_paths` over a folder of .txt
-files, so the runner's tests do not depend on the readers' progress.
+reader over a folder of .txt files that names each document by its stem.
 
-``EXTRACTOR`` is the library's own ``extract_documents`` once the fast
-pipeline builds; until the pipeline stages land it is
-``batchkit:extract_documents`` below, a deliberately simple test double (a
-regex over straight double quotes) that exercises the batch machinery with
-real Article records. Tests that need the real pipeline say so.
+``EXTRACTOR`` is the library's own ``extract_documents``. ``batchkit:extract_documents``
+below is a deliberately simple test double (a regex over straight double
+quotes) for the tests that need an extractor which fails on demand
+(``RAISE-EXTRACTION-ERROR``, ``RAISE-RUNTIME-ERROR``) or is cheap to start in
+every Ray worker; ``slow_extract_documents`` and ``env_extract_documents`` wrap
+them for the kill-and-resume and worker-settings tests.
 """
 
 from __future__ import annotations
@@ -27,18 +27,8 @@ TOPICS = ["the budget", "the new bridge", "water prices", "the election", "schoo
 VERBS = ["said", "told reporters", "added", "argued", "insisted"]
 
 
-def pipeline_available(mode: str = "fast") -> bool:
-    """True when the library's pipeline for ``mode`` builds in this checkout."""
-    from onrecord.api import get_pipeline
-
-    try:
-        get_pipeline(mode)
-    except ImportError:
-        return False
-    return True
-
-
-EXTRACTOR = "onrecord.api:extract_documents" if pipeline_available() else "batchkit:extract_documents"
+#: The library's extractor, as the batch runner names it.
+EXTRACTOR = "onrecord.api:extract_documents"
 
 
 def make_article(i: int, paragraphs: int = 4) -> str:

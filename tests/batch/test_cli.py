@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from batchkit import pipeline_available, write_corpus
+from batchkit import write_corpus
 from click.testing import CliRunner
 
 from onrecord.cli import main
-
-needs_pipeline = pytest.mark.skipif(not pipeline_available(), reason="the fast pipeline's stages have not landed")
 
 
 def test_help_lists_the_options_and_an_example() -> None:
@@ -27,7 +24,6 @@ def test_out_is_required() -> None:
     assert result.exit_code == 2 and "--out" in result.output
 
 
-@needs_pipeline
 def test_batch_reads_a_folder_and_resumes(tmp_path: Path) -> None:
     write_corpus(tmp_path / "in", 12)
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
@@ -47,7 +43,6 @@ def test_batch_reads_a_folder_and_resumes(tmp_path: Path) -> None:
     assert again.exit_code == 0 and "3 shards already done" in again.output
 
 
-@needs_pipeline
 def test_a_mismatched_rerun_exits_1_with_the_fix(tmp_path: Path) -> None:
     write_corpus(tmp_path / "in", 3)
     out = str(tmp_path / "out")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from batchkit import EXTRACTOR, pipeline_available, read_texts, write_corpus
+from batchkit import EXTRACTOR, read_texts, write_corpus
 
 from onrecord.batch import BatchConfig, BatchError, run_batch
 from onrecord.model import Document
@@ -52,7 +52,6 @@ def test_ray_and_local_write_identical_records(ray_env: None, tmp_path: Path) ->
 
 
 @pytest.mark.polnear
-@pytest.mark.skipif(not pipeline_available(), reason="the fast pipeline's stages have not landed")
 def test_ray_and_local_agree_on_40_polnear_dev_texts(ray_env: None, polnear_dir: Path, tmp_path: Path) -> None:
     paths = sorted((polnear_dir / "dev" / "text").glob("*.txt"))[:40]
     assert len(paths) == 40

@@ -74,8 +74,7 @@ def test_the_manifest_says_what_was_asked_and_done(corpus: Path, tmp_path: Path)
     assert (run["engine"], run["workers"], run["device"], run["documents"]) == ("local", 1, "cpu", 25)
     assert run["articles_per_s"] > 0 and m["timings"]["articles_per_s"] > 0
     assert run["peak_rss_mb"] and all(mb > 0 for mb in run["peak_rss_mb"].values())
-    if EXTRACTOR.startswith("onrecord."):
-        assert m["pipeline"]["mode"] == "fast" and m["pipeline"]["stages"]
+    assert m["pipeline"]["mode"] == "fast" and m["pipeline"]["stages"]
 
 
 def test_bad_documents_go_to_errors_and_the_batch_goes_on(corpus: Path, tmp_path: Path) -> None:
