@@ -67,7 +67,7 @@ def open_store(url_or_path: str, identify: IdentityFn | None = None, link: LinkF
     Args:
         url_or_path: a SQLite file path (or ``sqlite:///path``) or a ``postgresql://`` URL.
         identify: the speaker-identity function; default: the resolution rules
-            (``onrecord.resolve.identity.identify_speaker``), else :func:`match_speaker`.
+            (``onrecord.resolve.identity.identify_speaker``).
         link: the cross-article statement linker; default: the statements rules
             (:func:`~onrecord.store.linking.link_with_statement_rules`).
 

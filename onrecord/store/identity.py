@@ -5,11 +5,10 @@ an existing archive speaker or a new one. The function is pure: it sees the
 entity and the archive speakers that share a name word with it, and returns a
 decision with its reason, which the store records in ``merge_decisions``.
 
-:func:`match_speaker` is the built-in rule set, used until the resolution
-work (``onrecord/resolve/identity.py``) provides a better function with the
-same signature; pass it to :func:`onrecord.store.open_store` as ``identify=``.
-:func:`default_identity` picks ``onrecord.resolve.identity.identify_speaker``
-when it is present.
+:func:`default_identity` is the resolution rules'
+``onrecord.resolve.identity.identify_speaker``. :func:`match_speaker` is a
+simpler rule set with the same signature; pass it, or your own, to
+:func:`onrecord.store.open_store` as ``identify=``.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import Entity
+from ..resolve.identity import identify_speaker
 
 __all__ = [
     "IdentityDecision",
@@ -152,9 +152,5 @@ def match_speaker(entity: Entity, candidates: Sequence[SpeakerProfile]) -> Ident
 
 
 def default_identity() -> IdentityFn:
-    """The resolution work's ``identify_speaker`` when installed, else :func:`match_speaker`."""
-    try:
-        from ..resolve.identity import identify_speaker
-    except ImportError:
-        return match_speaker
+    """Return the archive's default identity function, ``onrecord.resolve.identity.identify_speaker``."""
     return identify_speaker  # type: ignore[return-value]
