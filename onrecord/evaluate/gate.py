@@ -216,13 +216,14 @@ def find_lowered(path: str | Path) -> tuple[list[str], str | None]:
     top = _git(["rev-parse", "--show-toplevel"], p.parent)
     if top is None:
         return [], "floors history not checked (not in a git checkout)"
-    rel = p.relative_to(Path(top.strip())).as_posix()
-    log = _git(["log", "--format=%H", "--", rel], p.parent)
+    root = Path(top.strip())
+    rel = p.relative_to(root).as_posix()
+    log = _git(["log", "--format=%H", "--", rel], root)  # from the top: git reads pathspecs relative to cwd
     if not log:
         return [], "floors history not checked (floors file not committed yet)"
     versions: list[tuple[str, Floors]] = []
     for sha in reversed(log.split()):
-        text = _git(["show", f"{sha}:{rel}"], p.parent)
+        text = _git(["show", f"{sha}:{rel}"], root)
         if text:
             try:
                 versions.append((sha[:10], Floors.from_dict(json.loads(text))))
