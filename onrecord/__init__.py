@@ -21,7 +21,8 @@ from .errors import (
     StoreError,
 )
 from .model import Article, Document, Entity, Link, Quote, Span
-from .pipeline import Failure
+from .model import Failure
+from .text.readers import read_paths
 
 __all__ = [
     "Article",
@@ -44,4 +45,5 @@ __all__ = [
     "__version__",
     "extract",
     "extract_documents",
+    "read_paths",
 ]

@@ -214,6 +214,12 @@ class Article:
         return replace(self, **changes)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        """Return the contract record (``shared/CONTRACT.md``).
+
+        Args:
+            include_text: embed the text as ``source_text`` (always done when
+                the text was derived from markup, since offsets point into it).
+        """
         d: dict[str, Any] = {
             "id": self.id,
             "title": self.title,

@@ -27,8 +27,12 @@ def _imports(path: Path):
                 yield alias.name.split(".")[0]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             yield node.module.split(".")[0]
-        elif isinstance(node, ast.ImportFrom) and node.level > 0 and node.module:
-            yield "onrecord." + node.module
+        elif isinstance(node, ast.ImportFrom) and node.level > 0:
+            if node.module:
+                yield "onrecord." + node.module
+            else:  # "from .. import cli": each name is a module of the package
+                for alias in node.names:
+                    yield "onrecord." + alias.name
 
 
 @pytest.mark.parametrize("path", list(_core_files()), ids=lambda p: str(p.relative_to(PKG)))
