@@ -141,6 +141,35 @@ def resolve_speakers(work: Work) -> None:
         c.confidence = c.confidence * CONFIDENCE_FACTOR.get(res.origin, 1.0)
 
 
+#: A relative pronoun opening a speaker mention: "who asked not to be named", "which".
+_RELATIVE_MENTION = re.compile(r"(?:who|which|whom|that)\b", re.IGNORECASE)
+
+
+def antecedent_of_relative(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to resolve for a speaker mention: for "who …" the noun phrase it hangs on.
+
+    A model can give the relative pronoun alone as the source ("…, who is
+    expected to run again, said"); the speaker is the phrase before the comma.
+    Any other mention is returned unchanged.
+
+    >>> t = "Republican Tom Reddick, who is expected to run again, said so."
+    >>> s, e = antecedent_of_relative(t, 24, 52); t[s:e]
+    'Republican Tom Reddick'
+    >>> antecedent_of_relative(t, 0, 16)
+    (0, 16)
+    """
+    if not _RELATIVE_MENTION.match(text, start, end):
+        return start, end
+    comma = text.rfind(",", max(0, start - 4), start)
+    if comma < 0 or text[comma + 1 : start].strip():
+        return start, end
+    lo = max(_sentence_start(text, comma), *(text.rfind(c, 0, comma) + 1 for c in ",;:(\n“\""))
+    s, e = lo, comma
+    while s < e and text[s].isspace():
+        s += 1
+    return (s, e) if 0 < e - s <= 80 else (start, end)
+
+
 def drop_byline_speakers(work: Work, cands: list[Candidate]) -> None:
     """Forget a speaker mention that lies in a byline line ("By JAMES ORCHARD"): the author reports, not speaks.
 
@@ -216,7 +245,7 @@ class _Resolver:
 
     def resolve(self, cand: Candidate) -> Resolution:
         assert cand.speaker is not None
-        s, e = cand.speaker
+        s, e = antecedent_of_relative(self.work.text, *cand.speaker)
         m = classify_mention(self.work.text, s, e)
         known = self.table.mention_at(*m.span)
         if known is not None and m.kind not in (MentionKind.NAME, MentionKind.APPOSITIVE, MentionKind.PRONOUN) \
