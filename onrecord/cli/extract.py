@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -30,6 +31,22 @@ def format_table(article_dict: dict) -> str:
     return "\n".join(lines)
 
 
+#: Inputs that hold several documents, so ``--format json`` prints an array for them.
+MULTI_DOCUMENT_SUFFIXES = (".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
+
+
+def _one_document(paths: tuple[str, ...]) -> bool:
+    """Whether PATHS name exactly one document (one plain file, or stdin)."""
+    if len(paths) != 1:
+        return False
+    path = paths[0]
+    return path == "-" or (Path(path).is_file() and not path.lower().endswith(MULTI_DOCUMENT_SUFFIXES))
+
+
+def _indent(body: str) -> str:
+    return "\n".join("  " + line for line in body.splitlines())
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -38,7 +55,8 @@ def format_table(article_dict: dict) -> str:
     type=click.Choice(["json", "jsonl", "table"]),
     default="json",
     show_default=True,
-    help="json: one indented record per document; jsonl: one per line; table: for people.",
+    help="json: the record (an array of records when PATHS hold several documents); "
+    "jsonl: one record per line; table: for people.",
 )
 @click.option("--include-text", is_flag=True, help="Embed the input text in each record as source_text.")
 @mode_option
@@ -61,7 +79,10 @@ def extract(paths: tuple[str, ...], fmt: str, include_text: bool, mode: str | No
     failures = 0
     first = True
     out = sys.stdout
-    records = []
+    # one document in, one record out; otherwise a JSON array, streamed record by record
+    array = fmt == "json" and not _one_document(paths)
+    if array:
+        out.write("[")
     for result in extract_documents(read_paths(list(paths)), mode=mode):
         if isinstance(result, Failure):
             failures += 1
@@ -75,11 +96,11 @@ def extract(paths: tuple[str, ...], fmt: str, include_text: bool, mode: str | No
                 out.write("\n")
             out.write(format_table(d) + "\n")
         else:
-            records.append(d)
+            body = json.dumps(d, ensure_ascii=False, indent=2)
+            out.write(("\n" if first else ",\n") + _indent(body) if array else body + "\n")
         first = False
         out.flush()
-    if fmt == "json":
-        payload = records[0] if len(records) == 1 else records
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if array:
+        out.write("\n]\n" if not first else "]\n")
     if failures:
         sys.exit(1)

@@ -73,3 +73,20 @@ def test_stdin(runner):
     assert res.exit_code == 0, res.output
     rec = json.loads(res.stdout)
     assert len(rec["id"]) == 40 and rec["quotes"][0]["text"].startswith("Hello there")
+
+
+def test_json_is_an_array_for_several_documents(runner, article, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text('"Fine," she said.', encoding="utf-8")
+    res = runner.invoke(main, ["extract", str(tmp_path), "--format", "json", "--mode", "fast"])
+    assert res.exit_code == 0, res.output
+    recs = json.loads(res.stdout)
+    assert isinstance(recs, list) and sorted(r["id"] for r in recs) == ["blunt", "other"]
+
+
+def test_json_array_is_valid_when_every_document_failed(runner, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "empty2.txt").write_bytes(b"")
+    res = runner.invoke(main, ["extract", str(tmp_path), "--format", "json", "--mode", "fast"])
+    assert res.exit_code == 1
+    assert json.loads(res.stdout) == []
