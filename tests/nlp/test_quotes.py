@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -51,26 +50,14 @@ def test_multi_paragraph_positions():
     assert len(q.content) == 2
 
 
-def test_thousand_unbalanced_marks_is_fast_and_summarised():
+def test_thousand_unbalanced_marks_are_summarised():
+    # speed is a benchmark's business (bench/bench_scale.py), not a test's
     text = "He said \" and ‘ then “ x « " * 1000
-    start = time.perf_counter()
     quotations, warnings = find_quotations(text, line_paragraphs(text))
-    assert time.perf_counter() - start < 2.0
     assert len(warnings) <= 21
     for q in quotations:
         for s, e in q.content:
             assert 0 <= s < e <= len(text)
-
-
-def test_scaling_is_linear_ish():
-    def run(n):
-        text = ("“a ‘b " * n + "\n") * 10
-        t = time.perf_counter()
-        find_quotations(text, line_paragraphs(text))
-        return time.perf_counter() - t
-
-    small, big = run(500), run(5000)
-    assert big < 40 * max(small, 5e-3)
 
 
 def test_text_outside_paragraphs_is_ignored():
