@@ -134,7 +134,7 @@ class Pipeline:
                     piper(alive)
                     _after(stage, alive)
                     continue
-                except Exception:  # noqa: BLE001 - fall back to one at a time to isolate the bad one
+                except STAGE_ERRORS:  # fall back to one document at a time to isolate the bad one
                     pass
             survivors = []
             for work in alive:
@@ -147,6 +147,12 @@ class Pipeline:
             _after(stage, alive)
         for work in batch:
             yield failed.get(id(work), work)
+
+
+#: What a stage may raise on one bad document: our own errors and the ordinary
+#: failures of text-processing code (a model runtime's errors are RuntimeErrors).
+#: Anything else (KeyboardInterrupt, SystemExit, a bug's NameError) propagates.
+STAGE_ERRORS = (OnrecordError, ValueError, IndexError, KeyError, TypeError, AttributeError, RuntimeError, MemoryError)
 
 
 def _after(stage: Stage, works: list[Work]) -> None:
@@ -162,7 +168,7 @@ def _apply(stage: Stage, work: Work) -> None:
         if stage.critical:
             raise ExtractionError(f"{stage.name}: {exc}") from exc
         work.warn(f"stage {stage.name} failed: {exc}")
-    except (ValueError, IndexError, KeyError, TypeError, AttributeError, RuntimeError, MemoryError) as exc:
+    except STAGE_ERRORS as exc:
         if stage.critical:
             raise ExtractionError(f"{stage.name}: {type(exc).__name__}: {exc}") from exc
         work.warn(f"stage {stage.name} failed: {type(exc).__name__}: {exc}")
