@@ -218,6 +218,20 @@ def _strip(text: str, piece: Range) -> Range | None:
     return (s, e) if s < e else None
 
 
+#: Words that cannot be a source on their own (a tagger's cut-off source span).
+FUNCTION_WORDS = frozenset("the a an and but or of to in on at for with by as that this these those".split())
+
+
+def _function_words_only(text: str, span: Range) -> bool:
+    """Whether ``text[span]`` holds no word but articles, conjunctions and prepositions.
+
+    >>> _function_words_only("The MP", (0, 3)), _function_words_only("The MP", (0, 6))
+    (True, False)
+    """
+    words = text[span[0] : span[1]].lower().split()
+    return bool(words) and all(w.strip(",.;:") in FUNCTION_WORDS for w in words)
+
+
 def _subtract(content: Sequence[Range], span: Range) -> list[Range]:
     """The parts of ``content`` outside ``span``.
 
@@ -272,6 +286,12 @@ def merge_candidates(
             if rule in opt.add:
                 added.append(replace(r, content=list(r.content)))
             continue
+        if r.speaker is not None:
+            for c in hits:  # "… and said X": the tagger kept only "the" of "The Labour MP"
+                if c.speaker is not None and _function_words_only(text, c.speaker):
+                    c.speaker = r.speaker
+                    if "+rule:" not in c.origin:
+                        c.origin = f"{c.origin}+{r.origin}"
         if rule not in DIRECT_RULES:
             continue
         span = (r.start, r.end)

@@ -157,14 +157,23 @@ def antecedent_of_relative(text: str, start: int, end: int) -> tuple[int, int]:
     'Republican Tom Reddick'
     >>> antecedent_of_relative(t, 0, 16)
     (0, 16)
+    >>> t = "A Labour MP who described the verdict as a travesty has apologised."
+    >>> s, e = antecedent_of_relative(t, 12, 15); t[s:e]
+    'A Labour MP'
     """
     if not _RELATIVE_MENTION.match(text, start, end):
         return start, end
     comma = text.rfind(",", max(0, start - 4), start)
-    if comma < 0 or text[comma + 1 : start].strip():
-        return start, end
-    lo = max(_sentence_start(text, comma), *(text.rfind(c, 0, comma) + 1 for c in ",;:(\n“\""))
-    s, e = lo, comma
+    if comma >= 0 and not text[comma + 1 : start].strip():  # "Tom Reddick, who …"
+        e = comma
+    else:  # "A Labour MP who described …": a restrictive clause on a short subject
+        e = start
+        while e > 0 and text[e - 1].isspace():
+            e -= 1
+        if len(text[_sentence_start(text, e) : e].split()) > 6:
+            return start, end
+    lo = max(_sentence_start(text, e), *(text.rfind(c, 0, e) + 1 for c in ",;:(\n“\""))
+    s = lo
     while s < e and text[s].isspace():
         s += 1
     return (s, e) if 0 < e - s <= 80 else (start, end)

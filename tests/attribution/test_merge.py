@@ -254,3 +254,21 @@ def test_quote_content_skipped_when_another_attribution_reaches_out_of_the_quota
                         speaker=span(t, "she"), origin=TAGGER)]
     ruled = [rule(t, "quote-speaker-cue", ["This isn’t right,", "You squeezed them"], "said", "Warren")]
     assert texts(t, merge_candidates(t, tagged, ruled)) == texts(t, tagged)
+
+
+def test_a_source_of_function_words_only_takes_the_rule_speaker() -> None:
+    # "… and said X": the tagger kept only "The" of "The Labour MP"
+    t = "The Labour MP also claimed the trial was unfair and said the family had been hounded."
+    tagged = [tag(t, ["the family had been hounded"], "said", "The")]
+    ruled = [rule(t, "reported-clause", ["the family had been hounded"], "said", "The Labour MP")]
+    out = merge_candidates(t, tagged, ruled)
+    assert t[out[0].speaker[0]:out[0].speaker[1]] == "The Labour MP"
+    assert out[0].origin.startswith(TAGGER) and "+rule:" in out[0].origin
+
+
+def test_a_real_source_is_kept() -> None:
+    t = "Smith said the family had been hounded."
+    tagged = [tag(t, ["the family had been hounded"], "said", "Smith")]
+    ruled = [rule(t, "reported-clause", ["the family had been hounded"], "said", "Smith said"[:5])]
+    ruled[0].speaker = (0, 3)  # a different (wrong) rule speaker must not replace a real one
+    assert merge_candidates(t, tagged, ruled)[0].speaker == (0, 5)
