@@ -292,18 +292,23 @@ def _merge_name_lists(
 ) -> list[tuple[NameSpan, bool]]:
     """Cheap names plus spaCy names that overlap none of them; spaCy's subject flag wins."""
     spacy = [(m, s) for m, s in spacy if not any(bs <= m.start < be for bs, be in bylines)]
+    # surnames of people named in full: spaCy's ORG for a bare "Pennington" does not outvote them
+    surnames = {fold(p.last) for p in (parse_name(n.text) for n, _ in cheap if n.type == "PERSON") if p.is_full and p.last}
     out = []
     for n, subj in cheap:
         over = [(m, s) for m, s in spacy if m.start < n.end and n.start < m.end]
         if over:
             subj = any(s for _, s in over)
-            if n.type == "PERSON" and all(m.type == "ORG" for m, _ in over) and not parse_name(n.text).honorific:
+            if n.type == "PERSON" and all(m.type == "ORG" for m, _ in over) and not parse_name(n.text).honorific \
+                    and fold(n.text) not in surnames:
                 first = parse_name(n.text).first
                 if not first or (fold(first) not in MALE_NAMES and fold(first) not in FEMALE_NAMES):
                     n = NameSpan(n.start, n.end, n.text, "ORG", n.prefix, n.prefix_start, n.possessive)
         out.append((n, subj))
     for m, subj in spacy:
         if not any(n.start < m.end and m.start < n.end for n, _ in cheap):
+            if m.type == "ORG" and fold(m.text) in surnames:
+                m = NameSpan(m.start, m.end, m.text, "PERSON", m.prefix, m.prefix_start, m.possessive)
             out.append((m, subj))
     out.sort(key=lambda x: (x[0].start, x[0].end))
     return out
