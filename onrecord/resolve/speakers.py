@@ -52,6 +52,7 @@ CONFIDENCE_FACTOR = {
     "resolve:spokesperson": 0.95,
     "resolve:document-owner": 0.95,
     "resolve:document": 0.95,
+    "resolve:document-issuer": 0.88,
     "resolve:pronoun": 0.92,
     "resolve:nominal": 0.88,
     "resolve:continuation": 0.8,
@@ -141,6 +142,12 @@ def resolve_speakers(work: Work) -> None:
         c.confidence = c.confidence * CONFIDENCE_FACTOR.get(res.origin, 1.0)
 
 
+#: "X issued/published/… (a statement)": X, the last noun phrase or name before the verb.
+_ISSUED = re.compile(
+    r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|published|released|posted|put\s+out|sent|tweeted)\b"
+)
 #: A relative pronoun opening a speaker mention: "who asked not to be named", "which".
 _RELATIVE_MENTION = re.compile(r"(?:who|which|whom|that)\b", re.IGNORECASE)
 
@@ -375,6 +382,11 @@ class _Resolver:
             if owner is not None:
                 return Resolution(owner, "resolve:document-owner")
             return Resolution(None, "resolve:document-owner")
+        if m.text.lower().startswith(("the ", "this ", "that ")):
+            # "the statement said": a document already introduced; it speaks for whoever issued it
+            issuer = self._issuer_before(m.span[0], cand)
+            if issuer is not None:
+                return Resolution(issuer, "resolve:document-issuer")
         key = fold(m.text)
         found = next(
             (i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "DOCUMENT" and fold(d.name) == key),
@@ -384,6 +396,25 @@ class _Resolver:
             found = self.table.new(m.text, "DOCUMENT")
         self.table.add_mention(found, *m.span)
         return Resolution(found, "resolve:document")
+
+    def _issuer_before(self, pos: int, cand: Candidate) -> int | None:
+        """Who issued the document a definite mention refers to ("the MSP issued an apology").
+
+        Looks back over this paragraph and the two before for the last
+        "X issued / published / released / posted / put out / sent", and
+        resolves X as a speaker mention would be.
+        """
+        para = self.table.paragraph_of(pos)
+        lo = self.table.paragraphs[max(0, para - 2)][0]
+        text = self.work.clean or self.work.text
+        last = None
+        for last in _ISSUED.finditer(text, lo, pos):
+            pass
+        if last is None:
+            return None
+        probe = Candidate(content=list(cand.content), speaker=last.span("who"))
+        res = self.resolve(probe)
+        return res.entity
 
     def _resolve_spokesperson(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         owner = self._owner_entity(m, cand)
