@@ -92,6 +92,7 @@ CONTENT_PATTERNS: dict[str, re.Pattern[str]] = {
     "retraction": _rx(
         r"\b(?:retract\w*|rescind\w*|recant\w*"
         rf"|withdr(?:aw|aws|awing|awn|ew)(?=\s+(?:\w+\s+){{0,3}}?{_STATEMENT_NOUNS}\b)"
+        r"|\bI withdraw (?:them|it|that)\b"  # "My comments were wrong, and I withdraw them"
         r"|take (?:it|that|this|those \w+|these \w+|my \w+) back|taking back|took back"
         r"|(?:was|am) wrong to (?:say|suggest|question|describe|post|write|tweet|claim|defend|call|imply)"
         r"|wrong of (?:me|us|him|her) to (?:say|suggest|question|describe|post|write|tweet|claim|defend"

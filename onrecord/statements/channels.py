@@ -258,6 +258,10 @@ def normalise_channel(name: str | None) -> str | None:
     return _OUTLET_NAME.get(bare.lower(), bare)
 
 
+#: A medium something was taken off ("deleted the post from his website and posted … on X").
+_REMOVED_FROM = re.compile(r"\b(?:from|off)\s+(?:(?:his|her|their|its|the)\s+)?$", re.IGNORECASE)
+
+
 def detect_channel(frame: str, speaker: str = "", persons: Collection[str] = ()) -> ChannelFinding | None:
     """Find the channel a frame names.
 
@@ -284,6 +288,8 @@ def detect_channel(frame: str, speaker: str = "", persons: Collection[str] = ())
         if not any(n in low for n in NEEDLES[name]):
             continue
         for m in rx.finditer(text):
+            if _REMOVED_FROM.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "removed the statement from his website": not where this one was made
             found.append((rank, m.start(), ChannelFinding(name, m.group(0), rank)))
             break
     if not found:
