@@ -14,12 +14,12 @@ $(STAMP): requirements.lock pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
-## demo: set up, extract the bundled samples into demo.db, print who said what
+## demo: set up, extract the bundled samples into demo.db, print who said what from the archive
 demo: $(STAMP)
 	rm -f demo.db
 	$(BIN)/onrecord ingest samples/ --db demo.db
 	$(BIN)/onrecord stats --db demo.db --format json
-	$(BIN)/onrecord extract samples/ --format table
+	$(BIN)/onrecord search --db demo.db --format table --limit 500
 
 ## test: set up and run the whole suite
 test: $(STAMP)
