@@ -39,7 +39,7 @@ from .tagging import (
     window_spans,
 )
 
-__all__ = ["MODEL_DIR", "ORIGIN", "TaggerStage", "attribution_of", "kind_of"]
+__all__ = ["MODEL_DIR", "ORIGIN", "QuotedLetters", "TaggerStage", "attribution_of", "kind_of"]
 
 #: Where the shipped model lives (tagger.onnx, tokenizer.json, labels.json, MODEL_CARD.md).
 MODEL_DIR = Path(__file__).parent / "model"
@@ -68,6 +68,43 @@ def quote_ranges(quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
     return sorted(r for q in quotations for r in q.content)
 
 
+class QuotedLetters:
+    """Counts of letters and digits inside and outside quotation marks, for any span of one text.
+
+    Built once per article (prefix sums over the text), so each candidate's
+    :meth:`kind` costs a few array lookups however long its content.
+
+    >>> q = [Quotation(content=[(1, 9)], open=0, close=9)]
+    >>> QuotedLetters('"We will" win', quote_ranges(q)).kind([(1, 8)])
+    'direct'
+    """
+
+    def __init__(self, text: str, ranges: Sequence[tuple[int, int]]):
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        alnum = _ASCII_ALNUM[np.minimum(codes, 128)]
+        for i in np.flatnonzero(codes >= 128):  # few in English news: ask Python about each
+            alnum[i] = text[i].isalnum()
+        edges = np.zeros(len(text) + 1, dtype=np.int64)
+        for s, e in ranges:
+            edges[s] += 1
+            edges[e] -= 1
+        quoted = np.cumsum(edges[:-1]) > 0
+        self._in = np.concatenate([[0], np.cumsum(alnum & quoted)])
+        self._all = np.concatenate([[0], np.cumsum(alnum)])
+
+    def kind(self, content: Sequence[tuple[int, int]]) -> str:
+        """``direct``, ``indirect`` or ``mixed`` for the pieces of ``content`` (see :func:`kind_of`)."""
+        n_in = sum(int(self._in[e] - self._in[s]) for s, e in content)
+        n_all = sum(int(self._all[e] - self._all[s]) for s, e in content)
+        if n_in and n_in == n_all:
+            return "direct"
+        return "mixed" if n_in else "indirect"
+
+
+#: ``str.isalnum`` of the ASCII characters (index 128 stands for every other one).
+_ASCII_ALNUM = np.array([chr(c).isalnum() for c in range(128)] + [False])
+
+
 def kind_of(
     text: str,
     content: Sequence[tuple[int, int]],
@@ -78,7 +115,8 @@ def kind_of(
 
     Only letters and digits count, so marks, spaces and punctuation at the
     edges decide nothing. ``ranges`` (:func:`quote_ranges` of ``quotations``)
-    saves sorting them again for every candidate of a long article.
+    saves sorting them again; for many candidates of one text, build one
+    :class:`QuotedLetters` and call its ``kind``.
 
     >>> q = [Quotation(content=[(1, 9)], open=0, close=9)]
     >>> kind_of('"We will" win', [(1, 8)], q), kind_of('"We will" win', [(1, 13)], q)
@@ -295,8 +333,8 @@ class TaggerStage:
                 self._decode_group(group, works, preds)
                 group = []
         for work, found in zip(works, preds):
-            ranges = quote_ranges(work.quotations)
-            work.candidates = [self._candidate(work, p, ranges) for p in found]
+            letters = QuotedLetters(work.text, quote_ranges(work.quotations))
+            work.candidates = [self._candidate(work, p, letters) for p in found]
 
     def _decode_group(
         self, group: list[tuple[int, Encoded, list[tuple[int, int]]]], works: list[Work], preds: list[list[Predicted]]
@@ -343,12 +381,12 @@ class TaggerStage:
         assert q is not None and k is not None
         return logits, q, k
 
-    def _candidate(self, work: Work, p: Predicted, ranges: Sequence[tuple[int, int]] | None = None) -> Candidate:
+    def _candidate(self, work: Work, p: Predicted, letters: QuotedLetters | None = None) -> Candidate:
         content = _trim_marks(work.text, p.content)
         cue_text = work.text[p.cue[0] : p.cue[1]] if p.cue else ""
         return Candidate(
             content=content,
-            kind=kind_of(work.text, content, work.quotations, ranges),
+            kind=(letters or QuotedLetters(work.text, quote_ranges(work.quotations))).kind(content),
             cue=p.cue,
             speaker=p.source,
             confidence=round(calibrate(p, self.calibration), 4),

@@ -343,23 +343,27 @@ class Chunk:
 
 
 def chunks_of(path: Sequence[int]) -> list[Chunk]:
-    """Split a label path into role chunks.
+    """Split a label path into role chunks (vectorised: one pass of numpy, no loop over tokens).
+
+    A chunk starts at every ``B-X`` and at every ``I-X`` that does not continue
+    an ``X`` chunk; it runs while ``I-X`` labels continue it.
 
     >>> chunks_of([1, 2, 0, 3, 5, 6, 6, 5])
     [Chunk(start=0, end=2, role='SRC'), Chunk(start=3, end=4, role='CUE'), \
 Chunk(start=4, end=7, role='CON'), Chunk(start=7, end=8, role='CON')]
+    >>> chunks_of([6, 6, 4])
+    [Chunk(start=0, end=2, role='CON'), Chunk(start=2, end=3, role='CUE')]
     """
-    out: list[Chunk] = []
-    role: str | None = None
-    start = 0
-    for t, lab_id in enumerate(list(path) + [0]):
-        lab = LABELS[int(lab_id)]
-        if role is not None and not (lab.startswith("I-") and lab[2:] == role):
-            out.append(Chunk(start, t, role))
-            role = None
-        if lab.startswith("B-") or (lab.startswith("I-") and role is None):
-            role, start = lab[2:], t
-    return out
+    p = np.asarray(path, dtype=np.int64)
+    if p.size == 0:
+        return []
+    role = (p + 1) // 2  # 0 for O, else 1 + the index in ROLES
+    prev_role = np.concatenate([[0], role[:-1]])
+    cont = (p > 0) & (p % 2 == 0) & (prev_role == role)  # an I- label continuing its chunk
+    starts = np.flatnonzero((role > 0) & ~cont)
+    breaks = np.append(np.flatnonzero(~cont), p.size)  # a chunk ends at the first break after its start
+    ends = breaks[np.searchsorted(breaks, starts, side="right")]
+    return [Chunk(int(a), int(b), ROLES[int(role[a]) - 1]) for a, b in zip(starts, ends)]
 
 
 @dataclass
@@ -427,7 +431,7 @@ def expected_calibration_error(conf: np.ndarray, correct: np.ndarray, bins: int 
     return round(float(total), 6)
 
 
-LinkScorer = Callable[[Chunk, list[int]], np.ndarray]
+LinkScorer = Callable[[list[Chunk], list[int]], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -480,7 +484,8 @@ def assemble(
         offsets: ``[n, 2]`` token character offsets.
         path: ``[n]`` label ids (from :func:`viterbi`).
         token_prob: ``[n]`` probability of each token's chosen label.
-        link_scores: ``f(chunk, anchors)`` -> one score (logit) per anchor token.
+        link_scores: ``f(chunks, anchors)`` -> ``[len(chunks), len(anchors)]`` scores
+            (logits): how likely each chunk belongs to the attribution of each anchor token.
         linking: Options; :class:`Linking` defaults when None.
 
     Returns:
@@ -493,21 +498,24 @@ def assemble(
     groups: dict[int, dict[str, list[tuple[Chunk, float]]]] = {a: {"CUE": [], "SRC": [], "CON": []} for a in anchors}
     probs_of: dict[Chunk, np.ndarray] = {}
     loose: list[tuple[Chunk, float]] = []
-    for ch in chunks:
+    if anchors:  # every chunk against every anchor at once
+        all_scores = np.asarray(link_scores(chunks, anchors), dtype=np.float64).reshape(len(chunks), len(anchors))
+        all_probs = np.exp(all_scores - all_scores.max(axis=1, keepdims=True))
+        all_probs /= all_probs.sum(axis=1, keepdims=True)
+    for i, ch in enumerate(chunks):
         if not anchors:
             if ch.role == "CON":
                 loose.append((ch, 0.5))
             continue
-        scores = np.asarray(link_scores(ch, anchors), dtype=np.float64)
         if ch.role == "CUE":
             # a cue anchors its own attribution unless it clearly continues an earlier cue
+            scores = all_scores[i]
             own = anchors.index(ch.start)
             best = int(scores.argmax())
             target = anchors[best] if best != own and scores[best] > scores[own] + 2.0 else ch.start
             prob = 1.0
         else:
-            probs = np.exp(scores - scores.max())
-            probs /= probs.sum()
+            probs = all_probs[i]
             probs_of[ch] = probs
             best = int(probs.argmax())
             target, prob = anchors[best], float(probs[best])
@@ -570,9 +578,11 @@ def assemble(
                 e += 1
         return s, e
 
+    cum_prob = np.concatenate([[0.0], np.cumsum(token_prob, dtype=np.float64)])
+
     def mean_prob(chs: Iterable[Chunk]) -> float:
-        vals = [float(token_prob[c.start : c.end].mean()) for c in chs]
-        return float(np.mean(vals)) if vals else 1.0
+        vals = [float((cum_prob[c.end] - cum_prob[c.start]) / (c.end - c.start)) for c in chs]
+        return sum(vals) / len(vals) if vals else 1.0
 
     for anchor in sorted(groups):
         g = groups[anchor]
@@ -588,7 +598,7 @@ def assemble(
             best_src = max(g["SRC"], key=lambda cp: cp[1])
             src = char_range(best_src[0])
             src_prob = mean_prob([best_src[0]]) * best_src[1]
-        link = float(np.mean([p for _, p in g["CON"]]))
+        link = sum(p for _, p in g["CON"]) / len(g["CON"])
         out.append(Predicted(content, cue, src, mean_prob(cons), link, src_prob))
     for ch, prob in loose if opt.cueless else ():
         out.append(Predicted(_split_paragraphs(text, [char_range(ch)]), None, None, mean_prob([ch]), prob))
@@ -601,16 +611,18 @@ def _split_paragraphs(text: str, ranges: list[Range]) -> list[Range]:
     out: list[Range] = []
     for s, e in ranges:
         piece_start = s
-        for i in range(s, e + 1):
-            if i == e or text[i] == "\n":
-                ps, pe = piece_start, i
-                while ps < pe and text[ps].isspace():
-                    ps += 1
-                while pe > ps and text[pe - 1].isspace():
-                    pe -= 1
-                if pe > ps:
-                    out.append((ps, pe))
-                piece_start = i + 1
+        while True:
+            br = text.find("\n", piece_start, e)
+            ps, pe = piece_start, e if br < 0 else br
+            while ps < pe and text[ps].isspace():
+                ps += 1
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            if pe > ps:
+                out.append((ps, pe))
+            if br < 0:
+                break
+            piece_start = br + 1
     return out or [ranges[0]]
 
 
@@ -778,18 +790,32 @@ def decode_spans(
         path = viterbi(lp) if opt.viterbi else repair(lp)
     token_prob = np.exp(lp[np.arange(n), path])
 
-    def link_scores(ch: Chunk, anchors: list[int]) -> np.ndarray:
-        mid = (ch.start + ch.end - 1) // 2
-        w = int(home[mid])
-        s, e = spans[w]
-        e = min(e, n)
-        anc = np.asarray(anchors)
-        inside = (anc >= s) & (anc < e)
-        toks = np.arange(max(ch.start, s), min(ch.end, e))
-        if not inside.any() or len(toks) == 0:
-            return -np.abs(anc - mid).astype(np.float64)
-        q = link_q[w, toks - s + 1].astype(np.float64).mean(axis=0)
-        k = link_k[w, np.clip(anc - s + 1, 0, link_k.shape[1] - 1)].astype(np.float64)
-        return np.where(inside, k @ q, -1e6)
+    def link_scores(chunks: list[Chunk], anchors: list[int]) -> np.ndarray:
+        # each chunk is scored in the window of its middle token: the mean of its queries
+        # there against the keys of the anchors inside that window (others: -1e6); a chunk
+        # with no such anchor falls back to the distance to each anchor
+        anc = np.asarray(anchors, dtype=np.int64)
+        starts = np.fromiter((c.start for c in chunks), np.int64, len(chunks))
+        ends = np.fromiter((c.end for c in chunks), np.int64, len(chunks))
+        mids = (starts + ends - 1) // 2
+        wins = home[mids]
+        out = -np.abs(anc[None, :] - mids[:, None]).astype(np.float64)
+        for w in np.unique(wins):
+            rows = np.flatnonzero(wins == w)
+            s, e = spans[w]
+            e = min(e, n)
+            inside = (anc >= s) & (anc < e)
+            a = np.maximum(starts[rows], s) - s + 1
+            b = np.minimum(ends[rows], e) - s + 1
+            ok = b > a
+            if not inside.any() or not ok.any():
+                continue
+            rows, a, b = rows[ok], a[ok], b[ok]
+            cq = np.cumsum(link_q[w].astype(np.float64), axis=0)
+            cq = np.concatenate([np.zeros((1, cq.shape[1])), cq])
+            q = (cq[b] - cq[a]) / (b - a)[:, None]
+            k = link_k[w, np.clip(anc - s + 1, 0, link_k.shape[1] - 1)].astype(np.float64)
+            out[rows] = np.where(inside[None, :], q @ k.T, -1e6)
+        return out
 
     return assemble(text, offsets, path, token_prob, link_scores, linking)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
 
 from onrecord.attribution.corpus import parse_ann
-from onrecord.attribution.tagger import attribution_of, kind_of
+from onrecord.attribution.tagger import QuotedLetters, attribution_of, kind_of, quote_ranges
 from onrecord.attribution.tagging import (
     LABELS,
     WINDOW,
@@ -174,3 +176,35 @@ def test_viterbi_many_equals_viterbi_one_by_one() -> None:
     many = viterbi_many(seqs)
     for lp, path in zip(seqs, many):
         assert path.tolist() == viterbi(lp).tolist()
+
+
+def _chunks_by_loop(path):
+    """The plain reading of BIO chunking, token by token (the reference for the vectorised one)."""
+    out, role, start = [], None, 0
+    for t, lab_id in enumerate(list(path) + [0]):
+        lab = LABELS[int(lab_id)]
+        if role is not None and not (lab.startswith("I-") and lab[2:] == role):
+            out.append((start, t, role))
+            role = None
+        if lab.startswith("B-") or (lab.startswith("I-") and role is None):
+            role, start = lab[2:], t
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, len(LABELS) - 1), max_size=40))
+def test_chunks_of_matches_token_loop(path):
+    assert [(c.start, c.end, c.role) for c in chunks_of(path)] == _chunks_by_loop(path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab1 ,."“”é\n', max_size=40), st.data())
+def test_quoted_letters_counts_like_kind_of(text, data):
+    n = len(text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, n), max_size=6)))
+    ranges = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]]
+    quotations = [Quotation(content=[r], open=max(r[0] - 1, 0), close=r[1]) for r in ranges]
+    a = data.draw(st.integers(0, n))
+    b = data.draw(st.integers(a, n))
+    content = [(a, b)]
+    assert QuotedLetters(text, quote_ranges(quotations)).kind(content) == kind_of(text, content, quotations)
