@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 
 from ..nlp.quotes import line_paragraphs
 from ..work import Candidate, Range, Work
+from .boundaries import Boundaries, fix_boundaries
 from .rules import find_candidates
 
 __all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rule_of"]
@@ -366,8 +367,12 @@ class MergeStage:
     after the ``tagger`` stage rather than wrapping it, so that the tagger
     keeps its own name, options (``device``) and fallback in the pipeline.
 
+    The merged contents then get the boundary corrections of
+    :mod:`onrecord.attribution.boundaries`.
+
     Args:
         policy: The merge policy; the dev-selected :class:`MergePolicy` by default.
+        boundaries: The boundary corrections; the dev-selected :class:`Boundaries` by default.
     """
 
     name = "merge"
@@ -376,12 +381,14 @@ class MergeStage:
     #: a failure leaves the tagger's candidates as they were (merge_candidates builds a new list)
     critical = False
 
-    def __init__(self, policy: MergePolicy | None = None):
+    def __init__(self, policy: MergePolicy | None = None, boundaries: Boundaries | None = None):
         self.policy = policy or MergePolicy()
+        self.boundaries = boundaries or Boundaries()
 
     def __call__(self, work: Work) -> None:
         """Merge one document's tagger candidates with its fast rules."""
         text = work.clean or work.text
         paragraphs = work.paragraphs or line_paragraphs(text)
         ruled = find_candidates(text, paragraphs, work.quotations)
-        work.candidates = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
+        merged = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
+        work.candidates = fix_boundaries(work.text, merged, work.quotations, self.boundaries)
