@@ -20,9 +20,12 @@ Parts, each time-boxed, each failing on its own (its error goes in the JSON):
   the tagger's own work (window overlap and padding included).
 - ``b``  tagger end to end: ``WORKERS`` CPU processes tokenise and window
   (prep), the driver batches windows sorted by length into pinned memory,
-  runs bf16 forward passes (a copy stream brings the outputs back while the
-  next pass runs) and puts the outputs into shared memory; the worker that
-  prepared an article decodes it (Viterbi, linking) into ``Candidate`` objects.
+  runs bf16 forward passes and the constrained BIO decoding
+  (:mod:`onrecord.attribution.bio_scan`, a parallel scan over every article
+  of the batch laid end to end); a copy stream brings the outputs back while
+  the next pass runs, straight into page-locked shared memory
+  (``DIRECT_COPY=0``: through the driver); the worker that prepared an
+  article links its chunks into ``Candidate`` objects.
 - ``c``  the full spaCy-free accurate pipeline: workers run clean + quotes +
   tokenisation, the GPU tags, workers decode, resolve speakers, find
   statements and serialise the contract record (JSON line), on ``ARTICLES_C``.
@@ -110,7 +113,7 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from multiprocessing import shared_memory
 
-    from onrecord.attribution.tagger import TaggerStage
+    from onrecord.attribution.tagger import QuotedLetters, TaggerStage, quote_ranges
     from onrecord.attribution.tagging import LABELS, decode_spans, token_log_probs, viterbi
 
     tok = load_tokenizer()
@@ -190,7 +193,8 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
                     from onrecord.work import Work
 
                     work = Work(id=f"a{seq}", text=text)
-                work.candidates = [stage._candidate(work, p) for p in preds]
+                letters = QuotedLetters(work.text, quote_ranges(work.quotations))
+                work.candidates = [stage._candidate(work, p, letters) for p in preds]
                 n_cand += len(work.candidates)
                 if mode == "full":
                     st = full_stages()
@@ -224,6 +228,8 @@ class Workers:
 
     def __init__(self, n: int, texts: list[str]):
         ctx = mp.get_context("spawn")  # the driver holds CUDA: never fork it
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")  # n workers on n cores: no worker may start a thread pool
         self.results: mp.Queue = ctx.Queue()
         self.tasks = [ctx.Queue() for _ in range(n)]
         self.procs = [ctx.Process(target=worker_main, args=(i, texts, self.tasks[i], self.results), daemon=True)
@@ -280,12 +286,17 @@ class Engine:
         self.viterbi_ms = 0.0  # of which the device Viterbi
         self._timing: deque = deque()
 
-    def forward(self, packed: np.ndarray, gather: np.ndarray | None = None, lens: list[int] | None = None):
+    def forward(self, packed: np.ndarray, gather: np.ndarray | None = None, lens: list[int] | None = None,
+                dest=None):
         """Launch one batch; ``packed`` is int32 ``[B, 2T+1]`` (ids | feats | length). Returns a handle.
 
         With ``gather`` (each token's flat home position) and ``lens`` (tokens per article), the
-        label paths are decoded on the device too (:func:`device_viterbi`).
+        label paths are decoded on the device too (:func:`onrecord.attribution.bio_scan.bio_decode`).
+        ``dest``: a page-locked host tensor (a registered shared-memory segment) that receives the
+        outputs directly, so the driver copies nothing.
         """
+        from onrecord.attribution.bio_scan import bio_decode
+
         torch = self.torch
         B, W2 = packed.shape
         T = (W2 - 1) // 2
@@ -304,15 +315,23 @@ class Engine:
             if self.cuda:
                 mid.record()
             if gather is not None and lens and sum(lens):
-                g = torch.from_numpy(gather)
-                g = (g.pin_memory() if self.cuda else g).to(self.device, non_blocking=True)
+                real = [n for n in lens if n]
+                firsts_np = np.zeros(sum(real), dtype=bool)
+                firsts_np[np.cumsum([0] + real[:-1])] = True
+                g, firsts = torch.from_numpy(gather), torch.from_numpy(firsts_np)
+                if self.cuda:
+                    g, firsts = g.pin_memory(), firsts.pin_memory()
+                g, firsts = g.to(self.device, non_blocking=True), firsts.to(self.device, non_blocking=True)
                 lp = torch.log_softmax(lg.float(), dim=-1).reshape(-1, lg.shape[-1])[g]
-                path = device_viterbi(torch, lp, [n for n in lens if n])
+                path = bio_decode(torch, lp, firsts).to(torch.uint8)
         if not self.cuda:
-            return {"host": out.numpy(), "path": None if path is None else path.numpy(), "done": None}
+            host = out.numpy()
+            if dest is not None:
+                dest[: host.size] = torch.from_numpy(host.reshape(-1))
+            return {"host": host, "path": None if path is None else path.numpy(), "done": None}
         end.record()
         self._timing.append((start, mid, end))
-        host = torch.empty(out.shape, dtype=torch.float16, pin_memory=True)
+        host = dest[: out.numel()].view(out.shape) if dest is not None else torch.empty(out.shape, dtype=torch.float16, pin_memory=True)
         host_path = None if path is None else torch.empty(path.shape, dtype=torch.uint8, pin_memory=True)
         self.copy_stream.wait_event(end)
         with torch.cuda.stream(self.copy_stream):
@@ -324,7 +343,27 @@ class Engine:
         out.record_stream(self.copy_stream)
         if path is not None:
             path.record_stream(self.copy_stream)
-        return {"host": host, "path": host_path, "done": done}
+        return {"host": host, "path": host_path, "done": done, "direct": dest is not None}
+
+    def register(self, buf) -> object | None:
+        """A float16 tensor over ``buf`` (shared memory), page-locked for direct device copies; None if refused."""
+        torch = self.torch
+        t = torch.frombuffer(buf, dtype=torch.float16)
+        if not self.cuda:
+            return t
+        try:
+            err = torch.cuda.cudart().cudaHostRegister(t.data_ptr(), t.numel() * 2, 0)
+        except (AttributeError, RuntimeError) as exc:
+            log(f"cudaHostRegister unavailable ({exc}): outputs are copied through the driver")
+            return None
+        if int(err) != 0:
+            log(f"cudaHostRegister failed ({err}): outputs are copied through the driver")
+            return None
+        return t
+
+    def unregister(self, t) -> None:
+        if self.cuda and t is not None:
+            self.torch.cuda.cudart().cudaHostUnregister(t.data_ptr())
 
     def ready(self, handle) -> bool:
         return handle["done"] is None or handle["done"].query()
@@ -373,53 +412,6 @@ def pack_batch(arts: list[tuple]) -> tuple[np.ndarray, int, list[tuple[int, int,
         r += W
     gather = np.concatenate(gathers) if gathers else np.zeros(0, np.int64)
     return packed, T, layout, gather
-
-
-def device_viterbi(torch, lp: "torch.Tensor", lens: list[int]) -> "torch.Tensor":
-    """Constrained (BIO) Viterbi for many sequences at once, in log depth: max-plus scans on the device.
-
-    ``lp`` holds ``[sum(lens), 7]`` label log probabilities, sequences one after another. Each
-    token's label is the argmax of its max-marginal (best prefix ending in the label plus best
-    suffix leaving it), which is the Viterbi path wherever the best path is unique; the same
-    transition constraints as :func:`onrecord.attribution.tagging.viterbi`. Returns uint8 labels.
-    """
-    from onrecord.attribution.tagging import _START, _TRANSITION
-
-    dev = lp.device
-    A, N = len(lens), max(lens)
-    k = lp.shape[1]
-    # flat positions of the real tokens in [A, N], built on the host: a boolean mask on the
-    # device would make the driver wait for the device (nonzero), losing the overlap
-    lens_np = np.asarray(lens, dtype=np.int64)
-    firsts = np.repeat(np.cumsum(lens_np) - lens_np, lens_np)
-    flat = np.repeat(np.arange(A, dtype=np.int64) * N, lens_np) + np.arange(int(lens_np.sum())) - firsts
-    idx = torch.from_numpy(flat)
-    idx = (idx.pin_memory() if dev.type == "cuda" else idx).to(dev, non_blocking=True)
-    x = torch.full((A * N, k), -1e9, dtype=torch.float32, device=dev)
-    x[:, 0] = 0.0  # padding: forced O, which any label may precede
-    x[idx] = lp.float()
-    x = x.view(A, N, k)
-    trans = torch.from_numpy(_TRANSITION.astype(np.float32)).to(dev)
-    start = torch.from_numpy(_START.astype(np.float32)).to(dev) + x[:, 0]
-    if N == 1:
-        return start.argmax(-1).to(torch.uint8)  # every sequence has one token
-
-    def mp(a, b):  # max-plus matrix product over the last two axes
-        return (a[..., :, :, None] + b[..., None, :, :]).amax(dim=-2)
-
-    M = trans[None, None] + x[:, 1:, None, :]  # M[:, t-1][i, j]: step t from label i to label j
-    P, Q = M, M
-    d = 1
-    while d < N - 1:
-        Pn, Qn = P.clone(), Q.clone()
-        Pn[:, d:] = mp(P[:, :-d], P[:, d:])  # prefix products M_1..M_t
-        Qn[:, :-d] = mp(Q[:, :-d], Q[:, d:])  # suffix products M_t..M_{N-1}
-        P, Q = Pn, Qn
-        d *= 2
-    fwd = torch.cat([start[:, None], (start[:, None, :, None] + P).amax(dim=-2)], dim=1)  # best prefix ending in j
-    bwd = torch.cat([Q.amax(dim=-1), torch.zeros((A, 1, k), device=dev)], dim=1)  # best suffix leaving j
-    path = (fwd + bwd).argmax(dim=-1).to(torch.uint8)
-    return path.view(-1)[idx]
 
 
 def form_batches(pool: list, batch_tokens: int) -> list[list]:
@@ -575,6 +567,13 @@ def part_stream(engine: Engine, workers: Workers, mode: str, n_articles: int, n_
     segs = [shared_memory.SharedMemory(create=True, size=seg_size * 2) for _ in range(n_seg)]
     free_segs = list(range(n_seg))
     seg_arrs = [np.ndarray((seg_size,), dtype=np.float16, buffer=s.buf) for s in segs]
+    # the device writes its outputs straight into the segments when the driver may page-lock them
+    seg_dest = [engine.register(s.buf) for s in segs] if env_int("DIRECT_COPY", 1) else [None] * n_seg
+    direct = all(d is not None for d in seg_dest)
+    if not direct:
+        for d in seg_dest:
+            engine.unregister(d)
+        seg_dest = [None] * n_seg
     seg_pending = [0] * n_seg
     owner: dict[int, int] = {}
     prep_out = [0] * n_workers  # prep chunks sent and not returned, per worker
@@ -676,9 +675,9 @@ def part_stream(engine: Engine, workers: Workers, mode: str, n_articles: int, n_
                 packed, T, layout, gather = pack_batch(arts)
                 seg_id = free_segs.pop()
                 if dev_viterbi:
-                    handle = engine.forward(packed, gather, [a[3] for a in layout])
+                    handle = engine.forward(packed, gather, [a[3] for a in layout], dest=seg_dest[seg_id])
                 else:
-                    handle = engine.forward(packed)
+                    handle = engine.forward(packed, dest=seg_dest[seg_id])
                 inflight.append((handle, seg_id, T, layout))
                 batches += 1
                 rows_total += packed.shape[0]
@@ -688,8 +687,9 @@ def part_stream(engine: Engine, workers: Workers, mode: str, n_articles: int, n_
             while inflight and engine.ready(inflight[0][0]):
                 handle, seg_id, T, layout = inflight.popleft()
                 host, paths = engine.result(handle)
-                flat = host.reshape(-1)
-                seg_arrs[seg_id][: flat.size] = flat
+                if not handle.get("direct"):
+                    flat = host.reshape(-1)
+                    seg_arrs[seg_id][: flat.size] = flat
                 by_worker: dict[int, list] = {}
                 at = 0
                 for seq, r, W, n in layout:
@@ -707,6 +707,9 @@ def part_stream(engine: Engine, workers: Workers, mode: str, n_articles: int, n_
                 time.sleep(0.0005)
         engine.sync()
     finally:
+        for d in seg_dest:
+            engine.unregister(d)
+        del seg_dest, seg_arrs
         for s in segs:
             s.close()
             try:
@@ -724,7 +727,7 @@ def part_stream(engine: Engine, workers: Workers, mode: str, n_articles: int, n_
         "windows_per_article": round(rows_total / max(1, done), 3),
         "device_busy_fraction": round(engine.gpu_ms / 1000 / wall, 3) if engine.cuda else None,
         "device_viterbi_fraction": round(engine.viterbi_ms / 1000 / wall, 3) if engine.cuda else None,
-        "driver_idle_device_idle_s": round(gpu_wait_s, 2),
+        "driver_idle_device_idle_s": round(gpu_wait_s, 2), "direct_copy": direct,
         "worker_cpu_s": {"prep": round(cpu_prep, 1), "decode": round(cpu_decode, 1)},
         "worker_cpu_ms_per_article": {"prep": round(1000 * cpu_prep / max(1, done), 2),
                                       "decode": round(1000 * cpu_decode / max(1, done), 2)},

@@ -25,6 +25,7 @@ import numpy as np
 
 from ..errors import ModelError
 from ..work import Candidate, Quotation, Work
+from .bio_scan import bio_decode_many
 from .tagging import (
     LABELS,
     QUOTE_MARKS,
@@ -344,7 +345,10 @@ class TaggerStage:
         cuts = np.cumsum([0] + [len(spans) for _, _, spans in group])
         lps = [token_log_probs(len(enc), spans, logits[a:b])
                for (_, enc, spans), a, b in zip(group, cuts[:-1], cuts[1:])]
-        paths = viterbi_many(lps)  # one pass over time for the whole group
+        if self.backend == "torch" and self.session.device.startswith("cuda"):
+            paths = bio_decode_many(self.session.torch, lps, self.session.device)  # a parallel scan on the GPU
+        else:
+            paths = viterbi_many(lps)  # one pass over time for the whole group
         for (d, enc, spans), a, b, path in zip(group, cuts[:-1], cuts[1:], paths):
             if len(enc):
                 preds[d].extend(decode_spans(works[d].text, enc.offsets, spans, logits[a:b], q[a:b], k[a:b],
