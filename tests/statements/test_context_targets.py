@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from onrecord.model import Entity
 from onrecord.statements.context import build_frame, mask_ranges, sentence_bounds, split_paragraphs
-from onrecord.statements.targets import find_targets, name_patterns
+from onrecord.statements.targets import _FormFinder, _followed_by, find_targets, name_patterns
 
 
 def rng(text: str, words: str) -> tuple[int, int]:
@@ -94,3 +99,28 @@ def test_a_one_word_place_used_as_a_modifier_is_not_a_target():
     content = [rng(text, "it would close its Wigan factory")]
     frame = build_frame(text, content, rng(text, "said"), None, split_paragraphs(text))
     assert find_targets(text, content, frame, ENTITIES) == []
+
+
+_FORMS = st.lists(st.sampled_from(["Ann", "Ann Lee", "Lee", "Mr Lee", "Ann-Lee", "O'Neil", "Ö Lee"]), max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FORMS, st.text(alphabet="AnLeMrO'Ö -_.\n", max_size=40), st.data())
+def test_form_finder_finds_what_the_alternation_finds(forms, text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    alt = "|".join(sorted((re.escape(f) for f in set(forms)), key=len, reverse=True))
+    want = []
+    if forms:
+        want = [(m.start(), m.end(), m.group(0))
+                for m in re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])").finditer(text, start, end)]
+    assert list(_FormFinder(forms).finditer(text, start, end)) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n\tLeA-x", max_size=24), st.integers(0, 24))
+def test_followed_by_reads_like_its_pattern(text, at):
+    at = min(at, len(text))
+    word = "Lee"
+    want = bool(re.match(rf"\s+{word}(?![\w-])", text[at : at + len(word) + 8]))
+    assert _followed_by(text, at, word) == want
