@@ -26,9 +26,10 @@ Parts, each time-boxed, each failing on its own (its error goes in the JSON):
   the next pass runs, straight into page-locked shared memory
   (``DIRECT_COPY=0``: through the driver); the worker that prepared an
   article links its chunks into ``Candidate`` objects.
-- ``c``  the full spaCy-free accurate pipeline: workers run clean + quotes +
-  tokenisation, the GPU tags, workers decode, resolve speakers, find
-  statements and serialise the contract record (JSON line), on ``ARTICLES_C``.
+- ``c``  the full accurate pipeline (the default mode; no spaCy in it): workers
+  run clean + quotes + tokenisation, the GPU tags, workers decode, merge with
+  the quotation-mark rules, resolve speakers, find statements and serialise
+  the contract record (JSON line), on ``ARTICLES_C``.
 - ``check`` the candidates of ``b`` for the first dev texts against the
   shipped CPU path (onnxruntime int8), exact agreement of (content, cue, source).
 
@@ -130,7 +131,8 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
         if not full:
             from onrecord.pipeline import build_article, load_stage, number_candidates, work_from_document
 
-            full.update(clean=load_stage("clean"), quotes=load_stage("quotes"), resolve=load_stage("resolve"),
+            full.update(clean=load_stage("clean"), quotes=load_stage("quotes"), merge=load_stage("merge"),
+                        resolve=load_stage("resolve"),
                         statements=load_stage("statements"), build_article=build_article,
                         number_candidates=number_candidates, work_from_document=work_from_document)
         return full
@@ -181,7 +183,8 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
             sigs = []
             for seq, row0, W, dev_path in rows:
                 enc, spans, text, work = state.pop(seq)
-                out = arr[row0 * T * OUT_WIDTH : (row0 + W) * T * OUT_WIDTH].reshape(W, T, OUT_WIDTH).astype(np.float32)
+                # fp16 views: the decoder widens only the rows it reads
+                out = arr[row0 * T * OUT_WIDTH : (row0 + W) * T * OUT_WIDTH].reshape(W, T, OUT_WIDTH)
                 logits, q, k = out[..., :n_lab], out[..., n_lab : n_lab + 64], out[..., n_lab + 64 :]
                 n = len(enc)
                 if n:
@@ -198,6 +201,7 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
                 n_cand += len(work.candidates)
                 if mode == "full":
                     st = full_stages()
+                    st["merge"](work)  # type: ignore[operator]
                     st["number_candidates"](work)  # type: ignore[operator]
                     st["resolve"](work)  # type: ignore[operator]
                     st["statements"](work)  # type: ignore[operator]
