@@ -14,11 +14,15 @@ apology, a denial, a repetition) to the statement it acts on. The rules:
 
 *Same subject* is scored, :func:`score_pair`: shared targets (2), shared
 content words (1, or 2 when many), a channel the linking statement names
-("retracting the statement on his website", 2). Pairs scoring at least
-:data:`THRESHOLD` link; when none does and the statement points at an
-earlier one ("my statement", "his remarks"), the best-scoring candidates
-link, or the only one there is in the same article (never across articles,
-and never one that names other subjects). Quotes of one *message* (the same speaker
+("retracting the statement on his website", 2 when the earlier statement
+was made there, 1 when the article only called it "a statement"). Pairs
+scoring at least :data:`THRESHOLD` link; when none does and the statement
+points at an earlier one ("my statement", "his remarks", "I withdraw
+them"), the best-scoring candidates link; when nothing scores, the one
+statement of the speaker in the same article that remains after preferring
+those reported before the pointer, then those made through a named channel
+(none while several remain; never across articles, and never one that names
+other subjects). Quotes of one *message* (the same speaker
 through the same channel, one after another) are weighed together and never
 link to each other: a retraction quoted in three pieces is one retraction.
 
@@ -65,12 +69,25 @@ MAX_POOL = 64
 
 _REFERENCE = re.compile(
     r"\b(?:my|his|her|their|our|the|that|this|those|these|its|earlier|initial|original|previous|first)\s+"
-    r"(?:\w+\s+){0,2}?(?:statement|remarks?|comments?|words|tweets?|posts?|claims?|defen[cs]e|"
+    r"(?:\w+\s+){0,2}?(?:statement|remarks?|comments?|words|language|jokes?|tweets?|posts?|claims?|defen[cs]e|"
     r"support|endorsement|letter|interview|message|suggestion|description|characteri[sz]ation|accusations?"
     r"|allegations?)\b"
-    r"|\bwhat (?:I|he|she|we|they) (?:said|wrote|posted|tweeted)\b",
+    r"|\bwhat (?:I|he|she|we|they) (?:said|wrote|posted|tweeted)\b"
+    # A pronoun for what is taken back: "I withdraw them", "she retracted it", "I take it back".
+    r"|\b(?:withdr[ae]w\w*|retract\w*)\s+(?:it|them|those|these)\b"
+    r"|\b(?:take|takes|took|taking|taken)\s+(?:it|them|that|those|these|this)\s+back\b",
     re.IGNORECASE,
 )
+#: Where the description of a referenced statement ends: "the statement from his website | and posted ... on X".
+_CLAUSE_END = re.compile(r"[.;:!?\n]|\s(?:and|but|before|after|because|while|when)\s", re.IGNORECASE)
+#: "From" and "off" in a reference name where the statement was: "the statement from his website" (channels.py
+#: reads "removed … from his website" as not where the *new* statement was made).
+_FROM_MEDIUM = re.compile(r"\b(?:from|off)\b", re.IGNORECASE)
+#: A reference to the statement's own text ("In the statement, he added"), not to an earlier one.
+_IN_BEFORE = re.compile(r"\bin\s*$", re.IGNORECASE)
+#: Channels a written statement can be put out on without saying so: "the statement on his website"
+#: may name what the article first called "a statement" (channel ``statement``), and the reverse.
+PUBLISHING_CHANNELS = PLATFORMS | {"website", "blog", "press release", "newsletter"}
 _REPEAT = re.compile(
     r"\b(?:repeat(?:s|ed|ing)?|reiterat\w*|restat\w*|re-stat\w*|doubl\w* down|stood by|stands by"
     r"|standing by (?:his|her|their|my) |"
@@ -131,21 +148,36 @@ def detect_reference(content: str, frame: str) -> tuple[bool, str | None]:
     (True, 'website')
     >>> detect_reference("I have deleted my earlier post", "")
     (True, 'social media')
+    >>> detect_reference("", "Hartley removed the statement from his website and posted an apology on X")
+    (True, 'website')
+    >>> detect_reference("My comments were wrong and I withdraw them", "")
+    (True, None)
+    >>> detect_reference("I retract my statement", "")
+    (True, 'statement')
     >>> detect_reference("We won the vote", "she said")
     (False, None)
     """
     found = False
     channel = None
+    generic = None
     for text in (content, frame):
         for m in _REFERENCE.finditer(text):
             found = True
-            snippet = text[m.start() : m.end() + 40]
+            if channel is not None:
+                continue
+            tail = text[m.end() : m.end() + 40]
+            cut = _CLAUSE_END.search(tail)
+            snippet = m.group(0) + _FROM_MEDIUM.sub("on", tail[: cut.start()] if cut else tail)
             hit = detect_channel(snippet)
-            if hit is not None and hit.name not in ("statement", "social media") and channel is None:
+            if hit is not None and hit.name not in ("statement", "social media"):
                 channel = hit.name
-            elif channel is None and re.search(r"\bposts?\b", m.group(0), re.IGNORECASE):
-                channel = "social media"
-    return found, channel
+            elif re.search(r"\bposts?\b", m.group(0), re.IGNORECASE):
+                generic = generic or "social media"
+            elif re.search(r"\bstatement\b", m.group(0), re.IGNORECASE) and not _IN_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                generic = generic or "statement"
+    return found, channel or generic
 
 
 def has_repeat_signal(content: str, frame: str, cue: str = "") -> bool:
@@ -172,12 +204,28 @@ def score_pair(later: StatementView, earlier: StatementView) -> int:
         jaccard = len(shared) / max(1, len(later.words | earlier.words))
         if len(shared) >= 2 and jaccard >= 0.12:
             score += 2 if jaccard >= 0.3 else 1
-    if later.referenced_channel and earlier.channel and (
-        later.referenced_channel == earlier.channel
-        or (later.referenced_channel == "social media" and earlier.channel in PLATFORMS)
-    ):
-        score += 2
-    return score
+    return score + _channel_evidence(later.referenced_channel, earlier.channel)
+
+
+def _channel_evidence(referenced: str | None, channel: str | None) -> int:
+    """How well the channel a pointer names fits a statement's channel: 2 the same, 1 compatible, else 0.
+
+    "My earlier post" fits any platform; "the statement on his website" fits
+    a statement the article only called "a statement", but less surely.
+
+    >>> _channel_evidence("website", "website"), _channel_evidence("website", "statement")
+    (2, 1)
+    >>> _channel_evidence("social media", "Twitter"), _channel_evidence("website", "radio")
+    (2, 0)
+    """
+    if not referenced or not channel:
+        return 0
+    if referenced == channel or (referenced == "social media" and channel in PLATFORMS):
+        return 2
+    pair = {referenced, channel}
+    if "statement" in pair and (pair - {"statement"}) <= PUBLISHING_CHANNELS:
+        return 1
+    return 0
 
 
 def link_statements(statements: Sequence[StatementView]) -> list[Link]:
@@ -358,5 +406,10 @@ def _choose(later: StatementView, pool: list[StatementView]) -> list[StatementVi
     best = max(score for score, _ in scored)
     if best >= 1:
         return [s for score, s in scored if score == best]
-    # The only other statement of the speaker in the same article; never a guess across articles.
-    return [s for _, s in scored] if len(scored) == 1 and scored[0][1].group == later.group else []
+    # No evidence tells them apart: the one statement (message) of the speaker in the same article
+    # (never a guess across articles) that remains after preferring those reported before the
+    # pointer, then those made through a named channel (on the record); none while several remain.
+    same = [s for _, s in scored if s.group == later.group]
+    for prefer in (lambda s: s.position < later.position, lambda s: s.channel is not None):
+        same = [s for s in same if prefer(s)] or same
+    return same if len(same) == 1 else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from onrecord.model import Link
 from onrecord.statements.links import StatementView, detect_reference, has_repeat_signal, link_statements
 
@@ -106,9 +108,45 @@ def test_across_articles_only_earlier_dates_are_targets():
 
 
 def test_references_and_repeat_signals():
-    assert detect_reference("I retract my statement", "") == (True, None)
+    assert detect_reference("I retract my statement", "") == (True, "statement")  # fits an earlier "in a statement"
     assert detect_reference("", "he withdrew the tweet he had posted") == (True, "Twitter")
     assert detect_reference("We will win", "she said") == (False, None)
     assert has_repeat_signal("I stand by every word", "")
     assert has_repeat_signal("", "Reddick repeated his claim that", "repeated")
     assert not has_repeat_signal("I stand by Samir", "he said")
+
+
+def test_a_named_medium_fits_a_statement_the_article_called_only_a_statement():
+    statement = view("q1", channel="statement", words={"verdict"}, position=10)
+    radio = view("q2", channel="radio", words={"buses"}, position=20)
+    retraction = view("q3", act="retraction", references_prior=True, referenced_channel="website", position=90)
+    assert link_statements([statement, radio, retraction]) == [Link("retracts", "q3", "q1")]
+
+
+def test_a_pointer_with_no_evidence_links_the_one_earlier_statement_on_the_record():
+    standfirst = view("q1", words={"dry"}, position=5)
+    on_record = view("q2", channel="statement", words={"distinction"}, position=40)
+    added_after = view("q4", channel="Twitter", words={"voters"}, position=120)
+    retraction = view("q3", act="retraction", references_prior=True, position=100)
+    assert link_statements([standfirst, on_record, added_after, retraction]) == [Link("retracts", "q3", "q2")]
+
+
+def test_a_pointer_with_no_evidence_and_several_equal_candidates_links_nothing():
+    one = view("q1", words={"bridge"}, position=5)
+    two = view("q2", words={"plan"}, position=40)
+    retraction = view("q3", act="retraction", references_prior=True, position=100)
+    assert link_statements([one, two, retraction]) == []
+    assert link_statements([one, replace(retraction, speaker="e9")]) == []  # another speaker's pointer: never
+
+
+def test_references_name_the_medium_of_what_they_point_at():
+    assert detect_reference("", "Hartley removed the statement from his website and posted an apology on X") == (
+        True,
+        "website",
+    )
+    assert detect_reference("", "he said he was withdrawing his website statement") == (True, "website")
+    assert detect_reference("My comments were wrong, and I withdraw them", "") == (True, None)
+    assert detect_reference("I withdraw them", "") == (True, None)
+    assert detect_reference("I take it back", "") == (True, None)
+    assert detect_reference("", "In the statement, Hartley said") == (True, None)  # the statement itself
+    assert detect_reference("the earlier statement was wrong", "") == (True, "statement")

@@ -48,3 +48,22 @@ def test_sample_retraction_default_mode():
 @pytest.mark.slow
 def test_sample_retraction_rules_mode():
     check_retraction(onrecord.extract(SAMPLE.read_text(encoding="utf-8"), id=SAMPLE.stem, mode="rules"))
+
+
+MIRROR = Path(__file__).resolve().parents[1] / "cases" / "articles" / "mirror-hartley-vane.txt"
+
+
+@pytest.mark.parametrize(
+    "mode", ["fast", pytest.param("rules", marks=pytest.mark.slow), pytest.param(None, marks=pytest.mark.slow)]
+)
+def test_retraction_via_x_links_to_the_website_statement(mode):
+    """"My comments … I withdraw them" (via X) retracts Hartley's website statement, which names no medium."""
+    article = onrecord.extract(MIRROR.read_text(encoding="utf-8"), id=MIRROR.stem, mode=mode)
+    quotes = {q.id: q for q in article.quotes}
+    withdrawal = next(q for q in article.quotes if "I withdraw them" in q.text)
+    assert (withdrawal.act, withdrawal.channel, withdrawal.speaker_name) == ("retraction", "Twitter", "Simon Hartley")
+    retracted = [
+        quotes[link.target] for link in article.links if link.type == "retracts" and link.source == withdrawal.id
+    ]
+    assert any("served his country" in q.text or "Richard made mistakes" in q.text for q in retracted), article.links
+    assert all(q.speaker_name == "Simon Hartley" and q.act not in ("retraction", "apology") for q in retracted)
