@@ -46,6 +46,7 @@ __all__ = [
     "link_article_to_archive",
     "name_key",
     "names_compatible",
+    "read_acts",
 ]
 
 
@@ -186,7 +187,7 @@ def link_archive_statements(statements: Sequence[ArchiveStatementLike]) -> list[
                 ref=s.ref,
                 speaker="speaker",
                 act=s.act,
-                acts=_acts(s.act, s.text),
+                acts=read_acts(s.act, s.text),
                 about=frozenset(name_key(n) for n in s.about),
                 words=content_words(s.text),
                 channel=s.channel,
@@ -203,8 +204,17 @@ def link_archive_statements(statements: Sequence[ArchiveStatementLike]) -> list[
     return [link for link in link_statements(views) if group_of.get(link.source) != group_of.get(link.target)]
 
 
-def _acts(act: str | None, text: str) -> tuple[str, ...]:
-    """The stored act, plus the retraction or apology its words also make ("I retract it and apologise")."""
+def read_acts(act: str | None, text: str) -> tuple[str, ...]:
+    """A stored statement's act, plus the retraction or apology its words also make.
+
+    A record keeps one act per quote; a retraction that also apologises
+    makes both links (as inside an article, where the stage keeps every act found).
+
+    >>> read_acts("retraction", "I retract it and I apologise to his victim")
+    ('retraction', 'apology')
+    >>> read_acts("statement", "I apologise")
+    ('statement',)
+    """
     if act not in ACT_LINKS:
         return (act,) if act else ()
     extra = [a for a in detect_act("", text, "").acts if a in ACT_LINKS and a != act]
@@ -239,7 +249,7 @@ def _article_views(article: Article) -> list[StatementView]:
                 ref=q.id,
                 speaker=q.speaker_id,
                 act=q.act,
-                acts=_acts(q.act, q.text),
+                acts=read_acts(q.act, q.text),
                 about=frozenset(name_key(names[x]) for x in q.about if x in names),
                 words=content_words(q.text),
                 channel=q.channel,
@@ -261,7 +271,7 @@ def _earlier_view(e: EarlierStatement, speaker: str) -> StatementView:
         ref=e.ref,
         speaker=speaker,
         act=q.act,
-        acts=_acts(q.act, q.text),
+        acts=read_acts(q.act, q.text),
         about=frozenset(name_key(n) for n in e.about),
         words=content_words(q.text),
         channel=q.channel,

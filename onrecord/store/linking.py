@@ -5,11 +5,14 @@ the article touched, in date order, and stores the links it returns (origin
 ``archive``) in place of the ones it returned before. A link's ``source`` and
 ``target`` are archive references, ``"<article id>#<quote id>"``.
 
-:func:`link_with_statement_rules` adapts the statements rules
-(``onrecord.statements.links.link_statements``) to this hook and is the
-default (:func:`default_linker`). :func:`link_to_latest_statement` is a
-simpler rule with the same signature; pass it, or your own, to
-:func:`onrecord.store.open_store` as ``link=``.
+:func:`link_with_statement_rules` is the default (:func:`default_linker`):
+the statements rules' own hook,
+:func:`onrecord.statements.archive_links.link_archive_statements`, so the
+archive links exactly as the statements module does (one implementation:
+a retraction that also apologises gets ``retracts`` and ``apologises_for``,
+as inside an article). :func:`link_to_latest_statement` is a simpler rule
+with the same signature that reads acts the same way; pass it, or your own,
+to :func:`onrecord.store.open_store` as ``link=``.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Link
-from ..statements.lexicon import content_words
-from ..statements.links import ACT_LINKS, StatementView, detect_reference, has_repeat_signal, link_statements
+from ..statements.archive_links import link_archive_statements, read_acts
+from ..statements.links import ACT_LINKS
 
 __all__ = ["ACT_LINKS", "ArchiveStatement", "LinkFn", "default_linker", "link_to_latest_statement", "link_with_statement_rules"]
 
@@ -54,7 +57,10 @@ def link_to_latest_statement(statements: Sequence[ArchiveStatement]) -> list[Lin
 
     The target is the most recent statement (act ``statement`` or none) of an
     *earlier-published* article that shares a subject with it, when both name
-    subjects. Links inside one article come from the article's own record.
+    subjects. A statement makes one link per act it makes
+    (:func:`~onrecord.statements.archive_links.read_acts`: "I retract it and
+    apologise" retracts and apologises). Links inside one article come from
+    the article's own record.
 
     >>> s = [ArchiveStatement("a#q1", "a", "q1", 1, "x", "statement", ("Khan",), None, "2024-04-08"),
     ...      ArchiveStatement("b#q1", "b", "q1", 1, "y", "retraction", (), "Twitter", "2024-04-09")]
@@ -64,8 +70,8 @@ def link_to_latest_statement(statements: Sequence[ArchiveStatement]) -> list[Lin
     links = []
     plain = [s for s in statements if s.act in (None, "statement") and s.published]
     for later in statements:
-        kind = ACT_LINKS.get(later.act or "")
-        if kind is None or not later.published:
+        kinds = [ACT_LINKS[a] for a in read_acts(later.act, later.text) if a in ACT_LINKS]
+        if not kinds or not later.published:
             continue
         earlier = [
             s
@@ -76,42 +82,25 @@ def link_to_latest_statement(statements: Sequence[ArchiveStatement]) -> list[Lin
         ]
         if earlier:
             target = max(earlier, key=lambda s: (s.published, s.article_id, s.start))
-            links.append(Link(kind, later.ref, target.ref))
+            links.extend(Link(kind, later.ref, target.ref) for kind in kinds)
     return links
 
 
 def link_with_statement_rules(statements: Sequence[ArchiveStatement]) -> list[Link]:
-    """Link one speaker's statements with the statements rules (``onrecord.statements.links``), across articles only.
+    """Link one speaker's statements with the statements rules, across articles only.
 
-    Links inside one article come from its record, so only links between
-    different articles are kept. Subjects compare by entity name.
+    This is :func:`onrecord.statements.archive_links.link_archive_statements`
+    (subjects compared by name, the parts of one message weighed together, a
+    statement's stored act plus the retraction or apology its words also
+    make); links inside one article come from its record.
+
+    >>> s = [ArchiveStatement("a#q1", "a", "q1", 1, "He is innocent", "defence", ("Khan",), "website", "2024-04-08"),
+    ...      ArchiveStatement("b#q1", "b", "q1", 1, "I retract my defence of Khan and I apologise", "retraction",
+    ...                       ("Khan",), "Twitter", "2024-04-09")]
+    >>> link_with_statement_rules(s)
+    [Link(type='retracts', source='b#q1', target='a#q1'), Link(type='apologises_for', source='b#q1', target='a#q1')]
     """
-    views = []
-    article_of = {}
-    for s in statements:
-        refers, channel = detect_reference(s.text, "")
-        views.append(
-            StatementView(
-                ref=s.ref,
-                speaker=str(s.speaker_id),
-                act=s.act,
-                about=frozenset(a.lower() for a in s.about),
-                words=frozenset(content_words(s.text)),
-                channel=s.channel,
-                position=s.start,
-                group=s.article_id,
-                published=s.published,
-                references_prior=refers,
-                referenced_channel=channel,
-                repeats=has_repeat_signal(s.text, ""),
-            )
-        )
-        article_of[s.ref] = s.article_id
-    return [
-        link
-        for link in link_statements(views)
-        if article_of.get(link.source) != article_of.get(link.target, link.target.rpartition("#")[0])
-    ]
+    return link_archive_statements(statements)
 
 
 def default_linker() -> LinkFn:

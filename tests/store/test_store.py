@@ -118,8 +118,10 @@ def test_retraction_links_across_articles_in_either_order(store_url):
                 s.ingest(a)
             view = s.speaker(s.search(SearchQuery(speaker="Crispin Blunt")).hits[0].archive_speaker_id)
             monday = next(h for h in view.timeline if h.article_id == "blunt-monday")
+            # "I retract my statement … and apologise": a retraction that also apologises makes both links.
             assert [(link["type"], link["from"], link["published"]) for link in monday.links] == [
-                ("retracts", "blunt-tuesday#q1", "2024-04-09")
+                ("retracts", "blunt-tuesday#q1", "2024-04-09"),
+                ("apologises_for", "blunt-tuesday#q1", "2024-04-09"),
             ]
             assert s.article("blunt-tuesday").links[0]["to"] == "blunt-monday#q1"
             assert dict(view.descriptor_timeline)["Tory MP"] == "2024-04-08"

@@ -53,8 +53,11 @@ def test_api_speakers_and_articles(client):
     assert any(m["decision"] == "merge" and m["name"] == "Blunt" for m in one["merges"])
     article = client.get("/api/articles/blunt-tuesday").json()
     assert article["source_text"] == TUESDAY.text and article["url"] == TUESDAY.url
-    assert article["links"] == [{"type": "retracts", "from": "blunt-tuesday#q1", "to": "blunt-monday#q1",
-                                 "origin": "archive", "published": "2024-04-09"}]
+    # The retraction also apologises ("… and apologise"), so it makes both links.
+    assert article["links"] == [
+        {"type": kind, "from": "blunt-tuesday#q1", "to": "blunt-monday#q1", "origin": "archive", "published": "2024-04-09"}
+        for kind in ("retracts", "apologises_for")
+    ]
     assert client.get("/api/articles/nope").status_code == 404
     assert client.get("/api/speakers/999999").status_code == 404
     assert client.get("/docs").status_code == 200 and "/api/quotes" in client.get("/openapi.json").json()["paths"]
