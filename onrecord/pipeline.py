@@ -78,12 +78,24 @@ def load_stage(name: str, **options: object) -> Stage:
 class Pipeline:
     """Stages in order, checked once, run on one document or a stream."""
 
-    def __init__(self, stages: Iterable[Stage], mode: str = "custom", notes: Iterable[str] = ()):
+    def __init__(
+        self, stages: Iterable[Stage], mode: str = "custom", notes: Iterable[str] = (), given: Iterable[str] = ()
+    ):
+        """Check that every stage's needs are given by an earlier one.
+
+        Args:
+            stages: In order.
+            mode: The mode's name, for records and manifests.
+            notes: Warnings every record of this pipeline carries (e.g. a model fallback).
+            given: Fields the documents already carry besides the input's, for a
+                pipeline that continues another (the GPU path runs the stages
+                after the tagger in a pipeline of their own).
+        """
         self.stages = list(stages)
         self.mode = mode
         #: warnings every record of this pipeline carries (e.g. a model fallback)
         self.notes = tuple(notes)
-        given = set(INPUT_FIELDS)
+        given = set(INPUT_FIELDS) | set(given)
         for stage in self.stages:
             missing = [n for n in stage.needs if n not in given]
             if missing:

@@ -30,6 +30,12 @@ def test_unmet_needs_fail_when_built():
         Pipeline([Stage("resolve", needs=("candidates",))])
 
 
+def test_a_pipeline_may_continue_another():
+    # the GPU path runs the stages after the tagger on documents that already carry candidates
+    tail = Pipeline([Stage("resolve", needs=("candidates",))], given=("candidates",))
+    assert tail.names == ["resolve"]
+
+
 def test_stages_run_in_order_and_quotes_are_numbered():
     p = Pipeline([Stage("q", gives=("candidates",), action=_mark_quote)])
     work = p.run(work_from_document(Document(id="a", text='x "hello" y')))

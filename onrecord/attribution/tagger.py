@@ -40,7 +40,7 @@ from .tagging import (
     window_spans,
 )
 
-__all__ = ["MODEL_DIR", "ORIGIN", "QuotedLetters", "TaggerStage", "attribution_of", "kind_of"]
+__all__ = ["MODEL_DIR", "ORIGIN", "QuotedLetters", "TaggerStage", "attribution_of", "candidate_of", "kind_of", "load_calibration"]
 
 #: Where the shipped model lives (tagger.onnx, tokenizer.json, labels.json, MODEL_CARD.md).
 MODEL_DIR = Path(__file__).parent / "model"
@@ -386,14 +386,35 @@ class TaggerStage:
         return logits, q, k
 
     def _candidate(self, work: Work, p: Predicted, letters: QuotedLetters | None = None) -> Candidate:
-        content = _trim_marks(work.text, p.content)
-        cue_text = work.text[p.cue[0] : p.cue[1]] if p.cue else ""
-        return Candidate(
-            content=content,
-            kind=(letters or QuotedLetters(work.text, quote_ranges(work.quotations))).kind(content),
-            cue=p.cue,
-            speaker=p.source,
-            confidence=round(calibrate(p, self.calibration), 4),
-            origin=ORIGIN,
-            attribution=attribution_of(cue_text),
-        )
+        return candidate_of(work, p, self.calibration, letters)
+
+
+def candidate_of(
+    work: Work, p: Predicted, calibration: Sequence[float] | None, letters: QuotedLetters | None = None
+) -> Candidate:
+    """The pipeline's candidate for one decoded attribution of ``work``.
+
+    Args:
+        work: The document.
+        p: The decoded attribution.
+        calibration: The confidence calibration (``labels.json``; None: raw).
+        letters: :class:`QuotedLetters` of the document, built once for many candidates.
+    """
+    content = _trim_marks(work.text, p.content)
+    cue_text = work.text[p.cue[0] : p.cue[1]] if p.cue else ""
+    return Candidate(
+        content=content,
+        kind=(letters or QuotedLetters(work.text, quote_ranges(work.quotations))).kind(content),
+        cue=p.cue,
+        speaker=p.source,
+        confidence=round(calibrate(p, calibration), 4),
+        origin=ORIGIN,
+        attribution=attribution_of(cue_text),
+    )
+
+
+def load_calibration(model_dir: Path = MODEL_DIR) -> Sequence[float] | None:
+    """The confidence calibration shipped with the model (None when the model has none)."""
+    path = Path(model_dir) / "labels.json"
+    info = json.loads(path.read_text()) if path.is_file() else {}
+    return (info.get("calibration") or {}).get("coef")

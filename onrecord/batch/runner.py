@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document
-from ..pipeline import DEFAULT_MODE, Failure
+from ..pipeline import DEFAULT_MODE, MODES, Failure
 from .engines import Engine, LocalEngine, Unit
 from .errors import BatchError
 from .manifest import Manifest
@@ -231,6 +231,10 @@ def _make_engine(config: BatchConfig, spec: WorkerSpec) -> Engine:
         return RayEngine(spec, workers=config.workers, address=config.ray_address)
     if config.device == "cuda":
         _require_cuda()
+        if config.extractor == DEFAULT_EXTRACTOR and "tagger" in MODES.get(spec.mode or DEFAULT_MODE, ()):
+            from .gpu import GpuEngine  # imports torch only on this path
+
+            return GpuEngine(spec, workers=config.workers)
     return LocalEngine(spec, workers=config.workers)
 
 

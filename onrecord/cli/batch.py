@@ -38,7 +38,7 @@ from .options import mode_option
     type=click.Choice(["cpu", "cuda"]),
     default="cpu",
     show_default=True,
-    help="Where model stages run; cuda gives each Ray actor one GPU.",
+    help="Where model stages run. cuda with --engine local: one process runs the tagger on the GPU for windows of many articles, --workers CPU processes do everything else; with --engine ray: each actor holds the model on one GPU.",
 )
 @mode_option
 @click.option(
