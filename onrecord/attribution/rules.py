@@ -417,6 +417,7 @@ class _Finder:
                 break
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
                     and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von") \
+                    and not (t.lower == "to" and j > 0 and toks[j - 1].lower in CLOSE_TO) \
                     and not (t.lower in ("on", "in", "at") and toks[j + 1].lower in WEEKDAYS | MONTHS):
                 break  # "... reports Blunt" - a lowercase verb before a name
             j -= 1
@@ -783,6 +784,11 @@ def _trim(text: str, start: int, end: int) -> Range:
 
 def _overlap(a: Range, b: Range) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+#: Words before "to" that keep a source phrase going past it: "a source close to Hartley",
+#: "an aide to the minister" (the speaker is the whole phrase, not the person named).
+CLOSE_TO = frozenset("close closest near loyal aide aides adviser advisers advisor advisors assistant".split())
 
 
 class RulesStage:

@@ -60,6 +60,15 @@ _POSSESSOR = re.compile(
     r"|^((?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s(?=\s)"
 )
 _OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
+#: People who speak *about* someone without being them: "a source close to Hartley",
+#: "a friend of Mr Hartley", "an aide to the minister", "lawyers for Khan"; hand-listed.
+_INTERMEDIARY = re.compile(
+    r"^(?i:(?:a|an|the|one|two|three|several|some|other|senior|former|longtime|long-time|close)\s+){0,3}"
+    r"(?P<head>(?i:sources?|friends?|aides?|ally|allies|advis[eo]rs?|confidant[es]?|confidantes|insiders?|"
+    r"associates?|colleagues?|relatives?|lawyers?|attorneys?|solicitors?|barristers?|people|persons?|figures?))"
+    r"\s+(?:(?:close|closest|near|loyal)\s+to|familiar\s+with(?:\s+the\s+thinking\s+of)?|of|to|for|around|inside)"
+    r"\s+(?P<owner>(?:(?:the|The)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|him|her|them)$"
+)
 
 
 class MentionKind:
@@ -186,6 +195,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     'nominal'
     >>> m = classify_mention("A Home Office spokesperson", 0, 26); (m.kind, m.owner)
     ('spokesperson', 'Home Office')
+    >>> m = classify_mention("A source close to Hartley", 0, 25); (m.kind, m.owner)
+    ('group', 'Hartley')
     >>> classify_mention("the Home Office", 0, 15).kind
     'org'
     >>> classify_mention("Mr Blunt", 0, 8).name
@@ -244,6 +255,15 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
                 MentionKind.APPOSITIVE, mention, span, name=name, name_span=(ns, ns + len(name)),
                 descriptors=tuple(descs),
             )
+    inter = _INTERMEDIARY.match(mention)
+    if inter and inter.group("head")[:1].isupper() and inter.group("owner").startswith("the "):
+        inter = None  # "Friends of the Earth": an organisation's name
+    if inter and not named_person:
+        # the speaker is someone around the person named, never that person
+        o = inter.start("owner")
+        plural = inter.group("head").lower().endswith("s") or inter.group("head").lower() in ("people", "allies")
+        return SpeakerMention(MentionKind.GROUP, mention, span, owner=inter.group("owner"),
+                              owner_span=(s + o, s + inter.end("owner")), number="pl" if plural else "sg")
     last = words[-1]
     if last in GROUP_NOUNS or (len(words) > 1 and words[-2] in GROUP_NOUNS and last in {"members"}):
         owner, owner_span = _owner(mention, s)

@@ -370,11 +370,28 @@ class _Resolver:
             if owner is None:
                 return Resolution(None, "resolve:group")
             name = re.sub(r"^(?:his|her|their|its)\b", self.table.draft(owner).name + "'s", name, flags=re.I)
+        elif m.owner and m.owner_span and m.span[0] < m.owner_span[0] and not re.search(r"['’]s?\s", m.text):
+            # "a source close to Hartley": named for whom it is close to, by that one's full name
+            name = self._intermediary_name(m, cand, name)
         key = fold(name)
         for i, d in enumerate(self.table.drafts):
             if d.merged_into is None and d.type == "GROUP" and fold(d.name) == key:
                 return Resolution(i, "resolve:group")
         return Resolution(self.table.new(name, "GROUP"), "resolve:group")
+
+    def _intermediary_name(self, m: SpeakerMention, cand: Candidate, name: str) -> str:
+        """``a source close to Rupert Hartley`` for "A source close to Hartley" (the owner's canonical name)."""
+        assert m.owner is not None and m.owner_span is not None
+        if m.owner.lower() in ("him", "her", "them"):
+            gender = {"him": "male", "her": "female"}.get(m.owner.lower())
+            owner = self._salient(m.owner_span[0], cand,
+                                  (lambda i: self._fits_gender(i, gender)) if gender else (lambda i: True),
+                                  persons=gender is not None)
+        else:
+            owner = self._owner_entity(m, cand)
+        cut = m.owner_span[0] - m.span[0]
+        lead = re.sub(r"^(A|An|One)\b", lambda x: x.group(1).lower(), m.text[:cut])
+        return lead + (self.table.draft(owner).name if owner is not None else m.owner)
 
     def _resolve_document(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         if m.owner:
