@@ -202,6 +202,13 @@ class _Finder:
             fronted = _FRONTED.match(self.text, speaker[0], speaker[1])
             if fronted and fronted.end() < speaker[1]:
                 speaker = (fronted.end(), speaker[1])  # "Sentencing Keogh, Judge X said": the judge
+        if speaker is not None:
+            speaker = _whole_words(self.text, *speaker)  # a parse may cut "co-ordinator" at its hyphen
+            if cue is not None:
+                # "The group's co-ordinator, Bethan Price, said": the name between speaker and cue is the speaker's
+                named = _APPOSED_NAME.match(self.text, speaker[1], cue[0])
+                if named and named.end() == cue[0]:
+                    speaker = (speaker[0], named.end("name"))
         if speaker is not None and not _WORDS.search(self.text[speaker[0]:speaker[1]]):
             speaker = None
         if kind != "direct" and self.text[content[-1][1] - 1] in ".;":
@@ -784,6 +791,29 @@ def _trim(text: str, start: int, end: int) -> Range:
 
 def _overlap(a: Range, b: Range) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+#: ", Bethan Price," between a speaker phrase and its cue (up to five capitalised words, post-nominals too).
+_APPOSED_NAME = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s*,?\s*")
+
+
+def _whole_words(text: str, start: int, end: int) -> Range:
+    """Widen ``[start, end)`` to whole words, hyphenated ones included.
+
+    >>> t = "The group's co-ordinator, Bethan Price, said"
+    >>> t[slice(*_whole_words(t, 0, 14))]
+    "The group's co-ordinator"
+    """
+    def inside(i: int) -> bool:  # text[i] continues the word at text[i - 1]
+        ch = text[i]
+        return ch.isalnum() or (ch in "-‐" and i + 1 < len(text) and text[i + 1].isalnum())
+
+    while end < len(text) and end > start and (text[end - 1].isalnum() or text[end - 1] in "-‐") and inside(end):
+        end += 1
+    while start > 0 and text[start].isalnum() and (text[start - 1].isalnum() or (
+            text[start - 1] in "-‐" and start > 1 and text[start - 2].isalnum())):
+        start -= 1
+    return start, end
 
 
 #: Words before "to" that keep a source phrase going past it: "a source close to Hartley",

@@ -21,6 +21,7 @@ from .descriptors import describe_after, describe_before
 from .names import (
     FEMALE_NAMES,
     MALE_NAMES,
+    PARTY_WORDS,
     NameSpan,
     ParsedName,
     find_names,
@@ -267,6 +268,8 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
             if lead:
                 s += lead.end()
                 text = work.text[s:e]
+            if type_ == "PERSON" and text and all(fold(w) in PARTY_WORDS for w in re.findall(r"[\w'’-]+", text)):
+                type_ = "ORG"  # spaCy reads "Lib Dem" as a person; a party name is never one
             subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
             out.append((NameSpan(s, e, text, type_, possessive=possessive), subject))
     return out

@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import NOT_NAME_WORDS, ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, ROLE_TITLES, find_names, fold, parse_name
+from .names import (
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    PARTY_WORDS,
+    ROLE_NOUNS,
+    ROLE_TITLES,
+    find_names,
+    fold,
+    parse_name,
+    strip_postnominals,
+)
 
 __all__ = ["MentionKind", "SpeakerMention", "classify_mention"]
 
@@ -240,7 +250,7 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         if named:
             p, t = full[0] if full and len(named[0][1].split()) == 1 else named[0]
             inner = len(t) - len(t.lstrip())
-            name = t.strip()
+            name = strip_postnominals(t.strip())  # "Carys Morgan MS": the seat is not the name
             descs = []
             from .descriptors import RELATIVE, normalise_descriptor, split_roles
 

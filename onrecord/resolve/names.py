@@ -292,6 +292,27 @@ def _classify(words: list[str]) -> str | None:
     return None
 
 
+#: Letters after a name that are not part of it: seats (MP, MSP, MS and AM in Wales, MLA, MEP,
+#: TD) and honours or ranks (QC, KC, OBE, ...). Written in capitals; "Ms" before a name is an honorific.
+POSTNOMINALS = frozenset("MP MPS MSP MS AM MLA MEP TD QC KC OBE MBE CBE KBE DBE".split())
+
+
+def _is_postnominal(word: str) -> bool:
+    return word.rstrip(".,") in POSTNOMINALS
+
+
+def strip_postnominals(name: str) -> str:
+    """``name`` without the letters after it that are not part of it.
+
+    >>> strip_postnominals("Carys Morgan MS"), strip_postnominals("Jane Smith MP QC"), strip_postnominals("Ms Smith")
+    ('Carys Morgan', 'Jane Smith', 'Ms Smith')
+    """
+    words = name.split()
+    while len(words) > 1 and _is_postnominal(words[-1]):
+        words.pop()
+    return name[: name.rfind(words[-1]) + len(words[-1])] if words else name
+
+
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
     """Find personal and organisation names in ``text[start:end]``.
 
@@ -354,7 +375,7 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     if not words:
         return []
     # a trailing "MP"/"QC" is not part of the name ("Crispin Blunt MP")
-    while len(words) > 1 and fold(words[-1][1]) in {"mp", "qc", "kc", "msp", "mep"}:
+    while len(words) > 1 and _is_postnominal(words[-1][1]):
         words = words[:-1]
     # peel a pre-nominal role: everything up to the last role/party word
     prefix = prefix_start = None

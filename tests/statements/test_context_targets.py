@@ -124,3 +124,13 @@ def test_followed_by_reads_like_its_pattern(text, at):
     word = "Lee"
     want = bool(re.match(rf"\s+{word}(?![\w-])", text[at : at + len(word) + 8]))
     assert _followed_by(text, at, word) == want
+
+
+def test_target_docstring_examples() -> None:
+    import doctest
+
+    from onrecord.statements import channels, targets
+
+    for module in (targets, channels):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0
