@@ -320,6 +320,8 @@ class _Resolver:
                     m.span[0], cand, lambda i: self._fits_gender(i, m.gender), persons=True,
                     prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
                 )
+            if found is None and m.gender is not None:
+                found = self._only_one_of_gender(m.span[0], m.gender)
             if found is not None and m.gender and self.table.draft(found).gender is None:
                 self.table.draft(found).gender = m.gender
         else:
@@ -327,6 +329,20 @@ class _Resolver:
                 m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False
             )
         return Resolution(found, "resolve:pronoun")
+
+    def _only_one_of_gender(self, pos: int, gender: str) -> int | None:
+        """The one person of ``gender`` mentioned before ``pos``, when there is exactly one.
+
+        "he wrote", six paragraphs after the councillor was last named, with
+        only women named since: no one else can be meant. Two or more men (or
+        a man of unknown gender) before it leave the pronoun unresolved.
+        """
+        k = bisect.bisect_left(self.table.mentions, pos, key=_start_of)
+        seen = {self.table.root(mr.entity) for mr in self.table.mentions[:k] if not mr.in_quote}
+        fitting = [r for r in seen if self.table.draft(r).type == "PERSON" and self._fits_gender(r, gender)]
+        if len(fitting) == 1 and self.table.draft(fitting[0]).gender == gender:
+            return fitting[0]
+        return None
 
     def _relative_antecedent(self, m: SpeakerMention) -> int | None:
         """The subject of the clause a relative clause holding pronoun ``m`` hangs from.

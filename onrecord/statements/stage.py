@@ -241,7 +241,17 @@ def _names_speaker(paragraph: str, offset: int, c: Candidate, targets: TargetInd
     names = [w for w in (c.speaker_name or "").split() if len(w) > 2]
     if any(re.search(rf"\b{re.escape(w)}\b", paragraph) for w in names):
         return True
+    if c.speaker_id and targets.types.get(c.speaker_id) == "PERSON" and _ROLE_SUBJECT.search(paragraph):
+        return True  # "the Lib Dem councillor posted a statement on Facebook" before "…," he wrote
     return bool(_SUBJECT_PRONOUN.search(paragraph))
+
+
+#: A person described by role as a sentence's subject: "the Lib Dem councillor posted", "The Tory MP wrote".
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?:the|The)\s+(?:[\w'’-]+\s+){0,3}?(?:MP|MSP|MS|MEP|AM|councillor|minister|senator|"
+    r"congress(?:wo)?man|leader|chair(?:wo)?man|chair|mayor|president|secretary|politician|peer|lawmaker|"
+    r"governor|actor|actress|star|singer|presenter|player|manager|chief|executive|founder|campaigner)\s+[a-z]"
+)
 
 
 def _group_messages(

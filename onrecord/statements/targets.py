@@ -210,6 +210,7 @@ class TargetIndex:
     def __init__(self, entities: Sequence[Entity], text: str = "", quoted: Sequence[Range] = ()):
         self.entities = list(entities)
         self.names = {e.id: e.name for e in entities}
+        self.types = {e.id: e.type for e in entities}
         self.one_word = {e.id for e in entities if e.type != "PERSON" and len(e.name.split()) == 1}
         self.mentions = sorted((s, e_, ent.id) for ent in entities for s, e_ in ent.mentions)
         self.starts = [m[0] for m in self.mentions]

@@ -163,3 +163,18 @@ def test_stage_uses_a_parse_when_present():
     assert [q.act for q in article.quotes][3:6] == ["retraction", "retraction", "resignation"]
     assert article.quotes[1].about == ("e2",)
     assert Link("retracts", "q5", "q2") in article.links
+
+
+def test_a_role_subject_before_the_quote_gives_its_channel_to_the_person() -> None:
+    from onrecord.api import extract
+
+    text = (
+        "Councillor Gareth Lowry told the meeting the protesters were “a racket”.\n\n"
+        "Sarah Price said the comment was “hurtful”.\n\n"
+        "On Wednesday, the Lib Dem councillor posted a statement on Facebook.\n\n"
+        "“I chose my words badly and I am sorry,” he wrote."
+    )
+    article = extract(text, mode="fast")
+    last = article.quotes[-1]
+    assert last.speaker_name == "Gareth Lowry"  # the only man named before "he"
+    assert last.channel == "Facebook"
