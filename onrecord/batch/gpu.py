@@ -50,6 +50,7 @@ from ..model import Document
 from ..pipeline import (
     DEFAULT_MODE,
     MODES,
+    STAGE_ERRORS,
     Failure,
     Pipeline,
     build_article,
@@ -185,7 +186,7 @@ def prepare_documents(documents: list[Document]) -> tuple[list[Prepared | Failur
             continue
         try:
             out.append(Prepared(result, _segments_of(result.clean or result.text, _STATE.tokenizer)))
-        except (ValueError, RuntimeError, MemoryError) as exc:  # the tokenizer's own failures
+        except STAGE_ERRORS as exc:  # one document's failure, as the pipeline would report it
             out.append(Failure(result.id, result.meta.get("source"), f"tagger: {type(exc).__name__}: {exc}"))
     return out, {os.getpid(): peak_rss_kb()}, {os.getpid(): time.process_time()}
 
@@ -193,26 +194,38 @@ def prepare_documents(documents: list[Document]) -> tuple[list[Prepared | Failur
 def finish_documents(items: list[tuple[Document, Prepared]]) -> tuple[list[Outcome], dict[int, int], dict[int, float]]:
     """Link each document's labelled chunks into candidates, run the stages after the tagger, build records."""
     assert _STATE is not None, "init_worker first"
-    n_lab = len(LABELS)
-    works = []
-    for _, prep in items:
-        work = prep.work
-        found = []
-        for seg, (out, path) in zip(prep.segments, prep.outputs, strict=True):
-            if seg.tokens:
-                logits, q = out[..., :n_lab], out[..., n_lab : n_lab + (out.shape[-1] - n_lab) // 2]
-                k = out[..., n_lab + q.shape[-1] :]
-                found.extend(decode_spans(work.text, seg.offsets, seg.spans, logits, q, k, path=path))
-        letters = QuotedLetters(work.text, quote_ranges(work.quotations))
-        work.candidates = [candidate_of(work, p, _STATE.calibration, letters) for p in found]
-        works.append(work)
+    works: list[Work] = []
+    failed: dict[int, Failure] = {}
+    for i, (_, prep) in enumerate(items):
+        try:
+            _candidates_of(prep)
+            works.append(prep.work)
+        except STAGE_ERRORS as exc:  # one document's failure, as the pipeline would report it
+            failed[i] = Failure(prep.work.id, prep.work.meta.get("source"), f"tagger: {type(exc).__name__}: {exc}")
+    finished = iter(_STATE.tail.pipe(works, batch_size=max(1, len(works))))
     outcomes = []
-    for (doc, _), result in zip(items, _STATE.tail.pipe(works, batch_size=max(1, len(works))), strict=True):
+    for i, (doc, _) in enumerate(items):
+        result = failed.get(i) or next(finished)
         if not isinstance(result, Failure):
             number_candidates(result)
             result = build_article(result)
         outcomes.append(_outcome(doc, result))
     return outcomes, {os.getpid(): peak_rss_kb()}, {os.getpid(): time.process_time()}
+
+
+def _candidates_of(prep: Prepared) -> None:
+    """Set ``prep.work.candidates`` from the network's outputs (the tagger stage's own decoding)."""
+    assert _STATE is not None
+    n_lab = len(LABELS)
+    work = prep.work
+    found = []
+    for seg, (out, path) in zip(prep.segments, prep.outputs, strict=True):
+        if seg.tokens:
+            logits, q = out[..., :n_lab], out[..., n_lab : n_lab + (out.shape[-1] - n_lab) // 2]
+            k = out[..., n_lab + q.shape[-1] :]
+            found.extend(decode_spans(work.text, seg.offsets, seg.spans, logits, q, k, path=path))
+    letters = QuotedLetters(work.text, quote_ranges(work.quotations))
+    work.candidates = [candidate_of(work, p, _STATE.calibration, letters) for p in found]
 
 
 # ------------------------------------------------------------------ the device
@@ -347,6 +360,19 @@ class GpuEngine:
             self._pool.shutdown(wait=exc_type is None, cancel_futures=True)
             self._pool = None
 
+    @staticmethod
+    def _run_alone(tagger: GpuTagger, item: tuple[_UnitState, int, Prepared]) -> bool:
+        """Tag one document by itself; on failure record it as failed and return False."""
+        st, i, p = item
+        try:
+            p.outputs = tagger.run(p.segments)
+            return True
+        except STAGE_ERRORS as exc:
+            failure = Failure(p.work.id, p.work.meta.get("source"), f"tagger: {type(exc).__name__}: {exc}")
+            st.outcomes[i] = _outcome(st.unit.documents[i], failure)
+            st.left -= 1
+            return False
+
     def map(self, units: Iterable[Unit]) -> Iterator[tuple[Unit, ChunkResult]]:
         """Run ``units`` through workers and the device, yielding results in input order."""
         assert self._pool is not None and self.tagger is not None, "use the engine in a with block"
@@ -368,9 +394,12 @@ class GpuEngine:
 
         def launch(batch: list[tuple[_UnitState, int, Prepared]]) -> None:
             segs = [s for _, _, p in batch for s in p.segments]
-            outs = iter(tagger.run(segs))
-            for _, _, p in batch:
-                p.outputs = [next(outs) for _ in p.segments]
+            try:
+                outs = iter(tagger.run(segs))
+                for _, _, p in batch:
+                    p.outputs = [next(outs) for _ in p.segments]
+            except STAGE_ERRORS:  # find the document the device cannot take; the others go on
+                batch = [item for item in batch if self._run_alone(tagger, item)]
             for a in range(0, len(batch), FINISH_CHUNK):
                 part = batch[a : a + FINISH_CHUNK]
                 fut = pool.submit(finish_documents, [(st.unit.documents[i], p) for st, i, p in part])

@@ -89,3 +89,26 @@ def test_cuda_batches_in_accurate_mode_use_the_gpu_engine(monkeypatch: pytest.Mo
     assert isinstance(engine, GpuEngine) and engine.workers == 2
     fast = WorkerSpec(mode="fast", device="cuda")
     assert not isinstance(runner._make_engine(BatchConfig(out=tmp_path, mode="fast", device="cuda"), fast), GpuEngine)
+
+
+def test_a_document_the_device_cannot_take_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _documents()[:3]
+    units = [Unit(0, (0, 1, 2), tuple(docs), True)]
+    with GpuEngine(WorkerSpec(mode="accurate", device="cpu"), workers=1, batch_tokens=1 << 20) as engine:
+        real = engine.tagger.run
+
+        def picky(segs):
+            if any(s.tokens == docs_tokens[docs[1].id] for s in segs):
+                raise RuntimeError("device says no")
+            return real(segs)
+
+        from onrecord.batch.gpu import _segments_of, init_worker
+
+        init_worker(WorkerSpec(mode="accurate", device="cpu"))
+        from onrecord.batch import gpu
+
+        docs_tokens = {d.id: sum(s.tokens for s in _segments_of(d.text, gpu._STATE.tokenizer)) for d in docs}
+        monkeypatch.setattr(engine.tagger, "run", picky)
+        ((_, result),) = list(engine.map(units))
+    assert [o.ok for o in result.outcomes] == [True, False, True]
+    assert "device says no" in result.outcomes[1].error["reason"]
