@@ -26,6 +26,7 @@ import numpy as np
 from ..errors import ModelError
 from ..work import Candidate, Quotation, Work
 from .bio_scan import bio_decode_many
+from .content_ends import EndRanker, load_end_ranker, rerank_ends
 from .tagging import (
     LABELS,
     QUOTE_MARKS,
@@ -229,6 +230,9 @@ class TaggerStage:
             quantisation scales activations per tensor, so batch neighbours would
             nudge the logits), and 64 with torch.
         min_overlap: Fewest wordpieces two neighbouring windows share.
+        end_ranker: Re-rank content ends with the model's ``end_ranker.json``
+            (:mod:`onrecord.attribution.content_ends`; nothing moves when the
+            model directory has none).
 
     Raises:
         ModelError: The model files are missing or do not load, or CUDA was
@@ -248,6 +252,7 @@ class TaggerStage:
         batch_size: int | None = None,
         min_overlap: int = 96,
         backend: str = "auto",
+        end_ranker: bool = True,
     ):
         self.min_overlap = min_overlap
         self.model_dir = Path(model_dir) if model_dir else MODEL_DIR
@@ -271,6 +276,13 @@ class TaggerStage:
             raise ModelError(f"{labels_path} lists labels {info['labels']}, this onrecord expects {list(LABELS)}")
         #: logistic calibration of the confidence (fitted on PolNeAR dev by scripts/export_onnx.py)
         self.calibration = (info.get("calibration") or {}).get("coef")
+        try:
+            #: content-end re-ranker (fitted on PolNeAR dev by scripts/fit_end_ranker.py), or None
+            self.end_ranker: EndRanker | None = (
+                load_end_ranker(self.model_dir / "end_ranker.json") if end_ranker else None
+            )
+        except ValueError as exc:
+            raise ModelError(str(exc)) from exc
         cuda_ort = "CUDAExecutionProvider" in ort.get_available_providers()
         if backend == "auto":
             backend = "torch" if device.startswith("cuda") and not cuda_ort else "onnxruntime"
@@ -349,10 +361,18 @@ class TaggerStage:
             paths = bio_decode_many(self.session.torch, lps, self.session.device)  # a parallel scan on the GPU
         else:
             paths = viterbi_many(lps)  # one pass over time for the whole group
-        for (d, enc, spans), a, b, path in zip(group, cuts[:-1], cuts[1:], paths):
+        for (d, enc, spans), a, b, lp, path in zip(group, cuts[:-1], cuts[1:], lps, paths):
             if len(enc):
-                preds[d].extend(decode_spans(works[d].text, enc.offsets, spans, logits[a:b], q[a:b], k[a:b],
-                                             path=path))
+                preds[d].extend(self._attributions(works[d].text, enc, spans, logits[a:b], q[a:b], k[a:b], lp,
+                                                   np.asarray(path)))
+
+    def _attributions(
+        self, text: str, enc: Encoded, spans: list[tuple[int, int]], logits: np.ndarray, q: np.ndarray,
+        k: np.ndarray, log_probs: np.ndarray, path: np.ndarray,
+    ) -> list[Predicted]:
+        """Decode one run of windows into attributions, then re-rank their content ends."""
+        found = decode_spans(text, enc.offsets, spans, logits, q, k, path=path)
+        return rerank_ends(text, enc.offsets, log_probs, path, found, self.end_ranker)
 
     def _run(self, encs: list[Encoded], plan: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...]:
         T = WINDOW + 2
