@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from ..attribution.content_ends import EndRanker, load_end_ranker, rerank_ends
 from ..attribution.tagger import MODEL_DIR, QuotedLetters, candidate_of, load_calibration, quote_ranges
 from ..attribution.tagging import (
     LABELS,
@@ -44,6 +45,7 @@ from ..attribution.tagging import (
     decode_spans,
     encode_text,
     home_of,
+    token_log_probs,
     window_spans,
 )
 from ..model import Document
@@ -123,6 +125,7 @@ class _WorkerState:
     tail: Pipeline
     tokenizer: Any
     calibration: Sequence[float] | None
+    end_ranker: EndRanker | None
     info: dict[str, Any]
 
 
@@ -147,7 +150,8 @@ def init_worker(spec: WorkerSpec, model_dir: str | None = None) -> None:
     tokenizer.no_truncation()
     tokenizer.no_padding()
     info = {"mode": mode, "stages": names, "model": None}
-    _STATE = _WorkerState(spec, head, tail, tokenizer, load_calibration(directory), info)
+    _STATE = _WorkerState(spec, head, tail, tokenizer, load_calibration(directory),
+                          load_end_ranker(directory / "end_ranker.json"), info)
 
 
 def _segments_of(text: str, tokenizer: Any) -> list[Segment]:
@@ -223,7 +227,11 @@ def _candidates_of(prep: Prepared) -> None:
         if seg.tokens:
             logits, q = out[..., :n_lab], out[..., n_lab : n_lab + (out.shape[-1] - n_lab) // 2]
             k = out[..., n_lab + q.shape[-1] :]
-            found.extend(decode_spans(work.text, seg.offsets, seg.spans, logits, q, k, path=path))
+            preds = decode_spans(work.text, seg.offsets, seg.spans, logits, q, k, path=path)
+            if _STATE.end_ranker is not None:  # as TaggerStage does: content ends re-ranked
+                lp = token_log_probs(seg.tokens, seg.spans, logits)
+                preds = rerank_ends(work.text, seg.offsets, lp, path, preds, _STATE.end_ranker)
+            found.extend(preds)
     letters = QuotedLetters(work.text, quote_ranges(work.quotations))
     work.candidates = [candidate_of(work, p, _STATE.calibration, letters) for p in found]
 
