@@ -29,7 +29,7 @@ from typing import Any
 
 from ..work import Candidate, Work
 from .acts import detect_act
-from .channels import detect_channel
+from .channels import ChannelFinding, detect_channel
 from .context import Frame, Range, RangeIndex, build_frame, mask_ranges, split_paragraphs
 from .lexicon import content_words
 from .links import StatementView, detect_reference, has_repeat_signal, link_statements
@@ -98,6 +98,9 @@ def annotate_statements(work: Work) -> None:
         )
         c.act = finding.act
         channel = detect_channel(frame.text, frame.speaker, persons)
+        if c.kind != "direct" and (channel is None or channel.rank >= GENERIC_RANK):
+            # "posted an apology on X": a reported content may end with the medium it went out on
+            channel = _medium_at_end(content) or channel
         c.channel = channel.name if channel else None
         explicit[c.id] = channel is not None
         docs = _docs_over(work.parsed, doc_starts, frame.start, frame.end)
@@ -232,6 +235,25 @@ def _paragraph_index(ends: list[int], pos: int) -> int:
 
 
 _SUBJECT_PRONOUN = re.compile(r"(?:^|[,.;:]\s+)(?:[A-Z][\w ]{0,40}?,\s+)?(?:he|she|they|He|She|They)\b")
+
+
+#: Rank of the channels that say least ("statement", "social media"): a more specific one beats them.
+GENERIC_RANK = 3
+#: Platforms a reported content may end on ("posted an apology on X").
+PLATFORMS = frozenset(
+    "Twitter Facebook Instagram TikTok YouTube LinkedIn Threads Bluesky Telegram WhatsApp Substack".split()
+) | {"Truth Social"}
+#: The end of a reported content naming where it went out: "... an apology on X", "... via Facebook".
+_MEDIUM_AT_END = re.compile(r"\b(?:on|via)\s+(?:(?:his|her|their|its)\s+)?(?P<medium>[A-Z][\w]*(?:\s+[A-Z][\w]*)?)\W*$")
+
+
+def _medium_at_end(content: str) -> ChannelFinding | None:
+    """The specific channel a reported content ends on, if it ends on one ("an apology on X" -> Twitter)."""
+    m = _MEDIUM_AT_END.search(content)
+    if m is None:
+        return None
+    found = detect_channel(f"on {m.group('medium')}")
+    return found if found is not None and found.name in PLATFORMS else None
 
 
 def _names_speaker(paragraph: str, offset: int, c: Candidate, targets: TargetIndex) -> bool:
