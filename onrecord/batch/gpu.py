@@ -64,7 +64,7 @@ from ..work import Work
 from .engines import Unit
 from .errors import BatchError
 from .memory import peak_rss_kb
-from .worker import ChunkResult, Outcome, WorkerSpec, _outcome
+from .worker import ChunkResult, Outcome, WorkerSpec, outcome_of
 
 __all__ = ["GpuEngine", "GpuTagger", "Prepared", "Segment", "finish_documents", "prepare_documents"]
 
@@ -213,7 +213,7 @@ def finish_documents(items: list[tuple[Document, Prepared]]) -> tuple[list[Outco
         if not isinstance(result, Failure):
             number_candidates(result)
             result = build_article(result)
-        outcomes.append(_outcome(doc, result))
+        outcomes.append(outcome_of(doc, result))
     return outcomes, {os.getpid(): peak_rss_kb()}, {os.getpid(): time.process_time()}
 
 
@@ -377,7 +377,7 @@ class GpuEngine:
             return True
         except STAGE_ERRORS as exc:
             failure = Failure(p.work.id, p.work.meta.get("source"), f"tagger: {type(exc).__name__}: {exc}")
-            st.outcomes[i] = _outcome(st.unit.documents[i], failure)
+            st.outcomes[i] = outcome_of(st.unit.documents[i], failure)
             st.left -= 1
             return False
 
@@ -475,7 +475,7 @@ class GpuEngine:
                         record(st, rss, cpu)
                         for i, p in enumerate(prepared):
                             if isinstance(p, Failure):
-                                st.outcomes[i] = _outcome(st.unit.documents[i], p)
+                                st.outcomes[i] = outcome_of(st.unit.documents[i], p)
                                 st.left -= 1
                             else:
                                 waiting.append((st, i, p))

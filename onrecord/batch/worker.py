@@ -29,6 +29,7 @@ __all__ = [
     "document_from_json",
     "document_to_json",
     "extract_chunk",
+    "outcome_of",
     "prepare_worker",
 ]
 
@@ -174,7 +175,7 @@ def extract_chunk(documents: list[Document], spec: WorkerSpec | None = None) -> 
     except Exception:  # noqa: BLE001 - the batch boundary: retry one by one to name the bad document
         results = [_extract_alone(d) for d in documents]
     return ChunkResult(
-        outcomes=[_outcome(d, r) for d, r in zip(documents, results, strict=True)],
+        outcomes=[outcome_of(d, r) for d, r in zip(documents, results, strict=True)],
         peak_rss_kb={os.getpid(): peak_rss_kb()},
         cpu_s={os.getpid(): time.process_time()},
         pipeline=_PIPELINE_INFO,
@@ -194,7 +195,8 @@ def _extract_alone(document: Document) -> Article | Failure:
     return result
 
 
-def _outcome(document: Document, result: Article | Failure) -> Outcome:
+def outcome_of(document: Document, result: Article | Failure) -> Outcome:
+    """The shard line (or the errors.jsonl entry) for one document's result."""
     if isinstance(result, Failure):
         return Outcome(ok=False, error=error_entry(result.id, result.source or document.source, result.error))
     record = result.to_dict(include_text=True)
