@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (
+    HONORIFICS,
     NOT_NAME_WORDS,
     ORG_WORDS,
     PARTY_WORDS,
@@ -182,6 +183,31 @@ def _is_name(part: str) -> bool:
     )
 
 
+def _prenominal_split(part: str) -> tuple[str, int] | None:
+    """The role written before a person's name in an appositive part, and where the name starts.
+
+    "State Senate Minority Leader Gordon Pike" and "Former Harbourside striker
+    Dean Whitlock" are a role and a name; an honorific ("Dame Helen Frost")
+    stays with the name. None when the part is a name alone.
+
+    >>> _prenominal_split("Former Harbourside striker Dean Whitlock")
+    ('Former Harbourside striker', 27)
+    >>> _prenominal_split("Dame Helen Frost") is None, _prenominal_split("Neil Baird") is None
+    (True, True)
+    """
+    persons = [n for n in find_names(part) if n.type == "PERSON" and n.end == len(part)]
+    if not persons or persons[-1].start == 0:
+        return None
+    n = persons[-1]
+    before = part[: n.start].strip()
+    words = before.split()
+    if not words or all(fold(w) in HONORIFICS for w in words):
+        return None
+    if n.prefix is None and not any(w[:1].islower() for w in words):
+        return None  # capitalised words before a name with no role among them: leave the name whole
+    return before, n.start
+
+
 def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     """Take apart the speaker mention ``text[start:end]``.
 
@@ -251,9 +277,18 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             p, t = full[0] if full and len(named[0][1].split()) == 1 else named[0]
             inner = len(t) - len(t.lstrip())
             name = strip_postnominals(t.strip())  # "Carys Morgan MS": the seat is not the name
-            descs = []
             from .descriptors import RELATIVE, normalise_descriptor, split_roles
 
+            descs = []
+            titled_name = _prenominal_split(name)
+            if titled_name is not None:
+                # "State Senate Minority Leader Gordon Pike, a Republican": the role is a descriptor
+                role, cut = titled_name
+                d = normalise_descriptor(role)
+                if d:
+                    descs.append(d)
+                inner += cut
+                name = name[cut:]
             for _, other in parts:
                 if other is not t:
                     for _, role in split_roles(RELATIVE.sub("", other.strip())):
