@@ -151,7 +151,8 @@ FEMALE_NAMES = frozenset(
     "tessa tracey valerie vanessa wendy".split()
 )
 
-_WORD = r"[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*\.?"
+#: a capitalised word; a plural possessive inside a name keeps its apostrophe ("Supporters' Trust")
+_WORD = r"[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?"
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ter)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
@@ -331,6 +332,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     [('Crispin Blunt', 'TORY MP', 'PERSON'), ('Mr Khan', None, 'PERSON')]
     >>> [(n.text, n.type) for n in find_names("A Home Office spokesperson said.")]
     [('Home Office', 'ORG')]
+    >>> [(n.text, n.type) for n in find_names("The Kelbrook Residents' Association said.")]
+    [("Kelbrook Residents' Association", 'ORG')]
     """
     end = len(text) if end is None else end
     found: list[NameSpan] = []
