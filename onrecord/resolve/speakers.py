@@ -142,11 +142,12 @@ def resolve_speakers(work: Work) -> None:
         c.confidence = c.confidence * CONFIDENCE_FACTOR.get(res.origin, 1.0)
 
 
-#: "X issued/published/… (a statement)": X, the last noun phrase or name before the verb.
+#: "X issued/published/… (a statement)", "X said in a statement": X, the last noun phrase or name before the verb.
 _ISSUED = re.compile(
     r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
     r"|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|published|released|posted|put\s+out|sent|tweeted)\b"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|published|released|posted|put\s+out|sent|tweeted"
+    r"|(?:said|wrote|added)\s+in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|post|email|release))\b"
 )
 #: A relative pronoun opening a speaker mention: "who asked not to be named", "which".
 _RELATIVE_MENTION = re.compile(r"(?:who|which|whom|that)\b", re.IGNORECASE)
