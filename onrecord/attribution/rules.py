@@ -294,7 +294,15 @@ class _Finder:
             if first.lower in NP_STOP or first.lower in NP_AFTER_STOP or first.lower in ("of", "for"):
                 return None  # '"…" and called for', '"…" as he said': no speaker starts so
             j = i
+            apposed = None
             while j < len(toks) and j - i < 9 and not self.forms.get(toks[j].lower):
+                if toks[j].text == "," and j > i:
+                    # '"…," her spokesman, Natalie Cruz, said': a source with an appositive before its cue
+                    apposed = self.apposed_source(toks, i, j)
+                    if apposed is None:
+                        return None
+                    j = apposed[1]
+                    break
                 if _is_boundary(toks[j]) or (toks[j].lower in NP_STOP and j > i):
                     return None
                 j += 1
@@ -305,7 +313,7 @@ class _Finder:
                 cue_start -= 1
             if cue_start == i:
                 return None
-            speaker = (toks[i].start, toks[cue_start - 1].end)
+            speaker = apposed[0] if apposed else (toks[i].start, toks[cue_start - 1].end)
             rule, cue_span, last = "quote-speaker-cue", (toks[cue_start].start, toks[j].end), j
         if probe:
             return Candidate(content=list(q.content)), None
@@ -330,6 +338,36 @@ class _Finder:
                     and toks[tail + 1].lower not in NP_STOP | NP_AFTER_STOP:
                 tail_end = toks[stop].end
         return cand, tail_end
+
+    def apposed_source(self, toks: list[Tok], i: int, c: int) -> tuple[Range, int] | None:
+        """A source from token ``i`` with an appositive opening at the comma ``c``, and its cue's index.
+
+        ``her communications director, Natalie Cruz, said`` (a name set off
+        after a role) or ``Hollis, who chairs the panel, said`` (a description
+        after a name, ``the coach, however, insisted`` without the adverb): the
+        appositive closes with a comma that auxiliaries and a cue follow. None
+        for anything else ('"…," Smith, he said').
+        """
+        c2 = c + 1
+        while c2 < len(toks) and c2 - c <= APPOSITIVE_TOKENS and toks[c2].text != ",":
+            if _is_boundary(toks[c2]) or toks[c2].text in MODALS:
+                return None
+            c2 += 1
+        if c2 >= len(toks) or toks[c2].text != "," or c2 == c + 1:
+            return None
+        k = c2 + 1
+        while k < len(toks) and toks[k].lower in AUX:
+            k += 1
+        if k >= len(toks) or not self.forms.get(toks[k].lower):
+            return None
+        middle = toks[c + 1:c2]
+        name = len(middle) <= 5 and all(t.text[:1].isupper() for t in middle)
+        span = self.appositive_before(toks, c2)
+        if span is not None and span[0] == toks[i].start:
+            return span, k  # "The coach, however, insisted": the aside adverb is left out
+        if name:
+            return (toks[i].start, toks[c2 - 1].end), k
+        return None
 
     def np_after(self, toks: list[Tok], i: int, phrase: bool = False) -> tuple[Range, int] | None:
         """The source phrase after an inverted cue (``said the Tory MP``), or after
