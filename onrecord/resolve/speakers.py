@@ -382,6 +382,9 @@ class _Resolver:
 
     def _resolve_group(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         name = re.sub(r"^(?:the|The)\s+", "", m.text)
+        earlier = self._earlier_group(m, cand)
+        if earlier is not None:
+            return Resolution(earlier, "resolve:group")
         if m.owner and m.owner.lower() in ("his", "her", "their", "its"):
             owner = self._owner_entity(m, cand)
             if owner is None:
@@ -395,6 +398,25 @@ class _Resolver:
             if d.merged_into is None and d.type == "GROUP" and fold(d.name) == key:
                 return Resolution(i, "resolve:group")
         return Resolution(self.table.new(name, "GROUP"), "resolve:group")
+
+    def _earlier_group(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The group a short definite mention takes up again: "the officials" after "two officials familiar with …".
+
+        The mention must be "the" and at most two words before a plural head,
+        with no owner; the group must be a speaker group named with the same
+        head word in this paragraph or the WINDOW_PARAGRAPHS before it.
+        """
+        words = m.text.split()
+        if m.owner or not 2 <= len(words) <= 4 or words[0].lower() != "the" or m.number != "pl":
+            return None
+        head = fold(words[-1])
+
+        def fits(i: int) -> bool:
+            d = self.table.draft(i)
+            return d.type == "GROUP" and fold(d.name) != fold(" ".join(words[1:])) \
+                and head in {fold(w) for w in re.findall(r"[\w'’-]+", d.name)}
+
+        return self._salient(m.span[0], cand, fits, persons=False)
 
     def _intermediary_name(self, m: SpeakerMention, cand: Candidate, name: str) -> str:
         """``a source close to Rupert Hartley`` for "A source close to Hartley" (the owner's canonical name)."""
