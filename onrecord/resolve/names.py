@@ -93,7 +93,9 @@ ORG_WORDS = frozenset(
     "congress senate house assembly board authority foundation institute society club network "
     "organisation organization federation league campaign coalition fund nhs fbi cia "
     "pentagon whitehall downing labour conservatives tories democrats republicans snp ukip "
-    "gop appg un eu nato home treasury cabinet".split()
+    "gop appg un eu nato home treasury cabinet "
+    # sports clubs' name words (UK and US football, rugby, cricket): "Northbank Rovers", "Harbourside City"
+    "fc afc city united town rovers rangers athletic wanderers albion hotspur".split()
 )
 
 #: Capitalised words that are not names wherever they stand: function words
@@ -332,6 +334,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     [('Crispin Blunt', 'TORY MP', 'PERSON'), ('Mr Khan', None, 'PERSON')]
     >>> [(n.text, n.type) for n in find_names("A Home Office spokesperson said.")]
     [('Home Office', 'ORG')]
+    >>> [(n.text, n.type) for n in find_names("Northbank Rovers captain Kirsty Dunbar")]
+    [('Northbank Rovers', 'ORG'), ('Kirsty Dunbar', 'PERSON')]
     >>> [(n.text, n.type) for n in find_names("The Kelbrook Residents' Association said.")]
     [("Kelbrook Residents' Association", 'ORG')]
     """
