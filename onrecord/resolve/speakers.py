@@ -149,6 +149,17 @@ _ISSUED = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|published|released|posted|put\s+out|sent|tweeted"
     r"|(?:said|wrote|added)\s+in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|post|email|release))\b"
 )
+#: Epithets news gives a person already in focus, stating the fact in passing: an age
+#: ("the 52-year-old") or a nationality noun ("the Scot"). Demonyms hand-listed from UK and
+#: US sports and politics copy.
+_EPITHET = re.compile(
+    r"(?i:the)\s+(?:(?P<age>\d{1,3})-year-old"
+    r"|(?:Scot|Welsh(?:man|woman)|Irish(?:man|woman)|English(?:man|woman)|Briton|Ulsterman|American|Canadian|"
+    r"French(?:man|woman)|Dutch(?:man|woman)|Spaniard|German|Italian|Portuguese|Dane|Swede|Norwegian|Finn|Belgian|"
+    r"Swiss|Austrian|Pole|Croat|Serb|Australian|New\s+Zealander|Kiwi|South\s+African|Argentine|Argentinian|"
+    r"Brazilian|Uruguayan|Colombian|Mexican|Nigerian|Ghanaian|Senegalese|Egyptian|Moroccan|Japanese|Korean))"
+    r"(?=$|[\s,])"
+)
 #: A relative pronoun opening a speaker mention: "who asked not to be named", "which".
 _RELATIVE_MENTION = re.compile(r"(?:who|which|whom|that)\b", re.IGNORECASE)
 
@@ -369,16 +380,34 @@ class _Resolver:
         return r if self._fits_gender(r, m.gender) else None
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        epithet = _EPITHET.match(m.text)
+        described = epithet.group() if epithet else m.text
         found = self._salient(
-            m.span[0], cand, lambda i: fits_description(m.text, self.table.draft(i).descriptor_texts()), persons=True,
-            reach_back=True,
+            m.span[0], cand, lambda i: fits_description(described, self.table.draft(i).descriptor_texts()),
+            persons=True, reach_back=True,
         )
+        if found is None and epithet:
+            # "The 52-year-old admitted", "The Scot said": a fact given in passing about the person in focus
+            age = epithet.group("age")
+            found = self._salient(
+                m.span[0], cand,
+                lambda i: self.table.draft(i).type == "PERSON" and not self._other_age(i, age),
+                persons=True,
+            )
         if found is not None:
-            desc = normalise_descriptor(m.text)
+            desc = normalise_descriptor(described)
             d = self.table.draft(found)
             if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
                 d.add_descriptor(m.span[0], desc)
         return Resolution(found, "resolve:nominal")
+
+    def _other_age(self, index: int, age: str | None) -> bool:
+        """Whether the person is described with an age other than ``age`` ("aged 24" for "the 52-year-old")."""
+        if age is None:
+            return False
+        ages = {a for d in self.table.draft(index).descriptor_texts() for a in re.findall(r"\baged (\d{1,3})\b", d)}
+        ages |= {a for d in self.table.draft(index).descriptor_texts() for a in re.findall(r"\b(\d{1,3})-year-old\b", d)}
+        return bool(ages) and age not in ages
 
     def _resolve_group(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         name = re.sub(r"^(?:the|The)\s+", "", m.text)
