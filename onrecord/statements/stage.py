@@ -29,7 +29,7 @@ from typing import Any
 
 from ..work import Candidate, Work
 from .acts import detect_act
-from .channels import ChannelFinding, detect_channel
+from .channels import PLATFORMS, ChannelFinding, detect_channel
 from .context import Frame, Range, RangeIndex, build_frame, mask_ranges, split_paragraphs
 from .lexicon import content_words
 from .links import StatementView, detect_reference, has_repeat_signal, link_statements
@@ -101,6 +101,9 @@ def annotate_statements(work: Work) -> None:
         if c.kind != "direct" and (channel is None or channel.rank >= GENERIC_RANK):
             # "posted an apology on X": a reported content may end with the medium it went out on
             channel = _medium_at_end(content) or channel
+        if channel is not None and channel.name == "statement" and _THE_STATEMENT.search(channel.evidence):
+            # "In the statement, Hartley said": the statement "published on his website" paragraphs before
+            channel = _earlier_statement(text, paragraphs, frame.start) or channel
         c.channel = channel.name if channel else None
         explicit[c.id] = channel is not None
         docs = _docs_over(work.parsed, doc_starts, frame.start, frame.end)
@@ -240,9 +243,13 @@ _SUBJECT_PRONOUN = re.compile(r"(?:^|[,.;:]\s+)(?:[A-Z][\w ]{0,40}?,\s+)?(?:he|s
 #: Rank of the channels that say least ("statement", "social media"): a more specific one beats them.
 GENERIC_RANK = 3
 #: Platforms a reported content may end on ("posted an apology on X").
-PLATFORMS = frozenset(
-    "Twitter Facebook Instagram TikTok YouTube LinkedIn Threads Bluesky Telegram WhatsApp Substack".split()
-) | {"Truth Social"}
+SITES = PLATFORMS - {"social media"}
+#: "In the statement": a statement introduced earlier, whose medium the earlier mention may name.
+_THE_STATEMENT = re.compile(r"\b(?:the|that|this) (?:\w+ )?statement\b", re.IGNORECASE)
+#: Where an earlier sentence introduced a statement ("a statement published on his website").
+_A_STATEMENT = re.compile(r"[^.!?\n]*\bstatement\b[^.!?\n]*", re.IGNORECASE)
+#: Paragraphs back that "the statement" may reach.
+STATEMENT_REACH = 3
 #: The end of a reported content naming where it went out: "... an apology on X", "... via Facebook".
 _MEDIUM_AT_END = re.compile(r"\b(?:on|via)\s+(?:(?:his|her|their|its)\s+)?(?P<medium>[A-Z][\w]*(?:\s+[A-Z][\w]*)?)\W*$")
 
@@ -253,7 +260,23 @@ def _medium_at_end(content: str) -> ChannelFinding | None:
     if m is None:
         return None
     found = detect_channel(f"on {m.group('medium')}")
-    return found if found is not None and found.name in PLATFORMS else None
+    return found if found is not None and found.name in SITES else None
+
+
+def _earlier_statement(text: str, paragraphs: Sequence[Range], pos: int) -> ChannelFinding | None:
+    """The specific medium of the statement last introduced before ``pos`` (within :data:`STATEMENT_REACH` paragraphs)."""
+    here = next((i for i, (s, e) in enumerate(paragraphs) if s <= pos < e), None)
+    if here is None:
+        return None
+    lo = paragraphs[max(0, here - STATEMENT_REACH)][0]
+    found = None
+    for m in _A_STATEMENT.finditer(text, lo, pos):
+        if _THE_STATEMENT.search(m.group()) and not re.search(r"\b(?:a|an)\b", m.group(), re.IGNORECASE):
+            continue  # another "the statement": it names no medium of its own
+        finding = detect_channel(m.group())
+        if finding is not None and finding.rank < GENERIC_RANK:
+            found = finding
+    return found
 
 
 def _names_speaker(paragraph: str, offset: int, c: Candidate, targets: TargetIndex) -> bool:
