@@ -178,3 +178,18 @@ def test_a_role_subject_before_the_quote_gives_its_channel_to_the_person() -> No
     last = article.quotes[-1]
     assert last.speaker_name == "Gareth Lowry"  # the only man named before "he"
     assert last.channel == "Facebook"
+
+
+def test_the_statement_takes_the_medium_named_when_it_was_introduced() -> None:
+    from onrecord.api import extract
+
+    text = (
+        "Simon Hartley made the comments in a statement published on his website on Sunday.\n\n"
+        "In the statement, Hartley said the sentence was “excessive by any reasonable standard”.\n\n"
+        "In a later statement, Hartley said he was “sorry”."
+    )
+    article = extract(text, mode="fast")
+    first = next(q for q in article.quotes if "excessive" in q.text)
+    later = next(q for q in article.quotes if "sorry" in q.text)
+    assert first.channel == "website"
+    assert later.channel == "statement"  # a new statement names no medium: nothing to take over
