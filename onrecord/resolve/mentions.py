@@ -63,6 +63,8 @@ _ORG_BEFORE_SPOKES = re.compile(
 _ORG_AFTER_SPOKES = re.compile(rf"(?:spokes\w+|representative)\s+(?:for|of|from|at)\s+(?:the\s+)?(?P<org>{_ORG_NAME})")
 #: "Liberal Democrat spokesperson Owen Pryce": the role used as a title before the person's name.
 _NAME_AFTER_SPOKES = re.compile(r"\b(?:spokes\w+|representative)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)$")
+#: "A club spokesman", "a council spokeswoman": the body named by a lower-case noun before the role.
+_NOUN_BEFORE_SPOKES = re.compile(r"^(?i:a|an|the)\s+(?P<org>[a-z]+)\s+(?:spokes\w+|representative)$")
 _NOMINAL_AFTER_SPOKES = re.compile(r"(?:spokes\w+|representative)\s+(?:for|of|from)\s+(?P<org>the\s+[a-z]+)$")
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one)\s+", re.I)
@@ -161,11 +163,15 @@ def _owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] | None]:
 def _spokes_owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] | None]:
     """Who a spokesperson speaks for: "A Department of Health and Social Care spokesperson",
     "a spokesperson for the Department for Levelling Up, Housing and Communities",
-    "his spokesman", "a spokesperson for the party"."""
+    "his spokesman", "a spokesperson for the party", "a club spokesman"."""
     for m in (_ORG_BEFORE_SPOKES.match(text), _ORG_AFTER_SPOKES.search(text)):
         if m:
             org = re.sub(r"['’]s?$", "", m.group("org"))
             return org, (offset + m.start("org"), offset + m.start("org") + len(org))
+    m = _NOUN_BEFORE_SPOKES.match(text)
+    if m and m.group("org") in ORG_WORDS:
+        # "a club spokesman": "the club", an owner the text names elsewhere (or not at all)
+        return "the " + m.group("org"), (offset + m.start("org"), offset + m.end("org"))
     owner = _owner(text, offset)
     if owner[0] is None:
         m = _NOMINAL_AFTER_SPOKES.search(text)

@@ -502,6 +502,18 @@ class _Resolver:
         return res.entity
 
     def _resolve_spokesperson(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        if m.owner and m.owner_span and m.owner.startswith("the ") and m.owner_span[0] >= m.span[0] \
+                and m.owner_span[1] <= m.span[1] and m.owner[4:] in ORG_WORDS:
+            # "a club spokesman", "a spokesperson for the council": the body of that kind in focus, else a group
+            noun = m.owner[4:]
+            body = self._salient(
+                m.span[0], cand,
+                lambda i: self.table.draft(i).type == "ORG" and noun in {fold(w) for w in self.table.draft(i).name.split()},
+                persons=False,
+            )
+            if body is not None:
+                return Resolution(body, "resolve:spokesperson")
+            return self._spokesperson_group(m, m.owner)
         owner = self._owner_entity(m, cand)
         if owner is None and m.owner and m.owner[:1].islower() and m.owner.split()[0] == "the":
             # "a spokesperson for the party": the group, named for whom it speaks
