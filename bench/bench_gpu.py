@@ -114,10 +114,12 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from multiprocessing import shared_memory
 
+    from onrecord.attribution.content_ends import load_end_ranker, rerank_ends
     from onrecord.attribution.tagger import QuotedLetters, TaggerStage, quote_ranges
     from onrecord.attribution.tagging import LABELS, decode_spans, token_log_probs, viterbi
 
     tok = load_tokenizer()
+    ranker = load_end_ranker(MODEL_DIR / "end_ranker.json")
     info = json.loads((MODEL_DIR / "labels.json").read_text()) if (MODEL_DIR / "labels.json").is_file() else {}
     # the stage's own candidate builder, without loading an onnxruntime session per worker
     stage = TaggerStage.__new__(TaggerStage)
@@ -188,8 +190,11 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
                 logits, q, k = out[..., :n_lab], out[..., n_lab : n_lab + 64], out[..., n_lab + 64 :]
                 n = len(enc)
                 if n:
-                    path = dev_path.astype(np.int64) if dev_path is not None else viterbi(token_log_probs(n, spans, logits))
+                    lp = token_log_probs(n, spans, logits)
+                    path = dev_path.astype(np.int64) if dev_path is not None else viterbi(lp)
                     preds = decode_spans(text, enc.offsets, spans, logits, q, k, path=path)
+                    # the shipped decoding re-ranks content ends (added after the 2026-11-26 H200 runs)
+                    preds = rerank_ends(text, enc.offsets, lp, path, preds, ranker)
                 else:
                     preds = []
                 if work is None:
