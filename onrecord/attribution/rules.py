@@ -103,6 +103,8 @@ PREP_CUES = {"call": "for", "point": "to"}
 #: Cues whose content may be a plain object ("condemned the attack").
 OBJECT_CUES = frozenset("attack criticize criticise condemn cite support oppose reject deny dispute blast slam praise mock "
                         "decry question".split())
+#: Prepositions that take a gerund cue ("despite admitting", "after saying", "by claiming").
+GERUND_PREPS = frozenset("for despite after before by without of in on while since about upon".split())
 #: Days that PolNeAR's cues take in ("said Monday").
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Time and setting words that may sit between a cue and its clause ("said on Monday that").
@@ -295,7 +297,7 @@ class _Finder:
                 return None  # '"…" and called for', '"…" as he said': no speaker starts so
             j = i
             apposed = None
-            while j < len(toks) and j - i < 9 and not self.forms.get(toks[j].lower):
+            while j < len(toks) and j - i < 9 and (not self.forms.get(toks[j].lower) or _in_name(toks, j)):
                 if toks[j].text == "," and j > i:
                     # '"…," her spokesman, Natalie Cruz, said': a source with an appositive before its cue
                     apposed = self.apposed_source(toks, i, j)
@@ -458,7 +460,8 @@ class _Finder:
         j = k - 1
         while j >= 0 and k - 1 - j < limit:
             t = toks[j]
-            if _is_boundary(t) or t.lower in NP_STOP or t.text in MODALS or self.forms.get(t.lower):
+            if _is_boundary(t) or t.lower in NP_STOP or t.text in MODALS or (self.forms.get(t.lower)
+                                                                              and not _in_name(toks, j)):
                 break
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
                     and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von") \
@@ -619,10 +622,10 @@ class _Finder:
                 rule = "reported-clause"
             elif j < n and lemma in CLAUSE_CUES and (toks[j].lower in DETERMINERS or toks[j].text[:1].isupper()) \
                     and toks[j].lower not in ("a", "an", "one", "two", "many", "several", "some") \
-                    and self.np_before(toks, cue_start) is not None:
+                    and self.source_before(toks, cue_start, k) is not None:
                 rule = "reported-clause"
             elif j + 1 < n and lemma in CLAUSE_CUES and toks[j].text[:1].islower() and toks[j].lower not in NP_STOP \
-                    and toks[j + 1].lower in FINITE_AUX and self.np_before(toks, cue_start) is not None:
+                    and toks[j + 1].lower in FINITE_AUX and self.source_before(toks, cue_start, k) is not None:
                 rule = "reported-clause"  # "said residents had been ...", "said councils needed"
             elif j < n and lemma in NAMING_CUES and self.quotation_within(toks[j].start, toks[end - 1].end):
                 rule = "reported-naming"
@@ -630,13 +633,28 @@ class _Finder:
                 continue
             if end - j < 3:
                 continue
-            speaker = self.np_before(toks, cue_start)
-            if speaker is None and t.text[:1].islower() and k > 0 and toks[k - 1].text not in ",":
+            speaker = self.source_before(toks, cue_start, k)
+            if speaker is None and t.text[:1].islower() and k > 0 and toks[k - 1].text not in "," \
+                    and not self.after_preposition(toks, cue_start, k):
                 continue
             content = (toks[j].start, toks[end - 1].end)
             if self.overlaps_quote_content(*content):
                 continue
             self.add([content], self.kind_of(*content), cue_span, speaker, rule, cls)
+
+    def after_preposition(self, toks: list[Tok], cue_start: int, k: int) -> bool:
+        """Whether the cue at ``k`` is a gerund governed by a preposition ("despite admitting", "for admitting")."""
+        return toks[k].lower.endswith("ing") and cue_start > 0 and toks[cue_start - 1].lower in GERUND_PREPS
+
+    def source_before(self, toks: list[Tok], cue_start: int, k: int) -> Range | None:
+        """The source phrase before the cue at ``k``; none for a gerund after a preposition.
+
+        In "the vote for admitting Poland to NATO" or "despite admitting that
+        …", the phrase before the preposition is not who speaks.
+        """
+        if self.after_preposition(toks, cue_start, k):
+            return None
+        return self.np_before(toks, cue_start)
 
     def put_it_to(self, toks: list[Tok], k: int, end: int) -> None:
         """``X put it to Y that CLAUSE``: a speech cue whose listener sits inside it."""
@@ -812,6 +830,11 @@ def _content_end(toks: list[Tok]) -> int:
 
 def _is_boundary(t: Tok) -> bool:
     return len(t.text) == 1 and not t.text.isalnum() and t.text not in "-’'@#&"
+
+
+def _in_name(toks: list[Tok], j: int) -> bool:
+    """Whether token ``j``, a cue form, is a word of a capitalised name: "the Kelbrook Trust said", "Supporters' Trust"."""
+    return toks[j].text[:1].isupper() and j > 0 and (toks[j - 1].text[:1].isupper() or toks[j - 1].text in "'’")
 
 
 def _cue_lemma(text: str, span: Range) -> str:
