@@ -247,6 +247,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     ('document', 'Blunt')
     >>> m = classify_mention("Khalid Mahmood, a Labour MP", 0, 27); (m.kind, m.name, m.descriptors)
     ('appositive', 'Khalid Mahmood', ('Labour MP',))
+    >>> m = classify_mention("The chief executive of Harlow Rail, Martin Doyle", 0, 48); (m.name, m.descriptors)
+    ('Martin Doyle', ('chief executive of Harlow Rail',))
     >>> classify_mention("The Tory MP", 0, 11).kind
     'nominal'
     >>> m = classify_mention("A Home Office spokesperson", 0, 26); (m.kind, m.owner)
@@ -294,14 +296,16 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         # which is then the tail of a fronted clause ("[Sentencing] Keogh, Judge Helen Carraway")
         full = [(p, t) for p, t in named if _is_person_part(t.strip()) and len(t.split()) >= 2]
         if named:
-            p, t = full[0] if full and len(named[0][1].split()) == 1 else named[0]
+            # ... and beats a description left of it ("The chief executive of Harlow Rail, Martin Doyle")
+            first = named[0][1].strip()
+            p, t = full[0] if full and (len(first.split()) == 1 or not _is_person_part(first)) else named[0]
             inner = len(t) - len(t.lstrip())
             name = strip_postnominals(t.strip())  # "Carys Morgan MS": the seat is not the name
             from .descriptors import RELATIVE, normalise_descriptor, split_roles
 
             descs = []
             titled_name = _prenominal_split(name)
-            if titled_name is not None:
+            if titled_name is not None and _is_person_part(name[titled_name[1]:]):
                 # "State Senate Minority Leader Gordon Pike, a Republican": the role is a descriptor
                 role, cut = titled_name
                 d = normalise_descriptor(role)
