@@ -78,7 +78,10 @@ class MergePolicy:
             contains it (the tagger cut a name short: ``Housing and
             Communities`` for ``A spokesperson for the Department for
             Levelling Up, Housing and Communities``; policy 2).
-        add: Rule names added where no tagger attribution overlaps (policy 3).
+        add: Rule names added where no tagger attribution overlaps (policy 3). Default:
+            ``according-to`` ("…, according to two officials familiar with the matter",
+            which the tagger can miss after a dateline); PolNeAR dev unchanged with it
+            (80.3/73.5/62.9/51.4), one more e2e statement right.
         drop_junk: Drop tagger attributions whose content touches junk (policy 4).
         multi_paragraph: A directly attributed quotation over several
             paragraphs replaces the tagger's reading of it (policy 5).
@@ -91,7 +94,7 @@ class MergePolicy:
     prefer_cue_source: frozenset[str] = frozenset()
     prefer_cue: frozenset[str] = frozenset()
     extend_source: frozenset[str] = DIRECT_RULES
-    add: frozenset[str] = frozenset()
+    add: frozenset[str] = frozenset({"according-to"})
     drop_junk: bool = True
     multi_paragraph: bool = True
 

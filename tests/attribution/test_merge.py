@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from onrecord.attribution import merge
-from onrecord.attribution.merge import MergePolicy, MergeStage, merge_candidates
+from onrecord.attribution.merge import MergePolicy, MergeStage, merge_candidates, rule_of
+from onrecord.attribution.rules import find_candidates
 from onrecord.attribution.tagger import MODEL_DIR
 from onrecord.model import Document
 from onrecord.pipeline import MODES, Pipeline, build_article, load_stage, work_from_document
@@ -272,3 +273,12 @@ def test_a_real_source_is_kept() -> None:
     ruled = [rule(t, "reported-clause", ["the family had been hounded"], "said", "Smith said"[:5])]
     ruled[0].speaker = (0, 3)  # a different (wrong) rule speaker must not replace a real one
     assert merge_candidates(t, tagged, ruled)[0].speaker == (0, 5)
+
+
+def test_an_according_to_attribution_the_tagger_missed_is_added() -> None:
+    t = "(CNN) — A grand jury has subpoenaed the aide, according to two officials familiar with the matter."
+    ruled = find_candidates(t, [(0, len(t))], [])
+    assert [rule_of(r) for r in ruled] == ["according-to"]
+    out = merge_candidates(t, [], ruled)
+    assert texts(t, out) == texts(t, ruled)
+    assert merge_candidates(t, [], ruled, policy=MergePolicy(add=frozenset())) == []
