@@ -75,6 +75,8 @@ _POSSESSOR = re.compile(
 _OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
 #: People who speak *about* someone without being them: "a source close to Hartley",
 #: "a friend of Mr Hartley", "an aide to the minister", "lawyers for Khan"; hand-listed.
+#: An organisation placed somewhere: "The US Attorney's Office in Las Vegas", "the embassy in Washington".
+_LOCATED_ORG = re.compile(r"^(?P<org>.+?)\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 _INTERMEDIARY = re.compile(
     r"^(?i:(?:a|an|the|one|two|three|several|some|other|senior|former|longtime|long-time|close)\s+){0,3}"
     r"(?P<head>(?i:sources?|friends?|aides?|ally|allies|advis[eo]rs?|confidant[es]?|confidantes|insiders?|"
@@ -343,6 +345,11 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if last in GROUP_NOUNS or (len(words) > 1 and words[-2] in GROUP_NOUNS and last in {"members"}):
         owner, owner_span = _owner(mention, s)
         return SpeakerMention(MentionKind.GROUP, mention, span, owner=owner, owner_span=owner_span, number="pl")
+    located = _LOCATED_ORG.match(mention)
+    if located and any(n.type == "ORG" for n in find_names(located.group("org"))):
+        # "The US Attorney's Office in Las Vegas": the office speaks, not the place it is in
+        bare = _DEFINITE.sub("", mention)
+        return SpeakerMention(MentionKind.ORG, mention, span, name=bare, name_span=(e - len(bare), e))
     names = find_names(mention)
     if names and names[-1].end == len(mention):
         n = names[-1]

@@ -233,13 +233,22 @@ def _memo(fits):
     return cached
 
 
+#: A cue in the passive voice: "is widely seen", "was reported", "have been told".
+_PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being|(?:has|have|had) been)\s", re.IGNORECASE)
+
+
 def _continues(table: EntityTable, prev: Candidate, cand: Candidate, speaker: int) -> bool:
     """True when ``cand`` directly follows ``prev`` with no one else named between.
 
     It must start in the same paragraph as ``prev`` ends or the next one, and
     the gap between them may not name another person outside quotation marks.
+    A statement whose cue is passive ("The case … is widely seen as …", "it
+    was reported that …") has no agent to continue; a participle or a verb
+    sharing the subject before it ("…, warning that", "and said") does.
     """
     if table.paragraph_of(cand.start) - table.paragraph_of(prev.end) > 1:
+        return False
+    if cand.cue is not None and _PASSIVE_CUE.match(table.text, cand.cue[0], cand.cue[1]):
         return False
     speaker = table.root(speaker)
     k = bisect.bisect_left(table.mentions, prev.end, key=_start_of)

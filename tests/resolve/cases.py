@@ -43,8 +43,9 @@ def work_of(case: dict[str, Any]) -> Work:
     for spec in case["candidates"]:
         content = locate(text, spec["content"])
         speaker = locate(text, spec["speaker"], near=content[0]) if spec["speaker"] else None
+        cue = locate(text, spec["cue"], near=content[0]) if spec.get("cue") else None
         work.candidates.append(
-            Candidate(content=[content], kind=spec.get("kind", "direct"), speaker=speaker, confidence=0.9)
+            Candidate(content=[content], kind=spec.get("kind", "direct"), speaker=speaker, cue=cue, confidence=0.9)
         )
     work.candidates.sort(key=lambda c: c.start)
     for i, c in enumerate(work.candidates, 1):
