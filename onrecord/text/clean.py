@@ -115,7 +115,9 @@ _PROMPT_ANYWHERE = re.compile(
     r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
     r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
     r"|privacy (?:policy|notice)"
-    r"|all rights reserved)"
+    r"|all rights reserved"
+    # a pitch that ends in a bare call to action: "… every Tuesday. Sign up here."
+    r"|(?:^|[.!?] )(?:sign[- ]?up|subscribe|register|click|tap) (?:here|now|today|for free)[.!]?$)"
 )
 #: A promo label in capitals ("LIVE:", "POLL:", "QUIZ |") opening a short line; junk
 #: when the rest is a call to action (``_PROMO_ACTION``), whatever the label word.
