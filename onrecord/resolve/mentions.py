@@ -48,7 +48,9 @@ GROUP_NOUNS = frozenset(
     "campaigners colleagues officials sources critics representatives advisers advisors parents "
     "mps members residents protesters staff executives ministers organisers organizers voters "
     "neighbours neighbors spokesmen investigators prosecutors police officers experts doctors "
-    "teachers workers union unions group groups board committee panel".split()
+    "teachers workers union unions group groups board committee panel lawmakers legislators senators "
+    "councillors councilors analysts economists scientists researchers academics nurses paramedics "
+    "firefighters farmers fishermen traders investors shareholders fans players students".split()
 )
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
 
