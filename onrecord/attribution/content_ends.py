@@ -1,9 +1,9 @@
 """Where a content ends: the tagger's end re-ranked by a small learned model on its own label probabilities.
 
 The tagger (:mod:`onrecord.attribution.tagger`) often stops a content one
-phrase short of where PolNeAR's annotators end it (``...hurt U.S.
-manufacturing`` for ``...a hoax | perpetrated by China to hurt U.S.
-manufacturing``), or runs a phrase too far. For each decoded attribution,
+phrase short of where PolNeAR's annotators end it (``...the plan was a
+gimmick`` for ``...the plan was a gimmick | dreamed up to win votes``), or
+runs a phrase too far. For each decoded attribution,
 :func:`rerank_ends` lists alternative ends of its last content piece
 (:func:`end_candidates`: up to :data:`NEAR_WORDS` words either way, and
 farther punctuation within :data:`FAR_TOKENS` wordpieces), describes each
