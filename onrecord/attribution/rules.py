@@ -410,7 +410,8 @@ class _Finder:
             t = toks[p]
             if t.text == ",":
                 break
-            if (_is_boundary(t) and t.text not in "()") or t.text in MODALS or (
+            # an appositive may hold figures: "which owns 22% of it", "a $2.1 billion purchase"
+            if (_is_boundary(t) and t.text not in "()$£€%") or t.text in MODALS or (
                     self.forms.get(t.lower) and p == c - 1):
                 return None
             p -= 1
@@ -418,9 +419,13 @@ class _Finder:
             return None
         middle = toks[p + 1:c]
         head = self.np_start(toks, p, 8)
-        if head is None or not any(t.text[:1].isupper() for t in toks[head:p]):
+        if head is None:
             return None
+        named = len(middle) <= 5 and all(t.text[:1].isupper() for t in middle)
+        if not any(t.text[:1].isupper() for t in toks[head:p]) and not named:
+            return None  # a role may be lower case when a name follows it: "his barrister, Owen Pritchard,"
         head = self.extend_org_name(toks, head)
+        head = self.name_before_role(toks, head)
         if len(middle) == 1 and middle[0].lower in ASIDE_ADVERBS:
             return toks[head].start, toks[p - 1].end  # "The Tory MP, however, insisted"
         m0 = middle[0]
@@ -430,6 +435,23 @@ class _Finder:
                 and m0.lower not in ("who", "which", "whose"):
             return None  # "Smith, he said, ..."
         return toks[head].start, toks[c - 1].end
+
+    def name_before_role(self, toks: list[Tok], head: int) -> int:
+        """Take in a name set off before a lower-case role: ``Luis Carrizales, president of X, which …,``.
+
+        Returns the index of the name's first token, or ``head`` when no
+        capitalised name (at the start of the clause, not after a preposition)
+        precedes the role.
+        """
+        if head < 2 or toks[head - 1].text != "," or not toks[head].text[:1].islower() \
+                or toks[head].lower in DETERMINERS - {"a", "an"}:
+            return head
+        inner = self.np_start(toks, head - 1, 6)
+        if inner is None or not all(t.text[:1].isupper() for t in toks[inner:head - 1]):
+            return head
+        if inner > 0 and not _is_boundary(toks[inner - 1]):
+            return head  # "In Cardiff, a barrister …": a place after a preposition
+        return inner
 
     def extend_org_name(self, toks: list[Tok], start: int) -> int:
         """Take in the rest of an organisation name cut at ``and`` or a list comma."""
