@@ -111,8 +111,12 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 SETTING = frozenset(
     "on in at during last this yesterday today tonight earlier later monday tuesday wednesday thursday friday "
     "saturday sunday week month year night morning afternoon evening a an the statement interview "
-    "recently also previously".split()
+    "recently also previously afterwards afterward".split()
 )
+#: Prepositions that may open a longer setting phrase before "that" ("wrote in a note to
+#: clients that", "said at a briefing in Brussels that"), and its longest length in tokens.
+SETTING_PREPS = frozenset("in on at during to with via through over after before".split())
+SETTING_PHRASE_TOKENS = 7
 #: Capitalised line labels that name a section or a promotion, never a speaker
 #: ("LIVE:", "POLL:", "WATCH:"); from UK and US news furniture.
 NOT_SPEAKER_LABELS = frozenset(
@@ -637,8 +641,13 @@ class _Finder:
             s = j
             while s < n and toks[s].lower in SETTING and s - j < 4:
                 s += 1
+            if s >= n or toks[s].lower != "that":
+                s = max(s, self.past_setting_phrase(toks, j, end))
             if s < n and toks[s].lower == "that" and s < end:
                 rule, j = "reported-that", s
+            elif s > j and s < n and (toks[s].lower in SUBJECT_PRONOUNS - {"this", "those", "these", "it", "there"}
+                                      or (toks[s].lower == "it" and lemma in ("say", "think", "believe"))):
+                rule, j = "reported-clause", s  # "said on Thursday it would ...", "said afterwards she had ..."
             elif j < n and (toks[j].lower in SUBJECT_PRONOUNS - {"this", "those", "these", "it"}
                             or (toks[j].lower in ("it", "this") and lemma in ("say", "think", "believe"))):
                 rule = "reported-clause"
@@ -663,6 +672,27 @@ class _Finder:
             if self.overlaps_quote_content(*content):
                 continue
             self.add([content], self.kind_of(*content), cue_span, speaker, rule, cls)
+
+    def past_setting_phrase(self, toks: list[Tok], s: int, end: int) -> int:
+        """Past a prepositional phrase between a cue and ``that``: "wrote in a note to clients that".
+
+        Returns the index of ``that`` when a phrase opened by a preposition
+        (SETTING_PREPS) runs to it within SETTING_PHRASE_TOKENS tokens with no
+        punctuation, cue or clause word; else ``s`` unchanged.
+        """
+        if s >= end or toks[s].lower not in SETTING_PREPS:
+            return s
+        j = s + 1
+        while j < end and j - s <= SETTING_PHRASE_TOKENS:
+            t = toks[j]
+            if t.lower == "that":
+                return j if j > s + 1 else s
+            noun = toks[j - 1].lower in DETERMINERS | POSSESSIVES  # "a note", "his post": nouns
+            if _is_boundary(t) or (self.forms.get(t.lower) and not noun) or t.text in MODALS \
+                    or (t.lower in NP_STOP and t.lower != "that"):
+                return s
+            j += 1
+        return s
 
     def after_preposition(self, toks: list[Tok], cue_start: int, k: int) -> bool:
         """Whether the cue at ``k`` is a gerund governed by a preposition ("despite admitting", "for admitting")."""
