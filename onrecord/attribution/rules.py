@@ -117,6 +117,11 @@ SETTING = frozenset(
 #: clients that", "said at a briefing in Brussels that"), and its longest length in tokens.
 SETTING_PREPS = frozenset("in on at during to with via through over after before".split())
 SETTING_PHRASE_TOKENS = 7
+#: Capitalised words that open a sentence without being its subject ("Later, …", "But …").
+SENTENCE_OPENERS = frozenset(
+    "the a an but and yet so then later earlier meanwhile however in on at after before when while as if "
+    "since although though also still now today yesterday last this that these those there it".split()
+)
 #: Capitalised line labels that name a section or a promotion, never a speaker
 #: ("LIVE:", "POLL:", "WATCH:"); from UK and US news furniture.
 NOT_SPEAKER_LABELS = frozenset(
@@ -665,6 +670,8 @@ class _Finder:
             if end - j < 3:
                 continue
             speaker = self.source_before(toks, cue_start, k)
+            if speaker is None:
+                speaker = self.shared_subject(toks, cue_start)
             if speaker is None and t.text[:1].islower() and k > 0 and toks[k - 1].text not in "," \
                     and not self.after_preposition(toks, cue_start, k):
                 continue
@@ -672,6 +679,32 @@ class _Finder:
             if self.overlaps_quote_content(*content):
                 continue
             self.add([content], self.kind_of(*content), cue_span, speaker, rule, cls)
+
+    def shared_subject(self, toks: list[Tok], cue_start: int) -> Range | None:
+        """The subject a cue shares with an earlier verb: "Ebersole later deleted it and wrote that …".
+
+        Only a cue right after ``and`` in a sentence that opens with a subject
+        pronoun or a short capitalised name followed by a lower-case word, with
+        no punctuation, relative word or other cue in between.
+        """
+        if cue_start < 3 or toks[cue_start - 1].lower != "and":
+            return None
+        first = toks[0]
+        if first.lower in ("he", "she", "they"):
+            end = 1
+        else:
+            end = 0
+            while end < cue_start and end < 4 and toks[end].text[:1].isupper() and toks[end].text.isalpha():
+                end += 1
+            if end == 0 or first.lower in SENTENCE_OPENERS or toks[end].text[:1].isupper() \
+                    or toks[end].lower in ("of", "for", "and", "'s", "’s"):
+                return None
+        for x in range(end, cue_start - 1):
+            t = toks[x]
+            if _is_boundary(t) or t.lower in ("that", "who", "which", "whose", "whom", "but", "or") \
+                    or (self.forms.get(t.lower) and not _noun_use(toks, x, self.forms[t.lower][0])):
+                return None
+        return toks[0].start, toks[end - 1].end
 
     def past_setting_phrase(self, toks: list[Tok], s: int, end: int) -> int:
         """Past a prepositional phrase between a cue and ``that``: "wrote in a note to clients that".
@@ -687,8 +720,8 @@ class _Finder:
             t = toks[j]
             if t.lower == "that":
                 return j if j > s + 1 else s
-            noun = toks[j - 1].lower in DETERMINERS | POSSESSIVES  # "a note", "his post": nouns
-            if _is_boundary(t) or (self.forms.get(t.lower) and not noun) or t.text in MODALS \
+            cue = self.forms.get(t.lower)
+            if _is_boundary(t) or (cue and not _noun_use(toks, j, cue[0])) or t.text in MODALS \
                     or (t.lower in NP_STOP and t.lower != "that"):
                 return s
             j += 1
@@ -878,6 +911,14 @@ def _content_end(toks: list[Tok]) -> int:
     while end > 0 and toks[end - 1].text in (".", "!", "?", "…"):
         end -= 1
     return end
+
+
+def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
+    """Whether the cue form at ``k`` is a noun: after a determiner or possessive ("his remarks",
+    "the claims"), or a bare lemma after "a/an" and one word ("a second post", "a brief note")."""
+    if k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES:
+        return True
+    return k > 1 and toks[k].lower == lemma and toks[k - 2].lower in ("a", "an") and toks[k - 1].text[:1].islower()
 
 
 def _is_boundary(t: Tok) -> bool:
