@@ -225,6 +225,9 @@ class _Finder:
         if kind != "direct" and self.text[content[-1][1] - 1] in ".;":
             # PolNeAR's convention: reported content ends before the sentence's full stop
             content[-1] = _trim(self.text, content[-1][0], content[-1][1] - 1)
+            content = [r for r in content if r[1] > r[0]]  # "he said : .": nothing left
+            if not content:
+                return None
         if any(self._taken(b) for b in content):
             return None
         for s, e in content:
