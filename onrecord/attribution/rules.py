@@ -816,7 +816,9 @@ class _Finder:
                 content = (toks[j].start, toks[end - 1].end)
                 if not self.overlaps_quote_content(*content):
                     self.add([content], self.kind_of(*content), cue_span, speaker, "according-to")
-        elif toks[k - 1].text == "," and last + 1 >= end and k >= 4:
+        elif toks[k - 1].text == "," and k >= 4 and (last + 1 >= end or (
+                toks[last + 1].text == "," and last + 2 < end and toks[last + 2].lower in ("who", "which", "whose"))):
+            # "…, according to a person familiar with the plans(, who asked not to be named …)."
             content = (toks[0].start, toks[k - 2].end)
             if not self.overlaps_quote_content(*content):
                 self.add([content], self.kind_of(*content), cue_span, speaker, "according-to")
