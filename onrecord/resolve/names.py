@@ -95,8 +95,45 @@ ORG_WORDS = frozenset(
     "pentagon whitehall downing labour conservatives tories democrats republicans snp ukip "
     "gop appg un eu nato home treasury cabinet "
     # sports clubs' name words (UK and US football, rugby, cricket): "Northbank Rovers", "Harbourside City"
-    "fc afc city united town rovers rangers athletic wanderers albion hotspur".split()
+    "fc afc city united town rovers rangers athletic wanderers albion hotspur "
+    # companies' name words (US and UK business pages): "Tessaly Systems", "Kessler Automation"
+    "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
+    "logistics automation industries solutions software ventures therapeutics biosciences "
+    "semiconductors telecom insurance brands foods retail".split()
 )
+#: Common nouns that take up a company ("the company said", "the firm's chief executive");
+#: hand-listed from business reporting.
+COMPANY_NOUNS = frozenset(
+    "company firm business carmaker retailer lender insurer airline operator manufacturer supplier "
+    "startup start-up chain conglomerate group".split()
+)
+#: Nouns that take up a public body ("the agency said", "the regulator said").
+PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
+#: Words in the name of a public body: such an organisation is never "the company".
+PUBLIC_BODY_WORDS = frozenset(
+    "commission department ministry agency authority council court government police parliament congress "
+    "senate committee office service administration regulator bureau".split()
+)
+
+
+def fits_org_noun(noun: str, name: str) -> bool | None:
+    """Whether an organisation named ``name`` is one that "the ``noun``" can take up.
+
+    None when ``noun`` is no organisation noun.
+
+    >>> fits_org_noun("company", "Tessaly Systems"), fits_org_noun("company", "Securities and Exchange Commission")
+    (True, False)
+    >>> fits_org_noun("agency", "Federal Trade Commission"), fits_org_noun("agency", "Tessaly Systems")
+    (True, False)
+    >>> fits_org_noun("minister", "Home Office") is None
+    True
+    """
+    words = {fold(w) for w in re.findall(r"[\w'’-]+", name)}
+    if noun in COMPANY_NOUNS:
+        return not words & PUBLIC_BODY_WORDS
+    if noun in PUBLIC_BODY_NOUNS:
+        return noun in words or bool(words & PUBLIC_BODY_WORDS)
+    return None
 
 #: Capitalised words that are not names wherever they stand: function words
 #: that open sentences, days, months, places of government; hand-listed.

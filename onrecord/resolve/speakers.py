@@ -36,7 +36,7 @@ from ..work import Candidate, Work
 from .descriptors import description_tokens, fits_description, normalise_descriptor
 from .entities import BYLINE, EntityTable, MentionRef, _sentence_start, build_table
 from .mentions import MentionKind, SpeakerMention, classify_mention
-from .names import ORG_WORDS, fold, parse_name
+from .names import ORG_WORDS, fits_org_noun, fold, parse_name
 
 __all__ = ["ResolveStage", "resolve_speakers"]
 
@@ -66,6 +66,8 @@ SUBJECT_BONUS = 0.6
 LAST_SPEAKER_BONUS = 0.8
 EARLIER_SPEAKER_BONUS = 0.3
 IN_QUOTE_PENALTY = 0.7
+#: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
+ANONYMOUS_HEADS = frozenset("person source official insider".split())
 #: For a gendered pronoun, a person whose gender is known to match (by first name,
 #: descriptor or an earlier pronoun) over one whose gender is unknown; a bonus, not
 #: a filter, so an unlisted first name does not lose to a person named in a quote.
@@ -389,6 +391,22 @@ class _Resolver:
         return r if self._fits_gender(r, m.gender) else None
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        head = fold(m.text.split()[-1])
+        if len(m.text.split()) <= 3 and fits_org_noun(head, "") is not None:
+            # "the company said", "the agency said": the organisation of that kind in focus
+            return Resolution(self._salient(
+                m.span[0], cand,
+                lambda i: self.table.draft(i).type == "ORG" and bool(fits_org_noun(head, self.table.draft(i).name)),
+                persons=False, reach_back=True,
+            ), "resolve:nominal")
+        if len(m.text.split()) == 2 and head in ANONYMOUS_HEADS:
+            # "The person said" after "according to a person familiar with the plans": that source
+            return Resolution(self._salient(
+                m.span[0], cand,
+                lambda i: self.table.draft(i).type == "GROUP"
+                and head in {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)},
+                persons=False,
+            ), "resolve:group")
         epithet = _EPITHET.match(m.text)
         described = epithet.group() if epithet else m.text
         found = self._salient(
@@ -568,7 +586,10 @@ class _Resolver:
             parsed = parse_name(owner.name)
             found = self.table.find_person(parsed, owner.span[0])
             if found is None and parsed.first is None:
-                return None
+                # "A Tessaly spokesperson": an organisation named in short ("Tessaly Systems")
+                key = fold(owner.name) + " "
+                return next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None
+                             and d.type == "ORG" and fold(d.name).startswith(key)), None)
             if found is None:
                 found = self.table.new(" ".join(parsed.tokens), "PERSON", parsed)
             self.table.add_mention(found, *(owner.name_span or owner.span))

@@ -156,6 +156,9 @@ _BRACKET_CREDIT = re.compile(
     r"[(\[](?:Photo(?:graph)?|PHOTO|Pictures?|PICTURE|Pic|Images?|IMAGE|Credit|CREDIT)s?(?: [Cc]redit)?\s*:"
     r"[^()\[\]\n]{1,80}[)\]]"
 )
+#: A wire credit closing a caption line: an agency in capitals and a slash ("REUTERS/Jane Doe/File
+#: Photo Purchase Licensing Rights", "AFP/Getty Images"), as Reuters and AFP pages print it.
+_TRAILING_AGENCY_CREDIT = re.compile(r"\s+[A-Z]{2,}(?:[ -][A-Z]{2,})?/[^/\n]{2,60}(?:/[^/\n]{2,60}){0,3}$")
 #: An upper-case link label inside a line: junk from there to the end of the line.
 _INLINE_LINK = re.compile(
     r"\b(?:READ MORE|READ NEXT|SEE ALSO|ALSO READ|RELATED ARTICLES?|MORE ON THIS STORY)\b\s*[:|>»–—-]"
@@ -292,6 +295,9 @@ def _line_reason(line: str, previous: str) -> str | None:
         return "repeated"
     if 2 * MIN_DOUBLED_UNIT <= len(line) <= MAX_DOUBLED_LINE and _is_doubled(line):
         return "doubled"
+    credit = _TRAILING_AGENCY_CREDIT.search(line)
+    if credit and 2 * MIN_DOUBLED_UNIT <= credit.start() <= MAX_DOUBLED_LINE and _is_doubled(line[: credit.start()]):
+        return "doubled"  # "CaptionCaption REUTERS/Carlos Mendel/File Photo Purchase Licensing Rights"
     if not short:
         return None
     if ":" in line and _TRAILING_CREDIT.search(line):
