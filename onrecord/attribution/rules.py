@@ -593,6 +593,22 @@ class _Finder:
             outside = outside[: max(0, a)] + " " * (b - max(0, a)) + outside[b:]
         return "direct" if not _WORDS.search(outside) else "mixed"
 
+    def through_quotation(self, content: Range) -> Range:
+        """``content`` run on to the closing mark of a quotation it ends inside.
+
+        The parse may end a clause before a quoted fragment's last punctuation
+        ('… "from a press release, like everybody else."'): the fragment is
+        kept whole, closing mark included.
+        """
+        k = bisect.bisect_right(self.quote_starts, content[1]) - 1
+        if k < 0:
+            return content
+        q = self.quotations[k]
+        if q.close is not None and q.open >= content[0] and q.open < content[1] <= q.close \
+                and not self.text[content[1]:q.close].strip(".,;:!?…"):
+            return content[0], q.close + 1
+        return content
+
     def in_quotation(self, pos: int) -> bool:
         """Whether ``pos`` lies inside the content of a quotation."""
         k = bisect.bisect_right(self.quote_starts, pos) - 1
@@ -860,7 +876,7 @@ class _Finder:
                     lo, hi = min(lo, olo), max(hi, ohi)
             if t.i < lo < cue_hi + 1:
                 lo = cue_hi + 1
-            content = _trim(self.text, toks[lo].start, toks[hi].end)
+            content = self.through_quotation(_trim(self.text, toks[lo].start, toks[hi].end))
             if content[1] - content[0] < 8 or self.overlaps_quote_content(*content):
                 continue
             subj = [x for x in kids if toks[x].dep in ("nsubj", "nsubjpass")]
