@@ -86,7 +86,7 @@ PARTY_WORDS = frozenset(
 #: Words that mark a capitalised run as an organisation; hand-listed from UK
 #: and US news (government bodies, parties, companies, media).
 ORG_WORDS = frozenset(
-    "office department ministry party council committee court police service services trust "
+    "office department ministry party council committee court police service services trust administration "
     "union association commission agency government university college school bank company "
     "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
     "bbc itv cnn nbc abc cbs fox reuters twitter facebook instagram youtube parliament commons "
@@ -378,10 +378,50 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     """
     end = len(text) if end is None else end
     found: list[NameSpan] = []
-    for m in _RUN.finditer(text, start, end):
-        for offset, run in _split_sentences(m.start(), m.group()):
-            found.extend(_split_run(text, offset, run))
+    for run_start, run in _joined_runs(text, start, end):
+        for offset, part in _split_sentences(run_start, run):
+            found.extend(_split_run(text, offset, part))
     return found
+
+
+#: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
+ORG_HEADS = frozenset(
+    "bank union department ministry office council committee commission agency authority association "
+    "institute foundation federation board service services society college university court trust".split()
+)
+#: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
+ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}
+_JOIN = re.compile(r"[ \u00a0](?:(?P<of>of|for|on)(?:[ \u00a0]the)?|and|&)[ \u00a0]$")
+
+
+def _joined_runs(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Capitalised runs, those of one organisation's name joined across "of", "for", "on", "and" or "&".
+
+    >>> [r for _, r in _joined_runs("The Bank of England and the Securities and Exchange Commission said", 0, 67)]
+    ['The Bank of England', 'Securities and Exchange Commission']
+    """
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    for s, e in runs:
+        if out:
+            ps, pe = out[-1]
+            gap = text[pe:s]
+            joined = _JOIN.match(gap) if len(gap) <= 10 else None
+            if joined and _org_join(text[ps:pe], text[s:e], bool(joined.group("of"))):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return [(s, text[s:e]) for s, e in out]
+
+
+def _org_join(left: str, right: str, of: bool) -> bool:
+    words = [fold(w.strip(".,")) for w in left.split()]
+    if of:  # "Bank | of | England": the left part ends with an organisation's head
+        return words[-1] in ORG_HEADS
+    # "Securities | and | Exchange Commission": the right part ends with one, the left names no person
+    return fold(right.split()[-1].strip(".,")) in ORG_TAILS and len(words) <= 2 and not any(
+        w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES for w in words
+    )
 
 
 def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:
