@@ -247,6 +247,10 @@ def _sentence_start(text: str, pos: int) -> int:
     return start
 
 
+#: A saint's name in the possessive names a place ("from St Brendan's to Edinburgh").
+_SAINT_PLACE = re.compile(r"(?:St\.?|Saint)\s+[A-Z]")
+
+
 def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
     """Names from spaCy's NER with a subject flag from the parse."""
     out: list[tuple[NameSpan, bool]] = []
@@ -270,6 +274,8 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                 text = work.text[s:e]
             if type_ == "PERSON" and text and all(fold(w) in PARTY_WORDS for w in re.findall(r"[\w'’-]+", text)):
                 type_ = "ORG"  # spaCy reads "Lib Dem" as a person; a party name is never one
+            if type_ == "PERSON" and _SAINT_PLACE.match(work.text, s) and (possessive or work.text[e : e + 1] in "'’"):
+                continue  # "St Brendan's", "St Mary's": a hospital, school or church, not a person
             subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
             out.append((NameSpan(s, e, text, type_, possessive=possessive), subject))
     return out

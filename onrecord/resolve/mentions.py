@@ -50,7 +50,8 @@ GROUP_NOUNS = frozenset(
     "neighbours neighbors spokesmen investigators prosecutors police officers experts doctors "
     "teachers workers union unions group groups board committee panel lawmakers legislators senators "
     "councillors councilors analysts economists scientists researchers academics nurses paramedics "
-    "firefighters farmers fishermen traders investors shareholders fans players students".split()
+    "firefighters farmers fishermen traders investors shareholders fans players students "
+    "sons daughters children siblings brothers sisters grandchildren".split()
 )
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
 

@@ -122,6 +122,7 @@ def resolve_speakers(work: Work) -> None:
             if res.entity is not None:
                 chosen[id(c)] = res
                 resolver.note_speaker(c, res.entity)
+            resolver.note_previous(c, res)
     for i, c in enumerate(cands):
         if c.speaker is None and i > 0:
             prev = cands[i - 1]
@@ -150,6 +151,15 @@ _ISSUED = re.compile(
     r"|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
     r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|published|released|posted|put\s+out|sent|tweeted"
     r"|(?:said|wrote|added)\s+in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|post|email|release))\b"
+)
+#: "In a statement issued on behalf of the family, her parents said …": the document named
+#: first, its issuer the subject after the comma (same subject shapes as _ISSUED).
+_ISSUED_FRONTED = re.compile(
+    r"\b[Ii]n\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|post|email|release)\b"
+    r"[^.,;\n\"“”]{0,80},\s+"
+    r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+    r"\s+(?:said|wrote|added)\b"
 )
 #: Epithets news gives a person already in focus, stating the fact in passing: an age
 #: ("the 52-year-old") or a nationality noun ("the Scot"). Demonyms hand-listed from UK and
@@ -271,6 +281,35 @@ class _Resolver:
         self.text = table.text
         #: (position, entity) of each resolved speaker so far, in order
         self.speakers: list[tuple[int, int]] = []
+        #: the last candidate with a speaker mention, and the spokesperson it named, if it named one
+        self.previous: tuple[Candidate, int | None, str | None] | None = None
+
+    def note_previous(self, cand: Candidate, res: Resolution) -> None:
+        """Remember ``cand`` as the latest attributed candidate (for a pronoun taking up its spokesperson)."""
+        assert cand.speaker is not None
+        m = classify_mention(self.work.text, *antecedent_of_relative(self.work.text, *cand.speaker))
+        noun = re.search(r"spokes(?:wo)?man|spokesperson|representative|\brep\b", m.text, re.I)
+        spokes = m.kind == MentionKind.SPOKESPERSON and noun is not None
+        self.previous = (cand, res.entity, noun.group().lower() if spokes else None)  # type: ignore[union-attr]
+
+    def _spokesperson_taken_up(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The body whose spokesperson spoke just before, when pronoun ``m`` takes them up.
+
+        "A spokeswoman for NHS Lothian said: '…' / She added that …": "she" is
+        the spokeswoman, who resolved to her organisation (no PERSON to find).
+        The spokesperson's noun must fit the pronoun's gender (spokeswoman: she,
+        spokesman: he; spokesperson and representative: either), and the
+        pronoun's statement must continue the previous one (see _continues).
+        """
+        if self.previous is None or m.number != "sg":
+            return None
+        prev, entity, noun = self.previous
+        if noun is None or entity is None or prev.end > cand.start:
+            return None
+        wanted = {"spokeswoman": "female", "spokesman": "male"}.get(noun)
+        if wanted is not None and m.gender is not None and m.gender != wanted:
+            return None
+        return entity if _continues(self.table, prev, cand, entity) else None
 
     def note_speaker(self, cand: Candidate, entity: int) -> None:
         pos = cand.speaker[0] if cand.speaker else cand.start
@@ -335,6 +374,9 @@ class _Resolver:
         return i
 
     def _resolve_pronoun(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        spokes = self._spokesperson_taken_up(m, cand)
+        if spokes is not None:
+            return Resolution(spokes, "resolve:pronoun")
         if m.number == "sg":
             found = self._relative_antecedent(m)
             if found is None:
@@ -513,15 +555,17 @@ class _Resolver:
         """Who issued the document a definite mention refers to ("the MSP issued an apology").
 
         Looks back over this paragraph and the two before for the last
-        "X issued / published / released / posted / put out / sent", and
-        resolves X as a speaker mention would be.
+        "X issued / published / released / posted / put out / sent" or "In a
+        statement …, X said", and resolves X as a speaker mention would be.
         """
         para = self.table.paragraph_of(pos)
         lo = self.table.paragraphs[max(0, para - 2)][0]
         text = self.work.clean or self.work.text
         last = None
-        for last in _ISSUED.finditer(text, lo, pos):
-            pass
+        for pattern in (_ISSUED, _ISSUED_FRONTED):
+            for found in pattern.finditer(text, lo, pos):
+                if last is None or found.start("who") > last.start("who"):
+                    last = found
         if last is None:
             return None
         probe = Candidate(content=list(cand.content), speaker=last.span("who"))
