@@ -54,21 +54,24 @@ GROUP_NOUNS = frozenset(
     "sons daughters children siblings brothers sisters grandchildren".split()
 )
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
+#: The short "rep" of US entertainment copy ("a rep for Tully told PEOPLE"), lower case only:
+#: "Rep. Ann Wagner" is a congresswoman.
+_REP = re.compile(r"\brep\b(?![.\w])")
 
 #: Heads that speak for their holder ("the senator's office", "Smith's campaign"); hand-listed.
 VOICE_NOUNS = frozenset("office campaign camp".split())
 _ORG_NAME = r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*)*"
 #: "A Scottish Government spokesperson", "The Home Office's spokesman".
 _ORG_BEFORE_SPOKES = re.compile(
-    rf"^(?:(?i:a|an|the)\s+)?(?P<org>(?!(?:A|An|The)\s){_ORG_NAME})(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:spokes\w+|representative)\b"
+    rf"^(?:(?i:a|an|the)\s+)?(?P<org>(?!(?:A|An|The)\s){_ORG_NAME})(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:spokes\w+|representative|rep(?![.\w]))\b"
 )
 #: "a spokesperson for the Department for Levelling Up, Housing and Communities".
-_ORG_AFTER_SPOKES = re.compile(rf"(?:spokes\w+|representative)\s+(?:for|of|from|at)\s+(?:the\s+)?(?P<org>{_ORG_NAME})")
+_ORG_AFTER_SPOKES = re.compile(rf"(?:spokes\w+|representative|rep(?![.\w]))\s+(?:for|of|from|at)\s+(?:the\s+)?(?P<org>{_ORG_NAME})")
 #: "Liberal Democrat spokesperson Owen Pryce": the role used as a title before the person's name.
 _NAME_AFTER_SPOKES = re.compile(r"\b(?:spokes\w+|representative)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)$")
 #: "A club spokesman", "a council spokeswoman": the body named by a lower-case noun before the role.
 _NOUN_BEFORE_SPOKES = re.compile(r"^(?i:a|an|the)\s+(?P<org>[a-z]+)\s+(?:spokes\w+|representative)$")
-_NOMINAL_AFTER_SPOKES = re.compile(r"(?:spokes\w+|representative)\s+(?:for|of|from)\s+(?P<org>the\s+[a-z]+)$")
+_NOMINAL_AFTER_SPOKES = re.compile(r"(?:spokes\w+|representative|rep(?![.\w]))\s+(?:for|of|from)\s+(?P<org>the\s+[a-z]+)$")
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one)\s+", re.I)
 _POSSESSOR = re.compile(
@@ -282,7 +285,7 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     named_person = "," in mention and any(_is_person_part(t.strip()) for t in re.findall(r"[^,]+", mention))
     titled = _NAME_AFTER_SPOKES.search(mention)
     named_person = named_person or bool(titled and _is_person_part(titled.group("name")))
-    if wordset & SPOKES_NOUNS and not named_person:
+    if (wordset & SPOKES_NOUNS or _REP.search(mention)) and not named_person:
         # a person named in the mention wins: "Labour's spokesperson, Neil Baird"
         owner, owner_span = _spokes_owner(mention, s)
         if owner and not wordset & GROUP_NOUNS - SPOKES_NOUNS:

@@ -598,7 +598,7 @@ class _Resolver:
 
     def _spokesperson_group(self, m: SpeakerMention, owner: str) -> Resolution:
         """The group "<owner>'s spokesperson" (found or made), with ``m`` as its mention."""
-        noun = re.search(r"spokes\w+|representative", m.text, re.I)
+        noun = re.search(r"spokes\w+|representative|\brep\b", m.text, re.I)
         name = f"{owner}'s {noun.group().lower() if noun else 'spokesperson'}"
         found = next(
             (i for i, g in enumerate(self.table.drafts) if g.merged_into is None and g.type == "GROUP" and g.name == name),
