@@ -81,6 +81,7 @@ _POSSESSOR = re.compile(
 _OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
 #: People who speak *about* someone without being them: "a source close to Hartley",
 #: "a friend of Mr Hartley", "an aide to the minister", "lawyers for Khan"; hand-listed.
+_RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE)
 #: An organisation placed somewhere: "The US Attorney's Office in Las Vegas", "the embassy in Washington".
 _LOCATED_ORG = re.compile(r"^(?P<org>.+?)\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 _INTERMEDIARY = re.compile(
@@ -299,14 +300,22 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
     if "," in mention:
         parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", mention)]
-        named = [(p, t) for p, t in parts if _is_name(t.strip())]
+        # a relative clause ("…, which is releasing X's new film") names no one, whatever it mentions
+        named = [(p, t) for p, t in parts if _is_name(t.strip()) and not _RELATIVE_PART.match(t)]
+        org = [n for n in find_names(parts[0][1]) if n.type == "ORG"]
+        if not named and org and org[-1].end == len(parts[0][1].rstrip()):
+            # "Meridian Pictures, which is releasing …": the organisation before its description
+            n = org[-1]
+            return SpeakerMention(MentionKind.ORG, mention, span, name=n.text, name_span=(s + n.start, s + n.end))
         # a name written out ("Judge Helen Carraway") beats a bare surname left of it,
         # which is then the tail of a fronted clause ("[Sentencing] Keogh, Judge Helen Carraway")
         full = [(p, t) for p, t in named if _is_person_part(t.strip()) and len(t.split()) >= 2]
         if named:
             # ... and beats a description left of it ("The chief executive of Harlow Rail, Martin Doyle")
             first = named[0][1].strip()
-            p, t = full[0] if full and (len(first.split()) == 1 or not _is_person_part(first)) else named[0]
+            described = bool(re.match(r"(?:(?:the|a|an|his|her|its|their)\s+)?[a-z]", first, re.IGNORECASE)) and any(
+                w[:1].islower() for w in first.split()[1:])
+            p, t = full[0] if full and (len(first.split()) == 1 or described) else named[0]
             inner = len(t) - len(t.lstrip())
             name = strip_postnominals(t.strip())  # "Carys Morgan MS": the seat is not the name
             from .descriptors import RELATIVE, normalise_descriptor, split_roles
@@ -351,7 +360,7 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if last in GROUP_NOUNS or (len(words) > 1 and words[-2] in GROUP_NOUNS and last in {"members"}):
         owner, owner_span = _owner(mention, s)
         return SpeakerMention(MentionKind.GROUP, mention, span, owner=owner, owner_span=owner_span, number="pl")
-    located = _LOCATED_ORG.match(mention)
+    located = _LOCATED_ORG.match(mention) if "," not in mention else None
     if located and any(n.type == "ORG" for n in find_names(located.group("org"))):
         # "The US Attorney's Office in Las Vegas": the office speaks, not the place it is in
         bare = _DEFINITE.sub("", mention)

@@ -99,13 +99,17 @@ ORG_WORDS = frozenset(
     # companies' name words (US and UK business pages): "Tessaly Systems", "Kessler Automation"
     "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
     "logistics automation industries solutions software ventures therapeutics biosciences "
-    "semiconductors telecom insurance brands foods retail".split()
+    "semiconductors telecom insurance brands foods retail "
+    # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
+    "pictures studios studio entertainment films records media productions "
+    # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
+    "hospital hospitals infirmary clinic surgery hospice".split()
 )
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
 #: hand-listed from business reporting.
 COMPANY_NOUNS = frozenset(
     "company firm business carmaker retailer lender insurer airline operator manufacturer supplier "
-    "startup start-up chain conglomerate group".split()
+    "startup start-up chain conglomerate group studio label broadcaster network publisher".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
