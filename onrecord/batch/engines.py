@@ -21,7 +21,7 @@ from ..model import Document
 from .errors import BatchError
 from .worker import ChunkResult, WorkerSpec, extract_chunk, prepare_worker
 
-__all__ = ["Engine", "LocalEngine", "Unit"]
+__all__ = ["Engine", "LocalEngine", "PooledEngine", "Unit"]
 
 #: Units in flight per worker: enough to keep every worker busy while the
 #: driver writes, few enough to bound memory to a handful of chunks.
@@ -55,7 +55,20 @@ class Engine(Protocol):
     def map(self, units: Iterable[Unit]) -> Iterator[tuple[Unit, ChunkResult]]: ...
 
 
-class LocalEngine:
+class PooledEngine:
+    """What engines with a local process pool share: shutting it down on leaving the ``with`` block."""
+
+    _pool: ProcessPoolExecutor | None = None
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=exc_type is None, cancel_futures=True)
+            self._pool = None
+
+
+class LocalEngine(PooledEngine):
     """A process pool on this machine, the pipeline built once per worker.
 
     With one worker the chunks run in this process (no pool to pay for).
@@ -82,13 +95,6 @@ class LocalEngine:
                 initargs=(self.spec,),
             )
         return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=exc_type is None, cancel_futures=True)
-            self._pool = None
 
     def map(self, units: Iterable[Unit]) -> Iterator[tuple[Unit, ChunkResult]]:
         """Run ``units`` through the workers, yielding results in input order."""

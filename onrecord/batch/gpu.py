@@ -30,7 +30,6 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import numpy as np
@@ -61,7 +60,7 @@ from ..pipeline import (
     work_from_document,
 )
 from ..work import Work
-from .engines import Unit
+from .engines import PooledEngine, Unit
 from .errors import BatchError
 from .memory import peak_rss_kb
 from .worker import ChunkResult, Outcome, WorkerSpec, outcome_of
@@ -330,7 +329,7 @@ class _UnitState:
     cpu: dict[int, float] = field(default_factory=dict)
 
 
-class GpuEngine:
+class GpuEngine(PooledEngine):
     """Worker processes for the CPU stages around one model on the GPU, in this process.
 
     Args:
@@ -360,13 +359,6 @@ class GpuEngine:
             initargs=(self.spec, self.model_dir),
         )
         return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=exc_type is None, cancel_futures=True)
-            self._pool = None
 
     @staticmethod
     def _run_alone(tagger: GpuTagger, item: tuple[_UnitState, int, Prepared]) -> bool:
