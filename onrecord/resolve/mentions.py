@@ -82,6 +82,11 @@ _OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*
 #: People who speak *about* someone without being them: "a source close to Hartley",
 #: "a friend of Mr Hartley", "an aide to the minister", "lawyers for Khan"; hand-listed.
 _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE)
+#: An anonymous source with nothing said of it: "one insider", "a source", "two senior officials".
+_BARE_SOURCE = re.compile(
+    r"^(?i:a|an|one|two|three|several|some|other)\s+(?:(?i:senior|former|close|longtime|anonymous)\s+)?"
+    r"(?i:insiders?|sources?|officials?)$"
+)
 #: An organisation placed somewhere: "The US Attorney's Office in Las Vegas", "the embassy in Washington".
 _LOCATED_ORG = re.compile(r"^(?P<org>.+?)\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 _INTERMEDIARY = re.compile(
@@ -355,6 +360,10 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         # an anonymous source, named by what the text says of it
         head = qualified.group("head").lower()
         plural = head.endswith("s") or head == "people"
+        return SpeakerMention(MentionKind.GROUP, mention, span, number="pl" if plural else "sg")
+    if _BARE_SOURCE.match(mention):
+        # "one insider", "a source", "two officials": anonymous, named as written, never someone named nearby
+        plural = words[-1].endswith("s") or words[-1] == "people"
         return SpeakerMention(MentionKind.GROUP, mention, span, number="pl" if plural else "sg")
     last = words[-1]
     if last in GROUP_NOUNS or (len(words) > 1 and words[-2] in GROUP_NOUNS and last in {"members"}):
