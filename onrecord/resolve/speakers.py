@@ -164,6 +164,18 @@ _ISSUED_FRONTED = re.compile(
 #: Epithets news gives a person already in focus, stating the fact in passing: an age
 #: ("the 52-year-old") or a nationality noun ("the Scot"). Demonyms hand-listed from UK and
 #: US sports and politics copy.
+#: Role nouns that say a person's gender, for a description no descriptor matches ("the actress, 34,").
+_FEMALE_ROLES = frozenset(
+    "actress mother wife daughter sister woman girl queen princess duchess grandmother chairwoman "
+    "spokeswoman businesswoman congresswoman".split()
+)
+_MALE_ROLES = frozenset(
+    "father husband son brother man boy king prince duke grandfather chairman spokesman businessman "
+    "congressman".split()
+)
+_GENDERED_NOMINAL = re.compile(
+    r"(?i:the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(_FEMALE_ROLES | _MALE_ROLES)) + r")\b(?:,\s*\d{1,3},?)?$"
+)
 _EPITHET = re.compile(
     r"(?i:the)\s+(?:(?P<age>\d{1,3})-year-old"
     r"|(?:Scot|Welsh(?:man|woman)|Irish(?:man|woman)|English(?:man|woman)|Briton|Ulsterman|American|Canadian|"
@@ -462,6 +474,14 @@ class _Resolver:
                 m.span[0], cand,
                 lambda i: self.table.draft(i).type == "PERSON" and not self._other_age(i, age),
                 persons=True,
+            )
+        gendered = _GENDERED_NOMINAL.match(m.text)
+        if found is None and gendered:
+            # "the actress, 34, said": like "she", the person in focus of that gender
+            gender = "female" if gendered.group("noun").lower() in _FEMALE_ROLES else "male"
+            found = self._salient(
+                m.span[0], cand, lambda i: self._fits_gender(i, gender), persons=True,
+                prefer=lambda i: self.table.draft(i).gender == gender,
             )
         if found is not None:
             desc = normalise_descriptor(described)
