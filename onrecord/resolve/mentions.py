@@ -79,8 +79,7 @@ _POSSESSOR = re.compile(
     r"|^((?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s(?=\s)"
 )
 _OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
-#: People who speak *about* someone without being them: "a source close to Hartley",
-#: "a friend of Mr Hartley", "an aide to the minister", "lawyers for Khan"; hand-listed.
+#: An appositive part that is a relative clause: "…, which is releasing her new film".
 _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE)
 #: An anonymous source with nothing said of it: "one insider", "a source", "two senior officials".
 _BARE_SOURCE = re.compile(
@@ -89,6 +88,8 @@ _BARE_SOURCE = re.compile(
 )
 #: An organisation placed somewhere: "The US Attorney's Office in Las Vegas", "the embassy in Washington".
 _LOCATED_ORG = re.compile(r"^(?P<org>.+?)\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+#: People who speak *about* someone without being them: "a source close to Hartley",
+#: "a friend of Mr Hartley", "an aide to the minister", "lawyers for Khan"; hand-listed.
 _INTERMEDIARY = re.compile(
     r"^(?i:(?:a|an|the|one|two|three|several|some|other|senior|former|longtime|long-time|close)\s+){0,3}"
     r"(?P<head>(?i:sources?|friends?|aides?|ally|allies|advis[eo]rs?|confidant[es]?|confidantes|insiders?|"
