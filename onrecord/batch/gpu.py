@@ -35,7 +35,17 @@ from typing import Any
 import numpy as np
 
 from ..attribution.content_ends import EndRanker, load_end_ranker, rerank_ends
-from ..attribution.tagger import MODEL_DIR, QuotedLetters, candidate_of, load_calibration, quote_ranges
+from ..attribution.tagger import (
+    CLS_ID,
+    MODEL_DIR,
+    PAD_ID,
+    SEGMENT,
+    SEP_ID,
+    QuotedLetters,
+    candidate_of,
+    load_calibration,
+    quote_ranges,
+)
 from ..attribution.tagging import (
     LABELS,
     MIN_OVERLAP,
@@ -67,16 +77,12 @@ from .worker import ChunkResult, Outcome, WorkerSpec, outcome_of
 
 __all__ = ["GpuEngine", "GpuTagger", "Prepared", "Segment", "finish_documents", "prepare_documents"]
 
-#: Longest run of wordpieces decoded at once, as in :class:`~onrecord.attribution.tagger.TaggerStage`.
-SEGMENT = 16384
 #: Wordpiece positions per forward pass (padding included). The H200 bench gave 1,095
 #: articles/s of tagging at 131,072 and 1,464 at 262,144; 131,072 keeps the attention
 #: scores of one layer near 1.6 GB, safe on a 24 GB card.
 BATCH_TOKENS = 131072
 #: Documents per task sent to a worker to finish.
 FINISH_CHUNK = 8
-#: [CLS], [SEP] and [PAD] of MiniLM's uncased vocabulary.
-CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
 
 
 @dataclass(frozen=True)
