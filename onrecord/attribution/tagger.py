@@ -14,8 +14,6 @@ by the window in which it sits furthest from an edge.
 
 from __future__ import annotations
 
-import bisect
-
 import json
 import os
 from collections.abc import Sequence
@@ -127,24 +125,7 @@ def kind_of(
     'indirect'
     """
     ranges = quote_ranges(quotations) if ranges is None else ranges
-    starts = [r[0] for r in ranges]
-    n_in = n_out = 0
-    for s, e in content:
-        k = max(bisect.bisect_right(starts, s) - 1, 0)
-        for i in range(s, e):
-            if not text[i].isalnum():
-                continue
-            while k < len(ranges) and ranges[k][1] <= i:
-                k += 1
-            if k < len(ranges) and ranges[k][0] <= i:
-                n_in += 1
-            else:
-                n_out += 1
-    if n_in and not n_out:
-        return "direct"
-    if n_in:
-        return "mixed"
-    return "indirect"
+    return QuotedLetters(text, ranges).kind(content)
 
 
 def attribution_of(cue_text: str) -> str:

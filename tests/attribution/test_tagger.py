@@ -197,6 +197,19 @@ def test_chunks_of_matches_token_loop(path):
     assert [(c.start, c.end, c.role) for c in chunks_of(path)] == _chunks_by_loop(path)
 
 
+def _kind_by_loop(text, content, ranges):
+    """The plain reading of kind: count letters and digits inside and outside the quoted ranges one by one."""
+    n_in = n_out = 0
+    for s, e in content:
+        for i in range(s, e):
+            if text[i].isalnum():
+                if any(a <= i < b for a, b in ranges):
+                    n_in += 1
+                else:
+                    n_out += 1
+    return "direct" if n_in and not n_out else "mixed" if n_in else "indirect"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet='ab1 ,."“”é\n', max_size=40), st.data())
 def test_quoted_letters_counts_like_kind_of(text, data):
@@ -208,3 +221,4 @@ def test_quoted_letters_counts_like_kind_of(text, data):
     b = data.draw(st.integers(a, n))
     content = [(a, b)]
     assert QuotedLetters(text, quote_ranges(quotations)).kind(content) == kind_of(text, content, quotations)
+    assert kind_of(text, content, quotations) == _kind_by_loop(text, content, ranges)
