@@ -192,7 +192,7 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
                 if n:
                     lp = token_log_probs(n, spans, logits)
                     path = dev_path.astype(np.int64) if dev_path is not None else viterbi(lp)
-                    preds = decode_spans(text, enc.offsets, spans, logits, q, k, path=path)
+                    preds = decode_spans(text, enc.offsets, spans, logits, q, k, path=path, log_probs=lp)
                     # the shipped decoding re-ranks content ends (added after the 2026-11-26 H200 runs)
                     preds = rerank_ends(text, enc.offsets, lp, path, preds, ranker)
                 else:

@@ -352,7 +352,7 @@ class TaggerStage:
         k: np.ndarray, log_probs: np.ndarray, path: np.ndarray,
     ) -> list[Predicted]:
         """Decode one run of windows into attributions, then re-rank their content ends."""
-        found = decode_spans(text, enc.offsets, spans, logits, q, k, path=path)
+        found = decode_spans(text, enc.offsets, spans, logits, q, k, path=path, log_probs=log_probs)
         return rerank_ends(text, enc.offsets, log_probs, path, found, self.end_ranker)
 
     def _run(self, encs: list[Encoded], plan: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...]:

@@ -762,6 +762,7 @@ def decode_spans(
     link_k: np.ndarray,
     linking: Linking | None = None,
     path: np.ndarray | None = None,
+    log_probs: np.ndarray | None = None,
 ) -> list[Predicted]:
     """Decode one article's window outputs into attributions.
 
@@ -776,6 +777,8 @@ def decode_spans(
         linking: How chunks join into attributions.
         path: The label path when already decoded (from :func:`viterbi_many`
             over :func:`token_log_probs`); decoded here when None.
+        log_probs: :func:`token_log_probs` of these windows for ``linking``, when the
+            caller already has them (computed here when None).
 
     Returns:
         The attributions, in text order.
@@ -785,7 +788,7 @@ def decode_spans(
         return []
     opt = linking or Linking()
     home = home_of(n, spans)
-    lp = token_log_probs(n, spans, logits, opt, home)
+    lp = token_log_probs(n, spans, logits, opt, home) if log_probs is None else log_probs
     if path is None:
         path = viterbi(lp) if opt.viterbi else repair(lp)
     token_prob = np.exp(lp[np.arange(n), path])

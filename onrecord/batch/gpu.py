@@ -232,10 +232,10 @@ def _candidates_of(prep: Prepared) -> None:
         if seg.tokens:
             logits, q = out[..., :n_lab], out[..., n_lab : n_lab + (out.shape[-1] - n_lab) // 2]
             k = out[..., n_lab + q.shape[-1] :]
-            preds = decode_spans(work.text, seg.offsets, seg.spans, logits, q, k, path=path)
-            if _STATE.end_ranker is not None:  # as TaggerStage does: content ends re-ranked
-                lp = token_log_probs(seg.tokens, seg.spans, logits)
-                preds = rerank_ends(work.text, seg.offsets, lp, path, preds, _STATE.end_ranker)
+            lp = token_log_probs(seg.tokens, seg.spans, logits)
+            preds = decode_spans(work.text, seg.offsets, seg.spans, logits, q, k, path=path, log_probs=lp)
+            # as TaggerStage does: content ends re-ranked (nothing moves without a ranker)
+            preds = rerank_ends(work.text, seg.offsets, lp, path, preds, _STATE.end_ranker)
             found.extend(preds)
     letters = QuotedLetters(work.text, quote_ranges(work.quotations))
     work.candidates = [candidate_of(work, p, _STATE.calibration, letters) for p in found]
