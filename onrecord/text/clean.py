@@ -281,6 +281,8 @@ class CleanStage:
 
 def _line_reason(line: str, previous: str) -> str | None:
     """Say why a whole (trimmed) line is junk, or return None."""
+    if _links_below(previous) and len(line) <= MAX_FURNITURE_LINE and line[-1] not in ".!?\"”'’":
+        return "link"  # the headline under a bare "RELATED COVERAGE" / "Read more" label
     m = _LINE_START.match(line)
     if m:
         reason = m.lastgroup
@@ -317,6 +319,16 @@ def _line_reason(line: str, previous: str) -> str | None:
     if _PROMPT_VERB.match(low) and _CHANNEL.search(low):
         return "prompt"
     return None
+
+
+def _links_below(line: str) -> bool:
+    """Whether ``line`` is a link label standing alone ("RELATED COVERAGE", "Read more"), heading the link under it.
+
+    >>> _links_below("RELATED COVERAGE"), _links_below("READ MORE: Tory row erupts"), _links_below("He said more.")
+    (True, False, False)
+    """
+    m = _LINE_START.match(line) if line else None
+    return bool(m) and m.lastgroup == "link" and m.end() >= len(line.rstrip(" :|>»–—-"))
 
 
 def _is_doubled(line: str) -> bool:
