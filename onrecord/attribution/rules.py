@@ -80,6 +80,8 @@ APPOSITIVE_TOKENS = 24
 FINITE_AUX = frozenset("had have has were was is are would could should will can may might must did do does".split())
 #: Months (with WEEKDAYS: a time phrase after "on"/"in" inside a source phrase).
 MONTHS = frozenset("january february march april may june july august september october november december".split())
+#: Seats written in capitals that lower-case words may describe ("the upper house MP", "the local MSP").
+SEAT_TITLES = frozenset("MP MPs MSP MSPs MEP MLA MS AM TD".split())
 #: Possessive determiners: a cue form after one is a noun ("his remarks").
 POSSESSIVES = frozenset("his her their its our my your".split())
 #: Subject pronouns: a clause after a cue that starts with one is reported speech.
@@ -275,6 +277,13 @@ class _Finder:
         self.candidates.sort(key=lambda c: c.start)
         return self.candidates
 
+    def _cue_after_source(self, toks: list[Tok], j: int) -> bool:
+        """Whether ``toks[j]`` is the cue after a source: a cue verb that is no noun, or "read" after a
+        document ("“…,” the post read", "the statement reads")."""
+        if toks[j].lower in ("read", "reads"):
+            return j > 0 and toks[j - 1].lower in _READ_DOCUMENTS
+        return bool(self.forms.get(toks[j].lower)) and not _in_name(toks, j)
+
     def after_quote(self, k: int, q: Quotation, probe: bool = False) -> tuple[Candidate, int | None] | None:
         """``"…," he said`` / ``said Blunt`` / ``according to X`` right after the close."""
         if q.close is None:
@@ -284,6 +293,7 @@ class _Finder:
         if k + 1 < len(self.quotations) and self.quotations[k + 1].open < stop:
             stop = self.quotations[k + 1].open
         toks = lexical_sentences_flat(self.text, q.close + 1, stop)
+        span_end = stop  # where the text after this quotation stops: its paragraph's end or the next quotation
         i = 0
         while i < len(toks) and toks[i].text in ",—–-" and i < 2:
             i += 1
@@ -309,7 +319,7 @@ class _Finder:
                 return None  # '"…" and called for', '"…" as he said': no speaker starts so
             j = i
             apposed = None
-            while j < len(toks) and j - i < 9 and (not self.forms.get(toks[j].lower) or _in_name(toks, j)):
+            while j < len(toks) and j - i < 9 and not self._cue_after_source(toks, j):
                 if toks[j].text == "," and j > i:
                     # '"…," her spokesman, Natalie Cruz, said': a source with an appositive before its cue
                     apposed = self.apposed_source(toks, i, j)
@@ -320,7 +330,7 @@ class _Finder:
                 if _is_boundary(toks[j]) or (toks[j].lower in NP_STOP and j > i):
                     return None
                 j += 1
-            if j >= len(toks) or j == i or not self.forms.get(toks[j].lower):
+            if j >= len(toks) or j == i or not self._cue_after_source(toks, j):
                 return None
             cue_start = j
             while cue_start - 1 > i and toks[cue_start - 1].lower in AUX:
@@ -344,14 +354,28 @@ class _Finder:
         tail_end = toks[tail].end if tail < len(toks) and toks[tail].text in ",.;:" else None
         if tail_end is not None and toks[tail].text == "," and rule != "quote-speaker-cue":
             # '"…," said Sir X, the chair of the committee. "…"': the appositive ends the attribution
-            stop = tail + 1
-            while stop < len(toks) and stop - tail <= APPOSITIVE_TOKENS and not _is_boundary(toks[stop]) \
-                    and not self.forms.get(toks[stop].lower) and toks[stop].text not in MODALS:
-                stop += 1
-            if stop < len(toks) and toks[stop].text == "." and stop > tail + 1 \
+            dot = tail + 1
+            while dot < len(toks) and dot - tail <= APPOSITIVE_TOKENS and not _is_boundary(toks[dot]) \
+                    and not self.forms.get(toks[dot].lower) and toks[dot].text not in MODALS:
+                dot += 1
+            if dot < len(toks) and toks[dot].text == "." and dot > tail + 1 \
                     and toks[tail + 1].lower not in NP_STOP | NP_AFTER_STOP:
-                tail_end = toks[stop].end
+                tail_end = toks[dot].end
+        if tail_end is None or self.text[tail_end:span_end].strip(" ,.;:—–-"):
+            # '"…," he wrote in the caption, alongside a photo of the pair. "…"': a long tail that says
+            # where or when, with no other speech in it, still ends the attribution at its full stop
+            tail_end = self.sentence_tail(toks, last) or tail_end
         return cand, tail_end
+
+    def sentence_tail(self, toks: list[Tok], last: int) -> int | None:
+        """Where the sentence after the cue at ``last`` ends, when the rest of it reports no other speech."""
+        for i in range(last + 1, min(len(toks), last + 1 + APPOSITIVE_TOKENS)):
+            t = toks[i]
+            if t.text in ".!?":
+                return t.end if i > last + 1 else None
+            if t.text in MODALS or t.text in "“”\"‘’;:" or (self.forms.get(t.lower) and not _in_name(toks, i)):
+                return None
+        return None
 
     def apposed_source(self, toks: list[Tok], i: int, c: int) -> tuple[Range, int] | None:
         """A source from token ``i`` with an appositive opening at the comma ``c``, and its cue's index.
@@ -424,8 +448,9 @@ class _Finder:
                 break
             # an appositive may hold figures: "which owns 22% of it", "a $2.1 billion purchase"
             if (_is_boundary(t) and t.text not in "()$£€%") or t.text in MODALS or (
-                    self.forms.get(t.lower) and p == c - 1):
-                return None
+                    self.forms.get(t.lower) and p == c - 1
+                    and not (p > 0 and toks[p - 1].lower in DETERMINERS | POSSESSIVES | SETTING_PREPS)):
+                return None  # "Smith, he said," (not "…, who asked the question at estimates,")
             p -= 1
         if p < 1 or toks[p].text != "," or p == c - 1:
             return None
@@ -500,8 +525,9 @@ class _Finder:
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
                     and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von") \
                     and not (t.lower == "to" and j > 0 and toks[j - 1].lower in CLOSE_TO) \
-                    and not (t.lower in ("on", "in", "at") and toks[j + 1].lower in WEEKDAYS | MONTHS):
-                break  # "... reports Blunt" - a lowercase verb before a name
+                    and not (t.lower in ("on", "in", "at") and toks[j + 1].lower in WEEKDAYS | MONTHS) \
+                    and toks[j + 1].text not in SEAT_TITLES:
+                break  # "... reports Blunt" - a lowercase verb before a name (not "the upper house MP")
             j -= 1
         if j == k - 1:
             return None
@@ -680,8 +706,8 @@ class _Finder:
                     and self.source_before(toks, cue_start, k) is not None:
                 rule = "reported-clause"
             elif j + 1 < n and lemma in CLAUSE_CUES and toks[j].text[:1].islower() and toks[j].lower not in NP_STOP \
-                    and toks[j + 1].lower in FINITE_AUX and self.source_before(toks, cue_start, k) is not None:
-                rule = "reported-clause"  # "said residents had been ...", "said councils needed"
+                    and _bare_subject_then_aux(toks, j, self.forms) and self.source_before(toks, cue_start, k) is not None:
+                rule = "reported-clause"  # "said residents had been ...", "said general security allocations could"
             elif j < n and lemma in NAMING_CUES and self.quotation_within(toks[j].start, toks[end - 1].end):
                 rule = "reported-naming"
             else:
@@ -946,9 +972,41 @@ def _is_boundary(t: Tok) -> bool:
     return len(t.text) == 1 and not t.text.isalnum() and t.text not in "-’'@#&"
 
 
+#: Most words of a bare plural subject before its auxiliary ("said general security allocations could").
+BARE_SUBJECT_WORDS = 4
+
+
+def _bare_subject_then_aux(toks: list[Tok], j: int, forms: dict[str, tuple[str, str]]) -> bool:
+    """Whether a clause opens at ``j`` with lower-case subject words, then a finite auxiliary or modal.
+
+    The words may not be stop words, cue verbs or punctuation; one opening
+    quotation mark may stand before the auxiliary (``allocations “could``).
+    """
+    m = j
+    while m < len(toks) and m - j < BARE_SUBJECT_WORDS:
+        w = toks[m]
+        if m > j and w.lower in FINITE_AUX:
+            return True
+        if w.text in "“‘\"" and m > j and m + 1 < len(toks) and toks[m + 1].lower in FINITE_AUX:
+            return True
+        if not w.text.isalpha() or not w.text.islower() or w.lower in NP_STOP or w.lower in forms:
+            return False
+        m += 1
+    return False
+
+
 def _in_name(toks: list[Tok], j: int) -> bool:
-    """Whether token ``j``, a cue form, is a word of a capitalised name: "the Kelbrook Trust said", "Supporters' Trust"."""
+    """Whether token ``j``, a cue form, is a noun, not the cue: a word of a capitalised name ("the Kelbrook
+    Trust said", "Supporters' Trust") or a noun after a determiner ("the post read", "his statement")."""
+    if j > 0 and toks[j - 1].lower in _DETERMINERS:
+        return True
     return toks[j].text[:1].isupper() and j > 0 and (toks[j - 1].text[:1].isupper() or toks[j - 1].text in "'’")
+
+
+#: Written things that "read" what they say ("the statement read"); hand-listed.
+_READ_DOCUMENTS = frozenset("statement post tweet letter message note caption sign notice email memo".split())
+#: Words after which a cue form is a noun ("the post", "a report", "her claim").
+_DETERMINERS = frozenset("the a an this that his her their its our my your".split())
 
 
 def _cue_lemma(text: str, span: Range) -> str:
