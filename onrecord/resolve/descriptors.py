@@ -17,6 +17,7 @@ MP", "the 48-year-old") fits a person's descriptors.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .names import (
@@ -71,7 +72,7 @@ _SYNONYMS = {
     "gop": "republican", "sen": "senator", "rep": "representative", "congressman": "representative",
     "congresswoman": "representative", "gov": "governor", "chairman": "chair",
     "chairwoman": "chair", "chairperson": "chair", "spokeswoman": "spokesperson",
-    "spokesman": "spokesperson", "mps": "mp",
+    "spokesman": "spokesperson", "mps": "mp", "retired": "former", "ex": "former",
 }
 #: Head nouns that fit any political office-holder ("the politician").
 _POLITICIAN = frozenset("politician lawmaker legislator".split())
@@ -303,6 +304,10 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     False
     >>> fits_description("the politician", ["Tory MP"])
     True
+    >>> fits_description("The GMB organiser", ["union's Scotland organiser"])
+    True
+    >>> fits_description("the former bus driver", ["retired school bus driver"])
+    True
     """
     want = description_tokens(nominal)
     if want - _DEMONYMS:
@@ -316,4 +321,23 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         rest = want - have
         if rest and rest <= _POLITICIAN and have & _OFFICES and want - rest <= have:
             return True
-    return False
+    return _fits_by_head(nominal, descriptors)
+
+
+def _fits_by_head(nominal: str, descriptors: Sequence[str]) -> bool:
+    """The same role of a body named in capitals: "the GMB organiser" for "the union's Scotland organiser".
+
+    The nominal's last word must be a descriptor's last word and every other
+    word an organisation's initials; a party never stands in ("the Labour MP"
+    is not a "Tory MP").
+    """
+    words = nominal.split()
+    if len(words) < 2:
+        return False
+    head = fold(words[-1])
+    modifiers = [w for w in words[:-1] if fold(w) not in _STOP]
+    if not modifiers or not all(w.isupper() and w.isalpha() and len(w) >= 2 for w in modifiers):
+        return False
+    if any(fold(w) in PARTY_WORDS for w in modifiers):
+        return False
+    return any(_SYNONYMS.get(head, head) == _SYNONYMS.get(fold(d.split()[-1]), fold(d.split()[-1])) for d in descriptors if d.split())

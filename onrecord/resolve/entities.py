@@ -286,12 +286,16 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
     for ps, pe in paragraphs:
         if pe - ps <= 80 and BYLINE.match(text, ps, pe):
             continue  # the reporter, never a source
-        seen_sentence = -1
+        seen_sentence = -1  # the sentence whose first person has been seen
+        named_sentence = -1  # the sentence whose first name of any kind has been seen
         for n in find_names(text, ps, pe):
             sent = _sentence_start(text, n.prefix_start if n.prefix_start is not None else n.start)
-            subject = n.type == "PERSON" and sent != seen_sentence
+            # a person is the subject when first of the persons in the sentence; a body only when
+            # first of all its names ("Ashcombe United have sacked …", not "… defeat by Kingsmoor Athletic")
+            subject = sent != (seen_sentence if n.type == "PERSON" else named_sentence)
             if n.type == "PERSON":
                 seen_sentence = sent
+            named_sentence = sent
             out.append((n, subject))
     return out
 

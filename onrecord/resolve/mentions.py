@@ -11,12 +11,14 @@ a pronoun), without looking at the rest of the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .descriptors import RELATIVE, normalise_descriptor, split_roles
 from .names import (
     HONORIFICS,
     NOT_NAME_WORDS,
     ORG_WORDS,
+    POSTNOMINALS,
     PARTY_WORDS,
     ROLE_NOUNS,
     ROLE_TITLES,
@@ -58,6 +60,9 @@ SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".spl
 #: "Rep. Ann Wagner" is a congresswoman.
 _REP = re.compile(r"\brep\b(?![.\w])")
 
+#: Heads of findings that speak for themselves ("according to the study", "the poll found"), only
+#: as the last word of a short mention ("a co-author of the study" is a person); hand-listed.
+FINDING_NOUNS = frozenset("study studies survey surveys poll polls research analysis".split())
 #: Heads that speak for their holder ("the senator's office", "Smith's campaign"); hand-listed.
 VOICE_NOUNS = frozenset("office campaign camp".split())
 _ORG_NAME = r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*)*"
@@ -81,11 +86,21 @@ _POSSESSOR = re.compile(
 _OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
 #: An appositive part that is a relative clause: "…, which is releasing her new film".
 _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE)
-#: An anonymous source with nothing said of it: "one insider", "a source", "two senior officials".
+#: An anonymous source with nothing said of it: "one insider", "a source", "two senior officials",
+#: "one worker", "a resident"; heads hand-listed from UK and US local news.
 _BARE_SOURCE = re.compile(
-    r"^(?i:a|an|one|two|three|several|some|other)\s+(?:(?i:senior|former|close|longtime|anonymous)\s+)?"
-    r"(?i:insiders?|sources?|officials?)$"
+    r"^(?i:a|an|one|two|three|several|some|other|another)\s+(?:(?i:senior|former|close|longtime|anonymous|local)\s+)?"
+    r"(?i:insiders?|sources?|officials?|workers?|employees?|staff\s+members?|residents?|neighbou?rs?|fans?|"
+    r"supporters?|witness(?:es)?|parents?|passengers?|shoppers?|patients?|nurses?|teachers?|students?|locals?)$"
 )
+#: People who work at a body and speak as its members: "researchers at Cascadia State University",
+#: "scientists from the Met Office"; heads hand-listed from science and business reporting.
+_STAFF_OF_ORG = re.compile(
+    r"^(?:(?i:the|a\s+team\s+of|a\s+group\s+of)\s+)?(?i:researchers|scientists|doctors|academics|experts|"
+    r"economists|analysts|engineers|staff)\s+(?:at|from|with)\s+(?P<org>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)$"
+)
+#: A relative clause closing a mention (", who asked the question at estimates").
+_TRAILING_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.S)
 #: An organisation placed somewhere: "The US Attorney's Office in Las Vegas", "the embassy in Washington".
 _LOCATED_ORG = re.compile(r"^(?P<org>.+?)\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 #: People who speak *about* someone without being them: "a source close to Hartley",
@@ -243,6 +258,25 @@ def _prenominal_split(part: str) -> tuple[str, int] | None:
     return before, n.start
 
 
+#: Initials of a person's title, not of a body ("the PM said"); hand-listed.
+_TITLE_INITIALS = frozenset("pm dpm ceo cfo coo cto md ag da dj".split())
+
+
+def _is_acronym(word: str) -> bool:
+    """Whether ``word`` is an organisation's initials ("GMB", "FDA"), not a title ("PM", "MP").
+
+    >>> _is_acronym("GMB"), _is_acronym("PM"), _is_acronym("Jones")
+    (True, False, False)
+    """
+    f = fold(word)
+    return (
+        f not in _TITLE_INITIALS
+        and word.isalpha() and word.isupper() and 2 <= len(word) <= 6
+        and f not in ROLE_TITLES and f not in ROLE_NOUNS and f not in HONORIFICS and f not in NOT_NAME_WORDS
+        and word.rstrip(".,") not in POSTNOMINALS
+    )
+
+
 def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     """Take apart the speaker mention ``text[start:end]``.
 
@@ -281,6 +315,11 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     mention = text[s:e].rstrip(",;:")
     e = s + len(mention)
     span = (s, e)
+    clause = _TRAILING_CLAUSE.search(mention)
+    if clause and clause.start() > 0 and not RELATIVE.match(mention[clause.start() :].lstrip(", ")):
+        # "Hamish Lund, who asked the question", "The GMB, which represents 60 workers": the
+        # clause says what the speaker did, not who it is ("…, who is the union's organiser" stays)
+        return replace(classify_mention(text, s, s + clause.start()), span=span)
     low = mention.lower()
     words = _words(mention)
     if low in PRONOUNS:
@@ -301,7 +340,7 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         owner, owner_span = _owner(mention, s)
         if owner:  # "The senator's office said": the office speaks for its holder
             return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
-    if wordset & DOCUMENT_NOUNS and not re.search(r"\bsaid\b", low):
+    if (wordset & DOCUMENT_NOUNS or (words[-1] in FINDING_NOUNS and len(words) <= 4)) and not re.search(r"\bsaid\b", low):
         owner, owner_span = _owner(mention, s)
         return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
     if "," in mention:
@@ -324,8 +363,6 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             p, t = full[0] if full and (len(first.split()) == 1 or described) else named[0]
             inner = len(t) - len(t.lstrip())
             name = strip_postnominals(t.strip())  # "Carys Morgan MS": the seat is not the name
-            from .descriptors import RELATIVE, normalise_descriptor, split_roles
-
             descs = []
             titled_name = _prenominal_split(name)
             if titled_name is not None and _is_person_part(name[titled_name[1]:]):
@@ -356,6 +393,11 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         plural = inter.group("head").lower().endswith("s") or inter.group("head").lower() in ("people", "allies")
         return SpeakerMention(MentionKind.GROUP, mention, span, owner=inter.group("owner"),
                               owner_span=(s + o, s + inter.end("owner")), number="pl" if plural else "sg")
+    staff = _STAFF_OF_ORG.match(mention)
+    if staff and not named_person:
+        # "researchers at Cascadia State University": people of a body, not the body itself
+        return SpeakerMention(MentionKind.GROUP, mention, span, owner=staff.group("org"),
+                              owner_span=(s + staff.start("org"), s + staff.end("org")), number="pl")
     qualified = _QUALIFIED_SOURCE.match(mention)
     if qualified and not named_person:
         # an anonymous source, named by what the text says of it
@@ -382,17 +424,17 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             name = n.text
             return SpeakerMention(MentionKind.ORG, mention, span, name=name, name_span=(s + n.start, s + n.end))
         descs = (n.prefix,) if n.prefix else ()
-        from .descriptors import normalise_descriptor
-
         descs = tuple(d for d in (normalise_descriptor(x) for x in descs) if d)
         return SpeakerMention(
             MentionKind.NAME, mention, span, name=n.text, name_span=(s + n.start, s + n.end), descriptors=descs
         )
     bare = _DEFINITE.sub("", mention)
+    if len(words) == 1 and (words[0] in ROLE_NOUNS or words[0] in ROLE_TITLES or mention in POSTNOMINALS):
+        return SpeakerMention(MentionKind.NOMINAL, mention, span)  # "MP said": a role cut from its article, no name
     if _DEFINITE.match(mention) and ((words[-1] in ROLE_NOUNS or words[-1] in ROLE_TITLES) or re.search(r"\d+-year-old$", low)):
         return SpeakerMention(MentionKind.NOMINAL, mention, span)
     if bare and all(w[:1].isupper() for w in bare.split()):
-        if set(_words(bare)) & (ORG_WORDS | PARTY_WORDS):
+        if set(_words(bare)) & (ORG_WORDS | PARTY_WORDS) or _is_acronym(bare):
             ns = e - len(bare)
             return SpeakerMention(MentionKind.ORG, mention, span, name=bare, name_span=(ns, e))
         if not _DEFINITE.match(mention):

@@ -111,6 +111,12 @@ COMPANY_NOUNS = frozenset(
     "company firm business carmaker retailer lender insurer airline operator manufacturer supplier "
     "startup start-up chain conglomerate group studio label broadcaster network publisher".split()
 )
+#: Nouns that take up a sports club ("the club said", "the team's statement").
+CLUB_NOUNS = frozenset("club team side".split())
+#: Words in a sports club's name ("Ashcombe United", "Northbank Rovers FC"); from UK and US sport.
+CLUB_WORDS = frozenset("club fc afc city united town rovers rangers athletic wanderers albion hotspur county".split())
+#: UK and US trade unions written by their initials or short names, which "the union" takes up; hand-listed.
+TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn ucu pcs fbu cwu eis afl-cio seiu uaw".split())
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
 #: Words in the name of a public body: such an organisation is never "the company".
@@ -133,6 +139,10 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     True
     """
     words = {fold(w) for w in re.findall(r"[\w'’-]+", name)}
+    if noun in CLUB_NOUNS:
+        return bool(words & CLUB_WORDS)
+    if noun == "union":
+        return "union" in words or bool(words & TRADE_UNIONS)
     if noun in COMPANY_NOUNS:
         return not words & PUBLIC_BODY_WORDS
     if noun in PUBLIC_BODY_NOUNS:
@@ -383,9 +393,55 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     end = len(text) if end is None else end
     found: list[NameSpan] = []
     for run_start, run in _joined_runs(text, start, end):
-        for offset, part in _split_sentences(run_start, run):
-            found.extend(_split_run(text, offset, part))
+        for sentence_start, sentence_part in _split_sentences(run_start, run):
+            for offset, part in _possessive_parts(sentence_start, sentence_part):
+                found.extend(n for n in _split_run(text, offset, part) if not _premodifies_role(text, n))
     return found
+
+
+def _possessive_parts(offset: int, run: str) -> list[tuple[int, str]]:
+    """Cut a run after an inner singular possessive, unless the rest names an organisation.
+
+    "Nigeria's Ngozi Okonjo-Iweala" is a country and a person, and "Tully's
+    Harbor Lights" a person and her film; "Lloyd's Banking Group" stays one name.
+
+    >>> _possessive_parts(0, "Nigeria’s Ngozi Okonjo-Iweala"), _possessive_parts(0, "Lloyd's Banking Group")
+    ([(0, 'Nigeria’s'), (10, 'Ngozi Okonjo-Iweala')], [(0, "Lloyd's Banking Group")])
+    """
+    for m in _INNER_POSSESSIVE.finditer(run):
+        rest = run[m.end() :]
+        if not any(fold(w) in ORG_WORDS for w in rest.split()):
+            return [(offset, run[: m.end() - 1]), *_possessive_parts(offset + m.end(), rest)]
+    return [(offset, run)]
+
+
+#: A word ending in a singular possessive inside a run ("Tully’s Harbor Lights"), with the space after it.
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s[ \u00a0](?=\S)")
+#: Lower-case nouns for a person's part in a film, band, team or story, which open a pre-nominal
+#: description like the roles in :data:`ROLE_NOUNS` ("Harbor Lights co-star Dev Malhotra"); hand-listed.
+PERFORMER_NOUNS = frozenset(
+    "actor actress star co-star costar singer rapper guitarist drummer frontman frontwoman bandmate castmate "
+    "presenter host reporter producer writer creator player teammate striker midfielder defender goalkeeper "
+    "winger forward".split()
+)
+#: A capitalised run followed by a lower-case role and another name: the run modifies the role.
+_ROLE_THEN_NAME = re.compile(r"[ \u00a0]+(?:(?:former|fellow|new|longtime|veteran)[ \u00a0]+)?([a-z][a-z-]*)[ \u00a0]+[A-Z]")
+
+
+def _premodifies_role(text: str, name: NameSpan) -> bool:
+    """Whether an unprefixed 'person' is really a title before a role ("Harbor Lights co-star Dev Malhotra").
+
+    Only a run with no first name, honorific or role of its own is judged
+    this way: "Jane Smith lawyer Tom Jones" is rare, "Harbor Lights co-star
+    Dev Malhotra" and "Grey Lantern actor Tom Jones" are not.
+    """
+    if name.type != "PERSON" or name.prefix is not None:
+        return False
+    first = fold(name.text.split()[0])
+    if first in MALE_NAMES or first in FEMALE_NAMES or first in HONORIFICS or first in ROLE_TITLES:
+        return False
+    m = _ROLE_THEN_NAME.match(text, name.end)
+    return bool(m) and (m.group(1) in ROLE_NOUNS or m.group(1) in PERFORMER_NOUNS)
 
 
 #: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
@@ -395,7 +451,7 @@ ORG_HEADS = frozenset(
 )
 #: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
 ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}
-_JOIN = re.compile(r"[ \u00a0](?:(?P<of>of|for|on)(?:[ \u00a0]the)?|and|&)[ \u00a0]$")
+_JOIN = re.compile(r"(?:[ \u00a0](?:(?P<of>of|for|on)(?:[ \u00a0]the)?|and|&)|(?P<comma>,))[ \u00a0]$")
 
 
 def _joined_runs(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -411,6 +467,8 @@ def _joined_runs(text: str, start: int, end: int) -> list[tuple[int, str]]:
             ps, pe = out[-1]
             gap = text[pe:s]
             joined = _JOIN.match(gap) if len(gap) <= 10 else None
+            if joined and joined.group("comma") and not _in_portfolio(text[ps:pe], text[s:e]):
+                joined = None  # a comma joins only the portfolios of a department ("Environment, Food and …")
             if joined and _org_join(text[ps:pe], text[s:e], bool(joined.group("of"))):
                 out[-1] = (ps, e)
                 continue
@@ -418,10 +476,33 @@ def _joined_runs(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return [(s, text[s:e]) for s, e in out]
 
 
+def _in_portfolio(left: str, right: str) -> bool:
+    """Whether ``right`` goes on the list of what a body is "of": "Department of Water | Regional Resilience".
+
+    The left part must be an organisation's head with "of" or "for" ("Ministry
+    of Housing", "Department for Environment"), the right part at most three
+    capitalised words naming no person, role or body of its own.
+
+    >>> _in_portfolio("Department of Water", "Regional Resilience"), _in_portfolio("Department of Justice", "Attorney General Ann Lee")
+    (True, False)
+    """
+    words = [fold(w.strip(".,")) for w in left.split()]
+    heads = [i for i, w in enumerate(words[:-1]) if w in ORG_HEADS and words[i + 1] in ("of", "for")]
+    if not heads:
+        return False
+    rest = [fold(w.strip(".,")) for w in right.split()]
+    return len(rest) <= 3 and not any(
+        w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES or w in ROLE_TITLES or w in ROLE_NOUNS or w in ORG_WORDS
+        for w in rest
+    ) and not right.isupper()
+
+
 def _org_join(left: str, right: str, of: bool) -> bool:
     words = [fold(w.strip(".,")) for w in left.split()]
     if of:  # "Bank | of | England": the left part ends with an organisation's head
         return words[-1] in ORG_HEADS
+    if _in_portfolio(left, right):  # "Department of Water | and | Regional Resilience"
+        return True
     # "Securities | and | Exchange Commission": the right part ends with one, the left names no person
     return fold(right.split()[-1].strip(".,")) in ORG_TAILS and len(words) <= 2 and not any(
         w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES for w in words

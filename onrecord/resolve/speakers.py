@@ -147,7 +147,7 @@ def resolve_speakers(work: Work) -> None:
 
 #: "X issued/published/… (a statement)", "X said in a statement": X, the last noun phrase or name before the verb.
 _ISSUED = re.compile(
-    r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+"
     r"|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
     r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|published|released|posted|put\s+out|sent|tweeted"
     r"|(?:said|wrote|added)\s+in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|post|email|release))\b"
@@ -157,7 +157,7 @@ _ISSUED = re.compile(
 _ISSUED_FRONTED = re.compile(
     r"\b[Ii]n\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|post|email|release)\b"
     r"[^.,;\n\"“”]{0,80},\s+"
-    r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+"
     r"|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
     r"\s+(?:said|wrote|added)\b"
 )
@@ -261,6 +261,10 @@ def _memo(fits):
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being|(?:has|have|had) been)\s", re.IGNORECASE)
 
 
+#: What :meth:`_Resolver.note_previous` records for a speaker who is one unnamed person ("one worker").
+ANONYMOUS = "anonymous"
+
+
 def _continues(table: EntityTable, prev: Candidate, cand: Candidate, speaker: int) -> bool:
     """True when ``cand`` directly follows ``prev`` with no one else named between.
 
@@ -293,7 +297,8 @@ class _Resolver:
         self.text = table.text
         #: (position, entity) of each resolved speaker so far, in order
         self.speakers: list[tuple[int, int]] = []
-        #: the last candidate with a speaker mention, and the spokesperson it named, if it named one
+        #: the last candidate with a speaker mention, and the spokesperson noun it named (or
+        #: ANONYMOUS for one unnamed source), if any
         self.previous: tuple[Candidate, int | None, str | None] | None = None
 
     def note_previous(self, cand: Candidate, res: Resolution) -> None:
@@ -302,13 +307,19 @@ class _Resolver:
         m = classify_mention(self.work.text, *antecedent_of_relative(self.work.text, *cand.speaker))
         noun = re.search(r"spokes(?:wo)?man|spokesperson|representative|\brep\b", m.text, re.I)
         spokes = m.kind == MentionKind.SPOKESPERSON and noun is not None
-        self.previous = (cand, res.entity, noun.group().lower() if spokes else None)  # type: ignore[union-attr]
+        if spokes:
+            self.previous = (cand, res.entity, noun.group().lower())  # type: ignore[union-attr]
+        else:
+            # "One worker, who did not want to be named, said …" / "“…,” he said": one unnamed person
+            anonymous = m.kind == MentionKind.GROUP and m.number == "sg"
+            self.previous = (cand, res.entity, ANONYMOUS if anonymous else None)
 
     def _spokesperson_taken_up(self, m: SpeakerMention, cand: Candidate) -> int | None:
-        """The body whose spokesperson spoke just before, when pronoun ``m`` takes them up.
+        """The body whose spokesperson (or the unnamed source who) spoke just before, when pronoun ``m`` takes them up.
 
         "A spokeswoman for NHS Lothian said: '…' / She added that …": "she" is
-        the spokeswoman, who resolved to her organisation (no PERSON to find).
+        the spokeswoman, who resolved to her organisation (no PERSON to find);
+        "One worker said … / '…,' he said": "he" is that worker.
         The spokesperson's noun must fit the pronoun's gender (spokeswoman: she,
         spokesman: he; spokesperson and representative: either), and the
         pronoun's statement must continue the previous one (see _continues).

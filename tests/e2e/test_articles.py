@@ -24,18 +24,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     "('A Conservative MP has backed down after claiming that …'): 7 of 8"
     for mode in ("fast", "rules")
 }
-_TULLY = (
-    "'Tully’s Harbor Lights co-star Dev Malhotra shared …. “…,” he wrote' gives 'he' to 'Meridian Pictures', "
-    "typed PERSON by names.py (no company word 'Pictures'; and 'Tully’s Harbor Lights' is read as one name, so "
-    "Malhotra is no subject) (misattributed); 'the studio said' finds no organisation (names.fits_org_noun lacks "
-    "'studio'); 'the actress, 34,' (a role plus an age) and 'one insider' resolve to no one"
-)
-KNOWN_FAILURES[("people-tully-holloway", "accurate")] = _TULLY + ": 7 of 11"
-for _mode in ("fast", "rules"):
-    KNOWN_FAILURES[("people-tully-holloway", _mode)] = _TULLY + (
-        "; the rules do not join a quote split by a long cue tail ('he wrote in the caption, alongside a … photo …', "
-        "'she told Us Weekly at the Sundance Film Festival in January'): 5 of 11"
-    )
 
 SLOW_MODES = {"rules", "accurate"}
 
