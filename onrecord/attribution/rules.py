@@ -106,6 +106,11 @@ PREP_CUES = {"call": "for", "point": "to"}
 OBJECT_CUES = frozenset("attack criticize criticise condemn cite support oppose reject deny dispute blast slam praise mock "
                         "decry question".split())
 #: Prepositions that take a gerund cue ("despite admitting", "after saying", "by claiming").
+#: Prepositions of a time or concession adjunct whose gerund shares the sentence's subject ("backed down
+#: after claiming"); a subset of GERUND_PREPS.
+ADJUNCT_PREPS = frozenset("after before while since despite".split())
+#: Most tokens of a subject found by ``adjunct_subject`` ("A Conservative MP").
+ADJUNCT_SUBJECT_TOKENS = 6
 GERUND_PREPS = frozenset("for despite after before by without of in on while since about upon".split())
 #: Days that PolNeAR's cues take in ("said Monday").
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -716,7 +721,7 @@ class _Finder:
                 continue
             speaker = self.source_before(toks, cue_start, k)
             if speaker is None:
-                speaker = self.shared_subject(toks, cue_start)
+                speaker = self.shared_subject(toks, cue_start) or self.adjunct_subject(toks, cue_start, k)
             if speaker is None and t.text[:1].islower() and k > 0 and toks[k - 1].text not in "," \
                     and not self.after_preposition(toks, cue_start, k):
                 continue
@@ -750,6 +755,28 @@ class _Finder:
                     or (self.forms.get(t.lower) and not _noun_use(toks, x, self.forms[t.lower][0])):
                 return None
         return toks[0].start, toks[end - 1].end
+
+    def adjunct_subject(self, toks: list[Tok], cue_start: int, k: int) -> Range | None:
+        """The sentence's subject, for a gerund cue in a time or concession adjunct.
+
+        "A Conservative MP has backed down after claiming that …", "The club
+        apologised despite insisting that …": whoever backed down or
+        apologised made the claim. The subject is the sentence's first
+        phrase, of at most :data:`ADJUNCT_SUBJECT_TOKENS` tokens with no
+        punctuation, relative word or cue, up to an auxiliary or a verb in -ed.
+        """
+        if not (toks[k].lower.endswith("ing") and cue_start > 0 and toks[cue_start - 1].lower in ADJUNCT_PREPS):
+            return None
+        for end in range(1, min(cue_start - 1, ADJUNCT_SUBJECT_TOKENS + 1)):
+            t = toks[end]
+            if t.lower in FINITE_AUX or (t.text.islower() and t.lower.endswith("ed")):
+                first = toks[0]
+                if first.lower in SENTENCE_OPENERS - {"the", "a", "an"} and first.lower not in ("he", "she", "they"):
+                    return None
+                return toks[0].start, toks[end - 1].end
+            if _is_boundary(t) or t.lower in NP_STOP or self.forms.get(t.lower):
+                return None
+        return None
 
     def past_setting_phrase(self, toks: list[Tok], s: int, end: int) -> int:
         """Past a prepositional phrase between a cue and ``that``: "wrote in a note to clients that".
@@ -909,6 +936,10 @@ class _Finder:
             if not subj and t.head >= 0 and (t.dep == "conj" or (t.dep == "advcl" and t.lower.endswith("ing"))):
                 # "X described ... and said ...", "X has savaged the deal, warning that ...": X's subject
                 subj = [x for x in children.get(t.head, []) if toks[x].dep == "nsubj" and x < t.i]
+            if not subj and t.dep == "pcomp" and t.lower.endswith("ing") and t.head >= 0 \
+                    and toks[t.head].lower in ADJUNCT_PREPS and toks[t.head].head >= 0:
+                # "A Conservative MP has backed down after claiming that …": the subject of what the adjunct hangs from
+                subj = [x for x in children.get(toks[t.head].head, []) if toks[x].dep in ("nsubj", "nsubjpass") and x < t.i]
             speaker = None
             if subj:
                 a, b = _subtree(toks, children, subj[0])

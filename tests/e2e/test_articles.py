@@ -19,11 +19,7 @@ ARTICLES = {a.name: a for a in scoring.load_articles()}
 #: (article, mode) -> why it fails today. Strict xfails: an accidental fix fails
 #: the test, and its entry must then be removed. Reasons name the failing
 #: statements; rerun ``python -m tests.e2e.scoring`` for the full detail.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("mirror-hartley-vane", mode): "the rules give no speaker to a participle clause "
-    "('A Conservative MP has backed down after claiming that …'): 7 of 8"
-    for mode in ("fast", "rules")
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 SLOW_MODES = {"rules", "accurate"}
 
