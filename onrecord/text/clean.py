@@ -191,6 +191,7 @@ def explain_junk(text: str) -> list[Junk]:
     """
     found: list[Junk] = []
     previous = ""
+    previous_start = 0
     for m in _LINE.finditer(text):
         raw = m.group()
         line = raw.strip()
@@ -198,7 +199,10 @@ def explain_junk(text: str) -> list[Junk]:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
         reason = _line_reason(line, previous)
-        previous = line
+        if reason == "repeated" and not (found and found[-1].start == previous_start):
+            # a caption printed twice: both copies are page furniture, not the first one's text
+            found.append(Junk(previous_start, previous_start + len(previous), reason))
+        previous, previous_start = line, start
         if reason:
             found.append(Junk(start, start + len(line), reason))
             continue

@@ -140,3 +140,14 @@ def test_five_megabyte_input_completes():
     assert len(work.clean) == len(text) and len(work.junk) == 3 * text.count(block)
     one_line = run_stage("word " * 1_000_000)
     assert one_line.paragraphs == [(0, 4_999_999)]
+
+
+def test_both_copies_of_a_repeated_caption_are_junk():
+    caption = "Órla Ní Bhriain said the completions figure included student beds"
+    text = f"Updated 19:04\n\n{caption}\n{caption}\n\nThe Taoiseach has been accused of spinning the figures."
+    junk = find_junk(text)
+    first = text.index(caption)
+    second = text.index(caption, first + 1)
+    assert covered(junk, first, first + len(caption))
+    assert covered(junk, second, second + len(caption))
+    assert not overlaps(junk, text.index("The Taoiseach"), len(text))
