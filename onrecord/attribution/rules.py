@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..nlp.quotes import line_paragraphs
+from ..text.letters import unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
 from .tokens import Tok, lexical_sentences, parsed_sentences
@@ -109,6 +110,8 @@ OBJECT_CUES = frozenset("attack criticize criticise condemn cite support oppose 
 #: Prepositions of a time or concession adjunct whose gerund shares the sentence's subject ("backed down
 #: after claiming"); a subset of GERUND_PREPS.
 ADJUNCT_PREPS = frozenset("after before while since despite".split())
+#: Most tokens before the verb in a subject found by ``declining_subject``.
+DECLINING_SUBJECT_TOKENS = 24
 #: Most tokens of a subject found by ``adjunct_subject`` ("A Conservative MP").
 ADJUNCT_SUBJECT_TOKENS = 6
 GERUND_PREPS = frozenset("for despite after before by without of in on while since about upon".split())
@@ -319,6 +322,12 @@ class _Finder:
             if sp is None:
                 return None
             rule, cue_span, speaker, last = "quote-cue-speaker", (first.start, first.end), sp[0], sp[1]
+            named = _CLOSING_NAME.match(self.text, speaker[1])
+            if named and _ROLE_HEAD.search(self.text, speaker[0], speaker[1]):
+                # '“…?” asked Labour’s housing spokesperson, Colm Rafferty.': the name closes the source
+                end = named.end("name")
+                speaker = (speaker[0], end)
+                last = max(x for x, t in enumerate(toks) if t.start < end)
         else:
             if first.lower in NP_STOP or first.lower in NP_AFTER_STOP or first.lower in ("of", "for"):
                 return None  # '"…" and called for', '"…" as he said': no speaker starts so
@@ -708,10 +717,10 @@ class _Finder:
                 rule = "reported-clause"
             elif j < n and lemma in CLAUSE_CUES and (toks[j].lower in DETERMINERS or toks[j].text[:1].isupper()) \
                     and toks[j].lower not in ("a", "an", "one", "two", "many", "several", "some") \
-                    and self.source_before(toks, cue_start, k) is not None:
+                    and self.has_source(toks, cue_start, k):
                 rule = "reported-clause"
             elif j + 1 < n and lemma in CLAUSE_CUES and toks[j].text[:1].islower() and toks[j].lower not in NP_STOP \
-                    and _bare_subject_then_aux(toks, j, self.forms) and self.source_before(toks, cue_start, k) is not None:
+                    and _bare_subject_then_aux(toks, j, self.forms) and self.has_source(toks, cue_start, k):
                 rule = "reported-clause"  # "said residents had been ...", "said general security allocations could"
             elif j < n and lemma in NAMING_CUES and self.quotation_within(toks[j].start, toks[end - 1].end):
                 rule = "reported-naming"
@@ -721,7 +730,8 @@ class _Finder:
                 continue
             speaker = self.source_before(toks, cue_start, k)
             if speaker is None:
-                speaker = self.shared_subject(toks, cue_start) or self.adjunct_subject(toks, cue_start, k)
+                speaker = (self.shared_subject(toks, cue_start) or self.adjunct_subject(toks, cue_start, k)
+                           or self.declining_subject(toks, cue_start))
             if speaker is None and t.text[:1].islower() and k > 0 and toks[k - 1].text not in "," \
                     and not self.after_preposition(toks, cue_start, k):
                 continue
@@ -755,6 +765,38 @@ class _Finder:
                     or (self.forms.get(t.lower) and not _noun_use(toks, x, self.forms[t.lower][0])):
                 return None
         return toks[0].start, toks[end - 1].end
+
+    def has_source(self, toks: list[Tok], cue_start: int, k: int) -> bool:
+        """Whether the cue at ``k`` has a source before it, or after "X declined to comment but"."""
+        return self.source_before(toks, cue_start, k) is not None or self.declining_subject(toks, cue_start) is not None
+
+    def declining_subject(self, toks: list[Tok], cue_start: int) -> Range | None:
+        """The subject of "X declined to comment … but said …" (a spokesperson who says something after all).
+
+        The subject runs from the sentence's start to "declined" / "refused" /
+        "would not", past one relative clause between commas ("A spokeswoman
+        for X, which is leading the inquiry, declined …").
+        """
+        if cue_start < 4 or toks[cue_start - 1].lower not in ("but", "and"):
+            return None
+        x = 0
+        while x < cue_start and x <= DECLINING_SUBJECT_TOKENS:
+            t = toks[x]
+            if t.lower in ("declined", "refused") or (t.lower in ("would", "did") and toks[x + 1].lower == "not"):
+                if x == 0 or toks[0].lower in SENTENCE_OPENERS - {"the", "a", "an"}:
+                    return None
+                end = x - 1
+                while end > 0 and toks[end].text == ",":
+                    end -= 1
+                return toks[0].start, toks[end].end
+            if t.text == "," and x + 1 < cue_start and toks[x + 1].lower in ("which", "who"):
+                x += 2
+                while x < cue_start and toks[x].text != ",":
+                    x += 1
+            elif _is_boundary(t) or (self.forms.get(t.lower) and not _in_name(toks, x)):
+                return None
+            x += 1
+        return None
 
     def adjunct_subject(self, toks: list[Tok], cue_start: int, k: int) -> Range | None:
         """The sentence's subject, for a gerund cue in a time or concession adjunct.
@@ -1028,12 +1070,18 @@ def _bare_subject_then_aux(toks: list[Tok], j: int, forms: dict[str, tuple[str, 
 
 def _in_name(toks: list[Tok], j: int) -> bool:
     """Whether token ``j``, a cue form, is a noun, not the cue: a word of a capitalised name ("the Kelbrook
-    Trust said", "Supporters' Trust") or a noun after a determiner ("the post read", "his statement")."""
-    if j > 0 and toks[j - 1].lower in _DETERMINERS:
-        return True
+    Trust said", "Supporters' Trust") or a noun or adjective after a determiner or a number ("the post
+    read", "his statement", "84 sworn officers")."""
+    if j > 0 and (toks[j - 1].lower in _DETERMINERS or toks[j - 1].text.isdigit()):
+        return True  # "the post", "84 sworn officers"
     return toks[j].text[:1].isupper() and j > 0 and (toks[j - 1].text[:1].isupper() or toks[j - 1].text in "'’")
 
 
+#: A name after a comma that ends the sentence (", Colm Rafferty.").
+_CLOSING_NAME = re.compile(unicode_caps(r"[ \u00a0]*,[ \u00a0]*(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+){0,3}[A-Z][\w'’-]*)(?=[.!?])"))
+#: A role noun ending a source phrase, which a name after a comma may complete ("his lawyer, Jo Bell").
+_ROLE_HEAD = re.compile(r"(?:spokes(?:wo)?man|spokesperson|lawyer|attorney|solicitor|barrister|chair(?:man|woman)?"
+                        r"|president|secretary|leader|director|minister|chief|manager|organi[sz]er|officer)\s*$", re.I)
 #: Written things that "read" what they say ("the statement read"); hand-listed.
 _READ_DOCUMENTS = frozenset("statement post tweet letter message note caption sign notice email memo".split())
 #: Words after which a cue form is a noun ("the post", "a report", "her claim").
@@ -1058,7 +1106,7 @@ def _overlap(a: Range, b: Range) -> bool:
 
 
 #: ", Bethan Price," between a speaker phrase and its cue (up to five capitalised words, post-nominals too).
-_APPOSED_NAME = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s*,?\s*")
+_APPOSED_NAME = re.compile(unicode_caps(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s*,?\s*"))
 
 
 def _whole_words(text: str, start: int, end: int) -> Range:
