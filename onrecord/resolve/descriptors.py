@@ -82,6 +82,11 @@ _OFFICES = frozenset(
 )
 #: Nationality words that a description may add to a role it repeats; hand-listed (UK, US).
 _DEMONYMS = frozenset("scottish welsh english british irish northern american uk us".split())
+#: A body's possessive before a role ("the company's", "the union's"): which body is the story's.
+_BODY_POSSESSIVE = re.compile(
+    r"(?:company|firm|club|team|union|party|government|council|trust|school|charity|group|board|department|"
+    r"agency|startup|business|university|hospital|force|organisation|organization)['’]s"
+)
 _STOP = frozenset("a an the of for on in at to and his her their its who since".split())
 
 
@@ -282,8 +287,8 @@ def description_tokens(phrase: str) -> frozenset[str]:
         age = re.fullmatch(r"(\d{1,3})-year-old", w)
         if age:
             w = age.group(1)
-        if w in _STOP or w == "aged":
-            continue
+        if w in _STOP or w == "aged" or _BODY_POSSESSIVE.fullmatch(w):
+            continue  # "the company's founder" is the founder of the company in the story
         out.add(_SYNONYMS.get(w, w))
     return frozenset(out)
 

@@ -313,7 +313,7 @@ def _merge_name_lists(
         if over:
             subj = any(s for _, s in over)
             if n.type == "PERSON" and all(m.type == "ORG" for m, _ in over) and not parse_name(n.text).honorific \
-                    and fold(n.text) not in surnames:
+                    and not n.prefix and fold(n.text) not in surnames:  # a role before it makes it a person
                 first = parse_name(n.text).first
                 if not first or (fold(first) not in MALE_NAMES and fold(first) not in FEMALE_NAMES):
                     n = NameSpan(n.start, n.end, n.text, "ORG", n.prefix, n.prefix_start, n.possessive)

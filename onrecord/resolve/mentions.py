@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..text.letters import unicode_caps
 from .descriptors import RELATIVE, normalise_descriptor, split_roles
 from .names import (
     HONORIFICS,
@@ -53,7 +54,8 @@ GROUP_NOUNS = frozenset(
     "teachers workers union unions group groups board committee panel lawmakers legislators senators "
     "councillors councilors analysts economists scientists researchers academics nurses paramedics "
     "firefighters farmers fishermen traders investors shareholders fans players students "
-    "sons daughters children siblings brothers sisters grandchildren".split()
+    "sons daughters children siblings brothers sisters grandchildren inspectors engineers employees staffers "
+    "agents detectives".split()
 )
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
 #: The short "rep" of US entertainment copy ("a rep for Tully told PEOPLE"), lower case only:
@@ -65,7 +67,7 @@ _REP = re.compile(r"\brep\b(?![.\w])")
 FINDING_NOUNS = frozenset("study studies survey surveys poll polls research analysis".split())
 #: Heads that speak for their holder ("the senator's office", "Smith's campaign"); hand-listed.
 VOICE_NOUNS = frozenset("office campaign camp".split())
-_ORG_NAME = r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*)*"
+_ORG_NAME = unicode_caps(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*)*")
 #: "A Scottish Government spokesperson", "The Home Office's spokesman".
 _ORG_BEFORE_SPOKES = re.compile(
     rf"^(?:(?i:a|an|the)\s+)?(?P<org>(?!(?:A|An|The)\s){_ORG_NAME})(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:spokes\w+|representative|rep(?![.\w]))\b"
@@ -73,45 +75,56 @@ _ORG_BEFORE_SPOKES = re.compile(
 #: "a spokesperson for the Department for Levelling Up, Housing and Communities".
 _ORG_AFTER_SPOKES = re.compile(rf"(?:spokes\w+|representative|rep(?![.\w]))\s+(?:for|of|from|at)\s+(?:the\s+)?(?P<org>{_ORG_NAME})")
 #: "Liberal Democrat spokesperson Owen Pryce": the role used as a title before the person's name.
-_NAME_AFTER_SPOKES = re.compile(r"\b(?:spokes\w+|representative)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)$")
+_NAME_AFTER_SPOKES = re.compile(unicode_caps(r"\b(?:spokes\w+|representative)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)$"))
 #: "A club spokesman", "a council spokeswoman": the body named by a lower-case noun before the role.
 _NOUN_BEFORE_SPOKES = re.compile(r"^(?i:a|an|the)\s+(?P<org>[a-z]+)\s+(?:spokes\w+|representative)$")
 _NOMINAL_AFTER_SPOKES = re.compile(r"(?:spokes\w+|representative|rep(?![.\w]))\s+(?:for|of|from)\s+(?P<org>the\s+[a-z]+)$")
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one)\s+", re.I)
-_POSSESSOR = re.compile(
+_POSSESSOR = re.compile(unicode_caps(
     r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b((?i:his|her|their|its))\b"
     r"|^((?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s(?=\s)"
-)
-_OWNER_PREP = re.compile(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)")
+))
+_OWNER_PREP = re.compile(unicode_caps(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)"))
 #: An appositive part that is a relative clause: "…, which is releasing her new film".
 _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE)
-#: An anonymous source with nothing said of it: "one insider", "a source", "two senior officials",
-#: "one worker", "a resident"; heads hand-listed from UK and US local news.
+#: Heads of anonymous sources: "one insider", "a source", "two senior officials", "one worker",
+#: "a resident"; hand-listed from UK and US local, business and tech news.
+ANONYMOUS_SOURCE_HEADS = (
+    r"insiders?|sources?|officials?|workers?|employees?|staff\s+members?|staffers?|engineers?|executives?|"
+    r"residents?|neighbou?rs?|fans?|supporters?|witness(?:es)?|parents?|passengers?|shoppers?|patients?|nurses?|"
+    r"teachers?|students?|locals?|drivers?|officers?"
+)
+#: An anonymous source with nothing said of it.
 _BARE_SOURCE = re.compile(
     r"^(?i:a|an|one|two|three|several|some|other|another)\s+(?:(?i:senior|former|close|longtime|anonymous|local)\s+)?"
-    r"(?i:insiders?|sources?|officials?|workers?|employees?|staff\s+members?|residents?|neighbou?rs?|fans?|"
-    r"supporters?|witness(?:es)?|parents?|passengers?|shoppers?|patients?|nurses?|teachers?|students?|locals?)$"
+    rf"(?i:{ANONYMOUS_SOURCE_HEADS})$"
+)
+#: The same with what is said of it in a restrictive relative clause: "One engineer who was laid off, and
+#: who spoke to The Verge on the condition of anonymity": the source is "One engineer".
+_ANONYMOUS_WHO = re.compile(
+    r"^(?i:a|an|one|two|three|several|some|other|another)\s+(?:(?i:senior|former|close|longtime|anonymous|local)\s+)?"
+    rf"(?i:{ANONYMOUS_SOURCE_HEADS})(?=\s+(?:who|that)\b)"
 )
 #: People who work at a body and speak as its members: "researchers at Cascadia State University",
 #: "scientists from the Met Office"; heads hand-listed from science and business reporting.
-_STAFF_OF_ORG = re.compile(
+_STAFF_OF_ORG = re.compile(unicode_caps(
     r"^(?:(?i:the|a\s+team\s+of|a\s+group\s+of)\s+)?(?i:researchers|scientists|doctors|academics|experts|"
     r"economists|analysts|engineers|staff)\s+(?:at|from|with)\s+(?P<org>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)$"
-)
+))
 #: A relative clause closing a mention (", who asked the question at estimates").
 _TRAILING_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.S)
 #: An organisation placed somewhere: "The US Attorney's Office in Las Vegas", "the embassy in Washington".
-_LOCATED_ORG = re.compile(r"^(?P<org>.+?)\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+_LOCATED_ORG = re.compile(unicode_caps(r"^(?P<org>.+?)\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$"))
 #: People who speak *about* someone without being them: "a source close to Hartley",
 #: "a friend of Mr Hartley", "an aide to the minister", "lawyers for Khan"; hand-listed.
-_INTERMEDIARY = re.compile(
+_INTERMEDIARY = re.compile(unicode_caps(
     r"^(?i:(?:a|an|the|one|two|three|several|some|other|senior|former|longtime|long-time|close)\s+){0,3}"
     r"(?P<head>(?i:sources?|friends?|aides?|ally|allies|advis[eo]rs?|confidant[es]?|confidantes|insiders?|"
     r"associates?|colleagues?|relatives?|lawyers?|attorneys?|solicitors?|barristers?|people|persons?|figures?))"
     r"\s+(?:(?:close|closest|near|loyal)\s+to|familiar\s+with(?:\s+the\s+thinking\s+of)?|of|to|for|around|inside)"
     r"\s+(?P<owner>(?:(?:the|The)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|him|her|them)$"
-)
+))
 
 #: Anonymous sources named by a head noun and what qualifies them: "two law enforcement
 #: officials familiar with the matter", "people briefed on the talks", "an official who
@@ -315,6 +328,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     mention = text[s:e].rstrip(",;:")
     e = s + len(mention)
     span = (s, e)
+    anonymous = _ANONYMOUS_WHO.match(mention)
+    if anonymous:
+        return replace(classify_mention(text, s, s + anonymous.end()), span=span)
     clause = _TRAILING_CLAUSE.search(mention)
     if clause and clause.start() > 0 and not RELATIVE.match(mention[clause.start() :].lstrip(", ")):
         # "Hamish Lund, who asked the question", "The GMB, which represents 60 workers": the

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.letters import unicode_caps
+
 __all__ = [
     "HONORIFICS",
     "NameSpan",
@@ -64,7 +66,9 @@ ROLE_NOUNS = frozenset(
     "spokeswoman spokesperson backbencher peer councillor lawyer barrister solicitor judge "
     "director founder candidate lawmaker legislator politician campaigner activist member "
     "deputy shadow whip speaker chancellor ambassador commissioner officer adviser aide "
-    "head boss manager coach captain economist analyst professor author journalist".split()
+    "head boss manager coach captain economist analyst professor author journalist "
+    # executives by initials, school and police heads: "CEO Jonah Trevelyan", "Headteacher Joanna Pritchard"
+    "ceo cfo coo cto headteacher headmaster headmistress principal superintendent sheriff".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -102,6 +106,12 @@ ORG_WORDS = frozenset(
     "semiconductors telecom insurance brands foods retail "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions "
+    # papers and magazines: "Schools Week", "the Oxford Gazette", "Daily Herald"
+    "week weekly daily journal gazette herald chronicle tribune observer courier bulletin magazine annals press "
+    # institutions by a shortened name: "Cascadia State", "Lakeshore Medical Center", "Castellan Insights"
+    "state center centre medical insights research laboratories labs "
+    # events: "Sundance Film Festival", "Golden Globe Awards"
+    "festival awards olympics championship championships summit expo "
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
     "hospital hospitals infirmary clinic surgery hospice".split()
 )
@@ -117,6 +127,11 @@ CLUB_NOUNS = frozenset("club team side".split())
 CLUB_WORDS = frozenset("club fc afc city united town rovers rangers athletic wanderers albion hotspur county".split())
 #: UK and US trade unions written by their initials or short names, which "the union" takes up; hand-listed.
 TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn ucu pcs fbu cwu eis afl-cio seiu uaw".split())
+#: Nouns that take up a body whose name holds them ("the trust" for "Oakhurst Learning Trust"); hand-listed.
+NAMED_BODY_NOUNS = frozenset(
+    "trust charity school academy university college hospital council party board foundation association "
+    "federation institute society league court inquiry".split()
+)
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
 #: Words in the name of a public body: such an organisation is never "the company".
@@ -143,6 +158,10 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
         return bool(words & CLUB_WORDS)
     if noun == "union":
         return "union" in words or bool(words & TRADE_UNIONS)
+    if noun == "party":
+        return "party" in words or bool(words & PARTY_WORDS)
+    if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
+        return noun in words
     if noun in COMPANY_NOUNS:
         return not words & PUBLIC_BODY_WORDS
     if noun in PUBLIC_BODY_NOUNS:
@@ -204,8 +223,9 @@ FEMALE_NAMES = frozenset(
     "tessa tracey valerie vanessa wendy".split()
 )
 
-#: a capitalised word; a plural possessive inside a name keeps its apostrophe ("Supporters' Trust")
-_WORD = r"[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?"
+#: a capitalised word (any letters after the capital); a plural possessive inside a name keeps
+#: its apostrophe ("Supporters' Trust")
+_WORD = unicode_caps(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?")
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ter)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
@@ -444,6 +464,12 @@ def _premodifies_role(text: str, name: NameSpan) -> bool:
     return bool(m) and (m.group(1) in ROLE_NOUNS or m.group(1) in PERFORMER_NOUNS)
 
 
+#: A role title and the "for"/"of" of its portfolio, just before a run ("Minister for | Housing Martin
+#: Cusack", "Secretary of State for | Scotland Ian Murray").
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman|Minister of State|Secretary of State)"
+    r"[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
 #: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
 ORG_HEADS = frozenset(
     "bank union department ministry office council committee commission agency authority association "
@@ -527,6 +553,17 @@ def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:
 def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     """Turn one capitalised run into names: drop leading function words, peel roles."""
     words = [(m.start() + offset, m.group()) for m in re.finditer(r"\S+", run)]
+    portfolio = _PORTFOLIO_BEFORE.search(text, max(0, offset - 60), offset)
+    if portfolio and len(words) > 2:
+        # "Minister for | Housing Martin Cusack": the portfolio runs up to the first name
+        first = next((i for i, (_, w) in enumerate(words) if fold(w) in MALE_NAMES or fold(w) in FEMALE_NAMES), None)
+        cut = first if first else len(words) - 2
+        if cut > 0:
+            prefix_start = portfolio.start()
+            s, e = words[cut][0], words[-1][0] + len(words[-1][1])
+            kind = _classify([w for _, w in words[cut:]])
+            return [NameSpan(s, e, text[s:e], kind, text[prefix_start : words[cut - 1][0] + len(words[cut - 1][1])],
+                             prefix_start)] if kind == "PERSON" else []
     possessive = False
     last_pos, last_word = words[-1]
     stripped = _POSSESSIVE.sub("", last_word) if re.search(r"['’]s?$", last_word) else last_word
@@ -569,7 +606,42 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
         return []  # "Court documents said": a sentence-opening common noun, not a body
     s = name_words[0][0]
     e = name_words[-1][0] + len(name_words[-1][1])
+    if kind == "PERSON":
+        lead = prefix_start if prefix_start is not None else s
+        roles = _LOWER_ROLES_BEFORE.search(text, max(0, lead - 60), lead)
+        taken = _role_words_before(roles.group().split(), titled=prefix is not None) if roles else 0
+        if taken:
+            # "founder and CEO Jonah Trevelyan", "police chief Lorraine Haugen": lower-case roles before
+            # the name (or its title) belong to its description
+            start = roles.end()
+            for w in reversed(roles.group().split()[-taken:]):
+                start = text.rindex(w, 0, start)
+            prefix_start = start
+            prefix = text[prefix_start:s].strip()
     return [NameSpan(s, e, text[s:e], kind, prefix, prefix_start, possessive)]
+
+
+def _role_words_before(words: list[str], titled: bool) -> int:
+    """How many of the lower-case ``words`` before a name are its role ("police chief", "founder and").
+
+    The word next to the name must be a role noun, unless a capitalised title
+    stands between ("founder and | CEO"); the rest may be role nouns,
+    modifiers ("former"), portfolios ("housing") or "and".
+    """
+    allowed = ROLE_NOUNS | ROLE_MODIFIERS | POLICY_WORDS_LOWER | {"and", "co-founder", "police"}
+    n = 0
+    for w in reversed(words):
+        f = fold(w)
+        if f not in allowed or (n == 0 and not titled and f not in ROLE_NOUNS):
+            break
+        n += 1
+    while n and fold(words[len(words) - n]) == "and":
+        n -= 1  # never open on "and"
+    return n
+
+
+#: Lower-case role words just before a name or its title ("founder and | CEO Jonah Trevelyan").
+_LOWER_ROLES_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*[ \u00a0]+){1,3}$")
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

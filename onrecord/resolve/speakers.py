@@ -34,9 +34,18 @@ from dataclasses import dataclass
 
 from ..work import Candidate, Work
 from .descriptors import description_tokens, fits_description, normalise_descriptor
-from .entities import BYLINE, EntityTable, MentionRef, _sentence_start, build_table
+from .entities import (
+    BYLINE,
+    CATAPHORA_PARAGRAPHS,
+    OPENING_PARAGRAPHS,
+    EntityTable,
+    MentionRef,
+    _sentence_start,
+    build_table,
+)
 from .mentions import MentionKind, SpeakerMention, classify_mention
-from .names import ORG_WORDS, fits_org_noun, fold, parse_name
+from ..text.letters import unicode_caps
+from .names import ORG_WORDS, ROLE_NOUNS, fits_org_noun, fold, parse_name
 
 __all__ = ["ResolveStage", "resolve_speakers"]
 
@@ -64,10 +73,15 @@ WINDOW_PARAGRAPHS = 3
 #: previous quote's speaker, a mention inside quotation marks.
 SUBJECT_BONUS = 0.6
 LAST_SPEAKER_BONUS = 0.8
+#: For the subject named last, opening its sentence outside quotation marks: someone just introduced ("Gemma Farrell, whose son
+#: is in year 9, was among parents …") is who the next "she said" means, over the speaker before them.
+RECENT_SUBJECT_BONUS = 0.8
 EARLIER_SPEAKER_BONUS = 0.3
 IN_QUOTE_PENALTY = 0.7
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
-ANONYMOUS_HEADS = frozenset("person source official insider".split())
+ANONYMOUS_HEADS = frozenset(
+    "person source official insider worker employee staffer engineer executive resident witness parent".split()
+)
 #: For a gendered pronoun, a person whose gender is known to match (by first name,
 #: descriptor or an earlier pronoun) over one whose gender is unknown; a bonus, not
 #: a filter, so an unlisted first name does not lose to a person named in a quote.
@@ -82,7 +96,7 @@ _RELATIVE_BEFORE = re.compile(
 #: Mention kinds that resolve to their owner, whose own span is not a mention of it.
 _OWNED_KINDS = (MentionKind.DOCUMENT, MentionKind.SPOKESPERSON)
 #: An organisation name written out in capitalised words ("Department of Health and Social Care").
-_ORG_WORDS_ONLY = re.compile(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+)[A-Z][\w'’-]*)*")
+_ORG_WORDS_ONLY = re.compile(unicode_caps(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+)[A-Z][\w'’-]*)*"))
 
 
 @dataclass(frozen=True)
@@ -145,22 +159,39 @@ def resolve_speakers(work: Work) -> None:
         c.confidence = c.confidence * CONFIDENCE_FACTOR.get(res.origin, 1.0)
 
 
-#: "X issued/published/… (a statement)", "X said in a statement": X, the last noun phrase or name before the verb.
-_ISSUED = re.compile(
+#: Written things an issuer puts out, as :func:`_Resolver._issuer_before` matches them to "the statement".
+_DOCS = r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|apology|video|notice"
+#: Paragraphs before a definite document mention searched for who issued it ("In the memo, …, the CEO
+#: wrote" three paragraphs before "According to the memo"); hand-set.
+ISSUER_PARAGRAPHS = 3
+#: Documents an issuer may put out without the text naming them ("X tweeted", "X posted").
+_POSTED_DOCS = frozenset("post tweet message video".split())
+#: Who issues: a noun phrase with an article or possessive, a pronoun, or a name after up to three
+#: lower-case role words ("founder and CEO Jonah Trevelyan").
+_ISSUER = (
     r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+"
-    r"|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|published|released|posted|put\s+out|sent|tweeted"
-    r"|(?:said|wrote|added)\s+in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|post|email|release))\b"
+    r"|[Hh]e|[Ss]he|[Tt]hey"
+    r"|(?:(?:" + "|".join(sorted(ROLE_NOUNS | {"and", "co-founder", "former"}, key=len, reverse=True))
+    + r")\s+){0,3}(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
 )
-#: "In a statement issued on behalf of the family, her parents said …": the document named
-#: first, its issuer the subject after the comma (same subject shapes as _ISSUED).
-_ISSUED_FRONTED = re.compile(
-    r"\b[Ii]n\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|post|email|release)\b"
-    r"[^.,;\n\"“”]{0,80},\s+"
-    r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+"
-    r"|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
-    r"\s+(?:said|wrote|added)\b"
-)
+#: "X issued a statement", "X posted", "X said in a statement": X, the last noun phrase or name
+#: before the verb, and the document when named (``doc``). Issuing verbs other than tweeting and
+#: posting need their document ("the footage released" issues nothing).
+_ISSUED = re.compile(unicode_caps(
+    _ISSUER + r"\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:(?:issued|published|released|put\s+out|sent|posted|tweeted)\s+(?:a|an|its|their|his|her|the)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<doc>{_DOCS})s?"
+    r"|tweeted|posted"
+    rf"|(?:said|wrote|added)\s+in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?P<doc2>{_DOCS}))\b"
+))
+#: "In a statement issued on behalf of the family, her parents said …", "In the memo, sent to staff
+#: on Tuesday, founder and CEO Jonah Trevelyan wrote …": the document named first, its issuer the
+#: subject after the comma (same subject shapes as _ISSUED).
+_ISSUED_FRONTED = re.compile(unicode_caps(
+    rf"\b[Ii]n\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?P<doc>{_DOCS})\b"
+    r"(?:,[^.,;\n\"“”]{1,80}|[^.,;\n\"“”]{0,80}),\s+"
+    + _ISSUER + r"\s+(?:said|wrote|added)\b"
+))
 #: Epithets news gives a person already in focus, stating the fact in passing: an age
 #: ("the 52-year-old") or a nationality noun ("the Scot"). Demonyms hand-listed from UK and
 #: US sports and politics copy.
@@ -300,6 +331,21 @@ class _Resolver:
         #: the last candidate with a speaker mention, and the spokesperson noun it named (or
         #: ANONYMOUS for one unnamed source), if any
         self.previous: tuple[Candidate, int | None, str | None] | None = None
+        #: every attributed content piece, sorted: what someone said, not who is in the story
+        self._contents = sorted(r for c in work.candidates for r in c.content)
+        self._content_starts = [s for s, _ in self._contents]
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether a mention at ``pos`` opens its sentence, outside any attributed content.
+
+        "Gemma Farrell, whose son …, was among parents …" introduces a subject;
+        "Hartley said Vane had …" only talks about Vane, and "Tully said on
+        Unfiltered with Dana Reyes" names Reyes in passing.
+        """
+        k = bisect.bisect_right(self._content_starts, pos) - 1
+        if k >= 0 and pos < self._contents[k][1]:
+            return False
+        return not self.text[_sentence_start(self.text, pos) : pos].strip(" \t\n\"“‘'")
 
     def note_previous(self, cand: Candidate, res: Resolution) -> None:
         """Remember ``cand`` as the latest attributed candidate (for a pronoun taking up its spokesperson)."""
@@ -494,12 +540,38 @@ class _Resolver:
                 m.span[0], cand, lambda i: self._fits_gender(i, gender), persons=True,
                 prefer=lambda i: self.table.draft(i).gender == gender,
             )
+        if found is None:
+            found = self._named_after(m)
         if found is not None:
             desc = normalise_descriptor(described)
             d = self.table.draft(found)
             if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
                 d.add_descriptor(m.span[0], desc)
         return Resolution(found, "resolve:nominal")
+
+    def _named_after(self, m: SpeakerMention) -> int | None:
+        """For a role in the opening paragraphs that fits no one before it, the person named next in that role.
+
+        "…, the city's police chief said Thursday." in a lede, then "Chief
+        Lorraine Haugen said" two paragraphs on: the first full-named person
+        within CATAPHORA_PARAGRAPHS whose descriptors end in the role's noun.
+        """
+        table = self.table
+        para = table.paragraph_of(m.span[0])
+        if para >= OPENING_PARAGRAPHS:
+            return None
+        head = fold(m.text.split()[-1])
+        limit = table.paragraphs[min(len(table.paragraphs) - 1, para + CATAPHORA_PARAGRAPHS)][1]
+        k = bisect.bisect_left(table.mentions, m.span[1], key=_start_of)
+        for mr in table.mentions[k:]:
+            if mr.start >= limit:
+                break
+            r = table.root(mr.entity)
+            d = table.draft(r)
+            if d.type == "PERSON" and not mr.in_quote and any(
+                    x.split() and fold(x.split()[-1]) == head for x in d.descriptor_texts()):
+                return r
+        return None
 
     def _other_age(self, index: int, age: str | None) -> bool:
         """Whether the person is described with an age other than ``age`` ("aged 24" for "the 52-year-old")."""
@@ -569,7 +641,7 @@ class _Resolver:
             return Resolution(None, "resolve:document-owner")
         if m.text.lower().startswith(("the ", "this ", "that ")):
             # "the statement said": a document already introduced; it speaks for whoever issued it
-            issuer = self._issuer_before(m.span[0], cand)
+            issuer = self._issuer_before(m.span[0], cand, fold(m.text.split()[-1]))
             if issuer is not None:
                 return Resolution(issuer, "resolve:document-issuer")
         key = fold(m.text)
@@ -582,19 +654,30 @@ class _Resolver:
         self.table.add_mention(found, *m.span)
         return Resolution(found, "resolve:document")
 
-    def _issuer_before(self, pos: int, cand: Candidate) -> int | None:
+    def _issuer_before(self, pos: int, cand: Candidate, head: str) -> int | None:
         """Who issued the document a definite mention refers to ("the MSP issued an apology").
 
-        Looks back over this paragraph and the two before for the last
+        Looks back over this paragraph and the ISSUER_PARAGRAPHS before for the last
         "X issued / published / released / posted / put out / sent" or "In a
         statement …, X said", and resolves X as a speaker mention would be.
+        A match that names its document must name ``head``, the mention's noun
+        ("the memo" is not the letter the mayor sent), except that "the
+        statement" is any document issued; one that names none ("X tweeted")
+        only stands for a post.
         """
         para = self.table.paragraph_of(pos)
-        lo = self.table.paragraphs[max(0, para - 2)][0]
+        lo = self.table.paragraphs[max(0, para - ISSUER_PARAGRAPHS)][0]
         text = self.work.clean or self.work.text
+        head = head.rstrip("s") if head.endswith("s") and head != "press" else head
         last = None
         for pattern in (_ISSUED, _ISSUED_FRONTED):
             for found in pattern.finditer(text, lo, pos):
+                doc = next((found.group(g) for g in ("doc", "doc2") if g in pattern.groupindex and found.group(g)), None)
+                doc = doc.lower() if doc else None
+                if doc is None and head not in _POSTED_DOCS:
+                    continue
+                if doc is not None and doc != head and head != "statement":
+                    continue  # "the statement" is whatever was issued (an apology, a release, a letter)
                 if last is None or found.start("who") > last.start("who"):
                     last = found
         if last is None:
@@ -663,8 +746,12 @@ class _Resolver:
             if found is None and parsed.first is None:
                 # "A Tessaly spokesperson": an organisation named in short ("Tessaly Systems")
                 key = fold(owner.name) + " "
-                return next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None
-                             and d.type == "ORG" and fold(d.name).startswith(key)), None)
+                short = next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None
+                              and d.type == "ORG" and fold(d.name).startswith(key)), None)
+                if short is None and m.kind == MentionKind.SPOKESPERSON and len(parsed.tokens) == 1:
+                    # "A Lumenfold spokesperson", no one of that name: a body named by one word
+                    return self._org(owner.name, owner.name_span or owner.span)
+                return short
             if found is None:
                 found = self.table.new(" ".join(parsed.tokens), "PERSON", parsed)
             self.table.add_mention(found, *(owner.name_span or owner.span))
@@ -755,6 +842,8 @@ class _Resolver:
             mr = latest[r]
             score = 1.0 / (1 + rank)
             score += SUBJECT_BONUS if mr.subject else 0.0
+            if rank == 0 and mr.subject and not mr.in_quote and self._opens_sentence(mr.start):
+                score += RECENT_SUBJECT_BONUS
             score -= IN_QUOTE_PENALTY if mr.in_quote else 0.0
             if prefer is not None and prefer(r):
                 score += KNOWN_GENDER_BONUS
