@@ -230,6 +230,8 @@ _PARTICLE = r"(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ter)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NONSPACE = re.compile(r"\S+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ALLCAPS_KEEP = frozenset("mp mps msp mep snp dup gop appg bbc nhs uk us eu".split())
 
 
@@ -539,10 +541,10 @@ def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:
     """Cut a run after a full stop that ends a word, not an initial or a title ("Dorries. She")."""
     parts = []
     begin = 0
-    for m in re.finditer(r"\S+", run):
+    for m in _NONSPACE.finditer(run):
         word = m.group()
         if word.endswith(".") and len(word) > 2 and fold(word) not in HONORIFICS and fold(word) not in ROLE_TITLES:
-            if not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            if not _INITIALS.fullmatch(word):
                 parts.append((offset + begin, run[begin : m.end() - 1]))
                 begin = m.end() + 1
     if begin < len(run):
@@ -552,7 +554,7 @@ def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:
 
 def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     """Turn one capitalised run into names: drop leading function words, peel roles."""
-    words = [(m.start() + offset, m.group()) for m in re.finditer(r"\S+", run)]
+    words = [(m.start() + offset, m.group()) for m in _NONSPACE.finditer(run)]
     portfolio = _PORTFOLIO_BEFORE.search(text, max(0, offset - 60), offset)
     if portfolio and len(words) > 2:
         # "Minister for | Housing Martin Cusack": the portfolio runs up to the first name
@@ -566,7 +568,7 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
                              prefix_start)] if kind == "PERSON" else []
     possessive = False
     last_pos, last_word = words[-1]
-    stripped = _POSSESSIVE.sub("", last_word) if re.search(r"['’]s?$", last_word) else last_word
+    stripped = _POSSESSIVE.sub("", last_word) if _POSSESSIVE.search(last_word) else last_word
     if stripped != last_word and stripped:
         possessive = True
         words[-1] = (last_pos, stripped)
