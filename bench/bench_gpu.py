@@ -134,7 +134,7 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
             from onrecord.pipeline import build_article, load_stage, number_candidates, work_from_document
 
             full.update(clean=load_stage("clean"), quotes=load_stage("quotes"), merge=load_stage("merge"),
-                        resolve=load_stage("resolve"),
+                        resolve=load_stage("resolve"), floor=load_stage("floor"),
                         statements=load_stage("statements"), build_article=build_article,
                         number_candidates=number_candidates, work_from_document=work_from_document)
         return full
@@ -209,6 +209,8 @@ def worker_main(wid: int, texts: list[str], tasks: mp.Queue, results: mp.Queue) 
                     st["merge"](work)  # type: ignore[operator]
                     st["number_candidates"](work)  # type: ignore[operator]
                     st["resolve"](work)  # type: ignore[operator]
+                    st["floor"](work)  # type: ignore[operator]
+                    st["number_candidates"](work)  # type: ignore[operator]
                     st["statements"](work)  # type: ignore[operator]
                     line = json.dumps(st["build_article"](work).to_dict(include_text=True), ensure_ascii=False)  # type: ignore[operator]
                     n_bytes += len(line)

@@ -11,8 +11,10 @@ Modes (``build_pipeline(mode)``):
 - ``fast``: cleaning, quotation marks, lexical attribution rules; no parser.
 - ``rules``: as fast, plus spaCy's dependency parse for reported speech.
 - ``accurate`` (the default): the trained tagger, merged with the fast rules
-  where quotation marks make them certain (falls back to ``rules`` when the
-  model is not installed, with a warning in every record).
+  where quotation marks make them certain, without the attributions its own
+  calibrated confidence puts below :data:`~onrecord.attribution.floor.MIN_CONFIDENCE`
+  (falls back to ``rules`` when the model is not installed, with a warning in
+  every record).
 
 A stage that is not ``critical`` and fails on one document leaves a warning in
 that record and the document goes on; a critical failure raises
@@ -42,6 +44,7 @@ STAGES = {
     "tagger": "onrecord.attribution.tagger:TaggerStage",
     "merge": "onrecord.attribution.merge:MergeStage",
     "resolve": "onrecord.resolve.speakers:ResolveStage",
+    "floor": "onrecord.attribution.floor:FloorStage",
     "statements": "onrecord.statements.stage:StatementsStage",
 }
 
@@ -49,7 +52,7 @@ STAGES = {
 MODES = {
     "fast": ("clean", "quotes", "rules", "resolve", "statements"),
     "rules": ("clean", "quotes", "parse", "rules", "resolve", "statements"),
-    "accurate": ("clean", "quotes", "tagger", "merge", "resolve", "statements"),
+    "accurate": ("clean", "quotes", "tagger", "merge", "resolve", "floor", "statements"),
 }
 
 #: The mode ``extract`` uses when none is given: the best on PolNeAR dev.
