@@ -160,6 +160,25 @@ def _inside(content: Sequence[Range], span: Range) -> bool:
 NAME_JOINS = frozenset({",", "and", "&", "of", "for"})
 
 
+def _speaker_lines_away(text: str, tagged: Candidate, ruled: Candidate) -> bool:
+    r"""Whether the tagger took its speaker from a line above its cue where the rule found one beside it.
+
+    "Commuters to protest" (a subhead) / "Aparna Iyengar, convenor of …, said …":
+    the tagger's "Commuters" is a heading word; the rule's speaker stands on
+    the cue's own line.
+
+    >>> t = "Commuters to protest\nAparna Iyengar said the forum would march."
+    >>> _speaker_lines_away(t, Candidate([(42, 65)], cue=(36, 40), speaker=(0, 9)),
+    ...                     Candidate([(42, 65)], cue=(36, 40), speaker=(21, 35)))
+    True
+    """
+    a, b = tagged.speaker, ruled.speaker
+    if a is None or b is None or tagged.cue is None or ruled.cue is None:
+        return False
+    return a[1] <= tagged.cue[0] and "\n" in text[a[1] : tagged.cue[0]] and "\n" not in text[b[1] : ruled.cue[0]] \
+        and "\n" not in text[min(b[0], ruled.cue[0]) : max(b[1], ruled.cue[1])]
+
+
 def _extends_name(text: str, tagged: Candidate, ruled: Candidate) -> bool:
     """Whether the rule's speaker is the tagger's, a name cut at a join word, made whole.
 
@@ -292,7 +311,8 @@ def merge_candidates(
             continue
         if r.speaker is not None:
             for c in hits:  # "… and said X": the tagger kept only "the" of "The Labour MP"
-                if c.speaker is not None and _function_words_only(text, c.speaker):
+                if c.speaker is not None and (_function_words_only(text, c.speaker)
+                                              or _speaker_lines_away(text, c, r)):
                     c.speaker = r.speaker
                     if "+rule:" not in c.origin:
                         c.origin = f"{c.origin}+{r.origin}"

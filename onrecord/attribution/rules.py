@@ -81,6 +81,9 @@ APPOSITIVE_TOKENS = 24
 FINITE_AUX = frozenset("had have has were was is are would could should will can may might must did do does".split())
 #: Months (with WEEKDAYS: a time phrase after "on"/"in" inside a source phrase).
 MONTHS = frozenset("january february march april may june july august september october november december".split())
+#: Lower-case ranks before a capitalised body or title in a source ("a senior KUMRCL official", "a former
+#: White House aide"); hand-listed.
+RANK_WORDS = frozenset("senior former junior top deputy acting interim chief".split())
 #: Seats written in capitals that lower-case words may describe ("the upper house MP", "the local MSP").
 SEAT_TITLES = frozenset("MP MPs MSP MSPs MEP MLA MS AM TD".split())
 #: Possessive determiners: a cue form after one is a noun ("his remarks").
@@ -413,7 +416,7 @@ class _Finder:
         if k >= len(toks) or not self.forms.get(toks[k].lower):
             return None
         middle = toks[c + 1:c2]
-        name = len(middle) <= 5 and all(t.text[:1].isupper() for t in middle)
+        name = _ends_in_name(middle)
         span = self.appositive_before(toks, c2)
         if span is not None and span[0] == toks[i].start:
             return span, k  # "The coach, however, insisted": the aside adverb is left out
@@ -453,15 +456,19 @@ class _Finder:
         start = self.extend_org_name(toks, start)
         return toks[start].start, toks[k - 1].end
 
-    def appositive_before(self, toks: list[Tok], c: int) -> Range | None:
-        """``Name, description,`` ending with the comma at ``c``: the mention without that comma."""
+    def appositive_before(self, toks: list[Tok], c: int, stacked: bool = False) -> Range | None:
+        """``Name, description,`` ending with the comma at ``c``: the mention without that comma.
+
+        Two appositives in a row are one mention ("Name, role, the body that …,"); ``stacked`` is set
+        on the inner call that reads the first of them.
+        """
         p = c - 1
         while p >= 0 and c - p <= APPOSITIVE_TOKENS:
             t = toks[p]
-            if t.text == ",":
+            if t.text == "," and not _in_number(self.text, t):
                 break
             # an appositive may hold figures: "which owns 22% of it", "a $2.1 billion purchase"
-            if (_is_boundary(t) and t.text not in "()$£€%") or t.text in MODALS or (
+            if (_is_boundary(t) and t.text not in "()$£€%" and not _in_number(self.text, t)) or t.text in MODALS or (
                     self.forms.get(t.lower) and p == c - 1
                     and not (p > 0 and toks[p - 1].lower in DETERMINERS | POSSESSIVES | SETTING_PREPS)):
                 return None  # "Smith, he said," (not "…, who asked the question at estimates,")
@@ -472,20 +479,33 @@ class _Finder:
         head = self.np_start(toks, p, 8)
         if head is None:
             return None
-        named = len(middle) <= 5 and all(t.text[:1].isupper() for t in middle)
+        if head >= 2 and toks[head - 1].text == "," and not stacked:
+            # "Sonia Albrecht, general counsel for X, the Reston-based developer that …, said": two appositives
+            outer = self.appositive_before(toks, head - 1, stacked=True)
+            if outer is not None and self._plain_appositive(middle):
+                return outer[0], toks[c - 1].end
+        named = _ends_in_name(middle)
         if not any(t.text[:1].isupper() for t in toks[head:p]) and not named:
             return None  # a role may be lower case when a name follows it: "his barrister, Owen Pritchard,"
         head = self.extend_org_name(toks, head)
         head = self.name_before_role(toks, head)
         if len(middle) == 1 and middle[0].lower in ASIDE_ADVERBS:
             return toks[head].start, toks[p - 1].end  # "The Tory MP, however, insisted"
+        if not self._plain_appositive(middle):
+            return None
+        return toks[head].start, toks[c - 1].end
+
+    def _plain_appositive(self, middle: list[Tok]) -> bool:
+        """Whether tokens between two commas describe a source ("the chair of X", "who led it"), not a
+        clause or aside ("he said", "and …", "however")."""
         m0 = middle[0]
         if m0.lower in ASIDE_ADVERBS or m0.lower in NP_AFTER_STOP - {"to"} or m0.lower in ("and", "but", "or", "if"):
-            return None
-        if any(self.forms.get(t.lower) and t.lower not in ("spokesman", "spokeswoman") for t in middle) \
-                and m0.lower not in ("who", "which", "whose"):
-            return None  # "Smith, he said, ..."
-        return toks[head].start, toks[c - 1].end
+            return False
+        for x, t in enumerate(middle):
+            if self.forms.get(t.lower) and t.lower not in ("spokesman", "spokeswoman") and not any(
+                    u.lower in ("who", "which", "whose", "that") for u in middle[:x]):
+                return False  # "Smith, he said, ...", not "the developer that had planned to …"
+        return True
 
     def name_before_role(self, toks: list[Tok], head: int) -> int:
         """Take in a name set off before a lower-case role: ``Luis Carrizales, president of X, which …,``.
@@ -529,7 +549,13 @@ class _Finder:
         return first
 
     def np_start(self, toks: list[Tok], k: int, limit: int = 10) -> int | None:
-        """Index where the plain noun phrase ending before token ``k`` starts, or None."""
+        """Index where the plain noun phrase ending before token ``k`` starts, or None.
+
+        A party tag after a name is part of the phrase ("Marcus Delahunt (D)", "Jo Smith (R-Ohio)").
+        """
+        tag = _party_tag_before(toks, k)
+        if tag is not None:
+            return self.np_start(toks, tag, limit)
         j = k - 1
         while j >= 0 and k - 1 - j < limit:
             t = toks[j]
@@ -540,7 +566,7 @@ class _Finder:
                     and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von") \
                     and not (t.lower == "to" and j > 0 and toks[j - 1].lower in CLOSE_TO) \
                     and not (t.lower in ("on", "in", "at") and toks[j + 1].lower in WEEKDAYS | MONTHS) \
-                    and toks[j + 1].text not in SEAT_TITLES:
+                    and toks[j + 1].text not in SEAT_TITLES and t.lower not in RANK_WORDS:
                 break  # "... reports Blunt" - a lowercase verb before a name (not "the upper house MP")
             j -= 1
         if j == k - 1:
@@ -700,6 +726,8 @@ class _Finder:
                 continue
             # content after: said (on Monday) (that) CLAUSE
             j = k + 1
+            if j + 2 < n and toks[j].text == "," and toks[j + 1].lower in ASIDE_ADVERBS and toks[j + 2].text == ",":
+                j += 3  # "She warned, however, that …"
             if lemma in LISTENER_CUES:
                 j = self.skip_listener(toks, j)
             s = j
@@ -771,19 +799,25 @@ class _Finder:
         return self.source_before(toks, cue_start, k) is not None or self.declining_subject(toks, cue_start) is not None
 
     def declining_subject(self, toks: list[Tok], cue_start: int) -> Range | None:
-        """The subject of "X declined to comment … but said …" (a spokesperson who says something after all).
+        """The sentence's subject for a cue that shares it after "but"/"and" or a comma.
 
-        The subject runs from the sentence's start to "declined" / "refused" /
-        "would not", past one relative clause between commas ("A spokeswoman
-        for X, which is leading the inquiry, declined …").
+        "A spokeswoman for X, which is leading the inquiry, declined to comment
+        … but said …", "Castellane declined to rule on …, writing that …": the
+        subject runs from the sentence's start to its first verb (an auxiliary
+        or a word in -ed), past one relative clause between commas.
         """
-        if cue_start < 4 or toks[cue_start - 1].lower not in ("but", "and"):
+        if cue_start < 3:
+            return None
+        joined = toks[cue_start - 1].lower in ("but", "and")
+        participle = toks[cue_start - 1].text == "," and toks[cue_start].lower.endswith("ing")
+        if not (joined or participle):
             return None
         x = 0
-        while x < cue_start and x <= DECLINING_SUBJECT_TOKENS:
+        while x < cue_start - 1 and x <= DECLINING_SUBJECT_TOKENS:
             t = toks[x]
-            if t.lower in ("declined", "refused") or (t.lower in ("would", "did") and toks[x + 1].lower == "not"):
-                if x == 0 or toks[0].lower in SENTENCE_OPENERS - {"the", "a", "an"}:
+            if x > 0 and (t.lower in FINITE_AUX or (t.text.islower() and t.lower.endswith("ed")
+                                                    and toks[x - 1].lower not in _DETERMINERS)):
+                if toks[0].lower in SENTENCE_OPENERS - {"the", "a", "an"}:
                     return None
                 end = x - 1
                 while end > 0 and toks[end].text == ",":
@@ -962,6 +996,11 @@ class _Finder:
                 continue  # "was supposed to", "is expected to"
             if cue_hi == t.i and t.i + 1 < len(toks) and toks[t.i + 1].lower in WEEKDAYS:
                 cue_hi = t.i + 1  # PolNeAR marks "said Friday" as the cue
+            misread_subject = any(x > t.i for x in comp) and any(x < t.i for x in comp)
+            if misread_subject:
+                # "Katrien Van Damme, policy lead at X, said MEPs had …": a parse that also reads the subject
+                # as a clause before the cue; the clause after it is what was said
+                comp = [x for x in comp if x > t.i]
             c = comp[0]
             lo, hi = _subtree(toks, children, c)
             for other in comp[1:]:
@@ -983,6 +1022,8 @@ class _Finder:
                 # "A Conservative MP has backed down after claiming that …": the subject of what the adjunct hangs from
                 subj = [x for x in children.get(toks[t.head].head, []) if toks[x].dep in ("nsubj", "nsubjpass") and x < t.i]
             speaker = None
+            if not subj and misread_subject and t.i > 0 and toks[t.i - 1].text == ",":
+                speaker = self.np_before(toks, t.i)  # the subject the parse took for a clause, read lexically
             if subj:
                 a, b = _subtree(toks, children, subj[0])
                 while a < b and toks[a].text in ",;:":
@@ -1045,8 +1086,9 @@ def _is_boundary(t: Tok) -> bool:
     return len(t.text) == 1 and not t.text.isalnum() and t.text not in "-’'@#&"
 
 
-#: Most words of a bare plural subject before its auxiliary ("said general security allocations could").
-BARE_SUBJECT_WORDS = 4
+#: Most words of a bare subject before its auxiliary ("said general security allocations could", "said
+#: trial runs on the elevated section would").
+BARE_SUBJECT_WORDS = 6
 
 
 def _bare_subject_then_aux(toks: list[Tok], j: int, forms: dict[str, tuple[str, str]]) -> bool:
@@ -1056,7 +1098,7 @@ def _bare_subject_then_aux(toks: list[Tok], j: int, forms: dict[str, tuple[str, 
     quotation mark may stand before the auxiliary (``allocations “could``).
     """
     m = j
-    while m < len(toks) and m - j < BARE_SUBJECT_WORDS:
+    while m < len(toks) and m - j <= BARE_SUBJECT_WORDS:
         w = toks[m]
         if m > j and w.lower in FINITE_AUX:
             return True
@@ -1066,6 +1108,36 @@ def _bare_subject_then_aux(toks: list[Tok], j: int, forms: dict[str, tuple[str, 
             return False
         m += 1
     return False
+
+
+def _ends_in_name(middle: list[Tok]) -> bool:
+    """Whether an appositive is a name, or a short role ending in one ("Swedish liberal MEP Åsa Lindqvist").
+
+    >>> _ends_in_name([Tok(0, 0, 7, "Natalie"), Tok(1, 8, 12, "Cruz")])
+    True
+    >>> _ends_in_name([Tok(0, 0, 3, "who"), Tok(1, 4, 10, "chairs")])
+    False
+    """
+    if len(middle) <= 5 and all(t.text[:1].isupper() for t in middle):
+        return True
+    return 2 < len(middle) <= 8 and all(t.text[:1].isupper() and not t.text.isupper() for t in middle[-2:]) \
+        and middle[0].lower not in ("who", "which", "whose", "and", "but")
+
+
+def _party_tag_before(toks: list[Tok], k: int) -> int | None:
+    """Index of the "(" of a US party tag ending just before ``k`` ("( D )", "( R-Ohio )"), else None."""
+    if k < 3 or toks[k - 1].text != ")":
+        return None
+    for o in range(k - 2, max(-1, k - 6), -1):
+        if toks[o].text == "(":
+            inside = "".join(t.text for t in toks[o + 1 : k - 1])
+            return o if re.fullmatch(r"(?:D|R|I)(?:-[A-Z][\w.]*)*\.?", inside) and o > 0 else None
+    return None
+
+
+def _in_number(text: str, t: Tok) -> bool:
+    """Whether a comma token is a thousands separator ("40,000")."""
+    return 0 < t.start and t.end < len(text) and text[t.start - 1].isdigit() and text[t.end].isdigit()
 
 
 def _in_name(toks: list[Tok], j: int) -> bool:

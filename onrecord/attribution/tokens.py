@@ -47,6 +47,18 @@ class Tok(NamedTuple):
         return self.text.lower()
 
 
+#: Initials run together ("S.R", "H.W"; the final stop is the match's).
+_STACKED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+#: Words that open a sentence after an abbreviation's stop ("… in the U.S. The firm said").
+_OPENERS = frozenset("The A An But And He She It They We I In On At This That There His Her Its Their".split())
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word after white space at ``pos`` ("" at the end)."""
+    words = text[pos : pos + 16].split(maxsplit=1)
+    return words[0] if words else ""
+
+
 def lexical_sentences(text: str, start: int, end: int) -> list[list[Tok]]:
     """Split ``text[start:end]`` into sentences of regex tokens.
 
@@ -58,6 +70,9 @@ def lexical_sentences(text: str, start: int, end: int) -> list[list[Tok]]:
         word = re.search(r"(\w[\w.]*)\.$", text[max(start, m.start() - 12) : m.start() + 1])
         if m.group().startswith(".") and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
             continue
+        if m.group().startswith(".") and word and _STACKED_INITIALS.fullmatch(word.group(1)) \
+                and _next_word(text, m.end()) not in _OPENERS:
+            continue  # "Chief Minister S.R. Kempanna said": initials before a name, not a sentence end
         cuts.append(m.end())
     cuts.append(end)
     sentences = []
