@@ -22,6 +22,7 @@ from .names import (
     FEMALE_NAMES,
     MALE_NAMES,
     PARTY_WORDS,
+    PLACE_WORDS,
     NameSpan,
     ParsedName,
     find_names,
@@ -276,6 +277,8 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                 type_ = "ORG"  # spaCy reads "Lib Dem" as a person; a party name is never one
             if type_ == "PERSON" and _SAINT_PLACE.match(work.text, s) and (possessive or work.text[e : e + 1] in "'’"):
                 continue  # "St Brendan's", "St Mary's": a hospital, school or church, not a person
+            if type_ == "PERSON" and len(text.split()) > 1 and fold(text.split()[-1]) in PLACE_WORDS:
+                continue  # "Marlow Crossing": a place
             subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
             out.append((NameSpan(s, e, text, type_, possessive=possessive), subject))
     return out

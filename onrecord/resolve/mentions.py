@@ -42,7 +42,7 @@ PRONOUNS: dict[str, tuple[str | None, str]] = {
 DOCUMENT_NOUNS = frozenset(
     "statement statements post posts tweet tweets letter letters report reports website blog "
     "release filing filings email emails memo memos transcript documents document papers "
-    "notice message messages video article column op-ed interview submission judgment ruling "
+    "notice note notes message messages video article column op-ed interview submission judgment ruling "
     "complaint lawsuit affidavit indictment".split()
 )
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
@@ -57,14 +57,17 @@ GROUP_NOUNS = frozenset(
     "sons daughters children siblings brothers sisters grandchildren inspectors engineers employees staffers "
     "agents detectives".split()
 )
+#: Group nouns that, with "the" alone, take up an organisation in focus ("the group" for the Alliance).
+BODY_GROUP_NOUNS = frozenset("group union board committee panel team".split())
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".split())
 #: The short "rep" of US entertainment copy ("a rep for Tully told PEOPLE"), lower case only:
 #: "Rep. Ann Wagner" is a congresswoman.
 _REP = re.compile(r"\brep\b(?![.\w])")
 
-#: Heads of findings that speak for themselves ("according to the study", "the poll found"), only
+#: Heads of findings and rulings that speak for themselves ("according to the study", "the poll found",
+#: "the opinion said"), only
 #: as the last word of a short mention ("a co-author of the study" is a person); hand-listed.
-FINDING_NOUNS = frozenset("study studies survey surveys poll polls research analysis".split())
+FINDING_NOUNS = frozenset("study studies survey surveys poll polls research analysis opinion order decision".split())
 #: Heads that speak for their holder ("the senator's office", "Smith's campaign"); hand-listed.
 VOICE_NOUNS = frozenset("office campaign camp".split())
 _ORG_NAME = unicode_caps(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*)*")
@@ -93,18 +96,23 @@ _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE
 ANONYMOUS_SOURCE_HEADS = (
     r"insiders?|sources?|officials?|workers?|employees?|staff\s+members?|staffers?|engineers?|executives?|"
     r"residents?|neighbou?rs?|fans?|supporters?|witness(?:es)?|parents?|passengers?|shoppers?|patients?|nurses?|"
-    r"teachers?|students?|locals?|drivers?|officers?"
+    r"teachers?|students?|locals?|drivers?|officers?|diplomats?|aides?|staffers?"
+)
+#: Words between the determiner and an anonymous source's head: "a senior KUMRCL official", "one EU
+#: diplomat", "a former White House aide" (up to two capitalised words after a modifier).
+_ANONYMOUS_MODIFIERS = (
+    r"(?:(?i:senior|former|close|longtime|anonymous|local|junior|second)\s+)?(?:[A-Z][\w&.-]*\s+){0,2}"
 )
 #: An anonymous source with nothing said of it.
 _BARE_SOURCE = re.compile(
-    r"^(?i:a|an|one|two|three|several|some|other|another)\s+(?:(?i:senior|former|close|longtime|anonymous|local)\s+)?"
-    rf"(?i:{ANONYMOUS_SOURCE_HEADS})$"
+    r"^(?i:a|an|one|two|three|several|some|other|another)\s+" + _ANONYMOUS_MODIFIERS
+    + rf"(?i:{ANONYMOUS_SOURCE_HEADS})$"
 )
 #: The same with what is said of it in a restrictive relative clause: "One engineer who was laid off, and
 #: who spoke to The Verge on the condition of anonymity": the source is "One engineer".
 _ANONYMOUS_WHO = re.compile(
-    r"^(?i:a|an|one|two|three|several|some|other|another)\s+(?:(?i:senior|former|close|longtime|anonymous|local)\s+)?"
-    rf"(?i:{ANONYMOUS_SOURCE_HEADS})(?=\s+(?:who|that)\b)"
+    r"^(?i:a|an|one|two|three|several|some|other|another)\s+" + _ANONYMOUS_MODIFIERS
+    + rf"(?i:{ANONYMOUS_SOURCE_HEADS})(?=\s+(?:who|that)\b)"
 )
 #: People who work at a body and speak as its members: "researchers at Cascadia State University",
 #: "scientists from the Met Office"; heads hand-listed from science and business reporting.
@@ -112,6 +120,25 @@ _STAFF_OF_ORG = re.compile(unicode_caps(
     r"^(?:(?i:the|a\s+team\s+of|a\s+group\s+of)\s+)?(?i:researchers|scientists|doctors|academics|experts|"
     r"economists|analysts|engineers|staff)\s+(?:at|from|with)\s+(?P<org>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)$"
 ))
+#: What joins a person to the body they belong to inside one mention ("… of the Janata Vikas Paksha").
+_OF_BODY = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
+#: A first name, a nickname in quotation marks, a surname: 'Harold "Hal" Tibbetts'.
+_NICKNAMED = re.compile(unicode_caps(
+    r"(?P<first>[A-Z][\w'’-]+)[ \u00a0]+[\"“‘'][A-Z][\w'’-]*[\"”’'][ \u00a0]+(?P<last>[A-Z][\w'’-]+)"
+))
+#: Who saw or obtained a document, after it ("… seen by POLITICO", "… obtained by The Verge").
+_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|viewed|leaked)\s+(?:by|to)\s+.*$", re.S)
+#: A body named before a document's noun: "an internal Commission note", "a Home Office memo".
+_MAKER_BEFORE_DOC = re.compile(unicode_caps(
+    r"^(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+[a-z]+$"
+))
+#: A noun and a reduced relative clause's subject: "a ruling | the county's top elected official [called]".
+_REDUCED_RELATIVE = re.compile(r"^(?:a|an)\s+[a-z]+\s+(?=(?:the|his|her|its|their)\s)")
+#: A party tag after a US politician's name: "(D)", "(R-Ohio)", "(D-Md.)".
+_PARTY_TAG = re.compile(r"\s*\((?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)\s*$")
+#: A relative clause that gives a role ("who is the union's organiser", "which was a subsidiary"),
+#: kept for the descriptors; "who was granted anonymity" says what happened, not who it is.
+_ROLE_CLAUSE = re.compile(RELATIVE.pattern + r"(?:(?:also|now|still|formerly)\s+)?(?:a|an|the|his|her|its|their)\s", re.I)
 #: A relative clause closing a mention (", who asked the question at estimates").
 _TRAILING_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.S)
 #: An organisation placed somewhere: "The US Attorney's Office in Las Vegas", "the embassy in Washington".
@@ -328,11 +355,24 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     mention = text[s:e].rstrip(",;:")
     e = s + len(mention)
     span = (s, e)
+    nick = _NICKNAMED.match(text, s)
+    if nick and nick.start("first") == s and e <= nick.end():
+        # 'Harold "Hal" Tibbetts': the name without the nickname in quotation marks
+        return SpeakerMention(MentionKind.NAME, mention, span, name=f"{nick.group('first')} {nick.group('last')}",
+                              name_span=(s, nick.end()))
+    reduced = _REDUCED_RELATIVE.match(mention)
+    if reduced:
+        # "a ruling the county's top elected official [called …]": the thing said, then who said it
+        return replace(classify_mention(text, s + reduced.end(), e), span=span)
+    tag = _PARTY_TAG.search(mention)
+    if tag and tag.start() > 0:
+        # "County Executive Marcus Delahunt (D)": the party tag is not part of who speaks
+        return replace(classify_mention(text, s, s + tag.start()), span=span)
     anonymous = _ANONYMOUS_WHO.match(mention)
     if anonymous:
         return replace(classify_mention(text, s, s + anonymous.end()), span=span)
     clause = _TRAILING_CLAUSE.search(mention)
-    if clause and clause.start() > 0 and not RELATIVE.match(mention[clause.start() :].lstrip(", ")):
+    if clause and clause.start() > 0 and not _ROLE_CLAUSE.match(mention[clause.start() :].lstrip(", ")):
         # "Hamish Lund, who asked the question", "The GMB, which represents 60 workers": the
         # clause says what the speaker did, not who it is ("…, who is the union's organiser" stays)
         return replace(classify_mention(text, s, s + clause.start()), span=span)
@@ -357,7 +397,15 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         if owner:  # "The senator's office said": the office speaks for its holder
             return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
     if (wordset & DOCUMENT_NOUNS or (words[-1] in FINDING_NOUNS and len(words) <= 4)) and not re.search(r"\bsaid\b", low):
+        seen = _SEEN_BY.search(mention)
+        if seen:  # "an internal Commission note seen by POLITICO": who saw it did not write it
+            inner = classify_mention(text, s, s + seen.start())
+            return replace(inner, span=span) if inner.kind == MentionKind.DOCUMENT else inner
         owner, owner_span = _owner(mention, s)
+        if owner is None:
+            maker = _MAKER_BEFORE_DOC.match(mention)
+            if maker:  # "an internal Commission note", "a Home Office memo": the body named before it
+                owner, owner_span = maker.group("maker"), (s + maker.start("maker"), s + maker.end("maker"))
         return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
     if "," in mention:
         parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", mention)]
@@ -425,6 +473,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         plural = words[-1].endswith("s") or words[-1] == "people"
         return SpeakerMention(MentionKind.GROUP, mention, span, number="pl" if plural else "sg")
     last = words[-1]
+    if len(words) == 2 and last in BODY_GROUP_NOUNS and _DEFINITE.match(mention):
+        return SpeakerMention(MentionKind.NOMINAL, mention, span)  # "the group said": the body in focus
     if last in GROUP_NOUNS or (len(words) > 1 and words[-2] in GROUP_NOUNS and last in {"members"}):
         owner, owner_span = _owner(mention, s)
         return SpeakerMention(MentionKind.GROUP, mention, span, owner=owner, owner_span=owner_span, number="pl")
@@ -434,6 +484,14 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         bare = _DEFINITE.sub("", mention)
         return SpeakerMention(MentionKind.ORG, mention, span, name=bare, name_span=(e - len(bare), e))
     names = find_names(mention)
+    if len(names) >= 2 and names[-1].end == len(mention) and names[-2].type == "PERSON" \
+            and _OF_BODY.fullmatch(mention, names[-2].end, names[-1].start):
+        names = names[:-1]  # "C.N. Prakash Reddy of the Janata Vikas Paksha": the person, of a body
+        n = names[-1]
+        descs = tuple(d for d in (normalise_descriptor(x) for x in ((n.prefix,) if n.prefix else ())) if d)
+        return SpeakerMention(
+            MentionKind.NAME, mention, span, name=n.text, name_span=(s + n.start, s + n.end), descriptors=descs
+        )
     if names and names[-1].end == len(mention):
         n = names[-1]
         if n.type == "ORG":

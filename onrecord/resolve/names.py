@@ -61,7 +61,7 @@ ROLE_TITLES: dict[str, str | None] = {
 #: Lower-case role nouns and modifiers that may open a pre-nominal
 #: description ("former Tory backbencher Crispin Blunt"); hand-listed.
 ROLE_NOUNS = frozenset(
-    "mp mps msp mep minister secretary senator congressman congresswoman representative "
+    "mp mps msp mep mla mlas td minister secretary senator congressman congresswoman representative "
     "governor mayor leader chair chairman chairwoman chief executive president spokesman "
     "spokeswoman spokesperson backbencher peer councillor lawyer barrister solicitor judge "
     "director founder candidate lawmaker legislator politician campaigner activist member "
@@ -95,7 +95,8 @@ ORG_WORDS = frozenset(
     "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
     "bbc itv cnn nbc abc cbs fox reuters twitter facebook instagram youtube parliament commons "
     "congress senate house assembly board authority foundation institute society club network "
-    "organisation organization federation league campaign coalition fund nhs fbi cia "
+    "organisation organization federation league campaign coalition fund nhs fbi cia alliance collective forum "
+    "partnership consortium caucus "
     "pentagon whitehall downing labour conservatives tories democrats republicans snp ukip "
     "gop appg un eu nato home treasury cabinet "
     # sports clubs' name words (UK and US football, rugby, cricket): "Northbank Rovers", "Harbourside City"
@@ -115,6 +116,12 @@ ORG_WORDS = frozenset(
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
     "hospital hospitals infirmary clinic surgery hospice".split()
 )
+#: Last words of place names, which are never people ("Marlow Crossing", "Leinster House" is a body);
+#: hand-listed from UK, US and Irish local news.
+PLACE_WORDS = frozenset(
+    "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
+    "lake river hill hills springs falls creek bay station airport stadium arena".split()
+)
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
 #: hand-listed from business reporting.
 COMPANY_NOUNS = frozenset(
@@ -130,7 +137,7 @@ TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn uc
 #: Nouns that take up a body whose name holds them ("the trust" for "Oakhurst Learning Trust"); hand-listed.
 NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
-    "federation institute society league court inquiry".split()
+    "federation institute society league court inquiry committee panel".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -223,9 +230,9 @@ FEMALE_NAMES = frozenset(
     "tessa tracey valerie vanessa wendy".split()
 )
 
-#: a capitalised word (any letters after the capital); a plural possessive inside a name keeps
-#: its apostrophe ("Supporters' Trust")
-_WORD = unicode_caps(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?")
+#: a capitalised word (any letters after the capital), or stacked initials ("S.R.", "H.W."); a plural
+#: possessive inside a name keeps its apostrophe ("Supporters' Trust")
+_WORD = unicode_caps(r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?)")
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ter)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
@@ -357,14 +364,16 @@ def _classify(words: list[str]) -> str | None:
         return None  # "Texas Republican": a description, not a name
     if all(w in NOT_NAME_WORDS for w in folded):
         return None
+    if len(words) > 1 and folded[-1] in PLACE_WORDS:
+        return None  # "Marlow Crossing", "Silk Board Junction": a place, not a person
     if folded[0] in HONORIFICS or folded[0] in ROLE_TITLES:
         return "PERSON" if len(words) > 1 else None
     if folded[0] in MALE_NAMES or folded[0] in FEMALE_NAMES:
         return "PERSON"
     if any(w in NOT_NAME_WORDS for w in folded):
         return None
-    if len(words) >= 2 and all(not w.isupper() or len(w) <= 2 for w in words):
-        return "PERSON"
+    if len(words) >= 2 and all(not w.isupper() or len(w) <= 2 or _INITIALS.fullmatch(w + ".") for w in words):
+        return "PERSON"  # stacked initials are a name's: "S.R. Kempanna", "George H.W. Bush"
     return None
 
 

@@ -43,7 +43,7 @@ from .entities import (
     _sentence_start,
     build_table,
 )
-from .mentions import MentionKind, SpeakerMention, classify_mention
+from .mentions import BODY_GROUP_NOUNS, MentionKind, SpeakerMention, classify_mention
 from ..text.letters import unicode_caps
 from .names import ORG_WORDS, ROLE_NOUNS, fits_org_noun, fold, parse_name
 
@@ -80,7 +80,8 @@ EARLIER_SPEAKER_BONUS = 0.3
 IN_QUOTE_PENALTY = 0.7
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
 ANONYMOUS_HEADS = frozenset(
-    "person source official insider worker employee staffer engineer executive resident witness parent".split()
+    "person source official insider worker employee staffer engineer executive resident witness parent diplomat "
+    "aide".split()
 )
 #: For a gendered pronoun, a person whose gender is known to match (by first name,
 #: descriptor or an earlier pronoun) over one whose gender is unknown; a bonus, not
@@ -160,7 +161,8 @@ def resolve_speakers(work: Work) -> None:
 
 
 #: Written things an issuer puts out, as :func:`_Resolver._issuer_before` matches them to "the statement".
-_DOCS = r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|apology|video|notice"
+_DOCS = (r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|apology|video|notice"
+         r"|opinion|ruling|judgment|judgement|order|decision|filing")
 #: Paragraphs before a definite document mention searched for who issued it ("In the memo, …, the CEO
 #: wrote" three paragraphs before "According to the memo"); hand-set.
 ISSUER_PARAGRAPHS = 3
@@ -172,7 +174,7 @@ _ISSUER = (
     r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+"
     r"|[Hh]e|[Ss]he|[Tt]hey"
     r"|(?:(?:" + "|".join(sorted(ROLE_NOUNS | {"and", "co-founder", "former"}, key=len, reverse=True))
-    + r")\s+){0,3}(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+    + r")\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]+)"
 )
 #: "X issued a statement", "X posted", "X said in a statement": X, the last noun phrase or name
 #: before the verb, and the document when named (``doc``). Issuing verbs other than tweeting and
@@ -190,7 +192,7 @@ _ISSUED = re.compile(unicode_caps(
 _ISSUED_FRONTED = re.compile(unicode_caps(
     rf"\b[Ii]n\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?P<doc>{_DOCS})\b"
     r"(?:,[^.,;\n\"“”]{1,80}|[^.,;\n\"“”]{0,80}),\s+"
-    + _ISSUER + r"\s+(?:said|wrote|added)\b"
+    + _ISSUER + r"\s+(?:said|wrote|added|found|ruled|argued)\b"
 ))
 #: Epithets news gives a person already in focus, stating the fact in passing: an age
 #: ("the 52-year-old") or a nationality noun ("the Scot"). Demonyms hand-listed from UK and
@@ -292,6 +294,8 @@ def _memo(fits):
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being|(?:has|have|had) been)\s", re.IGNORECASE)
 
 
+#: Spokesperson nouns a definite nominal may repeat ("the spokesman said").
+_SPOKES_HEADS = frozenset("spokesperson spokesman spokeswoman representative".split())
 #: What :meth:`_Resolver.note_previous` records for a speaker who is one unnamed person ("one worker").
 ANONYMOUS = "anonymous"
 
@@ -331,6 +335,8 @@ class _Resolver:
         #: the last candidate with a speaker mention, and the spokesperson noun it named (or
         #: ANONYMOUS for one unnamed source), if any
         self.previous: tuple[Candidate, int | None, str | None] | None = None
+        #: whom the last spokesperson spoke for ("a PGMOL spokesperson said" … "the spokesperson added")
+        self.last_spokesperson: int | None = None
         #: every attributed content piece, sorted: what someone said, not who is in the story
         self._contents = sorted(r for c in work.candidates for r in c.content)
         self._content_starts = [s for s, _ in self._contents]
@@ -355,6 +361,8 @@ class _Resolver:
         spokes = m.kind == MentionKind.SPOKESPERSON and noun is not None
         if spokes:
             self.previous = (cand, res.entity, noun.group().lower())  # type: ignore[union-attr]
+            if res.entity is not None:
+                self.last_spokesperson = res.entity
         else:
             # "One worker, who did not want to be named, said …" / "“…,” he said": one unnamed person
             anonymous = m.kind == MentionKind.GROUP and m.number == "sg"
@@ -434,6 +442,12 @@ class _Resolver:
     def _org(self, name: str, span: tuple[int, int]) -> int:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
         key = fold(name)
+        if " " not in key:  # "Commission" for the "European Commission" already named
+            longer = [i for i, d in enumerate(self.table.drafts)
+                      if d.merged_into is None and d.type == "ORG" and fold(d.name).endswith(" " + key)]
+            if len(longer) == 1:
+                self.table.add_mention(longer[0], *span)
+                return longer[0]
         for i, d in enumerate(self.table.drafts):
             if d.merged_into is None and d.type == "ORG" and fold(d.name) == key:
                 self.table.add_mention(i, *span)
@@ -503,13 +517,19 @@ class _Resolver:
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         head = fold(m.text.split()[-1])
+        if len(m.text.split()) == 2 and head in _SPOKES_HEADS and self.last_spokesperson is not None:
+            # "the spokesperson added": the spokesperson quoted last, for the body they spoke for
+            return Resolution(self.last_spokesperson, "resolve:spokesperson")
         if len(m.text.split()) <= 3 and fits_org_noun(head, "") is not None:
             # "the company said", "the agency said": the organisation of that kind in focus
-            return Resolution(self._salient(
+            body = self._salient(
                 m.span[0], cand,
                 lambda i: self.table.draft(i).type == "ORG" and bool(fits_org_noun(head, self.table.draft(i).name)),
                 persons=False, reach_back=True,
-            ), "resolve:nominal")
+            )
+            if body is None and head in BODY_GROUP_NOUNS:
+                return self._resolve_group(m, cand)  # no body of that kind: "the group" as written
+            return Resolution(body, "resolve:nominal")
         if len(m.text.split()) == 2 and head in ANONYMOUS_HEADS:
             # "The person said" after "according to a person familiar with the plans": that source
             return Resolution(self._salient(
@@ -540,6 +560,8 @@ class _Resolver:
                 m.span[0], cand, lambda i: self._fits_gender(i, gender), persons=True,
                 prefer=lambda i: self.table.draft(i).gender == gender,
             )
+        if found is None and head in ROLE_NOUNS:
+            found = self._previous_sentence_subject(m)
         if found is None:
             found = self._named_after(m)
         if found is not None:
@@ -548,6 +570,26 @@ class _Resolver:
             if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
                 d.add_descriptor(m.span[0], desc)
         return Resolution(found, "resolve:nominal")
+
+    def _previous_sentence_subject(self, m: SpeakerMention) -> int | None:
+        """The person opening the sentence just before a role in the same paragraph, outside any content.
+
+        "Steve Dunmore did not see the turning point the same way. The
+        Corrington manager said …": a role no descriptor fits, right after a
+        sentence about one person, is that person.
+        """
+        table = self.table
+        sent = _sentence_start(self.text, m.span[0])
+        if sent <= table.paragraphs[table.paragraph_of(m.span[0])][0]:
+            return None  # the role opens its paragraph: no sentence before it here
+        before = _sentence_start(self.text, sent - 1)
+        k = bisect.bisect_left(table.mentions, before, key=_start_of)
+        if k < len(table.mentions) and table.mentions[k].start < sent:
+            mr = table.mentions[k]
+            r = table.root(mr.entity)
+            if table.draft(r).type == "PERSON" and not mr.in_quote and self._opens_sentence(mr.start):
+                return r
+        return None
 
     def _named_after(self, m: SpeakerMention) -> int | None:
         """For a role in the opening paragraphs that fits no one before it, the person named next in that role.
