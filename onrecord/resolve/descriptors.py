@@ -87,6 +87,7 @@ _BODY_POSSESSIVE = re.compile(
     r"(?:company|firm|club|team|union|party|government|council|trust|school|charity|group|board|department|"
     r"agency|startup|business|university|hospital|force|organisation|organization)['’]s"
 )
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _STOP = frozenset("a an the of for on in at to and his her their its who since".split())
 
 
@@ -289,6 +290,7 @@ def description_tokens(phrase: str) -> frozenset[str]:
             w = age.group(1)
         if w in _STOP or w == "aged" or _BODY_POSSESSIVE.fullmatch(w):
             continue  # "the company's founder" is the founder of the company in the story
+        w = _POSSESSIVE_END.sub("", w)  # "Labour’s housing spokesperson": the party, Labour
         out.add(_SYNONYMS.get(w, w))
     return frozenset(out)
 

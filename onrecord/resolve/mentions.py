@@ -132,8 +132,9 @@ _SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|viewed|leaked)\s+(?:by|to)\
 _MAKER_BEFORE_DOC = re.compile(unicode_caps(
     r"^(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+[a-z]+$"
 ))
-#: A noun and a reduced relative clause's subject: "a ruling | the county's top elected official [called]".
-_REDUCED_RELATIVE = re.compile(r"^(?:a|an)\s+[a-z]+\s+(?=(?:the|his|her|its|their)\s)")
+#: A noun and a reduced relative clause's subject: "a ruling | the county's top elected official [called]",
+#: "a figure | he [described as]".
+_REDUCED_RELATIVE = re.compile(r"^(?:a|an)\s+[a-z]+\s+(?=(?:the|his|her|its|their)\s|(?:he|she|they)$)")
 #: A party tag after a US politician's name: "(D)", "(R-Ohio)", "(D-Md.)".
 _PARTY_TAG = re.compile(r"\s*\((?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)\s*$")
 #: A relative clause that gives a role ("who is the union's organiser", "which was a subsidiary"),

@@ -45,7 +45,7 @@ from .entities import (
 )
 from .mentions import BODY_GROUP_NOUNS, MentionKind, SpeakerMention, classify_mention
 from ..text.letters import unicode_caps
-from .names import ORG_WORDS, ROLE_NOUNS, fits_org_noun, fold, parse_name
+from .names import ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, fits_org_noun, fold, parse_name
 
 __all__ = ["ResolveStage", "resolve_speakers"]
 
@@ -294,6 +294,10 @@ def _memo(fits):
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being|(?:has|have|had) been)\s", re.IGNORECASE)
 
 
+#: Seats a nominal may give a politician by ("the Dublin Bay North TD", "the upper house MP").
+SEAT_HEADS = frozenset("td mp msp mla mep ms am senator congressman congresswoman councillor councilor".split())
+#: Offices and party roles that make a speaker a politician (as description tokens).
+_OFFICE_TOKENS = frozenset("minister spokesperson senator mp msp mla mep td councillor leader whip".split())
 #: Spokesperson nouns a definite nominal may repeat ("the spokesman said").
 _SPOKES_HEADS = frozenset("spokesperson spokesman spokeswoman representative".split())
 #: What :meth:`_Resolver.note_previous` records for a speaker who is one unnamed person ("one worker").
@@ -562,6 +566,8 @@ class _Resolver:
             )
         if found is None and head in ROLE_NOUNS:
             found = self._previous_sentence_subject(m)
+        if found is None and head in SEAT_HEADS:
+            found = self._politician_just_quoted(m, cand)
         if found is None:
             found = self._named_after(m)
         if found is not None:
@@ -590,6 +596,31 @@ class _Resolver:
             if table.draft(r).type == "PERSON" and not mr.in_quote and self._opens_sentence(mr.start):
                 return r
         return None
+
+    def _politician_just_quoted(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """For a seat ("the Dublin Bay North TD said") that fits no one: the politician who spoke just before.
+
+        The last speaker must be a person described by a party or an office
+        ("Sinn Féin’s housing spokesperson"), whose statement ends in the
+        paragraph before or this one, and of no other party than one the
+        nominal names ("the Tory MP" is never Labour's spokesperson).
+        """
+        if self.previous is None:
+            return None
+        prev, entity, _ = self.previous
+        if entity is None or self.table.paragraph_of(cand.start) - self.table.paragraph_of(prev.end) > 1:
+            return None
+        d = self.table.draft(entity)
+        if d.type != "PERSON":
+            return None
+        have = {w for x in d.descriptor_texts() for w in description_tokens(x)}
+        parties = description_tokens(" ".join(PARTY_WORDS))
+        if not have & (parties | _OFFICE_TOKENS):
+            return None
+        named = description_tokens(m.text) & parties
+        if named and not named <= have:
+            return None
+        return entity
 
     def _named_after(self, m: SpeakerMention) -> int | None:
         """For a role in the opening paragraphs that fits no one before it, the person named next in that role.

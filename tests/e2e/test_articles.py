@@ -19,14 +19,7 @@ ARTICLES = {a.name: a for a in scoring.load_articles()}
 #: (article, mode) -> why it fails today. Strict xfails: an accidental fix fails
 #: the test, and its entry must then be removed. Reasons name the failing
 #: statements; rerun ``python -m tests.e2e.scoring`` for the full detail.
-_TD = (
-    "'“…,” the Dublin Bay North TD said' and 'The Cork South-Central TD said' resolve to no one: neither "
-    "speaker is called a TD (or given a constituency) anywhere else in the article"
-)
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("rte-dail-housing-row", "fast"): _TD + ": 12 of 14",
-    ("rte-dail-housing-row", "accurate"): _TD + ": 12 of 14",
-    ("rte-dail-housing-row", "rules"): _TD + "; 'a figure he described as “…”' gets the source 'a figure he': 11 of 14",
     ("verge-lumenfold-layoffs", "fast"): "the lexical rules find no source for 'One engineer who was laid off, and who "
     "spoke … on the condition of anonymity …, said' (two relative clauses), so 'the engineer said' has no one to "
     "take up: 12 of 14",
