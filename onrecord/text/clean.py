@@ -54,7 +54,8 @@ _LINE_START = re.compile(
     r"|related (?:articles?|stories|content|links?|reading|topics|coverage)"
     r"|recommended (?:reading|stories|for you)"
     r"|you (?:may|might) (?:also )?(?:like|be interested in)|don['’]?t miss|most (?:read|popular|viewed)"
-    r"|top stories|in pictures|more from [\w ]{1,30}?)\s*(?:[:|>»–—-]|$)"
+    r"|top stories|in pictures|more from [\w ]{1,30}?|most (?:read|popular|viewed) from [\w ]{1,30}?"
+    r"|more stories|about the authors?)\s*(?:[:|>»–—-]|$)"
     # single words only with a separator ("Analysis:", "Latest:" head real content, so they are left out)
     r"|(?:more|related|recommended|trending|watch|listen)\s*(?:[:|>»]|$)))"
     # page furniture that is the whole line
@@ -85,6 +86,14 @@ _AGENCY = re.compile(
     r"|epa(?:-efe)?|shutterstock|alamy|bloomberg|rex(?: features)?|xinhua|anadolu(?: agency)?)"
     r"(?:\s*(?:via\s|[/,])[^/,()]{1,40}+)*+)\)?\s*$"
 )
+#: A line that is the writer's biography: "Jane Doe is a staff writer at The Atlantic.", "John Roe
+#: is the Guardian's political editor". Hand-written from UK and US author boxes.
+_AUTHOR_BIO = re.compile(
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} (?:is|was) (?:a|an|the) (?:[\w'’-]+ ){0,5}?"
+    r"(?:writer|reporter|correspondent|editor|columnist|journalist|contributor)\b"
+)
+#: Longest line tried against ``_AUTHOR_BIO``.
+MAX_BIO_LINE = 240
 #: Longest line tried against ``_AGENCY``.
 MAX_AGENCY_LINE = 80
 
@@ -192,13 +201,19 @@ def explain_junk(text: str) -> list[Junk]:
     found: list[Junk] = []
     previous = ""
     previous_start = 0
+    in_list = False  # inside the headlines listed under a bare link label ("More Stories")
     for m in _LINE.finditer(text):
         raw = m.group()
         line = raw.strip()
         if not line:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
-        reason = _line_reason(line, previous)
+        adjacent = text.count("\n", previous_start + len(previous), start) <= 1  # no blank line between
+        if in_list and adjacent and _headline_like(line):
+            reason: str | None = "link"  # the next headline of the same list, on the next line
+        else:
+            reason = _line_reason(line, previous)
+        in_list = reason == "link" and (_links_below(line) or _links_below(previous) or in_list)
         if reason == "repeated" and not (found and found[-1].start == previous_start):
             # a caption printed twice: both copies are page furniture, not the first one's text
             found.append(Junk(previous_start, previous_start + len(previous), reason))
@@ -285,7 +300,7 @@ class CleanStage:
 
 def _line_reason(line: str, previous: str) -> str | None:
     """Say why a whole (trimmed) line is junk, or return None."""
-    if _links_below(previous) and len(line) <= MAX_FURNITURE_LINE and line[-1] not in ".!?\"”'’":
+    if _links_below(previous) and _headline_like(line):
         return "link"  # the headline under a bare "RELATED COVERAGE" / "Read more" label
     m = _LINE_START.match(line)
     if m:
@@ -296,6 +311,8 @@ def _line_reason(line: str, previous: str) -> str | None:
             return reason
     if len(line) <= MAX_AGENCY_LINE and _AGENCY.match(line):
         return "credit"
+    if len(line) <= MAX_BIO_LINE and _AUTHOR_BIO.match(line):
+        return "credit"  # "Nathaniel Brisco is a staff writer at The Atlantic, where he covers …"
     short = len(line) <= MAX_FURNITURE_LINE
     if short and line == previous and len(line) >= MIN_DOUBLED_UNIT and " " in line:
         return "repeated"
@@ -323,6 +340,11 @@ def _line_reason(line: str, previous: str) -> str | None:
     if _PROMPT_VERB.match(low) and _CHANNEL.search(low):
         return "prompt"
     return None
+
+
+def _headline_like(line: str) -> bool:
+    """A short line with no closing stop or quotation mark, as listed headlines are."""
+    return len(line) <= MAX_FURNITURE_LINE and line[-1] not in ".!?\"”'’:"
 
 
 def _links_below(line: str) -> bool:
