@@ -49,6 +49,7 @@ CONFIDENCE = {
     "quote-unattributed": 0.3,
     "reported-that": 0.55,
     "reported-clause": 0.45,
+    "reported-parenthetical": 0.45,
     "reported-naming": 0.45,
     "reported-before": 0.5,
     "according-to": 0.5,
@@ -115,6 +116,12 @@ OBJECT_CUES = frozenset("attack criticize criticise condemn cite support oppose 
 ADJUNCT_PREPS = frozenset("after before while since despite".split())
 #: Most tokens before the verb in a subject found by ``declining_subject``.
 DECLINING_SUBJECT_TOKENS = 24
+#: Most tokens between a cue and the colon before a quotation ("tells the rest of the story more bluntly:").
+COLON_CUE_TOKENS = 11
+#: Most tokens a wire dateline takes before its dash ("LONDON , March 3 ( Reuters ) -").
+DATELINE_TOKENS = 10
+#: Corporate suffixes inside a company's name ("Brindlemark Inc.", "Tessaly Holdings plc").
+COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc ag sa nv".split())
 #: Most tokens of a subject found by ``adjunct_subject`` ("A Conservative MP").
 ADJUNCT_SUBJECT_TOKENS = 6
 GERUND_PREPS = frozenset("for despite after before by without of in on while since about upon".split())
@@ -193,6 +200,11 @@ class _Finder:
         self.used_cues: set[int] = set()  # cue start offsets taken
 
     # -- helpers -----------------------------------------------------------
+    def paragraph_before(self, para: Range) -> Range | None:
+        """The paragraph just before ``para``, if any."""
+        k = bisect.bisect_left(self.paragraphs, para)
+        return self.paragraphs[k - 1] if k > 0 else None
+
     def paragraph_of(self, pos: int) -> Range:
         lo, hi = 0, len(self.paragraphs) - 1
         while lo <= hi:
@@ -583,6 +595,11 @@ class _Finder:
         """``Blunt told the BBC: "…"`` / ``He said, "…"`` / ``PENCE: "…"``."""
         para = self.paragraph_of(q.open)
         toks = lexical_sentences_flat(self.text, para[0], q.open)
+        if not toks:
+            # 'A spokesperson for the ITV soap said:' closing the paragraph before, the quotation opening this one
+            before = self.paragraph_before(para)
+            if before is not None and self.text[before[0]:before[1]].rstrip().endswith(":"):
+                toks = lexical_sentences_flat(self.text, before[0], before[1])
         # only the current sentence
         for n in range(len(toks) - 1, -1, -1):
             if toks[n].text in ".!?" and n < len(toks) - 1:
@@ -590,7 +607,7 @@ class _Finder:
                 break
         if not toks or toks[-1].text not in ":,":
             return None
-        for j in range(len(toks) - 2, max(-1, len(toks) - 9), -1):
+        for j in range(len(toks) - 2, max(-1, len(toks) - 1 - COLON_CUE_TOKENS), -1):
             cue = self.forms.get(toks[j].lower)
             if cue and toks[j].start not in self.used_cues:
                 cue_start = j
@@ -600,6 +617,8 @@ class _Finder:
                 if speaker is None:  # said Blunt:
                     sp = self.np_after(toks[:-1], j + 1)
                     speaker = sp[0] if sp else None
+                if speaker is None:  # "Her sister Shannon Pryce, 27, was among the first to comment, writing:"
+                    speaker = self.declining_subject(toks, cue_start)
                 if speaker is None:
                     return None
                 cand = self.add(list(q.content), "direct", (toks[cue_start].start, toks[j].end), speaker,
@@ -710,6 +729,14 @@ class _Finder:
             while cue_start > 0 and toks[cue_start - 1].lower in AUX:
                 cue_start -= 1
             cue_span = (toks[cue_start].start, t.end)
+            # "Global climate models, she argues, treat the lakes as …": the cue set off by commas inside
+            # the sentence it reports
+            aside = self.parenthetical(toks, cue_start, k, end)
+            if aside is not None:
+                content, speaker = aside
+                self.add(content, self.kind_of(content[0][0], content[-1][1]), cue_span, speaker,
+                         "reported-parenthetical", cls)
+                continue
             # X said: ... (no quotation marks)
             if k + 1 < n and toks[k + 1].text == ":":
                 para = self.paragraph_of(t.start)
@@ -777,14 +804,16 @@ class _Finder:
         """
         if cue_start < 3 or toks[cue_start - 1].lower != "and":
             return None
-        first = toks[0]
+        begin = _after_dateline(toks, cue_start)
+        first = toks[begin]
         if first.lower in ("he", "she", "they"):
-            end = 1
+            end = begin + 1
         else:
-            end = 0
-            while end < cue_start and end < 4 and toks[end].text[:1].isupper() and toks[end].text.isalpha():
+            end = begin
+            while end < cue_start and end - begin < 4 and toks[end].text[:1].isupper() and (
+                    toks[end].text.isalpha() or toks[end].text.rstrip(".").lower() in COMPANY_SUFFIXES):
                 end += 1
-            if end == 0 or first.lower in SENTENCE_OPENERS or toks[end].text[:1].isupper() \
+            if end == begin or first.lower in SENTENCE_OPENERS or toks[end].text[:1].isupper() \
                     or toks[end].lower in ("of", "for", "and", "'s", "’s"):
                 return None
         for x in range(end, cue_start - 1):
@@ -792,7 +821,31 @@ class _Finder:
             if _is_boundary(t) or t.lower in ("that", "who", "which", "whose", "whom", "but", "or") \
                     or (self.forms.get(t.lower) and not _noun_use(toks, x, self.forms[t.lower][0])):
                 return None
-        return toks[0].start, toks[end - 1].end
+        return toks[begin].start, toks[end - 1].end
+
+    def parenthetical(self, toks: list[Tok], cue_start: int, k: int, end: int) -> tuple[list[Range], Range] | None:
+        """``CLAUSE-START, she argues, CLAUSE-END``: the sentence around the cue is what was said.
+
+        The source is a pronoun or a name of at most three words between
+        the comma and the cue; the piece before and the piece after (to the
+        sentence's end) need two tokens each, and no quotation may overlap them.
+        """
+        if k + 1 >= end or toks[k + 1].text != ",":
+            return None
+        src = cue_start - 1
+        while src > 0 and cue_start - src <= 3 and toks[src - 1].text != ",":
+            src -= 1
+        if src < 3 or toks[src - 1].text != ",":
+            return None  # "However, he said, …": one word before the comma is an aside, not a clause
+        who = toks[src:cue_start]
+        if not (len(who) == 1 and who[0].lower in ("he", "she", "they")) and not all(
+                t.text[:1].isupper() and t.text.isalpha() for t in who):
+            return None
+        first = (toks[0].start, toks[src - 2].end)
+        after = k + 2
+        if end - after < 2 or self.overlaps_quote_content(toks[0].start, toks[end - 1].end):
+            return None
+        return [first, (toks[after].start, toks[end - 1].end)], (who[0].start, who[-1].end)
 
     def has_source(self, toks: list[Tok], cue_start: int, k: int) -> bool:
         """Whether the cue at ``k`` has a source before it, or after "X declined to comment but"."""
@@ -827,8 +880,8 @@ class _Finder:
                 x += 2
                 while x < cue_start and toks[x].text != ",":
                     x += 1
-            elif _is_boundary(t) or (self.forms.get(t.lower) and not _in_name(toks, x)):
-                return None
+            elif (_is_boundary(t) and t.text != ",") or (self.forms.get(t.lower) and not _in_name(toks, x)):
+                return None  # commas may set off an age or a role ("Shannon Pryce, 27, was …")
             x += 1
         return None
 
@@ -1133,6 +1186,17 @@ def _party_tag_before(toks: list[Tok], k: int) -> int | None:
             inside = "".join(t.text for t in toks[o + 1 : k - 1])
             return o if re.fullmatch(r"(?:D|R|I)(?:-[A-Z][\w.]*)*\.?", inside) and o > 0 else None
     return None
+
+
+def _after_dateline(toks: list[Tok], limit: int) -> int:
+    """Index of the first token after a wire dateline ("(Bloomberg) --", "LONDON (Reuters) -"), else 0."""
+    for x in range(min(limit, DATELINE_TOKENS)):
+        if toks[x].text in ("—", "–") or (toks[x].text == "-" and x > 0 and toks[x - 1].text in (")", "-")):
+            nxt = x + 1
+            while nxt < limit and toks[nxt].text in ("-", "—", "–"):
+                nxt += 1
+            return nxt if nxt < limit else 0
+    return 0
 
 
 def _in_number(text: str, t: Tok) -> bool:

@@ -15,7 +15,7 @@ __all__ = ["Tok", "lexical_sentences", "parsed_sentences"]
 
 #: Words, numbers with inner punctuation, contractions, and single symbols.
 TOKEN_RE = re.compile(
-    r"(?i:mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|lt|col|sgt|rev|hon|gen)\.(?=\s)|(?:[A-Z]\.){1,3}(?=\s|,)|"
+    r"(?i:mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|lt|col|sgt|rev|hon|gen|inc|corp|ltd|co)\.(?=\s)|(?:[A-Z]\.){1,3}(?=\s|,)|"
     r"[\w@#]+(?:[’'.\-][\w]+)*(?:[’']s)?|''|``|\S")
 #: Abbreviations that end with a dot but not a sentence (news style).
 ABBREVIATIONS = frozenset(
