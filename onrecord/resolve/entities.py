@@ -256,6 +256,7 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
     """Names from spaCy's NER with a subject flag from the parse."""
     out: list[tuple[NameSpan, bool]] = []
     for offset, doc in work.parsed:
+        headline = _title_case(getattr(doc, "text", ""))
         for ent in getattr(doc, "ents", ()):
             type_ = SPACY_LABELS.get(ent.label_)
             if type_ is None:
@@ -279,6 +280,8 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                 continue  # "St Brendan's", "St Mary's": a hospital, school or church, not a person
             if type_ == "PERSON" and len(text.split()) > 1 and fold(text.split()[-1]) in PLACE_WORDS:
                 continue  # "Marlow Crossing": a place
+            if headline and type_ == "PERSON" and not _surely_person(NameSpan(s, e, text, type_)):
+                continue  # capitals of a title-case headline
             subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
             out.append((NameSpan(s, e, text, type_, possessive=possessive), subject))
     return out
@@ -291,7 +294,10 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
             continue  # the reporter, never a source
         seen_sentence = -1  # the sentence whose first person has been seen
         named_sentence = -1  # the sentence whose first name of any kind has been seen
+        headline = _title_case(text[ps:pe])
         for n in find_names(text, ps, pe):
+            if headline and n.type == "PERSON" and not _surely_person(n):
+                continue  # "Brindlemark Cuts Outlook, Will Close 40 Stores": capitals of a headline, not names
             sent = _sentence_start(text, n.prefix_start if n.prefix_start is not None else n.start)
             # a person is the subject when first of the persons in the sentence; a body only when
             # first of all its names ("Ashcombe United have sacked …", not "… defeat by Kingsmoor Athletic")
@@ -301,6 +307,24 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
             named_sentence = sent
             out.append((n, subject))
     return out
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is a headline in title case ("Brindlemark Cuts Outlook, Will Close 40 Stores").
+
+    >>> _title_case("Brindlemark Cuts Outlook, Will Close 40 Stores as Shoppers Pull Back"), _title_case("Jo Bell said so.")
+    (True, False)
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    if len(words) < 5 or line.rstrip().endswith((".", "”", '"')):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _surely_person(n: NameSpan) -> bool:
+    """A name with a known first name, an honorific or a role before it."""
+    p = parse_name(n.text)
+    return bool(n.prefix or p.honorific or (p.first and (fold(p.first) in MALE_NAMES or fold(p.first) in FEMALE_NAMES)))
 
 
 def _merge_name_lists(

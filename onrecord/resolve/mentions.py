@@ -38,6 +38,8 @@ PRONOUNS: dict[str, tuple[str | None, str]] = {
     "they": (None, "pl"), "them": (None, "pl"), "their": (None, "pl"),
     "it": (None, "org"), "its": (None, "org"),
 }
+#: Pronouns of the writer and the reader ("I asked her", "you"), never a quoted source.
+_FIRST_SECOND_PERSON = frozenset("i me we us you".split())
 #: Head nouns of written sources ("a statement", "court documents"); hand-listed.
 DOCUMENT_NOUNS = frozenset(
     "statement statements post posts tweet tweets letter letters report reports website blog "
@@ -122,6 +124,21 @@ _STAFF_OF_ORG = re.compile(unicode_caps(
 ))
 #: What joins a person to the body they belong to inside one mention ("… of the Janata Vikas Paksha").
 _OF_BODY = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
+#: A name's possessive, a relation and another name right after a mention: "Ryan['s mum Bev Colley]".
+_POSSESSED_NAME = re.compile(unicode_caps(
+    r"['’]s[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?(?P<role>[a-z-]+)[ \u00a0]+(?P<name>[A-Z][\w'’-]+(?:[ \u00a0]+[A-Z][\w'’-]+)+)"
+))
+#: Relations that name another person after a possessive ("Ryan's mum Bev Colley", "Tully's co-star
+#: Dev Malhotra"); hand-listed kin and working relations.
+_RELATION_NOUNS = frozenset(
+    "mum mom mother dad father wife husband sister brother son daughter partner girlfriend boyfriend fiance "
+    "fiancee co-star costar manager agent lawyer attorney friend pal spokesman spokeswoman spokesperson "
+    "aunt uncle cousin grandmother grandfather niece nephew teammate colleague boss".split()
+)
+#: A lead and their team: "she and her co-authors", "Harwood and her colleagues".
+_AND_COLLEAGUES = re.compile(
+    r"^(?P<lead>.+?)\s+and\s+(?:his|her|their)\s+(?:co-?authors|colleagues|team|fellow researchers|students)$", re.I
+)
 #: A first name, a nickname in quotation marks, a surname: 'Harold "Hal" Tibbetts'.
 _NICKNAMED = re.compile(unicode_caps(
     r"(?P<first>[A-Z][\w'’-]+)[ \u00a0]+[\"“‘'][A-Z][\w'’-]*[\"”’'][ \u00a0]+(?P<last>[A-Z][\w'’-]+)"
@@ -132,6 +149,8 @@ _SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|viewed|leaked)\s+(?:by|to)\
 _MAKER_BEFORE_DOC = re.compile(unicode_caps(
     r"^(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+[a-z]+$"
 ))
+#: A place-based description before a noun: "the Columbus, Ohio-based | retailer".
+_PLACE_BASED = re.compile(unicode_caps(r"^(?i:the)\s+(?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*-based\s+(?=[a-z])"))
 #: A noun and a reduced relative clause's subject: "a ruling | the county's top elected official [called]",
 #: "a figure | he [described as]".
 _REDUCED_RELATIVE = re.compile(r"^(?:a|an)\s+[a-z]+\s+(?=(?:the|his|her|its|their)\s|(?:he|she|they)$)")
@@ -148,10 +167,10 @@ _LOCATED_ORG = re.compile(unicode_caps(r"^(?P<org>.+?)\s+(?:in|at)\s+[A-Z][\w'�
 #: "a friend of Mr Hartley", "an aide to the minister", "lawyers for Khan"; hand-listed.
 _INTERMEDIARY = re.compile(unicode_caps(
     r"^(?i:(?:a|an|the|one|two|three|several|some|other|senior|former|longtime|long-time|close)\s+){0,3}"
-    r"(?P<head>(?i:sources?|friends?|aides?|ally|allies|advis[eo]rs?|confidant[es]?|confidantes|insiders?|"
+    r"(?P<head>(?i:sources?|friends?|pals?|mates?|chums?|aides?|ally|allies|advis[eo]rs?|confidant[es]?|confidantes|insiders?|"
     r"associates?|colleagues?|relatives?|lawyers?|attorneys?|solicitors?|barristers?|people|persons?|figures?))"
     r"\s+(?:(?:close|closest|near|loyal)\s+to|familiar\s+with(?:\s+the\s+thinking\s+of)?|of|to|for|around|inside)"
-    r"\s+(?P<owner>(?:(?:the|The)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|him|her|them)$"
+    r"\s+(?P<owner>(?:(?:the|The)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|him|her|them|the\s+[a-z][\w-]*)$"
 ))
 
 #: Anonymous sources named by a head noun and what qualifies them: "two law enforcement
@@ -356,11 +375,23 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     mention = text[s:e].rstrip(",;:")
     e = s + len(mention)
     span = (s, e)
+    owned = _POSSESSED_NAME.match(text, e)
+    if owned and fold(owned.group("role")) in _RELATION_NOUNS and len(mention.split()) <= 3:
+        # the tagger's "Ryan" of "Ryan's mum Bev Colley": the person named after the relation speaks
+        return SpeakerMention(MentionKind.NAME, text[s : owned.end()], (s, owned.end()), name=owned.group("name"),
+                              name_span=(owned.start("name"), owned.end("name")))
+    lead = _AND_COLLEAGUES.match(mention)
+    if lead:  # "she and her co-authors wrote": the lead author, as "X et al." is
+        return replace(classify_mention(text, s, s + lead.end("lead")), span=span)
     nick = _NICKNAMED.match(text, s)
     if nick and nick.start("first") == s and e <= nick.end():
         # 'Harold "Hal" Tibbetts': the name without the nickname in quotation marks
         return SpeakerMention(MentionKind.NAME, mention, span, name=f"{nick.group('first')} {nick.group('last')}",
                               name_span=(s, nick.end()))
+    based = _PLACE_BASED.match(mention)
+    if based:
+        # "the Columbus, Ohio-based retailer": the retailer, wherever it is based
+        return SpeakerMention(MentionKind.NOMINAL, "the " + mention[based.end():], span)
     reduced = _REDUCED_RELATIVE.match(mention)
     if reduced:
         # "a ruling the county's top elected official [called …]": the thing said, then who said it
@@ -379,6 +410,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         return replace(classify_mention(text, s, s + clause.start()), span=span)
     low = mention.lower()
     words = _words(mention)
+    if low in _FIRST_SECOND_PERSON:
+        return SpeakerMention(MentionKind.UNKNOWN, mention, span)  # the writer or the reader: no source to name
     if low in PRONOUNS:
         gender, number = PRONOUNS[low]
         return SpeakerMention(MentionKind.PRONOUN, mention, span, gender=gender, number=number)

@@ -108,7 +108,7 @@ ORG_WORDS = frozenset(
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions "
     # papers and magazines: "Schools Week", "the Oxford Gazette", "Daily Herald"
-    "week weekly daily journal gazette herald chronicle tribune observer courier bulletin magazine annals press "
+    "week weekly daily journal gazette herald chronicle tribune observer courier bulletin magazine mag annals press "
     # institutions by a shortened name: "Cascadia State", "Lakeshore Medical Center", "Castellan Insights"
     "state center centre medical insights research laboratories labs "
     # events: "Sundance Film Festival", "Golden Globe Awards"
@@ -122,6 +122,8 @@ PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
     "lake river hill hills springs falls creek bay station airport stadium arena".split()
 )
+#: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
+PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch".split())
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
 #: hand-listed from business reporting.
 COMPANY_NOUNS = frozenset(
@@ -364,8 +366,8 @@ def _classify(words: list[str]) -> str | None:
         return None  # "Texas Republican": a description, not a name
     if all(w in NOT_NAME_WORDS for w in folded):
         return None
-    if len(words) > 1 and folded[-1] in PLACE_WORDS:
-        return None  # "Marlow Crossing", "Silk Board Junction": a place, not a person
+    if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_FIRST_WORDS):
+        return None  # "Marlow Crossing", "Lake Sikuaq": a place, not a person
     if folded[0] in HONORIFICS or folded[0] in ROLE_TITLES:
         return "PERSON" if len(words) > 1 else None
     if folded[0] in MALE_NAMES or folded[0] in FEMALE_NAMES:

@@ -43,7 +43,7 @@ from .entities import (
     _sentence_start,
     build_table,
 )
-from .mentions import BODY_GROUP_NOUNS, MentionKind, SpeakerMention, classify_mention
+from .mentions import BODY_GROUP_NOUNS, VOICE_NOUNS, MentionKind, SpeakerMention, classify_mention
 from ..text.letters import unicode_caps
 from .names import ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, fits_org_noun, fold, parse_name
 
@@ -81,7 +81,7 @@ IN_QUOTE_PENALTY = 0.7
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
 ANONYMOUS_HEADS = frozenset(
     "person source official insider worker employee staffer engineer executive resident witness parent diplomat "
-    "aide".split()
+    "aide pal friend".split()
 )
 #: For a gendered pronoun, a person whose gender is known to match (by first name,
 #: descriptor or an earlier pronoun) over one whose gender is unknown; a bonus, not
@@ -209,6 +209,8 @@ _MALE_ROLES = frozenset(
 _GENDERED_NOMINAL = re.compile(
     r"(?i:the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(_FEMALE_ROLES | _MALE_ROLES)) + r")\b(?:,\s*\d{1,3},?)?$"
 )
+#: A role with an age set off by commas: "the star, 31," (the gendered ones are _GENDERED_NOMINAL's).
+_ROLE_AND_AGE = re.compile(r"(?i:the)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,\s*(?P<age>\d{1,3}),?$")
 _EPITHET = re.compile(
     r"(?i:the)\s+(?:(?P<age>\d{1,3})-year-old"
     r"|(?:Scot|Welsh(?:man|woman)|Irish(?:man|woman)|English(?:man|woman)|Briton|Ulsterman|American|Canadian|"
@@ -424,6 +426,11 @@ class _Resolver:
         parsed = parse_name(m.name)
         found = self.table.find_person(parsed, m.span[0])
         partial = not parsed.is_full
+        if found is None and len(parsed.tokens) == 1:
+            body = self._body_named_by(parsed.tokens[0])
+            if body is not None:  # "Brindlemark" for "Brindlemark Inc.", when no person has that name
+                self.table.add_mention(body, *m.name_span)
+                return Resolution(body, "resolve:org")
         if found is None:
             name = " ".join(parsed.tokens) if parsed.is_full else m.name
             found = self.table.new(name, "PERSON", parsed)
@@ -435,6 +442,13 @@ class _Resolver:
             d.add_descriptor(m.span[0], desc)
         self.table.add_mention(found, *m.name_span, subject=True)
         return Resolution(found, "resolve:partial-name" if partial else "resolve:name")
+
+    def _body_named_by(self, word: str) -> int | None:
+        """The one organisation whose name starts with ``word`` ("Brindlemark" for "Brindlemark Inc")."""
+        key = fold(word) + " "
+        bodies = [i for i, d in enumerate(self.table.drafts)
+                  if d.merged_into is None and d.type == "ORG" and fold(d.name).startswith(key)]
+        return bodies[0] if len(bodies) == 1 else None
 
     def _resolve_appositive(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         res = self._resolve_name(m, cand)
@@ -548,9 +562,11 @@ class _Resolver:
             m.span[0], cand, lambda i: fits_description(described, self.table.draft(i).descriptor_texts()),
             persons=True, reach_back=True,
         )
-        if found is None and epithet:
-            # "The 52-year-old admitted", "The Scot said": a fact given in passing about the person in focus
-            age = epithet.group("age")
+        role_age = _ROLE_AND_AGE.match(m.text)
+        if found is None and (epithet or role_age):
+            # "The 52-year-old admitted", "The Scot said", "the star, 31, wrote": a fact given in passing
+            # about the person in focus
+            age = epithet.group("age") if epithet else role_age.group("age")  # type: ignore[union-attr]
             found = self._salient(
                 m.span[0], cand,
                 lambda i: self.table.draft(i).type == "PERSON" and not self._other_age(i, age),
@@ -709,6 +725,10 @@ class _Resolver:
     def _resolve_document(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         if m.owner:
             owner = self._owner_entity(m, cand)
+            voice = fold(m.text.split()[-1])
+            if owner is not None and voice in VOICE_NOUNS and self.table.draft(owner).type == "PERSON":
+                # "the minister's office said": the office speaks, named for its holder, not the holder in person
+                return self._owned_group(m, self.table.draft(owner).name, voice, "resolve:document-owner")
             if owner is not None:
                 return Resolution(owner, "resolve:document-owner")
             return Resolution(None, "resolve:document-owner")
@@ -786,7 +806,11 @@ class _Resolver:
     def _spokesperson_group(self, m: SpeakerMention, owner: str) -> Resolution:
         """The group "<owner>'s spokesperson" (found or made), with ``m`` as its mention."""
         noun = re.search(r"spokes\w+|representative|\brep\b", m.text, re.I)
-        name = f"{owner}'s {noun.group().lower() if noun else 'spokesperson'}"
+        return self._owned_group(m, owner, noun.group().lower() if noun else "spokesperson", "resolve:spokesperson")
+
+    def _owned_group(self, m: SpeakerMention, owner: str, noun: str, origin: str) -> Resolution:
+        """The group "<owner>'s <noun>" ("Tom Smith's spokesman", "Deborah Kessling's office"), found or made."""
+        name = f"{owner}'s {noun}"
         found = next(
             (i for i, g in enumerate(self.table.drafts) if g.merged_into is None and g.type == "GROUP" and g.name == name),
             None,
@@ -794,7 +818,7 @@ class _Resolver:
         if found is None:
             found = self.table.new(name, "GROUP")
         self.table.add_mention(found, *m.span)
-        return Resolution(found, "resolve:spokesperson")
+        return Resolution(found, origin)
 
     # -- helpers -------------------------------------------------------------
     def _owner_entity(self, m: SpeakerMention, cand: Candidate) -> int | None:
