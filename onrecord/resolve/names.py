@@ -566,7 +566,8 @@ def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:
 def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     """Turn one capitalised run into names: drop leading function words, peel roles."""
     words = [(m.start() + offset, m.group()) for m in _NONSPACE.finditer(run)]
-    portfolio = _PORTFOLIO_BEFORE.search(text, max(0, offset - 60), offset)
+    portfolio = (_PORTFOLIO_BEFORE.search(text, max(0, offset - 60), offset)
+                 if text.endswith(("for ", "of ", "the "), max(0, offset - 4), offset) else None)
     if portfolio and len(words) > 2:
         # "Minister for | Housing Martin Cusack": the portfolio runs up to the first name
         first = next((i for i, (_, w) in enumerate(words) if fold(w) in MALE_NAMES or fold(w) in FEMALE_NAMES), None)
@@ -621,7 +622,9 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     e = name_words[-1][0] + len(name_words[-1][1])
     if kind == "PERSON":
         lead = prefix_start if prefix_start is not None else s
-        roles = _LOWER_ROLES_BEFORE.search(text, max(0, lead - 60), lead)
+        before = text[max(0, lead - 24) : lead].split()
+        roles = (_LOWER_ROLES_BEFORE.search(text, max(0, lead - 60), lead)
+                 if before and fold(before[-1]) in _ROLE_WORDS_BEFORE else None)
         taken = _role_words_before(roles.group().split(), titled=prefix is not None) if roles else 0
         if taken:
             # "founder and CEO Jonah Trevelyan", "police chief Lorraine Haugen": lower-case roles before
@@ -634,6 +637,10 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     return [NameSpan(s, e, text[s:e], kind, prefix, prefix_start, possessive)]
 
 
+#: Words that may stand last before a name or its title in a lower-case role (a cheap test first).
+_ROLE_WORDS_BEFORE = ROLE_NOUNS | ROLE_MODIFIERS | POLICY_WORDS_LOWER | {"and", "co-founder", "police"}
+
+
 def _role_words_before(words: list[str], titled: bool) -> int:
     """How many of the lower-case ``words`` before a name are its role ("police chief", "founder and").
 
@@ -641,7 +648,7 @@ def _role_words_before(words: list[str], titled: bool) -> int:
     stands between ("founder and | CEO"); the rest may be role nouns,
     modifiers ("former"), portfolios ("housing") or "and".
     """
-    allowed = ROLE_NOUNS | ROLE_MODIFIERS | POLICY_WORDS_LOWER | {"and", "co-founder", "police"}
+    allowed = _ROLE_WORDS_BEFORE
     n = 0
     for w in reversed(words):
         f = fold(w)
