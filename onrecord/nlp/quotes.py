@@ -263,7 +263,8 @@ class _Scanner:
         inner = _strip(self.text, opened.start, close)
         if self.running is not None:
             ranges = self.running.ranges + ([inner] if inner[1] > inner[0] else [])
-            self.quotations.append(Quotation(ranges, self.running.open, close, True, self.running.mark))
+            if ranges:  # '“ ⏎ “ ”': marks around nothing quote nothing
+                self.quotations.append(Quotation(ranges, self.running.open, close, True, self.running.mark))
             self.running = None
             return
         if inner[1] > inner[0]:
