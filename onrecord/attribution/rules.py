@@ -118,6 +118,11 @@ ADJUNCT_PREPS = frozenset("after before while since despite".split())
 DECLINING_SUBJECT_TOKENS = 24
 #: Most tokens between a cue and the colon before a quotation ("tells the rest of the story more bluntly:").
 COLON_CUE_TOKENS = 11
+#: Irregular past tenses that end a subject ("The Bank of Norland kept its rate … and said …").
+IRREGULAR_PAST = frozenset(
+    "kept cut held made took gave left set put sent won lost met became began ran paid hit brought bought sold "
+    "rose fell spent struck stood sought threw wrote".split()
+)
 #: Most tokens a wire dateline takes before its dash ("LONDON , March 3 ( Reuters ) -").
 DATELINE_TOKENS = 10
 #: Corporate suffixes inside a company's name ("Brindlemark Inc.", "Tessaly Holdings plc").
@@ -827,15 +832,18 @@ class _Finder:
         """``CLAUSE-START, she argues, CLAUSE-END``: the sentence around the cue is what was said.
 
         The source is a pronoun or a name of at most three words between
-        the comma and the cue; the piece before and the piece after (to the
-        sentence's end) need two tokens each, and no quotation may overlap them.
+        the comma and the cue; the piece before needs two tokens, or one
+        that is no aside ("Outsourcing, she warned, was …"), the piece after
+        two to the sentence's end, and no quotation may overlap them.
         """
         if k + 1 >= end or toks[k + 1].text != ",":
             return None
         src = cue_start - 1
         while src > 0 and cue_start - src <= 3 and toks[src - 1].text != ",":
             src -= 1
-        if src < 3 or toks[src - 1].text != ",":
+        if src < 2 or toks[src - 1].text != ",":
+            return None
+        if src == 2 and (toks[0].lower in ASIDE_ADVERBS | SENTENCE_OPENERS or not toks[0].text[:1].isupper()):
             return None  # "However, he said, …": one word before the comma is an aside, not a clause
         who = toks[src:cue_start]
         if not (len(who) == 1 and who[0].lower in ("he", "she", "they")) and not all(
@@ -868,8 +876,8 @@ class _Finder:
         x = 0
         while x < cue_start - 1 and x <= DECLINING_SUBJECT_TOKENS:
             t = toks[x]
-            if x > 0 and (t.lower in FINITE_AUX or (t.text.islower() and t.lower.endswith("ed")
-                                                    and toks[x - 1].lower not in _DETERMINERS)):
+            if x > 0 and (t.lower in FINITE_AUX or t.lower in IRREGULAR_PAST or (
+                    t.text.islower() and t.lower.endswith("ed") and toks[x - 1].lower not in _DETERMINERS)):
                 if toks[0].lower in SENTENCE_OPENERS - {"the", "a", "an"}:
                     return None
                 end = x - 1

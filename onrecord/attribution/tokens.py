@@ -15,11 +15,13 @@ __all__ = ["Tok", "lexical_sentences", "parsed_sentences"]
 
 #: Words, numbers with inner punctuation, contractions, and single symbols.
 TOKEN_RE = re.compile(
-    r"(?i:mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|lt|col|sgt|rev|hon|gen|inc|corp|ltd|co)\.(?=\s)|(?:[A-Z]\.){1,3}(?=\s|,)|"
+    r"(?i:mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|lt|col|sgt|rev|hon|gen|inc|corp|ltd|co|capt|cpl|pvt|maj|adm"
+    r"|cmdr|det|insp|supt|cllr)\.(?=\s)|(?:[A-Z]\.){1,3}(?=\s|,)|"
     r"[\w@#]+(?:[’'.\-][\w]+)*(?:[’']s)?|''|``|\S")
 #: Abbreviations that end with a dot but not a sentence (news style).
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd vs u.s a.m p.m rev fr hon jan feb "
+    "capt cpl pvt maj adm cmdr det insp supt cllr "
     "aug sept sep oct nov dec".split()
 )
 _SENT_END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")

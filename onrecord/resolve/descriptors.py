@@ -347,4 +347,13 @@ def _fits_by_head(nominal: str, descriptors: Sequence[str]) -> bool:
         return False
     if any(fold(w) in PARTY_WORDS for w in modifiers):
         return False
-    return any(_SYNONYMS.get(head, head) == _SYNONYMS.get(fold(d.split()[-1]), fold(d.split()[-1])) for d in descriptors if d.split())
+    heads = _HEAD_SYNONYMS.get(head, {_SYNONYMS.get(head, head)})
+    return any(_SYNONYMS.get(fold(d.split()[-1]), fold(d.split()[-1])) in heads for d in descriptors if d.split())
+
+
+#: Headline words for a body's head and the descriptor heads they stand for ("the HSE boss" is its
+#: chief executive); hand-listed.
+_HEAD_SYNONYMS = {
+    "boss": {"boss", "executive", "ceo", "head", "director", "chair", "manager", "chief"},
+    "chief": {"chief", "executive", "ceo", "head", "director"},
+}

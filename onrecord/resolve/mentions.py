@@ -156,9 +156,18 @@ _PLACE_BASED = re.compile(unicode_caps(r"^(?i:the)\s+(?:[A-Z][\w.'’-]*,?\s+){0
 _REDUCED_RELATIVE = re.compile(r"^(?:a|an)\s+[a-z]+\s+(?=(?:the|his|her|its|their)\s|(?:he|she|they)$)")
 #: A party tag after a US politician's name: "(D)", "(R-Ohio)", "(D-Md.)".
 _PARTY_TAG = re.compile(r"\s*\((?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)\s*$")
+#: Figures with who published them: "figures published yesterday by the National Treatment Purchase Fund"
+#: (not "data compiled by LSEG": a data vendor is no source of what the figures mean).
+_FIGURES_BY = re.compile(r"^(?:(?:the|new|latest|official)\s+)*(?:figures|statistics|numbers)\s+(?:\w+\s+){0,3}?(?:by|from)\s+")
 #: A relative clause that gives a role ("who is the union's organiser", "which was a subsidiary"),
 #: kept for the descriptors; "who was granted anonymity" says what happened, not who it is.
 _ROLE_CLAUSE = re.compile(RELATIVE.pattern + r"(?:(?:also|now|still|formerly)\s+)?(?:a|an|the|his|her|its|their)\s", re.I)
+#: A name given in a relative clause: "One woman, who gave her name only as Mere", "a man who identified
+#: himself only as Tom".
+_GAVE_NAME = re.compile(unicode_caps(
+    r",?\s*who\s+(?:gave\s+(?P<pron>her|his|their)\s+name\s+(?:only\s+)?as|identified\s+(?P<pron2>herself|himself|themselves)"
+    r"\s+(?:only\s+)?as|asked\s+to\s+be\s+identified\s+(?:only\s+)?(?:as|by))\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+))
 #: A relative clause closing a mention (", who asked the question at estimates").
 _TRAILING_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.S)
 #: An organisation placed somewhere: "The US Attorney's Office in Las Vegas", "the embassy in Washington".
@@ -403,6 +412,12 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     anonymous = _ANONYMOUS_WHO.match(mention)
     if anonymous:
         return replace(classify_mention(text, s, s + anonymous.end()), span=span)
+    given = _GAVE_NAME.search(mention)
+    if given:  # "One woman, who gave her name only as Mere": the name she gave
+        return SpeakerMention(MentionKind.NAME, mention, span, name=given.group("name"),
+                              name_span=(s + given.start("name"), s + given.end("name")),
+                              gender={"her": "female", "herself": "female", "his": "male", "himself": "male"}.get(
+                                  (given.group("pron") or given.group("pron2") or "").lower()))
     clause = _TRAILING_CLAUSE.search(mention)
     if clause and clause.start() > 0 and not _ROLE_CLAUSE.match(mention[clause.start() :].lstrip(", ")):
         # "Hamish Lund, who asked the question", "The GMB, which represents 60 workers": the
@@ -426,11 +441,12 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         owner, owner_span = _spokes_owner(mention, s)
         if owner and not wordset & GROUP_NOUNS - SPOKES_NOUNS:
             return SpeakerMention(MentionKind.SPOKESPERSON, mention, span, owner=owner, owner_span=owner_span)
-    if wordset & VOICE_NOUNS and not named_person and len(words) <= 5:
+    if words[-1] in VOICE_NOUNS and mention.split()[-1].islower() and not named_person and len(words) <= 8:
         owner, owner_span = _owner(mention, s)
         if owner:  # "The senator's office said": the office speaks for its holder
             return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
-    if (wordset & DOCUMENT_NOUNS or (words[-1] in FINDING_NOUNS and len(words) <= 4)) and not re.search(r"\bsaid\b", low):
+    if (wordset & DOCUMENT_NOUNS or (words[-1] in FINDING_NOUNS and len(words) <= 4) or _FIGURES_BY.match(mention)) \
+            and not re.search(r"\bsaid\b", low):
         seen = _SEEN_BY.search(mention)
         if seen:  # "an internal Commission note seen by POLITICO": who saw it did not write it
             inner = classify_mention(text, s, s + seen.start())

@@ -120,15 +120,18 @@ ORG_WORDS = frozenset(
 #: hand-listed from UK, US and Irish local news.
 PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
-    "lake river hill hills springs falls creek bay station airport stadium arena".split()
+    "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
+    "motorway terrace crescent".split()
 )
 #: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
 PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch".split())
+#: Last words of utilities' names that are also surnames ("Cascade Ridge Power" / "Samantha Power").
+UTILITY_WORDS = frozenset("power electric gas water".split())
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
 #: hand-listed from business reporting.
 COMPANY_NOUNS = frozenset(
     "company firm business carmaker retailer lender insurer airline operator manufacturer supplier "
-    "startup start-up chain conglomerate group studio label broadcaster network publisher".split()
+    "startup start-up chain conglomerate group studio label broadcaster network publisher utility".split()
 )
 #: Nouns that take up a sports club ("the club said", "the team's statement").
 CLUB_NOUNS = frozenset("club team side".split())
@@ -139,7 +142,7 @@ TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn uc
 #: Nouns that take up a body whose name holds them ("the trust" for "Oakhurst Learning Trust"); hand-listed.
 NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
-    "federation institute society league court inquiry committee panel".split()
+    "federation institute society league court inquiry committee panel bank".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -362,6 +365,8 @@ def _classify(words: list[str]) -> str | None:
     folded = [fold(w) for w in words]
     if any(w in ORG_WORDS for w in folded):
         return "ORG"
+    if len(words) > 1 and folded[-1] in UTILITY_WORDS and folded[0] not in MALE_NAMES and folded[0] not in FEMALE_NAMES:
+        return "ORG"  # "Cascade Ridge Power", not "Samantha Power"
     if len(words) > 1 and (folded[-1] in ROLE_NOUNS or folded[-1] in PARTY_WORDS):
         return None  # "Texas Republican": a description, not a name
     if all(w in NOT_NAME_WORDS for w in folded):

@@ -45,7 +45,7 @@ from .entities import (
 )
 from .mentions import BODY_GROUP_NOUNS, VOICE_NOUNS, MentionKind, SpeakerMention, classify_mention
 from ..text.letters import unicode_caps
-from .names import ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, fits_org_noun, fold, parse_name
+from .names import ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, find_names, fits_org_noun, fold, parse_name
 
 __all__ = ["ResolveStage", "resolve_speakers"]
 
@@ -347,6 +347,11 @@ class _Resolver:
         self._contents = sorted(r for c in work.candidates for r in c.content)
         self._content_starts = [s for s, _ in self._contents]
 
+    def _in_content(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside some candidate's content."""
+        k = bisect.bisect_right(self._content_starts, pos) - 1
+        return k >= 0 and pos < self._contents[k][1]
+
     def _opens_sentence(self, pos: int) -> bool:
         """Whether a mention at ``pos`` opens its sentence, outside any attributed content.
 
@@ -354,8 +359,7 @@ class _Resolver:
         "Hartley said Vane had …" only talks about Vane, and "Tully said on
         Unfiltered with Dana Reyes" names Reyes in passing.
         """
-        k = bisect.bisect_right(self._content_starts, pos) - 1
-        if k >= 0 and pos < self._contents[k][1]:
+        if self._in_content(pos):
             return False
         return not self.text[_sentence_start(self.text, pos) : pos].strip(" \t\n\"“‘'")
 
@@ -440,6 +444,8 @@ class _Resolver:
         d = self.table.draft(found)
         for desc in m.descriptors:
             d.add_descriptor(m.span[0], desc)
+        if m.gender and d.gender is None:
+            d.gender = m.gender  # "who gave her name as Mere": she
         self.table.add_mention(found, *m.name_span, subject=True)
         return Resolution(found, "resolve:partial-name" if partial else "resolve:name")
 
@@ -492,7 +498,7 @@ class _Resolver:
                 self.table.draft(found).gender = m.gender
         else:
             found = self._salient(
-                m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False
+                m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
             )
         return Resolution(found, "resolve:pronoun")
 
@@ -833,7 +839,9 @@ class _Resolver:
                 m.owner_span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False
             )
         bare_owner = re.sub(r"^(?:the|The)\s+", "", m.owner)
-        if _ORG_WORDS_ONLY.fullmatch(bare_owner) and {fold(w) for w in re.findall(r"[\w'’-]+", bare_owner)} & ORG_WORDS:
+        names = find_names(bare_owner)
+        if _ORG_WORDS_ONLY.fullmatch(bare_owner) and {fold(w) for w in re.findall(r"[\w'’-]+", bare_owner)} & ORG_WORDS \
+                and not (names and names[-1].type == "PERSON" and names[-1].prefix):  # not "Local Government Minister X"
             # "the Department for Levelling Up, Housing and Communities": one organisation name
             return self._org(bare_owner, m.owner_span)
         owner = classify_mention(self.work.text, *m.owner_span)
@@ -893,7 +901,8 @@ class _Resolver:
         return gender is None or d.gender is None or d.gender == gender
 
     def _salient(
-        self, pos: int, cand: Candidate, fits, persons: bool, reach_back: bool = False, prefer=None
+        self, pos: int, cand: Candidate, fits, persons: bool, reach_back: bool = False, prefer=None,
+        pronoun: bool = False,
     ) -> int | None:
         """The most salient entity mentioned before ``pos`` that ``fits``.
 
@@ -901,7 +910,8 @@ class _Resolver:
         WINDOW_PARAGRAPHS before it (outside ``cand``'s own content) plus
         recent speakers. Each scores by recency among the fitting entities,
         a subject mention, having spoken the previous quote, and is marked
-        down when its last mention was inside quotation marks.
+        down when its last mention was inside quotation marks or, for
+        persons and pronouns, inside what someone said.
         """
         table = self.table
         para = table.paragraph_of(pos)
@@ -941,7 +951,9 @@ class _Resolver:
             score += SUBJECT_BONUS if mr.subject else 0.0
             if rank == 0 and mr.subject and not mr.in_quote and self._opens_sentence(mr.start):
                 score += RECENT_SUBJECT_BONUS
-            score -= IN_QUOTE_PENALTY if mr.in_quote else 0.0
+            # named inside what someone said ("Tolliver said his deputy, Sgt. Kyle Ramos, was treated …"):
+            # talked about, not the next "he"
+            score -= IN_QUOTE_PENALTY if mr.in_quote or ((persons or pronoun) and self._in_content(mr.start)) else 0.0
             if prefer is not None and prefer(r):
                 score += KNOWN_GENDER_BONUS
             if r == last_speaker:
