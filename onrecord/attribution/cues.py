@@ -40,7 +40,7 @@ SPEECH_VERBS = frozenset(
     plead question recommend reckon relate retract apologise apologize clarify
     elaborate blast slam praise mock decry hint imply conclude affirm aver
     threaten whisper yell write declare email text message
-    show find cite condemn attack reject decline refuse opine gush fume rage confide enthuse rave
+    show find cite condemn attack reject decline refuse opine gush fume rage confide enthuse rave dismiss
     """.split()
 )
 

@@ -102,7 +102,7 @@ CLAUSE_CUES = frozenset(
     "state stress testify".split()
 )
 #: Cues that name or describe their object with a quoted phrase ("described it as “…”").
-NAMING_CUES = frozenset("call describe label brand dub term".split())
+NAMING_CUES = frozenset("call describe label brand dub term dismiss".split())
 #: Cues whose content may be an infinitive clause ("urged Congress to act").
 INTENT_CUES = frozenset("urge plan promise pledge vow decline refuse threaten ask call".split())
 #: Cues with a particle before their content ("called for a ban", "pointed to the poll").
@@ -118,6 +118,8 @@ ADJUNCT_PREPS = frozenset("after before while since despite".split())
 DECLINING_SUBJECT_TOKENS = 24
 #: Most tokens between a cue and the colon before a quotation ("tells the rest of the story more bluntly:").
 COLON_CUE_TOKENS = 11
+#: Most tokens of the source after "while" in a contrasting attribution ("while Dunmore chairman Alan Prestwick insists").
+CONTRAST_SOURCE_TOKENS = 7
 #: Irregular past tenses that end a subject ("The Bank of Norland kept its rate … and said …").
 IRREGULAR_PAST = frozenset(
     "kept cut held made took gave left set put sent won lost met became began ran paid hit brought bought sold "
@@ -465,6 +467,9 @@ class _Finder:
         spokesperson for the Department for Levelling Up, Housing and
         Communities``).
         """
+        anonymity = _anonymity_clause_start(toks, k)
+        if anonymity is not None:  # "A resident who asked not to be named said": the resident
+            return self.np_before(toks, anonymity, limit)
         if k >= 2 and toks[k - 1].text == ",":
             return self.appositive_before(toks, k - 1)
         start = self.np_start(toks, k, limit)
@@ -795,7 +800,8 @@ class _Finder:
             if speaker is None and t.text[:1].islower() and k > 0 and toks[k - 1].text not in "," \
                     and not self.after_preposition(toks, cue_start, k):
                 continue
-            content = (toks[j].start, toks[end - 1].end)
+            stop = self.contrast_stop(toks, j, end)
+            content = (toks[j].start, toks[stop - 1].end)
             if self.overlaps_quote_content(*content):
                 continue
             self.add([content], self.kind_of(*content), cue_span, speaker, rule, cls)
@@ -854,6 +860,20 @@ class _Finder:
         if end - after < 2 or self.overlaps_quote_content(toks[0].start, toks[end - 1].end):
             return None
         return [first, (toks[after].start, toks[end - 1].end)], (who[0].start, who[-1].end)
+
+    def contrast_stop(self, toks: list[Tok], j: int, end: int) -> int:
+        """Where reported content stops before a contrasting attribution in the same sentence.
+
+        "Korrel says the deal is close, while Dunmore chairman Alan Prestwick
+        insists …": the content ends at the comma before "while"/"whereas"
+        when a cue follows within a few tokens.
+        """
+        for x in range(j + 1, end - 2):
+            if toks[x].text == "," and toks[x + 1].lower in ("while", "whereas"):
+                for y in range(x + 2, min(end, x + 2 + CONTRAST_SOURCE_TOKENS)):
+                    if self.forms.get(toks[y].lower) and not _in_name(toks, y):
+                        return x
+        return end
 
     def has_source(self, toks: list[Tok], cue_start: int, k: int) -> bool:
         """Whether the cue at ``k`` has a source before it, or after "X declined to comment but"."""
@@ -1071,6 +1091,8 @@ class _Finder:
                     lo, hi = min(lo, olo), max(hi, ohi)
             if t.i < lo < cue_hi + 1:
                 lo = cue_hi + 1
+            if lo > t.i:
+                hi = min(hi, self.contrast_stop(toks, lo, hi + 1) - 1)  # "…, while Y insists …" is Y's
             content = self.through_quotation(_trim(self.text, toks[lo].start, toks[hi].end))
             if content[1] - content[0] < 8 or self.overlaps_quote_content(*content):
                 continue
@@ -1205,6 +1227,28 @@ def _after_dateline(toks: list[Tok], limit: int) -> int:
                 nxt += 1
             return nxt if nxt < limit else 0
     return 0
+
+
+def _anonymity_clause_start(toks: list[Tok], k: int) -> int | None:
+    """Index of "who" in "…, who asked not to be named," ending just before ``k``, else None."""
+    words = [t.lower for t in toks[max(0, k - 9) : k]]
+    while words and words[-1] == ",":
+        words.pop()
+    tail = " ".join(words)
+    m = _ANONYMITY_CLAUSE.search(tail)
+    if m is None:
+        return None
+    back = len(tail[m.start() :].split())
+    start = k - back - (k - max(0, k - 9) - len(words))
+    while start > 0 and toks[start - 1].text == ",":
+        start -= 1
+    return start if start > 0 else None
+
+
+#: A relative clause that only says a source asked for anonymity ("who asked not to be named").
+_ANONYMITY_CLAUSE = re.compile(
+    r"\bwho (?:asked|requested|declined|wished|wanted) (?:not )?to be (?:named|identified)(?: by name)?$"
+)
 
 
 def _in_number(text: str, t: Tok) -> bool:

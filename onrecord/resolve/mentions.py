@@ -154,6 +154,13 @@ _PLACE_BASED = re.compile(unicode_caps(r"^(?i:the)\s+(?:[A-Z][\w.'’-]*,?\s+){0
 #: A noun and a reduced relative clause's subject: "a ruling | the county's top elected official [called]",
 #: "a figure | he [described as]".
 _REDUCED_RELATIVE = re.compile(r"^(?:a|an)\s+[a-z]+\s+(?=(?:the|his|her|its|their)\s|(?:he|she|they)$)")
+#: Where something was said, closing a speaker span: ", in the statement", "in an email".
+_CHANNEL_TAIL = re.compile(
+    r",?\s+(?:in|on|via)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|email|e-mail|post|interview|letter|release|video|podcast)$"
+)
+#: A body's initials in brackets after its name: "(ESA)", "(NTPF)".
+_ACRONYM_TAG = re.compile(r"\s*\([A-Z][A-Z&]{1,7}\)\s*$")
 #: A party tag after a US politician's name: "(D)", "(R-Ohio)", "(D-Md.)".
 _PARTY_TAG = re.compile(r"\s*\((?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)\s*$")
 #: Figures with who published them: "figures published yesterday by the National Treatment Purchase Fund"
@@ -405,6 +412,14 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if reduced:
         # "a ruling the county's top elected official [called …]": the thing said, then who said it
         return replace(classify_mention(text, s + reduced.end(), e), span=span)
+    channel = _CHANNEL_TAIL.search(mention)
+    if channel and channel.start() > 0:
+        # "Jonas Eriksen, ESA’s project scientist, in the statement": where it was said, not who said it
+        return replace(classify_mention(text, s, s + channel.start()), span=span)
+    acronym = _ACRONYM_TAG.search(mention)
+    if acronym and acronym.start() > 0:
+        # "the European Space Agency (ESA)": the body, its initials in brackets after it
+        return replace(classify_mention(text, s, s + acronym.start()), span=span)
     tag = _PARTY_TAG.search(mention)
     if tag and tag.start() > 0:
         # "County Executive Marcus Delahunt (D)": the party tag is not part of who speaks

@@ -485,8 +485,8 @@ def _premodifies_role(text: str, name: NameSpan) -> bool:
 #: A role title and the "for"/"of" of its portfolio, just before a run ("Minister for | Housing Martin
 #: Cusack", "Secretary of State for | Scotland Ian Murray").
 _PORTFOLIO_BEFORE = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman|Minister of State|Secretary of State)"
-    r"[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?$"
+    r"\b(?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman|Minister of State|Secretary of State|MEC)"
+    r"[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z][\w'’-]*[ \u00a0]+){1,4}(?:and|&)[ \u00a0]+)?$"
 )
 #: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
 ORG_HEADS = frozenset(
@@ -572,7 +572,7 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     """Turn one capitalised run into names: drop leading function words, peel roles."""
     words = [(m.start() + offset, m.group()) for m in _NONSPACE.finditer(run)]
     portfolio = (_PORTFOLIO_BEFORE.search(text, max(0, offset - 60), offset)
-                 if text.endswith(("for ", "of ", "the "), max(0, offset - 4), offset) else None)
+                 if text.endswith(("for ", "of ", "the ", "and ", "& "), max(0, offset - 4), offset) else None)
     if portfolio and len(words) > 2:
         # "Minister for | Housing Martin Cusack": the portfolio runs up to the first name
         first = next((i for i, (_, w) in enumerate(words) if fold(w) in MALE_NAMES or fold(w) in FEMALE_NAMES), None)

@@ -57,7 +57,7 @@ _LINE_START = re.compile(
     r"|top stories|in pictures|more from [\w ]{1,30}?|most (?:read|popular|viewed) from [\w ]{1,30}?"
     r"|more stories|about the authors?)\s*(?:[:|>»–—-]|$)"
     # single words only with a separator ("Analysis:", "Latest:" head real content, so they are left out)
-    r"|(?:more|related|recommended|trending|watch|listen)\s*(?:[:|>»]|$)))"
+    r"|(?:read|more|related|recommended|trending|watch|listen)\s*(?:[:|>»]|$)))"
     # page furniture that is the whole line
     r"|(?P<furniture>(?i:(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?"
     r"|(?:story|article) continues below(?: this)?(?: advert(?:isement)?)?"
@@ -124,6 +124,8 @@ _PROMPT_ANYWHERE = re.compile(
     r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
     r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
     r"|privacy (?:policy|notice)"
+    # a tip line: "if you have a news tip, correction or comment, let us know at …"
+    r"|(?:news )?tips?,? corrections? or comments?|let us know at\b|send (?:us )?your (?:news )?tips?"
     r"|all rights reserved"
     # a pitch that ends in a bare call to action: "… every Tuesday. Sign up here."
     r"|(?:^|[.!?] )(?:sign[- ]?up|subscribe|register|click|tap) (?:here|now|today|for free)[.!]?$)"
