@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..nlp.quotes import line_paragraphs
+from ..text.clean import is_byline
 from ..work import Candidate, Range, Work
 from .boundaries import Boundaries, fix_boundaries
 from .rules import find_candidates
@@ -158,6 +159,16 @@ def _inside(content: Sequence[Range], span: Range) -> bool:
 
 #: Words at which a tagger may cut an organisation's name short ("... for Levelling Up, | Housing and Communities").
 NAME_JOINS = frozenset({",", "and", "&", "of", "for"})
+
+
+def _on_byline(text: str, content: Sequence[Range]) -> bool:
+    """Whether every piece of ``content`` lies on a byline line ("By Hannah Vogel")."""
+    for s, e in content:
+        lo = text.rfind("\n", 0, s) + 1
+        hi = text.find("\n", e)
+        if not is_byline(text[lo : hi if hi >= 0 else len(text)].strip()):
+            return False
+    return bool(content)
 
 
 def _speaker_lines_away(text: str, tagged: Candidate, ruled: Candidate) -> bool:
@@ -414,4 +425,6 @@ class MergeStage:
         paragraphs = work.paragraphs or line_paragraphs(text)
         ruled = find_candidates(text, paragraphs, work.quotations)
         merged = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
-        work.candidates = fix_boundaries(work.text, merged, work.quotations, self.boundaries)
+        fixed = fix_boundaries(work.text, merged, work.quotations, self.boundaries)
+        # "By" of "By Chris Ashworth, … reporter", left of a content the corrections cut down: never a quote
+        work.candidates = [c for c in fixed if not (self.policy.drop_junk and _on_byline(work.text, c.content))]

@@ -343,7 +343,7 @@ def _fits_by_head(nominal: str, descriptors: Sequence[str]) -> bool:
         return False
     head = fold(words[-1])
     modifiers = [w for w in words[:-1] if fold(w) not in _STOP]
-    if not modifiers or not all(w.isupper() and w.isalpha() and len(w) >= 2 for w in modifiers):
+    if not modifiers or not all((w.isupper() and w.isalpha() and len(w) >= 2) or fold(w) in _BODY_NOUNS for w in modifiers):
         return False
     if any(fold(w) in PARTY_WORDS for w in modifiers):
         return False
@@ -354,6 +354,10 @@ def _fits_by_head(nominal: str, descriptors: Sequence[str]) -> bool:
 #: Headline words for a body's head and the descriptor heads they stand for ("the HSE boss" is its
 #: chief executive); hand-listed.
 _HEAD_SYNONYMS = {
-    "boss": {"boss", "executive", "ceo", "head", "director", "chair", "manager", "chief"},
-    "chief": {"chief", "executive", "ceo", "head", "director"},
+    "boss": {"boss", "executive", "ceo", "head", "director", "chair", "manager", "chief", "leader", "president",
+             "secretary"},
+    "chief": {"chief", "executive", "ceo", "head", "director", "leader"},
+    "leader": {"leader", "chief", "head", "president", "secretary"},
 }
+#: Lower-case bodies a headline role may name ("the union boss" of "BLV chief Jörg Weißmann").
+_BODY_NOUNS = frozenset("union party company firm club council trust charity bank board".split())

@@ -69,7 +69,9 @@ _REP = re.compile(r"\brep\b(?![.\w])")
 #: Heads of findings and rulings that speak for themselves ("according to the study", "the poll found",
 #: "the opinion said"), only
 #: as the last word of a short mention ("a co-author of the study" is a person); hand-listed.
-FINDING_NOUNS = frozenset("study studies survey surveys poll polls research analysis opinion order decision".split())
+FINDING_NOUNS = frozenset(
+    "study studies survey surveys poll polls research analysis opinion order decision estimate estimates forecast".split()
+)
 #: Heads that speak for their holder ("the senator's office", "Smith's campaign"); hand-listed.
 VOICE_NOUNS = frozenset("office campaign camp".split())
 _ORG_NAME = unicode_caps(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*)*")
@@ -98,7 +100,8 @@ _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE
 ANONYMOUS_SOURCE_HEADS = (
     r"insiders?|sources?|officials?|workers?|employees?|staff\s+members?|staffers?|engineers?|executives?|"
     r"residents?|neighbou?rs?|fans?|supporters?|witness(?:es)?|parents?|passengers?|shoppers?|patients?|nurses?|"
-    r"teachers?|students?|locals?|drivers?|officers?|diplomats?|aides?|staffers?"
+    r"teachers?|students?|locals?|drivers?|officers?|diplomats?|aides?|staffers?|principals?|headteachers?|"
+    r"doctors?|managers?"
 )
 #: Words between the determiner and an anonymous source's head: "a senior KUMRCL official", "one EU
 #: diplomat", "a former White House aide" (up to two capitalised words after a modifier).
@@ -108,7 +111,7 @@ _ANONYMOUS_MODIFIERS = (
 #: An anonymous source with nothing said of it.
 _BARE_SOURCE = re.compile(
     r"^(?i:a|an|one|two|three|several|some|other|another)\s+" + _ANONYMOUS_MODIFIERS
-    + rf"(?i:{ANONYMOUS_SOURCE_HEADS})$"
+    + rf"(?i:{ANONYMOUS_SOURCE_HEADS})(?:\s+(?:at|from|in|with)\s+(?:a|an|the|one)\s+.+)?$"
 )
 #: The same with what is said of it in a restrictive relative clause: "One engineer who was laid off, and
 #: who spoke to The Verge on the condition of anonymity": the source is "One engineer".
@@ -144,7 +147,9 @@ _NICKNAMED = re.compile(unicode_caps(
     r"(?P<first>[A-Z][\w'’-]+)[ \u00a0]+[\"“‘'][A-Z][\w'’-]*[\"”’'][ \u00a0]+(?P<last>[A-Z][\w'’-]+)"
 ))
 #: Who saw or obtained a document, after it ("… seen by POLITICO", "… obtained by The Verge").
-_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|viewed|leaked)\s+(?:by|to)\s+.*$", re.S)
+_SEEN_BY = re.compile(
+    r"\s+(?:(?:seen|obtained|reviewed|viewed|leaked)\s+(?:by|to)\s+.*|(?:released|published|issued)\s+(?:on\s+)?\w+)$", re.S
+)
 #: A body named before a document's noun: "an internal Commission note", "a Home Office memo".
 _MAKER_BEFORE_DOC = re.compile(unicode_caps(
     r"^(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+[a-z]+$"
@@ -416,6 +421,10 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if channel and channel.start() > 0:
         # "Jonas Eriksen, ESA’s project scientist, in the statement": where it was said, not who said it
         return replace(classify_mention(text, s, s + channel.start()), span=span)
+    seen = _SEEN_BY.search(mention)
+    if seen and seen.start() > 0 and (_words(mention[: seen.start()]) or [""])[-1] in DOCUMENT_NOUNS | FINDING_NOUNS:
+        # "a CBO estimate released Monday", "a memo seen by POLITICO": the document, not when or who saw it
+        return replace(classify_mention(text, s, s + seen.start()), span=span)
     acronym = _ACRONYM_TAG.search(mention)
     if acronym and acronym.start() > 0:
         # "the European Space Agency (ESA)": the body, its initials in brackets after it

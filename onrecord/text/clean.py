@@ -120,7 +120,7 @@ _CHANNEL = re.compile(
 #: Promotional phrases anywhere in a short line.
 _PROMPT_ANYWHERE = re.compile(
     r"(?:sign up (?:to|for) (?:our|the)\b|subscribe (?:to|for) (?:our|the)\b"
-    r"|(?:delivered|sent|straight) to your inbox"
+    r"|(?:delivered|sent|straight) to your inbox|in (?:this|our) (?:weekly|daily|free) newsletter"
     r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
     r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
     r"|privacy (?:policy|notice)"
@@ -342,6 +342,24 @@ def _line_reason(line: str, previous: str) -> str | None:
     if _PROMPT_VERB.match(low) and _CHANNEL.search(low):
         return "prompt"
     return None
+
+
+#: A byline alone on its line: "By Jane Doe", "By Chris Ashworth, Sky Sports News chief reporter" (not
+#: "By Monday, the council had voted": after the comma only a role may follow).
+_BYLINE = re.compile(
+    r"(?i:by)\s+[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,5}"
+    r"(?:,\s+[\w'’ -]{0,40}?\b(?:reporter|editor|correspondent|writer|columnist|journalist|staff|producer))?\s*"
+)
+
+
+def is_byline(line: str) -> bool:
+    """Whether a (trimmed) line is a byline. Bylines stay in the text (the tagger reads them as it was
+    trained to); what a line like this yields is never a quote.
+
+    >>> is_byline("By Chris Ashworth, Sky Sports News chief reporter"), is_byline("By Monday, the council had voted.")
+    (True, False)
+    """
+    return len(line) <= MAX_AGENCY_LINE and bool(_BYLINE.fullmatch(line))
 
 
 def _headline_like(line: str) -> bool:

@@ -13,6 +13,7 @@ from onrecord.attribution.merge import MergePolicy, MergeStage, merge_candidates
 from onrecord.attribution.rules import find_candidates
 from onrecord.attribution.tagger import MODEL_DIR
 from onrecord.model import Document
+from onrecord.nlp.quotes import QuotesStage
 from onrecord.pipeline import MODES, Pipeline, build_article, load_stage, work_from_document
 from onrecord.work import Candidate, Work
 
@@ -282,3 +283,14 @@ def test_an_according_to_attribution_the_tagger_missed_is_added() -> None:
     out = merge_candidates(t, [], ruled)
     assert texts(t, out) == texts(t, ruled)
     assert merge_candidates(t, [], ruled, policy=MergePolicy(add=frozenset())) == []
+
+
+def test_byline_line_yields_no_quote():
+    text = "Striker stalls\n\nBy Chris Ashworth, Sky Sports News chief reporter\n\nThe manager said the deal was off."
+    work = Work("t", text)
+    work.clean = text
+    QuotesStage()(work)
+    s = text.index("By")
+    work.candidates = [Candidate(content=[(s, s + 2)], origin="model:minilm-tagger", confidence=0.4)]
+    MergeStage()(work)
+    assert all(text[c.start : c.end] != "By" for c in work.candidates)

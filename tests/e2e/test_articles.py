@@ -57,6 +57,13 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("skysports-transfer-saga", "accurate"): "the tagger takes 'By' of the byline and a related-link teaser "
     "('Championship predictions: Who will win promotion this season?') as contents (junk), misses the "
     "standfirst's '…, while Dunmore chairman Alan Prestwick insists …' and the Instagram caption: 12 of 14",
+    ("politico-us-senate-shutdown", "fast"): "'Sen. Lorna Breckett (R-Ariz.), one of a handful of GOP senators who …, "
+    "said …' is not found, so a later '“…,” he said' goes to the last person named, Tess Kimbrough, whose "
+    "first name the lexicon does not know as a woman's (misattributed): 12 of 14",
+    ("smh-nsw-teachers-strike", "fast"): "the lexical rules miss the minister's earlier statement ('Last month, the "
+    "minister said … “selfish”'), 'On Tuesday she said' (the time word is taken into the source), the federation "
+    "president's long title, the anonymous principal's long relative clause (so her 'she said' goes to the last "
+    "woman named: misattributed), the department spokesman and the parent's appended fragment: 7 of 14",
     ("thesun-soap-star-split", "fast"): "'“…,” the star, 31, wrote on Instagram. “…”' is not joined (a role with an "
     "age between commas), and 'She told fans she would be \"…\" while she \"…\"' is not found: 11 of 13",
 }
