@@ -101,7 +101,7 @@ ANONYMOUS_SOURCE_HEADS = (
     r"insiders?|sources?|officials?|workers?|employees?|staff\s+members?|staffers?|engineers?|executives?|"
     r"residents?|neighbou?rs?|fans?|supporters?|witness(?:es)?|parents?|passengers?|shoppers?|patients?|nurses?|"
     r"teachers?|students?|locals?|drivers?|officers?|diplomats?|aides?|staffers?|principals?|headteachers?|"
-    r"doctors?|managers?"
+    r"doctors?|managers?|carers?|care\s+workers?|relatives?"
 )
 #: Words between the determiner and an anonymous source's head: "a senior KUMRCL official", "one EU
 #: diplomat", "a former White House aide" (up to two capitalised words after a modifier).
@@ -460,6 +460,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     named_person = "," in mention and any(_is_person_part(t.strip()) for t in re.findall(r"[^,]+", mention))
     titled = _NAME_AFTER_SPOKES.search(mention)
     named_person = named_person or bool(titled and _is_person_part(titled.group("name")))
+    if not named_person and wordset & SPOKES_NOUNS:
+        # "Opposition Spokesman on Justice Garfield Samuda-Hylton, the MP for …": a person holds the title
+        named_person = any(n.type == "PERSON" and n.prefix for n in find_names(mention))
     if (wordset & SPOKES_NOUNS or _REP.search(mention)) and not named_person:
         # a person named in the mention wins: "Labour's spokesperson, Neil Baird"
         owner, owner_span = _spokes_owner(mention, s)
@@ -558,6 +561,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         bare = _DEFINITE.sub("", mention)
         return SpeakerMention(MentionKind.ORG, mention, span, name=bare, name_span=(e - len(bare), e))
     names = find_names(mention)
+    if mention.split()[-1] in POSTNOMINALS and len(words) > 2 and (
+            _DEFINITE.match(mention) or not (names or _INDEFINITE.match(mention))):
+        return SpeakerMention(MentionKind.NOMINAL, mention, span)  # "(the) St Andrew South West MP": a seat, no name
     if len(names) >= 2 and names[-1].end == len(mention) and names[-2].type == "PERSON" \
             and _OF_BODY.fullmatch(mention, names[-2].end, names[-1].start):
         names = names[:-1]  # "C.N. Prakash Reddy of the Janata Vikas Paksha": the person, of a body

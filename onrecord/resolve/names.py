@@ -114,7 +114,7 @@ ORG_WORDS = frozenset(
     # events: "Sundance Film Festival", "Golden Globe Awards"
     "festival awards olympics championship championships summit expo "
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
-    "hospital hospitals infirmary clinic surgery hospice".split()
+    "hospital hospitals infirmary clinic surgery hospice care healthcare".split()
 )
 #: Last words of place names, which are never people ("Marlow Crossing", "Leinster House" is a body);
 #: hand-listed from UK, US and Irish local news.
@@ -123,6 +123,8 @@ PLACE_WORDS = frozenset(
     "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
     "motorway terrace crescent".split()
 )
+#: Points of the compass ending a constituency's name ("St Andrew South West", "Dublin Bay North").
+COMPASS_WORDS = frozenset("north south east west central".split())
 #: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
 PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch".split())
 #: Last words of utilities' names that are also surnames ("Cascade Ridge Power" / "Samantha Power").
@@ -486,7 +488,7 @@ def _premodifies_role(text: str, name: NameSpan) -> bool:
 #: Cusack", "Secretary of State for | Scotland Ian Murray").
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman|Minister of State|Secretary of State|MEC)"
-    r"[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z][\w'’-]*[ \u00a0]+){1,4}(?:and|&)[ \u00a0]+)?$"
+    r"[ \u00a0]+(?:for|of|on)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z][\w'’-]*[ \u00a0]+){1,4}(?:and|&)[ \u00a0]+)?$"
 )
 #: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
 ORG_HEADS = frozenset(
@@ -572,7 +574,7 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     """Turn one capitalised run into names: drop leading function words, peel roles."""
     words = [(m.start() + offset, m.group()) for m in _NONSPACE.finditer(run)]
     portfolio = (_PORTFOLIO_BEFORE.search(text, max(0, offset - 60), offset)
-                 if text.endswith(("for ", "of ", "the ", "and ", "& "), max(0, offset - 4), offset) else None)
+                 if text.endswith(("for ", "of ", "on ", "the ", "and ", "& "), max(0, offset - 4), offset) else None)
     if portfolio and len(words) > 2:
         # "Minister for | Housing Martin Cusack": the portfolio runs up to the first name
         first = next((i for i, (_, w) in enumerate(words) if fold(w) in MALE_NAMES or fold(w) in FEMALE_NAMES), None)
@@ -590,6 +592,11 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
         possessive = True
         words[-1] = (last_pos, stripped)
     words = [(p, w.rstrip(".") if fold(w) not in HONORIFICS and fold(w) not in ROLE_TITLES else w) for p, w in words]
+    bare_words = [w for _, w in words]
+    while len(bare_words) > 1 and _is_postnominal(bare_words[-1]):
+        bare_words.pop()
+    if len(bare_words) > 2 and fold(bare_words[0]) in ("st", "saint") and fold(bare_words[-1]) in COMPASS_WORDS:
+        return []  # "St Andrew South West (MP)": a constituency, not a person
     while words and fold(words[0][1]) in NOT_NAME_WORDS:
         words = words[1:]
     # a sentence-opening word before a known first name or honorific is not part of the name

@@ -296,6 +296,8 @@ def _memo(fits):
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being|(?:has|have|had) been)\s", re.IGNORECASE)
 
 
+#: A sentence opened by who asked the question it answers ("Asked by Villaraza who …, she said").
+_ASKED_BY = re.compile(r"\s*[\"“‘']?(?:Asked|Questioned|Pressed|Quizzed)\s+(?:by|about)\s+")
 #: Seats a nominal may give a politician by ("the Dublin Bay North TD", "the upper house MP").
 SEAT_HEADS = frozenset("td mp msp mla mep ms am senator congressman congresswoman councillor councilor".split())
 #: Offices and party roles that make a speaker a politician (as description tokens).
@@ -486,10 +488,11 @@ class _Resolver:
             return Resolution(spokes, "resolve:pronoun")
         if m.number == "sg":
             found = self._relative_antecedent(m)
+            asker = self._asker(m.span[0])
             if found is None:
                 # a person known to be of that gender scores higher: "she" is Margaret, not Jo Lam, when both are near
                 found = self._salient(
-                    m.span[0], cand, lambda i: self._fits_gender(i, m.gender), persons=True,
+                    m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i != asker, persons=True,
                     prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
                 )
             if found is None and m.gender is not None:
@@ -501,6 +504,17 @@ class _Resolver:
                 m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
             )
         return Resolution(found, "resolve:pronoun")
+
+    def _asker(self, pos: int) -> int | None:
+        """Who asks, in a sentence opened by "Asked by Villaraza who …, she said": never the one answering."""
+        sent = _sentence_start(self.text, pos)
+        asked = _ASKED_BY.match(self.text, sent, pos)
+        if asked is None:
+            return None
+        k = bisect.bisect_left(self.table.mentions, asked.end(), key=_start_of)
+        if k < len(self.table.mentions) and self.table.mentions[k].start < pos:
+            return self.table.root(self.table.mentions[k].entity)
+        return None
 
     def _only_one_of_gender(self, pos: int, gender: str) -> int | None:
         """The one person of ``gender`` mentioned before ``pos``, when there is exactly one.
@@ -554,7 +568,7 @@ class _Resolver:
             if body is None and head in BODY_GROUP_NOUNS:
                 return self._resolve_group(m, cand)  # no body of that kind: "the group" as written
             return Resolution(body, "resolve:nominal")
-        if len(m.text.split()) == 2 and head in ANONYMOUS_HEADS:
+        if len(m.text.split()) <= 3 and head in ANONYMOUS_HEADS:
             # "The person said" after "according to a person familiar with the plans": that source
             return Resolution(self._salient(
                 m.span[0], cand,
