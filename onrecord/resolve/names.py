@@ -237,6 +237,25 @@ FEMALE_NAMES = frozenset(
     "tessa tracey valerie vanessa wendy".split()
 )
 
+#: First names common beyond the UK and US (Irish, Nordic and German, Spanish, Italian and Portuguese,
+#: South African, West African, South Asian, Maori), hand-picked from national most-common lists: a
+#: pronoun finds a woman or a man named in any of them.
+_MORE_FEMALE = frozenset(
+    "niamh aoife ciara sinead roisin mairead deirdre nuala brigid maeve orla grainne katrin lena annika ingrid "
+    "astrid greta lucia sofia valentina camila isabella elena carmen nosipho thandiwe ngozi chiamaka amara "
+    "aparna anjali deepa kavita mere aroha marissa tess renata corinne kayleigh shannon bev janice morven "
+    "marguerite helena gail kirsten naomi teresa celeste jasmine camille maren colleen alicia anneline bec "
+    "josee".split()
+)
+_MORE_MALE = frozenset(
+    "sean seamus padraig cathal eoin ciaran donal colm fergal tadhg lorcan paudie jorg jurgen klaus henrik "
+    "bernd lars nils anders olav tomas jonas stefan mateo rafael alejandro diego javier carlos miguel marco "
+    "luca giovanni zukile luyolo sipho thabo kwame kofi sandeep rahul arjun vikram rawiri wiremu bradley "
+    "wilfred walter dalton winston garfield alvin curtis wade leighton lachlan jonah hal teodoro eliseo".split()
+)
+MALE_NAMES = MALE_NAMES | _MORE_MALE
+FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
+
 #: a capitalised word (any letters after the capital), or stacked initials ("S.R.", "H.W."); a plural
 #: possessive inside a name keeps its apostrophe ("Supporters' Trust")
 _WORD = unicode_caps(r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?)")
