@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..work import Range, Work
 
-__all__ = ["CleanStage", "Junk", "blank_ranges", "explain_junk", "find_junk", "find_paragraphs"]
+__all__ = ["CleanStage", "Junk", "blank_ranges", "byline_lines", "explain_junk", "find_junk", "find_paragraphs"]
 
 #: Longest line (chars) that can be a caption, credit or prompt; real captions
 #: and prompts run to ~200 chars, so 300 leaves room without reaching paragraphs.
@@ -211,13 +211,16 @@ def explain_junk(text: str) -> list[Junk]:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
         adjacent = text.count("\n", previous_start + len(previous), start) <= 1  # no blank line between
-        if in_list and adjacent and _headline_like(line):
+        if in_list and adjacent and _headline_like(line, question=True):
             reason: str | None = "link"  # the next headline of the same list, on the next line
         else:
             reason = _line_reason(line, previous)
         in_list = reason == "link" and (_links_below(line) or _links_below(previous) or in_list)
         if reason == "repeated" and not (found and found[-1].start == previous_start):
             # a caption printed twice: both copies are page furniture, not the first one's text
+            # (the whole first copy replaces what was found inside it, such as its "(Photo: …)" credit)
+            while found and found[-1].start >= previous_start:
+                found.pop()
             found.append(Junk(previous_start, previous_start + len(previous), reason))
         previous, previous_start = line, start
         if reason:
@@ -250,7 +253,10 @@ def blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
     """
     parts = []
     at = 0
-    for s, e in ranges:
+    for s, e in sorted(ranges):
+        s = max(s, at)  # overlapping ranges blank once: the result keeps the text's length
+        if e <= s:
+            continue
         parts.append(text[at:s])
         parts.append(_LINE.sub(lambda m: " " * len(m.group()), text[s:e]))
         at = e
@@ -362,9 +368,43 @@ def is_byline(line: str) -> bool:
     return len(line) <= MAX_AGENCY_LINE and bool(_BYLINE.fullmatch(line))
 
 
-def _headline_like(line: str) -> bool:
-    """A short line with no closing stop or quotation mark, as listed headlines are."""
-    return len(line) <= MAX_FURNITURE_LINE and line[-1] not in ".!?\"”'’:"
+#: A dateline under an author's name: "Published 3h ago", "Updated 7:38 PM, September 23, 2025".
+_DATELINE = re.compile(r"(?i:(?:first |last )?(?:published|updated|posted))\b")
+#: An author's name alone on its line, two to four capitalised words: "Lulama Ndlovu", "Bea Lumbao-Santos".
+_NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
+def byline_lines(text: str) -> list[tuple[int, int]]:
+    """The ranges of the byline lines in ``text``: :func:`is_byline` lines, and a name alone on
+    its line directly above a dateline ("Lulama Ndlovu" over "Published 3h ago").
+
+    >>> t = "Taps dry for 19 days\\n\\nLulama Ndlovu\\nPublished 3h ago\\n\\nBy Jo Lam\\nHe said so."
+    >>> [t[s:e] for s, e in byline_lines(t)]
+    ['Lulama Ndlovu', 'By Jo Lam']
+    """
+    lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
+    lines = [(s + (len(text[s:e]) - len(text[s:e].lstrip())), t) for s, e, t in lines if t]
+    found = []
+    for k, (start, line) in enumerate(lines):
+        below = lines[k + 1] if k + 1 < len(lines) else None
+        if is_byline(line) or (
+            below is not None
+            and _NAME_LINE.fullmatch(line)
+            and text.count("\n", start, below[0]) == 1
+            and _DATELINE.match(below[1])
+        ):
+            found.append((start, start + len(line)))
+    return found
+
+
+def _headline_like(line: str, question: bool = False) -> bool:
+    """A short line with no closing stop or quotation mark, as listed headlines are.
+
+    With ``question``, a line asking something counts too ("Championship
+    predictions: Who will win promotion this season?"): inside a list of
+    headlines, not under a label alone, where a reader's question could follow.
+    """
+    return len(line) <= MAX_FURNITURE_LINE and line[-1] not in (".!\"”'’:" if question else ".!?\"”'’:")
 
 
 def _links_below(line: str) -> bool:

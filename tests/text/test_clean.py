@@ -33,6 +33,8 @@ def occurrences(text, sub):
 def check_case(case):
     text = case["text"]
     junk = find_junk(text)
+    assert all(a[1] <= b[0] for a, b in zip(junk, junk[1:])), f"junk ranges overlap or are unsorted: {junk}"
+    assert len(blank_ranges(text, junk)) == len(text)
     for sub in case["junk"]:
         spots = occurrences(text, sub)
         assert spots, f"junk substring {sub!r} is not in the text"
