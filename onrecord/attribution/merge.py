@@ -45,9 +45,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..nlp.quotes import line_paragraphs
-from ..text.clean import is_byline
+from ..text.clean import byline_lines
 from ..work import Candidate, Range, Work
 from .boundaries import Boundaries, fix_boundaries
+from .frames import free_answerers
 from .rules import find_candidates
 
 __all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rule_of"]
@@ -161,14 +162,27 @@ def _inside(content: Sequence[Range], span: Range) -> bool:
 NAME_JOINS = frozenset({",", "and", "&", "of", "for"})
 
 
-def _on_byline(text: str, content: Sequence[Range]) -> bool:
-    """Whether every piece of ``content`` lies on a byline line ("By Hannah Vogel")."""
-    for s, e in content:
-        lo = text.rfind("\n", 0, s) + 1
-        hi = text.find("\n", e)
-        if not is_byline(text[lo : hi if hi >= 0 else len(text)].strip()):
-            return False
-    return bool(content)
+def drop_bylines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """``cands`` without what they read on byline lines (:func:`onrecord.text.clean.byline_lines`).
+
+    A content wholly on a byline ("By Hannah Vogel", "Lulama Ndlovu" over
+    "Published 3h ago") is never a quote and goes; a content that runs from
+    a standfirst onto the author's name under it loses the name.
+    """
+    lines = byline_lines(text)
+    if not lines:
+        return list(cands)
+    out = []
+    for c in cands:
+        content = list(c.content)
+        for line in lines:
+            if line[0] < content[-1][1] and content[0][0] < line[1]:
+                content = [p for p in (_strip(text, r) for r in _subtract(content, line)) if p]
+                if not content:
+                    break
+        if any(any(ch.isalnum() for ch in text[s:e]) for s, e in content):
+            out.append(c if content == list(c.content) else replace(c, content=content))
+    return out
 
 
 def _speaker_lines_away(text: str, tagged: Candidate, ruled: Candidate) -> bool:
@@ -425,6 +439,6 @@ class MergeStage:
         paragraphs = work.paragraphs or line_paragraphs(text)
         ruled = find_candidates(text, paragraphs, work.quotations)
         merged = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
-        fixed = fix_boundaries(work.text, merged, work.quotations, self.boundaries)
+        fixed = free_answerers(work.text, fix_boundaries(work.text, merged, work.quotations, self.boundaries))
         # "By" of "By Chris Ashworth, … reporter", left of a content the corrections cut down: never a quote
-        work.candidates = [c for c in fixed if not (self.policy.drop_junk and _on_byline(work.text, c.content))]
+        work.candidates = drop_bylines(work.text, fixed) if self.policy.drop_junk else fixed

@@ -294,3 +294,22 @@ def test_byline_line_yields_no_quote():
     work.candidates = [Candidate(content=[(s, s + 2)], origin="model:minilm-tagger", confidence=0.4)]
     MergeStage()(work)
     assert all(text[c.start : c.end] != "By" for c in work.candidates)
+
+
+def test_author_name_over_a_dateline_yields_no_quote_and_is_cut_from_a_standfirst():
+    text = ("Senate probe: drone deal under fire\n\n(UPDATED) Senator Teodoro Villaraza says the committee will "
+            "subpoena four officials\n\nBea Lumbao-Santos\nPublished 4:12 PM, September 23, 2025\n\nThe hearing resumed.")
+    work = Work("t", text)
+    work.clean = text
+    QuotesStage()(work)
+    s, e = text.index("the committee"), text.index("Bea Lumbao-Santos") + len("Bea Lumbao-Santos")
+    n = text.index("Bea")
+    work.candidates = [
+        Candidate(content=[(s, e)], cue=span(text, "says"), speaker=span(text, "Senator Teodoro Villaraza"),
+                  origin=TAGGER, confidence=0.4, kind="indirect"),
+        Candidate(content=[(n, n + len("Bea Lumbao-Santos"))], origin=TAGGER, confidence=0.4),
+    ]
+    MergeStage()(work)
+    assert [text[c.start : c.end] for c in work.candidates] == [
+        "the committee will subpoena four officials"
+    ]

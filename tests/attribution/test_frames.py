@@ -1,0 +1,51 @@
+"""Question frames: the asker named first is never the source (onrecord.attribution.frames)."""
+
+from __future__ import annotations
+
+from onrecord.attribution.frames import free_answerers, question_frame
+from onrecord.work import Candidate
+
+
+def span(text: str, piece: str, after: int = 0) -> tuple[int, int]:
+    s = text.index(piece, after)
+    return s, s + len(piece)
+
+
+def test_a_source_reaching_into_the_askers_name_moves_to_the_answerer() -> None:
+    t = ("Responding to a question from Nyandarua Senator Peter Gichuru, Energy Cabinet Secretary Naomi Koros "
+         "told the Senate that the government had exhausted every lever.")
+    c = Candidate(content=[span(t, "that the government had exhausted every lever")], kind="indirect",
+                  cue=span(t, "told"), speaker=span(t, "Nyandarua Senator Peter Gichuru, Energy Cabinet Secretary Naomi Koros"))
+    (out,) = free_answerers(t, [c])
+    assert t[out.speaker[0] : out.speaker[1]] == "Energy Cabinet Secretary Naomi Koros"
+    assert t[out.cue[0] : out.cue[1]] == "told" and out.content == c.content
+
+
+def test_a_cue_that_swallowed_the_frame_keeps_only_the_verb() -> None:
+    t = "Asked by Villaraza who at the agency had prepared the specifications, she said she could not recall."
+    c = Candidate(content=[span(t, "she could not recall")], kind="indirect",
+                  cue=(0, t.index(" she could") ), speaker=span(t, "Villaraza who at the agency had prepared the specifications"))
+    (out,) = free_answerers(t, [c])
+    assert t[out.speaker[0] : out.speaker[1]] == "she"
+    assert t[out.cue[0] : out.cue[1]] == "said"
+
+
+def test_sources_outside_a_frame_are_left_alone() -> None:
+    t = "Asked about the delay, Smith said the contractor was to blame. Jones, the mayor, said so too."
+    first = Candidate(content=[span(t, "the contractor was to blame")], cue=span(t, "said"), speaker=span(t, "Smith"))
+    second = Candidate(content=[span(t, "so too")], cue=span(t, "said", t.index("Jones")),
+                       speaker=span(t, "Jones, the mayor"))
+    assert free_answerers(t, [first, second]) == [first, second]
+    assert question_frame(t, t.index(" said")) is None
+
+
+def test_the_answerer_already_chosen_is_kept() -> None:
+    t = "Pressed by reporters on the cost, the minister said the figures would be published."
+    c = Candidate(content=[span(t, "the figures would be published")], cue=span(t, "said"), speaker=span(t, "the minister"))
+    assert free_answerers(t, [c]) == [c]
+
+
+def test_an_answerer_too_long_to_be_a_name_is_no_answerer() -> None:
+    t = ("In reply to a question from Ms Ward, and after a long pause in which several members of the committee "
+         "whispered to one another at length, he said no.")
+    assert question_frame(t, t.index(" said")) is None
