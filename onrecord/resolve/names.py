@@ -96,7 +96,7 @@ ORG_WORDS = frozenset(
     "bbc itv cnn nbc abc cbs fox reuters twitter facebook instagram youtube parliament commons "
     "congress senate house assembly board authority foundation institute society club network "
     "organisation organization federation league campaign coalition fund nhs fbi cia alliance collective forum "
-    "partnership consortium caucus "
+    "partnership consortium caucus municipality municipalities ratepayers governance affairs "
     "pentagon whitehall downing labour conservatives tories democrats republicans snp ukip "
     "gop appg un eu nato home treasury cabinet "
     # sports clubs' name words (UK and US football, rugby, cricket): "Northbank Rovers", "Harbourside City"
@@ -121,7 +121,7 @@ ORG_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
     "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
-    "motorway terrace crescent".split()
+    "motorway terrace crescent cape province region territory".split()
 )
 #: Points of the compass ending a constituency's name ("St Andrew South West", "Dublin Bay North").
 COMPASS_WORDS = frozenset("north south east west central".split())
@@ -144,7 +144,8 @@ TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn uc
 #: Nouns that take up a body whose name holds them ("the trust" for "Oakhurst Learning Trust"); hand-listed.
 NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
-    "federation institute society league court inquiry committee panel bank".split()
+    "federation institute society league court inquiry committee panel bank municipality district shire "
+    "corporation".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -466,10 +467,14 @@ def _possessive_parts(offset: int, run: str) -> list[tuple[int, str]]:
 
     >>> _possessive_parts(0, "Nigeria’s Ngozi Okonjo-Iweala"), _possessive_parts(0, "Lloyd's Banking Group")
     ([(0, 'Nigeria’s'), (10, 'Ngozi Okonjo-Iweala')], [(0, "Lloyd's Banking Group")])
+    >>> _possessive_parts(0, "Eastern Cape’s Mthombo Local Municipality")
+    [(0, 'Eastern Cape’s'), (15, 'Mthombo Local Municipality')]
     """
     for m in _INNER_POSSESSIVE.finditer(run):
         rest = run[m.end() :]
-        if not any(fold(w) in ORG_WORDS for w in rest.split()):
+        owner = fold(run[: m.start()].rsplit(None, 1)[-1])
+        # a place owns the body after it: "the Eastern Cape's Mthombo Local Municipality", "London's Met"
+        if owner in PLACE_WORDS or owner in NOT_NAME_WORDS or not any(fold(w) in ORG_WORDS for w in rest.split()):
             return [(offset, run[: m.end() - 1]), *_possessive_parts(offset + m.end(), rest)]
     return [(offset, run)]
 
