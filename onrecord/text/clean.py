@@ -53,7 +53,8 @@ _LINE_START = re.compile(
     r"(?P<link>(?i:(?:read more|read next|read also|also read|see also|more on this(?: story)?"
     r"|related (?:articles?|stories|content|links?|reading|topics|coverage)"
     r"|recommended (?:reading|stories|for you)"
-    r"|you (?:may|might) (?:also )?(?:like|be interested in)|don['’]?t miss|most (?:read|popular|viewed)"
+    r"|you (?:may|might) (?:also )?(?:like|be interested in)|don['’]?t miss"
+    r"|most (?:read|popular|viewed)(?: (?:stories|articles|news))?"
     r"|top stories|in pictures|more from [\w ]{1,30}?|most (?:read|popular|viewed) from [\w ]{1,30}?"
     r"|more stories|about the authors?)\s*(?:[:|>»–—-]|$)"
     # single words only with a separator ("Analysis:", "Latest:" head real content, so they are left out)
@@ -91,7 +92,18 @@ _AGENCY = re.compile(
 _AUTHOR_BIO = re.compile(
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} (?:is|was) (?:a|an|the) (?:[\w'’-]+ ){0,5}?"
     r"(?:writer|reporter|correspondent|editor|columnist|journalist|contributor)\b"
+    # "Jacob Ellsworth covers courts, crime and public safety in Utah County for KSL.com."
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} (?:covers|writes about|reports on) [^.]{3,120}\bfor [A-Z]"
 )
+#: The label of a box summarising the article above its text ("KEY TAKEAWAYS", "Key points", "In brief");
+#: the lines under it, up to a blank line, are the box's bullets. From US, UK and Australian news sites.
+_SUMMARY_BOX = re.compile(
+    r"(?i:key (?:takeaways|points|facts)|in brief|at a glance|story highlights|quick read|the short version"
+    r"|summary|tl;?dr)\s*:?"
+)
+#: Most lines a summary box holds, its label included (three to five bullets and an AI notice), so
+#: that text whose paragraphs are split by single line breaks is not swallowed after a "Summary" line.
+MAX_SUMMARY_LINES = 7
 #: Longest line tried against ``_AUTHOR_BIO``.
 MAX_BIO_LINE = 240
 #: Longest line tried against ``_AGENCY``.
@@ -204,6 +216,8 @@ def explain_junk(text: str) -> list[Junk]:
     previous = ""
     previous_start = 0
     in_list = False  # inside the headlines listed under a bare link label ("More Stories")
+    in_box = False  # inside a summary box under "KEY TAKEAWAYS", up to the next blank line
+    box_lines = 0
     for m in _LINE.finditer(text):
         raw = m.group()
         line = raw.strip()
@@ -213,8 +227,14 @@ def explain_junk(text: str) -> list[Junk]:
         adjacent = text.count("\n", previous_start + len(previous), start) <= 1  # no blank line between
         if in_list and adjacent and _headline_like(line, question=True):
             reason: str | None = "link"  # the next headline of the same list, on the next line
+        elif _SUMMARY_BOX.fullmatch(line):
+            reason = "summary"
+        elif in_box and adjacent and box_lines < MAX_SUMMARY_LINES and len(line) <= MAX_FURNITURE_LINE:
+            reason = "summary"  # a bullet of the box: a summary of the article, not its reporting
         else:
             reason = _line_reason(line, previous)
+        in_box = reason == "summary"
+        box_lines = box_lines + 1 if in_box else 0
         in_list = reason == "link" and (_links_below(line) or _links_below(previous) or in_list)
         if reason == "repeated" and not (found and found[-1].start == previous_start):
             # a caption printed twice: both copies are page furniture, not the first one's text

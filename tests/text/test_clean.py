@@ -60,7 +60,7 @@ def test_gold_case(case):
 
 def test_every_reason_is_exercised_by_the_gold_cases():
     reasons = {j.reason for c in CASES if c["expect"] == "pass" for j in explain_junk(c["text"])}
-    assert reasons == {"link", "furniture", "click", "credit", "tags", "prompt", "repeated", "doubled"}
+    assert reasons == {"link", "furniture", "click", "credit", "tags", "prompt", "repeated", "doubled", "summary"}
 
 
 def run_stage(text: str) -> Work:
