@@ -87,6 +87,8 @@ class MergePolicy:
         drop_junk: Drop tagger attributions whose content touches junk (policy 4).
         multi_paragraph: A directly attributed quotation over several
             paragraphs replaces the tagger's reading of it (policy 5).
+        according_to_whole: An "according to" content the tagger cut short
+            (the start of the rule's, same cue) becomes the rule's (policy 6).
     """
 
     quote_content: bool = True
@@ -99,6 +101,7 @@ class MergePolicy:
     add: frozenset[str] = frozenset({"according-to"})
     drop_junk: bool = True
     multi_paragraph: bool = True
+    according_to_whole: bool = True
 
 
 def rule_of(cand: Candidate) -> str:
@@ -299,6 +302,21 @@ def _ends_with_join(s: str) -> bool:
     return bool(s) and (s[-1] in NAME_JOINS or s.rsplit(None, 1)[-1].lower() in NAME_JOINS)
 
 
+def _extend_to_rule(text: str, hits: Sequence[Candidate], r: Candidate) -> None:
+    """The tagger's content, when it is the start of the rule's "according to" content with the same cue, becomes the rule's.
+
+    "According to charging documents, Ostrowski had been drinking …, and a
+    breath test … showed …": the tagger stops at the first clause.
+    """
+    if r.cue is None:
+        return
+    for c in hits:
+        if c.cue == r.cue and c.content and c.start >= r.start and c.end < r.end and _inside(c.content, (r.start, r.end)):
+            c.content = list(r.content)
+            if "+rule:" not in c.origin:
+                c.origin = f"{c.origin}+{r.origin}"
+
+
 def merge_candidates(
     text: str,
     tagged: Sequence[Candidate],
@@ -341,6 +359,8 @@ def merge_candidates(
                     c.speaker = r.speaker
                     if "+rule:" not in c.origin:
                         c.origin = f"{c.origin}+{r.origin}"
+        if rule == "according-to" and opt.according_to_whole:
+            _extend_to_rule(text, hits, r)
         if rule not in DIRECT_RULES:
             continue
         span = (r.start, r.end)
@@ -366,7 +386,8 @@ def merge_candidates(
         if opt.quote_content and _outside_alnum(text, main.content, r.content) <= opt.max_outside \
                 and not _foreign_cue_within(by_cue, span, r.cue) \
                 and all(_inside(c.content, span) for c in hits if c is not main) \
-                and not (r.cue and span[0] < r.cue[0] < span[1] and not _overlap_chars(main.content, r.content[:1])):
+                and not (r.cue and span[0] < r.cue[0] < span[1]
+                         and not _overlap_chars(main.content, [p for p in r.content if p[1] <= r.cue[0]])):
             for c in hits:
                 if c is not main and _inside(c.content, span):
                     c.content = []  # a fragment of the rule's quotation: dropped below

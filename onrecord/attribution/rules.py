@@ -285,8 +285,9 @@ class _Finder:
                 continue
             cand, tail_end = found
             attributed[k] = cand
-            # join the quotations that continue it in the same paragraph: "…," he said, "…"
-            para = self.paragraph_of(q.open)
+            # join the quotations that continue it in the same paragraph: "…," he said, "…" (the paragraph
+            # the quotation closes in, where its cue is: a quotation over several paragraphs opens earlier)
+            para = self.paragraph_of(q.close if q.close is not None else q.open)
             j = k + 1
             while tail_end is not None and j < len(self.quotations):
                 nq = self.quotations[j]

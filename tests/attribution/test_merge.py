@@ -313,3 +313,15 @@ def test_author_name_over_a_dateline_yields_no_quote_and_is_cut_from_a_standfirs
     assert [text[c.start : c.end] for c in work.candidates] == [
         "the committee will subpoena four officials"
     ]
+
+
+def test_an_according_to_content_the_tagger_cut_short_becomes_the_rules() -> None:
+    t = ("According to charging documents, Ostrowski had been drinking at a party for four hours, and a breath "
+         "test taken two hours afterward showed a blood alcohol content of 0.17.")
+    tagged = [tag(t, ["Ostrowski had been drinking at a party for four hours"], "According to", "charging documents")]
+    ruled = find_candidates(t, [(0, len(t))], [])
+    assert [rule_of(r) for r in ruled] == ["according-to"]
+    (out,) = merge_candidates(t, tagged, ruled)
+    assert texts(t, [out]) == texts(t, ruled)
+    (kept,) = merge_candidates(t, tagged, ruled, policy=MergePolicy(according_to_whole=False))
+    assert texts(t, [kept]) == [["Ostrowski had been drinking at a party for four hours"]]
