@@ -282,7 +282,9 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                 continue  # "Marlow Crossing": a place
             if headline and type_ == "PERSON" and not _surely_person(NameSpan(s, e, text, type_)):
                 continue  # capitals of a title-case headline
-            subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
+            # the subject, or in apposition to it ("The head of the delegation, Major General …, rejected")
+            subject = any(t.dep_ in ("nsubj", "nsubjpass")
+                          or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")) for t in ent)
             out.append((NameSpan(s, e, text, type_, possessive=possessive), subject))
     return out
 
@@ -566,7 +568,8 @@ def _upgrade_name(d: Draft, parsed: ParsedName, written: str) -> None:
         d.parsed = ParsedName(parsed.honorific, d.parsed.first, d.parsed.middle, d.parsed.last)  # type: ignore[union-attr]
 
 
-_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w-]*)(['’]s?)?(?![\w-])")
+#: a capitalised word, or an Arabic surname with its article ("al-Mannai said"), with its possessive
+_WORD = re.compile(r"(?<![\w'’-])((?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)-)?[A-Z][a-z][\w-]*)(['’]s?)?(?![\w-])")
 
 
 def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:

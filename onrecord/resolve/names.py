@@ -56,6 +56,10 @@ ROLE_TITLES: dict[str, str | None] = {
     "bishop": None, "archbishop": None, "mp": None, "msp": None, "mep": None,
     "attorney": None, "commissioner": None, "ambassador": None, "spokesman": "male",
     "spokeswoman": "female", "spokesperson": None, "backbencher": None, "peer": None,
+    # military ranks ("Major General Hamdan bin Saif al-Ruwaili", "Lt Col Ana Reyes")
+    "major": None, "maj": None, "lieutenant": None, "lt": None, "colonel": None, "brigadier": None,
+    "brig": None, "admiral": None, "adm": None, "commander": None, "cmdr": None, "sergeant": None,
+    "corporal": None, "cpl": None, "marshal": None,
 }
 
 #: Lower-case role nouns and modifiers that may open a pre-nominal
@@ -93,7 +97,7 @@ ORG_WORDS = frozenset(
     "office department ministry party council committee court police service services trust administration "
     "union association commission agency government university college school bank company "
     "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
-    "bbc itv cnn nbc abc cbs fox reuters twitter facebook instagram youtube parliament commons "
+    "bbc itv cnn nbc abc cbs fox reuters jazeera twitter facebook instagram youtube parliament commons "
     "congress senate house assembly board authority foundation institute society club network "
     "organisation organization federation league campaign coalition fund nhs fbi cia alliance collective forum "
     "partnership consortium caucus municipality municipalities ratepayers governance affairs "
@@ -126,7 +130,7 @@ PLACE_WORDS = frozenset(
 #: Points of the compass ending a constituency's name ("St Andrew South West", "Dublin Bay North").
 COMPASS_WORDS = frozenset("north south east west central".split())
 #: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
-PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch".split())
+PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi".split())
 #: Last words of utilities' names that are also surnames ("Cascade Ridge Power" / "Samantha Power").
 UTILITY_WORDS = frozenset("power electric gas water".split())
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
@@ -246,21 +250,33 @@ _MORE_FEMALE = frozenset(
     "astrid greta lucia sofia valentina camila isabella elena carmen nosipho thandiwe ngozi chiamaka amara "
     "aparna anjali deepa kavita mere aroha marissa tess renata corinne kayleigh shannon bev janice morven "
     "marguerite helena gail kirsten naomi teresa celeste jasmine camille maren colleen alicia anneline bec "
-    "josee".split()
+    "josee "
+    # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
+    "umm fatima fatma aisha mariam maryam layla leila huda rania salma amal hana zeinab zaynab yasmin "
+    "yasmine dina rana samira nadia lina reem rasha ghada manal".split()
 )
 _MORE_MALE = frozenset(
     "sean seamus padraig cathal eoin ciaran donal colm fergal tadhg lorcan paudie jorg jurgen klaus henrik "
     "bernd lars nils anders olav tomas jonas stefan mateo rafael alejandro diego javier carlos miguel marco "
     "luca giovanni zukile luyolo sipho thabo kwame kofi sandeep rahul arjun vikram rawiri wiremu bradley "
-    "wilfred walter dalton winston garfield alvin curtis wade leighton lachlan jonah hal teodoro eliseo".split()
+    "wilfred walter dalton winston garfield alvin curtis wade leighton lachlan jonah hal teodoro eliseo "
+    # Arabic given names, and "Abu" ("father of") opening a man's kunya: "Abu Faris el-Naqeeb"
+    "abu sami khalid hamdan faris omar ahmed ahmad mohammed muhammad mohamed mahmoud mustafa ali hassan "
+    "hussein ibrahim youssef yusuf tariq karim nabil walid rami ziad fadi hani bassam jamal nasser saif "
+    "abdullah abdul majid rashid salim saleh adel amr osama bilal hamza marwan ayman samir imad yahya imran "
+    "irfan faisal shahid zahid asif arif tahir".split()
 )
 MALE_NAMES = MALE_NAMES | _MORE_MALE
 FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
 
 #: a capitalised word (any letters after the capital), or stacked initials ("S.R.", "H.W."); a plural
 #: possessive inside a name keeps its apostrophe ("Supporters' Trust")
-_WORD = unicode_caps(r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?)")
-_PARTICLE = r"(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ter)"
+#: ... or an Arabic name with its article or particle joined by a hyphen ("al-Mannai", "el-Naqeeb", "Abd al-Rahman")
+_WORD = unicode_caps(
+    r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)[-‐‑])?"
+    r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?)"
+)
+_PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -626,7 +642,9 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     # a sentence-opening word before a known first name or honorific is not part of the name
     if len(words) >= 3 and _opens_sentence(text, words[0][0]):
         second = fold(words[1][1])
-        if (second in MALE_NAMES or second in FEMALE_NAMES or second in HONORIFICS) and not _is_prenominal(words[0][1]):
+        first = fold(words[0][1])
+        if (second in MALE_NAMES or second in FEMALE_NAMES or second in HONORIFICS) and not _is_prenominal(words[0][1]) \
+                and first not in MALE_NAMES and first not in FEMALE_NAMES:  # "Imran Ahmad Khan" keeps Imran
             words = words[1:]
     if not words:
         return []

@@ -296,6 +296,12 @@ def _memo(fits):
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being|(?:has|have|had) been)\s", re.IGNORECASE)
 
 
+#: What may stand before a name that still opens its sentence: a short opening adverbial ("Hours
+#: later, ") and/or the description the name is in apposition to ("the NCJ's spokesman, "), then a title.
+_APPOSED_OPENING = re.compile(
+    r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )?(?:(?:[Tt]he|[Aa]n?|[A-Z][\w’'-]*[’']s)\s[^,.;:\"“”]{0,80}, )?"
+    r"(?:[A-Z][\w.’'-]*\s){0,3}"  # a title before the name: "Major General "
+)
 #: A sentence opened by who asked the question it answers ("Asked by Villaraza who …, she said").
 _ASKED_BY = re.compile(r"\s*[\"“‘']?(?:Asked|Questioned|Pressed|Quizzed)\s+(?:by|about)\s+")
 #: Seats a nominal may give a politician by ("the Dublin Bay North TD", "the upper house MP").
@@ -363,7 +369,10 @@ class _Resolver:
         """
         if self._in_content(pos):
             return False
-        return not self.text[_sentence_start(self.text, pos) : pos].strip(" \t\n\"“‘'")
+        before = self.text[_sentence_start(self.text, pos) : pos].lstrip(" \t\n\"“‘'")
+        # "Hours later, the NCJ's spokesman, Sami al-Obeidi, went further": a name in apposition to the
+        # subject, after a short opening adverbial, opens the sentence too
+        return not before.strip() or _APPOSED_OPENING.fullmatch(before) is not None
 
     def note_previous(self, cand: Candidate, res: Resolution) -> None:
         """Remember ``cand`` as the latest attributed candidate (for a pronoun taking up its spokesperson)."""

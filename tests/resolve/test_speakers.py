@@ -55,7 +55,7 @@ def test_gold_case_without_parse(case):
 
 def test_gold_cases_cover_both_conventions():
     regions = {c["region"] for c in CASES}
-    assert regions == {"uk", "us"}
+    assert {"uk", "us"} <= regions
     origins = {s.get("expect_origin") for c in CASES for s in c["candidates"]}
     for origin in CONFIDENCE_FACTOR:
         assert origin in origins, f"no gold case exercises {origin}"
