@@ -49,6 +49,7 @@ from ..text.clean import byline_lines
 from ..work import Candidate, Range, Work
 from .boundaries import Boundaries, fix_boundaries
 from .frames import free_answerers
+from .interviews import speaks_as_interviewee
 from .rules import find_candidates
 
 __all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rule_of"]
@@ -89,6 +90,8 @@ class MergePolicy:
             paragraphs replaces the tagger's reading of it (policy 5).
         according_to_whole: An "according to" content the tagger cut short
             (the start of the rule's, same cue) becomes the rule's (policy 6).
+        interview_answers: The answers of a question-and-answer interview are
+            the interviewee's, over the tagger's reading of them (policy 7).
     """
 
     quote_content: bool = True
@@ -102,6 +105,7 @@ class MergePolicy:
     drop_junk: bool = True
     multi_paragraph: bool = True
     according_to_whole: bool = True
+    interview_answers: bool = True
 
 
 def rule_of(cand: Candidate) -> str:
@@ -302,6 +306,26 @@ def _ends_with_join(s: str) -> bool:
     return bool(s) and (s[-1] in NAME_JOINS or s.rsplit(None, 1)[-1].lower() in NAME_JOINS)
 
 
+def _merged_answer(text: str, r: Candidate, hits: Sequence[Candidate]) -> Candidate | None:
+    """An interview answer (:mod:`onrecord.attribution.interviews`) over the tagger's reading of it.
+
+    The tagger, which never saw an interview, reads an answer's sentences as
+    contents of cues elsewhere or of none. Its attributions whose cue lies in
+    the answer (the interviewee reporting someone: "my mother said, ‘…’") are
+    kept and their words left out of the answer; the others are dropped.
+    """
+    span = (r.start, r.end)
+    content = list(r.content)
+    for c in hits:
+        if c.cue is not None and span[0] <= c.cue[0] < span[1] and not speaks_as_interviewee(text, c):
+            for piece in c.content:
+                content = _subtract(content, piece)
+        else:
+            c.content = [p for p in c.content if not (span[0] <= p[0] and p[1] <= span[1])]
+    content = [p for p in content if p[1] - p[0] > 1]
+    return replace(r, content=content) if content else None
+
+
 def _extend_to_rule(text: str, hits: Sequence[Candidate], r: Candidate) -> None:
     """The tagger's content, when it is the start of the rule's "according to" content with the same cue, becomes the rule's.
 
@@ -348,6 +372,11 @@ def merge_candidates(
     for r in sorted(ruled, key=lambda c: c.start):
         rule = rule_of(r)
         hits = [c for c in by_content.near(r.start, r.end) if c.content and _overlap_chars(c.content, r.content)]
+        if rule == "interview-answer" and opt.interview_answers:
+            answer = _merged_answer(text, r, hits)
+            if answer is not None:
+                added.append(answer)
+            continue
         if not hits:
             if rule in opt.add:
                 added.append(replace(r, content=list(r.content)))

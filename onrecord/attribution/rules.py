@@ -35,6 +35,7 @@ from ..nlp.quotes import line_paragraphs
 from ..text.letters import unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
+from .interviews import find_interview_answers, speaks_as_interviewee
 from .tokens import Tok, lexical_sentences, parsed_sentences
 
 __all__ = ["RulesStage", "find_candidates"]
@@ -181,7 +182,30 @@ def find_candidates(
     Returns:
         Candidates in text order, with non-overlapping content.
     """
-    return _Finder(text, paragraphs, quotations, parsed).run()
+    found = _Finder(text, paragraphs, quotations, parsed).run()
+    answers = find_interview_answers(text, paragraphs)
+    return _with_answers(text, found, answers) if answers else found
+
+
+def _with_answers(text: str, found: list[Candidate], answers: list[Candidate]) -> list[Candidate]:
+    """``found`` with the interview's answers: an unattributed quotation inside an answer is part of it;
+    an attributed one ("she said, ‘Sure what else would you be doing?’") keeps its words, which the
+    answer leaves out, so contents never overlap."""
+    spans = [(a.start, a.end) for a in answers]
+
+    def inside(c: Candidate) -> bool:
+        return any(s <= c.start and c.end <= e for s, e in spans)
+
+    kept = [c for c in found if not (inside(c) and speaks_as_interviewee(text, c))]
+    for a in answers:
+        pieces = list(a.content)
+        for c in kept:
+            for cs, ce in c.content:
+                pieces = [r for p in pieces for r in ((p[0], min(p[1], cs)), (max(p[0], ce), p[1])) if r[0] < r[1]]
+        a.content = [p for p in pieces if p[1] - p[0] > 1]
+    kept.extend(a for a in answers if a.content)
+    kept.sort(key=lambda c: c.start)
+    return kept
 
 
 class _Finder:

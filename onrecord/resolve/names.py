@@ -280,6 +280,8 @@ _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: Irish words that open a surname of two words ("Ní Mhurchú", "Ó Súilleabháin", "Mac Lochlainn").
+SURNAME_PARTICLES = frozenset("ni nic o ui mac mhic".split())
 _NONSPACE = re.compile(r"\S+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ALLCAPS_KEEP = frozenset("mp mps msp mep snp dup gop appg bbc nhs uk us eu".split())
@@ -340,6 +342,8 @@ def parse_name(name: str) -> ParsedName:
     ('Ahmad',)
     >>> parse_name("Blunt")
     ParsedName(honorific=None, first=None, middle=(), last='Blunt')
+    >>> parse_name("Aoife Ní Mhurchú").last, parse_name("Ní Mhurchú").last
+    ('Ní Mhurchú', 'Ní Mhurchú')
     """
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
@@ -353,6 +357,8 @@ def parse_name(name: str) -> ParsedName:
     words = [w.rstrip(",") for w in words if w.rstrip(",")]
     if not words:
         return ParsedName(honorific, None, (), None)
+    if len(words) >= 2 and fold(words[-2]) in SURNAME_PARTICLES:  # "Aoife Ní Mhurchú": the surname is two words
+        words = [*words[:-2], f"{words[-2]} {words[-1]}"]
     if len(words) == 1:
         return ParsedName(honorific, None, (), words[0])
     return ParsedName(honorific, words[0], tuple(words[1:-1]), words[-1])

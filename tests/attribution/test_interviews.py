@@ -1,0 +1,79 @@
+"""Question-and-answer interviews: answers are the interviewee's (onrecord.attribution.interviews)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import onrecord
+from onrecord.attribution.interviews import find_interview_answers
+from onrecord.attribution.tagger import MODEL_DIR
+
+INTERVIEW = (
+    "Aoife Ní Mhurchú took over the festival in 2022. Its board chair, Brendan Gilsenan, calls it loved and broke.\n\n"
+    "Ní Mhurchú spoke to Ruairí Foley in the Market House.\n\n"
+    "You inherited a forecast that ran out this summer. Did you think about walking away?\n\n"
+    "For about a weekend, honestly. Then I rang my mother and she said, ‘Sure what else would you be doing?’\n\n"
+    "The forecast didn’t frighten me half as much as the box-office data.\n\n"
+    "Brendan Gilsenan says the festival was loved and broke. How broke?\n\n"
+    "We had a deficit of a little over €190,000 when I arrived, and we’ve cleared about two-thirds of it.\n\n"
+    "Would you ever go back to Galway?\n\n"
+    "Ask me on July 28th.\n\n"
+    "This interview has been edited and condensed."
+)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def test_answers_go_to_the_interviewee_and_questions_to_no_one() -> None:
+    answers = find_interview_answers(INTERVIEW, paragraphs(INTERVIEW))
+    assert [INTERVIEW[a.speaker[0] : a.speaker[1]] for a in answers] == ["Ní Mhurchú"] * 3
+    texts = [" ".join(INTERVIEW[s:e] for s, e in a.content) for a in answers]
+    assert texts[0].startswith("For about a weekend") and "box-office data." in texts[0]  # two paragraphs, one answer
+    assert texts[2] == "Ask me on July 28th."
+    assert not any("?" in t.replace("doing?’", "") for t in texts)  # no question is an answer
+    assert all(a.kind == "direct" and a.origin == "rule:interview-answer" for a in answers)
+
+
+@pytest.mark.parametrize(
+    "mode",
+    [
+        "fast",
+        pytest.param("rules", marks=pytest.mark.slow),
+        pytest.param("accurate", marks=[pytest.mark.slow, pytest.mark.skipif(
+            not (MODEL_DIR / "tagger.onnx").exists(), reason="no trained model in onrecord/attribution/model/")]),
+    ],
+)
+def test_every_mode_gives_answers_to_the_interviewee_by_full_name(mode: str) -> None:
+    art = onrecord.extract(INTERVIEW, mode=mode)
+    by_text = {q.text: q for q in art.quotes}
+    names = {e.id: e.name for e in art.entities}
+    for needle in ("For about a weekend", "We had a deficit", "Ask me on July 28th"):
+        (quote,) = [q for t, q in by_text.items() if needle in t]
+        assert names[quote.speaker_id] == "Aoife Ní Mhurchú", needle
+    assert not any("Did you think about walking away" in t for t in by_text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a columnist's rhetorical questions, long and answered in the third person
+        "Mr. Trump has attacked loopholes that benefit others. Why should anyone believe he pays his share when he "
+        "will not show the returns that would settle the question for every voter in the country?\n\n"
+        "The issue has taken on new urgency after this week's debate.\n\nWhat is he hiding?\n\n"
+        "Mr. Trump says nothing. He has not released a return since 1995.",
+        # a reporter narrating an exchange
+        "Bernie Sanders met me in his office.\n\nSo I asked him then, if you endorse Clinton, what happens to me?\n\n"
+        "Sanders laughed, heartily.\n\nCome again, you ask?\n\nI met with Sanders two days after the endorsement.",
+        # a transcript: its labels name who speaks
+        "Governor Mary Fallin appeared on CNN.\n\nTAPPER: Do you think Donald Trump has campaigned as a healer?\n\n"
+        "FALLIN: Well, I think the whole nation needs to work together.\n\nTAPPER: Do you agree with him?\n\n"
+        "FALLIN: I think he is trying to campaign as a racial healer.",
+    ],
+    ids=["rhetorical", "narrated", "transcript"],
+)
+def test_questions_that_are_not_an_interview_give_no_answers(text: str) -> None:
+    assert find_interview_answers(text, paragraphs(text)) == []
