@@ -55,6 +55,9 @@ from .rules import find_candidates
 __all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rule_of"]
 
 #: Rules that attribute a quotation through a cue and speaker next to its marks.
+#: Rules whose content is its speaker's own words laid out by the page, with no cue for the tagger to
+#: read: an interview's answers, a post embedded and signed "— Name (@handle) date".
+OWN_WORDS_RULES = frozenset({"interview-answer", "embedded-post"})
 DIRECT_RULES = frozenset(
     {"quote-speaker-cue", "quote-cue-speaker", "speaker-cue-colon-quote", "quote-according-to", "name-colon-quote"}
 )
@@ -90,8 +93,9 @@ class MergePolicy:
             paragraphs replaces the tagger's reading of it (policy 5).
         according_to_whole: An "according to" content the tagger cut short
             (the start of the rule's, same cue) becomes the rule's (policy 6).
-        interview_answers: The answers of a question-and-answer interview are
-            the interviewee's, over the tagger's reading of them (policy 7).
+        interview_answers: The answers of a question-and-answer interview, and
+            posts embedded in the page, are their author's, over the tagger's
+            reading of them (policy 7; :data:`OWN_WORDS_RULES`).
     """
 
     quote_content: bool = True
@@ -307,17 +311,23 @@ def _ends_with_join(s: str) -> bool:
 
 
 def _merged_answer(text: str, r: Candidate, hits: Sequence[Candidate]) -> Candidate | None:
-    """An interview answer (:mod:`onrecord.attribution.interviews`) over the tagger's reading of it.
+    """An interview answer or embedded post (:data:`OWN_WORDS_RULES`) over the tagger's reading of it.
 
     The tagger, which never saw an interview, reads an answer's sentences as
-    contents of cues elsewhere or of none. Its attributions whose cue lies in
-    the answer (the interviewee reporting someone: "my mother said, ‘…’") are
-    kept and their words left out of the answer; the others are dropped.
+    contents of cues elsewhere or of none. Its attributions that lie wholly in
+    the answer and quote someone ("my mother said, ‘…’": cue, speaker and a
+    quotation mark before the content) are kept and their words left out of
+    the answer; the others are dropped.
     """
     span = (r.start, r.end)
     content = list(r.content)
+
+    def within(piece: Range | None) -> bool:
+        return piece is not None and span[0] <= piece[0] and piece[1] <= span[1]
+
     for c in hits:
-        if c.cue is not None and span[0] <= c.cue[0] < span[1] and not speaks_as_interviewee(text, c):
+        quoted = text[max(0, c.start - 2) : c.start].strip()[-1:] in "“‘\"'«"
+        if within(c.cue) and within(c.speaker) and quoted and not speaks_as_interviewee(text, c):
             for piece in c.content:
                 content = _subtract(content, piece)
         else:
@@ -372,7 +382,7 @@ def merge_candidates(
     for r in sorted(ruled, key=lambda c: c.start):
         rule = rule_of(r)
         hits = [c for c in by_content.near(r.start, r.end) if c.content and _overlap_chars(c.content, r.content)]
-        if rule == "interview-answer" and opt.interview_answers:
+        if rule in OWN_WORDS_RULES and opt.interview_answers:
             answer = _merged_answer(text, r, hits)
             if answer is not None:
                 added.append(answer)

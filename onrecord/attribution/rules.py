@@ -56,6 +56,7 @@ CONFIDENCE = {
     "according-to": 0.5,
     "colon-intro": 0.5,
     "transcript": 0.65,
+    "embedded-post": 0.7,
     "parse-ccomp": 0.55,
 }
 
@@ -119,6 +120,17 @@ ADJUNCT_PREPS = frozenset("after before while since despite".split())
 DECLINING_SUBJECT_TOKENS = 24
 #: Most tokens between a cue and the colon before a quotation ("tells the rest of the story more bluntly:").
 COLON_CUE_TOKENS = 11
+#: Fewest words a paragraph under "X said:" needs to be read as X's words without quotation marks.
+BLOCKQUOTE_MIN_WORDS = 6
+#: Marks that open a quotation.
+OPEN_MARKS = "“‘\"'«„"
+#: The signature of a post embedded in a page and scraped as text (Twitter/X's embed):
+#: "— Name (@handle) November 26, 2025", "— Name (@handle) 26 November 2025".
+_POST_SIGNATURE = re.compile(
+    r"[—–-]\s*(?P<name>[^\W\d_][^()\n]{0,60}?)\s*\(@\w{1,30}\)\s*"
+    r"(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$",
+    re.MULTILINE,
+)
 #: Most tokens of the source after "while" in a contrasting attribution ("while Dunmore chairman Alan Prestwick insists").
 CONTRAST_SOURCE_TOKENS = 7
 #: Irregular past tenses that end a subject ("The Bank of Norland kept its rate … and said …").
@@ -323,6 +335,8 @@ class _Finder:
                 joined.add(j)
                 tail_end = nq.close + 1 if nq.close is not None else None
                 j += 1
+        self.embedded_posts()
+        self.blockquotes()
         self.reported()
         taken = {k for k in attributed} | joined
         for k, q in enumerate(self.quotations):
@@ -664,6 +678,39 @@ class _Finder:
                             (toks[0].start, toks[-2].end), "name-colon-quote")
             return (cand, q.close + 1 if q.close is not None else None) if cand else None
         return None
+
+    def blockquotes(self) -> None:
+        """A paragraph of someone's words set off without quotation marks under ``Fenwick … said:`` (a
+        live blog's or a transcript's blockquote): read as a quotation whose cue closes the paragraph before."""
+        for k in range(1, len(self.paragraphs)):
+            s, e = self.paragraphs[k]
+            body = self.text[s:e].strip()
+            if not body or body[0] in OPEN_MARKS or len(_WORDS.findall(body)) < BLOCKQUOTE_MIN_WORDS:
+                continue
+            ps, pe = self.paragraphs[k - 1]
+            if not self.text[ps:pe].rstrip().endswith(":"):
+                continue
+            lead = self.text.index(body[0], s)
+            content = (lead, lead + len(body))
+            if self._taken(content):
+                continue
+            self.before_quote(Quotation(content=[content], open=lead, close=None, closed=False, style=""))
+
+    def embedded_posts(self) -> None:
+        """A post embedded in the page and scraped as text, signed on the line under it:
+        ``— Owen Pettigrew MP (@OwenPettigrewMP) November 26, 2025``. The paragraph above is the
+        author's words (direct), the name in the signature its speaker."""
+        for k in range(1, len(self.paragraphs)):
+            s, e = self.paragraphs[k]
+            sign = _POST_SIGNATURE.match(self.text, s, e)
+            if sign is None:
+                continue
+            ps, pe = self.paragraphs[k - 1]
+            body = self.text[ps:pe].strip()
+            if not body or _POST_SIGNATURE.match(self.text, ps, pe):
+                continue
+            lead = self.text.index(body[0], ps)
+            self.add([(lead, lead + len(body))], "direct", None, sign.span("name"), "embedded-post")
 
     def is_statement(self, q: Quotation) -> bool:
         """A quotation that reads as speech, not scare quotes, a title or a nickname."""

@@ -68,7 +68,8 @@ _LINE_START = re.compile(
     r"|join the (?:conversation|discussion|debate)|print(?: this (?:article|page))?|e-?mail|share|tweet"
     r"|copy link|link copied|menu|close|image|video|gallery|open image in gallery|expand|toggle caption"
     r"|hide caption|enlarge this image|all rights reserved\.?|reuse this content"
-    r"|explore more on (?:these|this) topics?)\s*[.!:…]*)$)"
+    r"|explore more on (?:these|this) topics?|show key events only|key events"
+    r"|(?:please )?(?:turn on|enable) javascript(?: to use this feature)?)\s*[.!:…]*)$)"
     # "Click here to …", "Tap here"
     r"|(?P<click>(?i:(?:click|tap) (?:here|on|to|the link)\b))"
     # a credit that is the whole line: "Image: Getty", "(Photo: PA)", "Credit: …", "© Reuters"
@@ -186,6 +187,15 @@ _TRAILING_AGENCY_CREDIT = re.compile(r"\s+[A-Z]{2,}(?:[ -][A-Z]{2,})?/[^/\n]{2,6
 _INLINE_LINK = re.compile(
     r"\b(?:READ MORE|READ NEXT|SEE ALSO|ALSO READ|RELATED ARTICLES?|MORE ON THIS STORY)\b\s*[:|>»–—-]"
 )
+#: The link an embedded post ends with, printed as text: "pic.twitter.com/rF8kL2qPzX", "https://t.co/x1".
+_EMBED_LINK = re.compile(r"(?:https?://)?\b(?:pic\.twitter\.com|t\.co|instagram\.com/p)/\w+/?")
+#: A live blog's time stamp alone on its line: "12m ago", "2h ago", "15.52 GMT", "Updated at 15.58 GMT".
+_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|AEST|AEDT|SAST)"
+_LIVE_STAMP = re.compile(
+    rf"(?:\d{{1,2}}\s?(?:m|min|mins|h|hr|hrs)\s+ago|(?:Updated at\s+)?\d{{1,2}}[.:]\d{{2}}(?:\s?[ap]\.?m\.?)?\s+{_ZONE})"
+)
+#: A key-event link of a live blog: "2h ago Fenwick responds to budget".
+_KEY_EVENT = re.compile(r"\d{1,2}\s?(?:m|min|mins|h|hr|hrs)\s+ago\s+\S")
 #: Where a scraper glued a caption to its copy: a letter or closing mark, then
 #: a capital with no space ("…textCaption"), the only places a doubled tail can start.
 _GLUE = re.compile(r"(?<=[a-z0-9.!?)\]'\"’”])(?=[A-Z0-9\"“‘'(])")
@@ -218,6 +228,7 @@ def explain_junk(text: str) -> list[Junk]:
     in_list = False  # inside the headlines listed under a bare link label ("More Stories")
     in_box = False  # inside a summary box under "KEY TAKEAWAYS", up to the next blank line
     box_lines = 0
+    stamped = False  # the line before was a live blog's time stamp
     for m in _LINE.finditer(text):
         raw = m.group()
         line = raw.strip()
@@ -229,10 +240,17 @@ def explain_junk(text: str) -> list[Junk]:
             reason: str | None = "link"  # the next headline of the same list, on the next line
         elif _SUMMARY_BOX.fullmatch(line):
             reason = "summary"
+        elif _LIVE_STAMP.fullmatch(line):
+            reason = "furniture"  # a live blog's "12m ago", "15.52 GMT", "Updated at 15.58 GMT"
+        elif _KEY_EVENT.match(line) and len(line) <= MAX_FURNITURE_LINE:
+            reason = "link"  # "2h ago Fenwick responds to budget": a link to an entry
+        elif stamped and adjacent and _headline_like(line, question=True):
+            reason = "link"  # the title of a live blog's entry, under its time stamp
         elif in_box and adjacent and box_lines < MAX_SUMMARY_LINES and len(line) <= MAX_FURNITURE_LINE:
             reason = "summary"  # a bullet of the box: a summary of the article, not its reporting
         else:
             reason = _line_reason(line, previous)
+        stamped = reason == "furniture" and _LIVE_STAMP.fullmatch(line) is not None
         in_box = reason == "summary"
         box_lines = box_lines + 1 if in_box else 0
         in_list = reason == "link" and (_links_below(line) or _links_below(previous) or in_list)
@@ -248,6 +266,9 @@ def explain_junk(text: str) -> list[Junk]:
             continue
         cut = _INLINE_LINK.search(line)
         end = cut.start() if cut else len(line)
+        if "/" in line:
+            for embed in _EMBED_LINK.finditer(line, 0, end):
+                found.append(Junk(start + embed.start(), start + embed.end(), "link"))
         if "(" in line or "[" in line:
             for credit in _BRACKET_CREDIT.finditer(line, 0, end):
                 found.append(Junk(start + credit.start(), start + credit.end(), "credit"))
