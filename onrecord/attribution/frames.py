@@ -1,4 +1,4 @@
-"""Sources inside a question frame: who asked is never who answered.
+"""Sources inside a frame: who asked is never who answered, nor is a relative clause's object the subject.
 
 "Responding to a question from Senator Peter Gichuru, Cabinet Secretary Naomi
 Koros told the Senate that …" and "Asked by Villaraza who …, she said …" open
@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..work import Candidate, Range
 
-__all__ = ["free_answerers", "question_frame"]
+__all__ = ["fix_sources", "free_answerers", "free_relative_sources", "question_frame"]
 
 #: A sentence opened by who asked: "Responding to a question from …", "In reply to questions by …",
 #: "Asked by …", "Pressed by …". Hand-written from news usage.
@@ -36,6 +36,22 @@ MAX_ANSWERER_WORDS = 12
 MAX_FRAME_CHARS = 400
 
 
+#: Words whose full stop ends no sentence ("Adv. Priya Nanda", "Dr Tajudeen"); initials count too ("S.K.").
+_ABBREVIATIONS = frozenset("adv dr mr mrs ms prof st sgt gen lt col capt rev hon sen rep gov jr sr no inc ltd co smt shri".split())
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (looking back at most :data:`MAX_FRAME_CHARS`)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - MAX_FRAME_CHARS), pos):
+        if text[m.start()] == ".":
+            word = re.search(r"[\w]+$", text[max(0, m.start() - 12) : m.start()])
+            if word and (len(word.group()) == 1 or word.group().lower() in _ABBREVIATIONS):
+                continue
+        start = m.end()
+    return start
+
+
 def question_frame(text: str, pos: int) -> tuple[Range, Range] | None:
     """The asker's part and the answerer's part of a question frame before ``pos``, if one opens the sentence.
 
@@ -48,9 +64,7 @@ def question_frame(text: str, pos: int) -> tuple[Range, Range] | None:
     >>> t[a[0]:a[1]], t[b[0]:b[1]]
     ('Villaraza who signed', 'she')
     """
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - MAX_FRAME_CHARS), pos):
-        start = m.end()
+    start = _sentence_start(text, pos)
     frame = _FRAME.match(text, start, pos)
     if frame is None:
         return None
@@ -107,3 +121,51 @@ def free_answerers(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
             cue = (lo, cue[1])
         out.append(replace(c, speaker=answerer, cue=cue))
     return out
+
+
+#: A relative clause opening after its antecedent: "S.K. Bhatia, president of …, who was accompanied by …".
+_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s")
+#: Most words an antecedent may have to be taken as the source.
+MAX_ANTECEDENT_WORDS = 25
+
+
+def free_relative_sources(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
+    """``cands`` with a source read inside a relative clause moved to the clause's antecedent.
+
+    "Name, president of …, who was accompanied by the association's counsel
+    Adv. Priya Nanda, said the buyers would …": the name just before ", said"
+    closes the relative clause; the subject is the antecedent before ", who".
+    A candidate changes only when nothing but a comma stands between its
+    source and its cue, the source lies in the last relative clause of the
+    sentence with no comma of its own before it, and the antecedent is short.
+    """
+    out = []
+    for c in cands:
+        s = c.speaker
+        if s is None or c.cue is None or c.cue[0] < s[1] or text[s[1] : c.cue[0]].strip() not in (",", ""):
+            out.append(c)
+            continue
+        if "," not in text[s[1] : c.cue[0]] and text[s[1] - 1 : s[1]] != ",":
+            out.append(c)
+            continue
+        start = _sentence_start(text, s[0])
+        rel = None
+        for m in _RELATIVE.finditer(text, start, s[0]):
+            rel = m
+        if rel is None or "," in text[rel.end() : s[0]]:
+            out.append(c)
+            continue
+        lo = start
+        while lo < rel.start() and (text[lo].isspace() or text[lo] in "\"“‘'"):
+            lo += 1
+        words = text[lo : rel.start()].split()
+        if not words or len(words) > MAX_ANTECEDENT_WORDS or not any(w[:1].isupper() for w in words):
+            out.append(c)
+            continue
+        out.append(replace(c, speaker=(lo, rel.start())))
+    return out
+
+
+def fix_sources(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
+    """Both corrections: :func:`free_answerers`, then :func:`free_relative_sources`."""
+    return free_relative_sources(text, free_answerers(text, cands))

@@ -48,7 +48,7 @@ from ..nlp.quotes import line_paragraphs
 from ..text.clean import byline_lines
 from ..work import Candidate, Range, Work
 from .boundaries import Boundaries, fix_boundaries
-from .frames import free_answerers
+from .frames import fix_sources
 from .interviews import speaks_as_interviewee
 from .rules import find_candidates
 
@@ -499,6 +499,6 @@ class MergeStage:
         paragraphs = work.paragraphs or line_paragraphs(text)
         ruled = find_candidates(text, paragraphs, work.quotations)
         merged = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
-        fixed = free_answerers(work.text, fix_boundaries(work.text, merged, work.quotations, self.boundaries))
+        fixed = fix_sources(work.text, fix_boundaries(work.text, merged, work.quotations, self.boundaries))
         # "By" of "By Chris Ashworth, … reporter", left of a content the corrections cut down: never a quote
         work.candidates = drop_bylines(work.text, fixed) if self.policy.drop_junk else fixed

@@ -35,6 +35,7 @@ from ..nlp.quotes import line_paragraphs
 from ..text.letters import unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
+from .frames import fix_sources
 from .interviews import find_interview_answers, speaks_as_interviewee
 from .tokens import Tok, lexical_sentences, parsed_sentences
 
@@ -120,6 +121,8 @@ ADJUNCT_PREPS = frozenset("after before while since despite".split())
 DECLINING_SUBJECT_TOKENS = 24
 #: Most tokens between a cue and the colon before a quotation ("tells the rest of the story more bluntly:").
 COLON_CUE_TOKENS = 11
+#: A word of someone speaking for themselves or to their listener, as a transcript's turns do.
+_SPEAKING_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
 #: Fewest words a paragraph under "X said:" needs to be read as X's words without quotation marks.
 BLOCKQUOTE_MIN_WORDS = 6
 #: Marks that open a quotation.
@@ -194,7 +197,7 @@ def find_candidates(
     Returns:
         Candidates in text order, with non-overlapping content.
     """
-    found = _Finder(text, paragraphs, quotations, parsed).run()
+    found = fix_sources(text, _Finder(text, paragraphs, quotations, parsed).run())
     answers = find_interview_answers(text, paragraphs)
     return _with_answers(text, found, answers) if answers else found
 
@@ -725,22 +728,28 @@ class _Finder:
 
     # -- reported speech --------------------------------------------------
     def reported(self) -> None:
-        for p in self.paragraphs:
-            self.transcript(p)
+        labelled = [p for p in self.paragraphs if _TRANSCRIPT.match(self.text, p[0], p[1])]
+        for p in labelled:
+            self.transcript(p, lone=len(labelled) == 1)
         for sent in self.sentences:
             if self.parsed:
                 self.reported_parsed(sent)
             self.reported_lexical(sent)
 
-    def transcript(self, para: Range) -> None:
+    def transcript(self, para: Range, lone: bool = False) -> None:
         """``PENCE: We will ...``: a speaker label in capitals, then a spoken sentence.
 
         Headlines ("BREXIT BETRAYAL: Tory MP savages deal") and promo lines
         ("LIVE: Follow ...") share the shape; the label must read as a name (no
-        section or promo word) and what follows must end like a sentence.
+        section or promo word) and what follows must end like a sentence. A
+        ``lone`` label, the only one in the document, must be followed by
+        someone speaking as "I", "we" or "you": "NEW DELHI: The Delhi high
+        court on Thursday granted bail …" is a dateline.
         """
         m = _TRANSCRIPT.match(self.text, para[0], para[1])
         if not m or len(_WORDS.findall(m.group(1))) > 4:
+            return
+        if lone and not _SPEAKING_PERSON.search(self.text, m.end(), para[1]):
             return
         if {w.lower() for w in _WORDS.findall(m.group(1))} & NOT_SPEAKER_LABELS:
             return

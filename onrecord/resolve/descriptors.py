@@ -73,7 +73,13 @@ _SYNONYMS = {
     "congresswoman": "representative", "gov": "governor", "chairman": "chair",
     "chairwoman": "chair", "chairperson": "chair", "spokeswoman": "spokesperson",
     "spokesman": "spokesperson", "mps": "mp", "retired": "former", "ex": "former",
+    # a judge is "the bench" and "Justice A.K. Verma" in Indian and UK court reporting
+    "justice": "judge", "bench": "judge",
 }
+#: Several words for one role: a police "public relations officer" (Nigeria) is its spokesperson.
+_PHRASE_SYNONYMS = re.compile(
+    r"\b(?:public relations officer|press (?:officer|secretary)|publicity secretary|pro)\b", re.IGNORECASE
+)
 #: Head nouns that fit any political office-holder ("the politician").
 _POLITICIAN = frozenset("politician lawmaker legislator".split())
 _OFFICES = frozenset(
@@ -281,7 +287,7 @@ def description_tokens(phrase: str) -> frozenset[str]:
     >>> sorted(description_tokens("the 48-year-old Conservative MPs"))
     ['48', 'mp', 'tory']
     """
-    words = re.findall(r"[\w+'’-]+", phrase.lower())
+    words = re.findall(r"[\w+'’-]+", _PHRASE_SYNONYMS.sub("spokesperson", phrase.lower()))
     out = set()
     for w in words:
         w = fold(w)

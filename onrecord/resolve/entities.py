@@ -569,7 +569,10 @@ def _upgrade_name(d: Draft, parsed: ParsedName, written: str) -> None:
 
 
 #: a capitalised word, or an Arabic surname with its article ("al-Mannai said"), with its possessive
-_WORD = re.compile(r"(?<![\w'’-])((?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)-)?[A-Z][a-z][\w-]*)(['’]s?)?(?![\w-])")
+_WORD = re.compile(
+    r"(?<![\w'’-])((?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)-|(?:(?:du|de|des|le|la|van|von|der|den|da|di|del|della"
+    r"|dos|das|ter) )+)?[A-Z][a-z][\w-]*)(['’]s?)?(?![\w-])"
+)
 
 
 def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
@@ -579,6 +582,8 @@ def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
         p = table.drafts[i].parsed
         if p and p.last:
             words.setdefault(fold(p.last), []).append(i)
+            if " " in p.last:  # "du Roure" and "Roure" both take up Nathalie du Roure
+                words.setdefault(fold(p.last.rsplit(" ", 1)[1]), []).append(i)
         if p and p.first:
             words.setdefault(fold(p.first), []).append(i)
     if not words:

@@ -138,6 +138,16 @@ _RELATION_NOUNS = frozenset(
     "fiancee co-star costar manager agent lawyer attorney friend pal spokesman spokeswoman spokesperson "
     "aunt uncle cousin grandmother grandfather niece nephew teammate colleague boss".split()
 )
+#: A relative named by whose relative they are, perhaps with what they were doing: "Her daughter,
+#: speaking to the BBC on Tuesday", "his widow".
+_FEMALE_KIN = frozenset("daughter wife mother mum sister widow niece granddaughter grandmother aunt".split())
+_MALE_KIN = frozenset("son husband father dad brother widower nephew grandson grandfather uncle".split())
+_KIN = re.compile(
+    r"(?P<owner>his|her|their)\s+(?:late\s+|eldest\s+|youngest\s+|elder\s+|younger\s+|older\s+)?"
+    r"(?P<noun>" + "|".join(sorted(_FEMALE_KIN | _MALE_KIN | {"partner"})) + r")"
+    r"(?:\s*,\s*(?:[a-z]+ing\b[^,]*|who\b[^,]*))?,?$",
+    re.IGNORECASE,
+)
 #: A lead and their team: "she and her co-authors", "Harwood and her colleagues".
 _AND_COLLEAGUES = re.compile(
     r"^(?P<lead>.+?)\s+and\s+(?:his|her|their)\s+(?:co-?authors|colleagues|team|fellow researchers|students)$", re.I
@@ -442,6 +452,13 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
                               name_span=(s + given.start("name"), s + given.end("name")),
                               gender={"her": "female", "herself": "female", "his": "male", "himself": "male"}.get(
                                   (given.group("pron") or given.group("pron2") or "").lower()))
+    kin = _KIN.match(mention)
+    if kin:
+        # "Her daughter, speaking to the BBC on Tuesday,": a relative never named, known by whose she is
+        noun = kin.group("noun").lower()
+        return SpeakerMention(MentionKind.GROUP, mention[: kin.end("noun")], span, owner=kin.group("owner"),
+                              owner_span=(s, s + len(kin.group("owner"))), number="sg",
+                              gender="female" if noun in _FEMALE_KIN else "male" if noun in _MALE_KIN else None)
     clause = _TRAILING_CLAUSE.search(mention)
     if clause and clause.start() > 0 and not _ROLE_CLAUSE.match(mention[clause.start() :].lstrip(", ")):
         # "Hamish Lund, who asked the question", "The GMB, which represents 60 workers": the

@@ -40,6 +40,10 @@ HONORIFICS: dict[str, str | None] = {
     "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female",
     "baroness": "female", "mx": None, "dr": None, "prof": None, "professor": None,
     "rev": None, "reverend": None, "cllr": None, "councillor": None,
+    # South Asian and West African honorifics ("Smt Sunita Sehgal", "Shri R.N. Kapoor", "Alhaji Musibau Lawal")
+    "smt": "female", "shrimati": "female", "kumari": "female", "shri": "male", "sri": "male",
+    "alhaji": "male", "alhaja": "female", "hajia": "female", "otunba": None, "adv": None,
+    "barrister": None, "engr": None, "hon": None,
 }
 
 #: Role titles that stand before a name and are also descriptors ("Senator
@@ -71,6 +75,8 @@ ROLE_NOUNS = frozenset(
     "director founder candidate lawmaker legislator politician campaigner activist member "
     "deputy shadow whip speaker chancellor ambassador commissioner officer adviser aide "
     "head boss manager coach captain economist analyst professor author journalist "
+    # contests for office: "the aspirant said", "the governorship candidate"
+    "aspirant nominee contender challenger incumbent frontrunner "
     # executives by initials, school and police heads: "CEO Jonah Trevelyan", "Headteacher Joanna Pritchard"
     "ceo cfo coo cto headteacher headmaster headmistress principal superintendent sheriff".split()
 )
@@ -253,7 +259,9 @@ _MORE_FEMALE = frozenset(
     "josee "
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
     "umm fatima fatma aisha mariam maryam layla leila huda rania salma amal hana zeinab zaynab yasmin "
-    "yasmine dina rana samira nadia lina reem rasha ghada manal".split()
+    "yasmine dina rana samira nadia lina reem rasha ghada manal "
+    # Indian given names
+    "sunita anita kavya ananya priya pooja neha shreya divya lakshmi meera radha rekha sushma nirmala".split()
 )
 _MORE_MALE = frozenset(
     "sean seamus padraig cathal eoin ciaran donal colm fergal tadhg lorcan paudie jorg jurgen klaus henrik "
@@ -264,7 +272,10 @@ _MORE_MALE = frozenset(
     "abu sami khalid hamdan faris omar ahmed ahmad mohammed muhammad mohamed mahmoud mustafa ali hassan "
     "hussein ibrahim youssef yusuf tariq karim nabil walid rami ziad fadi hani bassam jamal nasser saif "
     "abdullah abdul majid rashid salim saleh adel amr osama bilal hamza marwan ayman samir imad yahya imran "
-    "irfan faisal shahid zahid asif arif tahir".split()
+    "irfan faisal shahid zahid asif arif tahir "
+    # Indian given names
+    "naveen vivek rajesh suresh ramesh amit anil sunil vijay sanjay rakesh kapil ashok arvind manoj deepak "
+    "pradeep rohit rahul".split()
 )
 MALE_NAMES = MALE_NAMES | _MORE_MALE
 FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
@@ -280,8 +291,9 @@ _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-#: Irish words that open a surname of two words ("Ní Mhurchú", "Ó Súilleabháin", "Mac Lochlainn").
-SURNAME_PARTICLES = frozenset("ni nic o ui mac mhic".split())
+#: Words that open a surname of two words or more: Irish ("Ní Mhurchú", "Ó Súilleabháin", "Mac
+#: Lochlainn"), French, Dutch, German, Italian, Spanish and Portuguese ("du Roure", "van der Berg").
+SURNAME_PARTICLES = frozenset("ni nic o ui mac mhic du de des le la van von der den da di del della dos das ter".split())
 _NONSPACE = re.compile(r"\S+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ALLCAPS_KEEP = frozenset("mp mps msp mep snp dup gop appg bbc nhs uk us eu".split())
@@ -342,8 +354,8 @@ def parse_name(name: str) -> ParsedName:
     ('Ahmad',)
     >>> parse_name("Blunt")
     ParsedName(honorific=None, first=None, middle=(), last='Blunt')
-    >>> parse_name("Aoife Ní Mhurchú").last, parse_name("Ní Mhurchú").last
-    ('Ní Mhurchú', 'Ní Mhurchú')
+    >>> parse_name("Aoife Ní Mhurchú").last, parse_name("Ní Mhurchú").last, parse_name("Mark van der Berg").last
+    ('Ní Mhurchú', 'Ní Mhurchú', 'van der Berg')
     """
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
@@ -357,7 +369,8 @@ def parse_name(name: str) -> ParsedName:
     words = [w.rstrip(",") for w in words if w.rstrip(",")]
     if not words:
         return ParsedName(honorific, None, (), None)
-    if len(words) >= 2 and fold(words[-2]) in SURNAME_PARTICLES:  # "Aoife Ní Mhurchú": the surname is two words
+    # "Aoife Ní Mhurchú", "Nathalie du Roure", "Mark van der Berg": the particles belong to the surname
+    while len(words) >= 2 and fold(words[-2]) in SURNAME_PARTICLES:
         words = [*words[:-2], f"{words[-2]} {words[-1]}"]
     if len(words) == 1:
         return ParsedName(honorific, None, (), words[0])

@@ -45,7 +45,7 @@ from .entities import (
 )
 from .mentions import BODY_GROUP_NOUNS, VOICE_NOUNS, MentionKind, SpeakerMention, classify_mention
 from ..text.letters import unicode_caps
-from .names import ORG_WORDS, PARTY_WORDS, ROLE_NOUNS, find_names, fits_org_noun, fold, parse_name
+from .names import ORG_WORDS, PARTY_WORDS, PUBLIC_BODY_NOUNS, ROLE_NOUNS, find_names, fits_org_noun, fold, parse_name
 
 __all__ = ["ResolveStage", "resolve_speakers"]
 
@@ -302,6 +302,14 @@ _APPOSED_OPENING = re.compile(
     r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )?(?:(?:[Tt]he|[Aa]n?|[A-Z][\w’'-]*[’']s)\s[^,.;:\"“”]{0,80}, )?"
     r"(?:[A-Z][\w.’'-]*\s){0,3}"  # a title before the name: "Major General "
 )
+#: Roles in a contest for office, which news gives the person just written about ("the aspirant said").
+_CONTEST_NOUNS = frozenset("aspirant nominee contender challenger incumbent frontrunner candidate".split())
+#: Parties as description tokens (a nominal naming one is taken up only by a description).
+_PARTY_TOKENS = frozenset(description_tokens(" ".join(PARTY_WORDS)))
+#: A body's name (in any case) with its initials in brackets, then perhaps a description.
+_NAMED_WITH_ACRONYM = re.compile(r"(?P<name>[^\W\d_][^()]{2,80}?)\s*\([A-Z][A-Z0-9&.-]{1,9}\)(?:\s*,.*)?$")
+#: A court speaking through its judge ("the court warned", "the bench said").
+_JUDICIAL_NOUNS = frozenset("court bench tribunal".split())
 #: A sentence opened by who asked the question it answers ("Asked by Villaraza who …, she said").
 _ASKED_BY = re.compile(r"\s*[\"“‘']?(?:Asked|Questioned|Pressed|Quizzed)\s+(?:by|about)\s+")
 #: Seats a nominal may give a politician by ("the Dublin Bay North TD", "the upper house MP").
@@ -568,15 +576,27 @@ class _Resolver:
             # "the spokesperson added": the spokesperson quoted last, for the body they spoke for
             return Resolution(self.last_spokesperson, "resolve:spokesperson")
         if len(m.text.split()) <= 3 and fits_org_noun(head, "") is not None:
-            # "the company said", "the agency said": the organisation of that kind in focus
-            body = self._salient(
-                m.span[0], cand,
-                lambda i: self.table.draft(i).type == "ORG" and bool(fits_org_noun(head, self.table.draft(i).name)),
-                persons=False, reach_back=True,
-            )
-            if body is None and head in BODY_GROUP_NOUNS:
-                return self._resolve_group(m, cand)  # no body of that kind: "the group" as written
-            return Resolution(body, "resolve:nominal")
+            # "the company said", "the agency said": the organisation of that kind in focus; a modifier
+            # must be in its name too ("the interior ministry" is not the Senate nor the health ministry)
+            words = m.text.split()
+            modifiers = [fold(w) for w in words[1 if fold(words[0]) in ("the", "a", "an") else 0 : -1]]
+
+            def fits(i: int) -> bool:
+                d = self.table.draft(i)
+                if d.type != "ORG" or not fits_org_noun(head, d.name):
+                    return False
+                named = {fold(w) for w in re.findall(r"[\w'’-]+", d.name)}
+                return all(w in named for w in modifiers)
+
+            body = self._salient(m.span[0], cand, fits, persons=False, reach_back=True)
+            if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in PUBLIC_BODY_NOUNS)):
+                return self._resolve_group(m, cand)  # no body of that kind: "the group", "the interior ministry"
+            if body is not None or head not in _JUDICIAL_NOUNS:
+                return Resolution(body, "resolve:nominal")
+            # "the court warned" with no court named in capitals: the judge who presides
+            found = self._salient(m.span[0], cand, lambda i: fits_description("the judge", self.table.draft(i).descriptor_texts()),
+                                  persons=True, reach_back=True)
+            return Resolution(found, "resolve:nominal")
         if len(m.text.split()) <= 3 and head in ANONYMOUS_HEADS:
             # "The person said" after "according to a person familiar with the plans": that source
             return Resolution(self._salient(
@@ -611,6 +631,12 @@ class _Resolver:
             )
         if found is None and head in ROLE_NOUNS:
             found = self._previous_sentence_subject(m)
+        if found is None and head in _CONTEST_NOUNS and not description_tokens(m.text) & _PARTY_TOKENS:
+            # "“…,” said the governorship candidate" after a paragraph about Otunba Adesanya; "the aspirant
+            # said" right after Okediran's quotation (a party named would have to fit: not taken up so)
+            found = self._previous_paragraph_subject(m)
+            if found is None:
+                found = self._person_just_quoted(cand)
         if found is None and head in SEAT_HEADS:
             found = self._politician_just_quoted(m, cand)
         if found is None:
@@ -641,6 +667,34 @@ class _Resolver:
             if table.draft(r).type == "PERSON" and not mr.in_quote and self._opens_sentence(mr.start):
                 return r
         return None
+
+    def _previous_paragraph_subject(self, m: SpeakerMention) -> int | None:
+        """For a role whose sentence opens its paragraph: the person opening the last sentence of the
+        paragraph before ("In his acceptance speech, Otunba Adesanya thanked the delegates.")."""
+        table = self.table
+        para = table.paragraph_of(m.span[0])
+        if para == 0 or _sentence_start(self.text, m.span[0]) > table.paragraphs[para][0]:
+            return None
+        ps, pe = table.paragraphs[para - 1]
+        sent = max(ps, _sentence_start(self.text, max(ps, pe - 1)))
+        k = bisect.bisect_left(table.mentions, sent, key=_start_of)
+        if k < len(table.mentions) and table.mentions[k].start < pe:
+            mr = table.mentions[k]
+            r = table.root(mr.entity)
+            if table.draft(r).type == "PERSON" and not mr.in_quote and self._opens_sentence(mr.start):
+                return r
+        return None
+
+    def _person_just_quoted(self, cand: Candidate) -> int | None:
+        """The person who spoke the attribution before ``cand``, when it ends in this paragraph or the one before."""
+        if self.previous is None:
+            return None
+        prev, entity, _ = self.previous
+        if entity is None or self.table.draft(entity).type != "PERSON":
+            return None
+        if self.table.paragraph_of(cand.start) - self.table.paragraph_of(prev.end) > 1:
+            return None
+        return entity
 
     def _politician_just_quoted(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """For a seat ("the Dublin Bay North TD said") that fits no one: the politician who spoke just before.
@@ -704,7 +758,11 @@ class _Resolver:
         earlier = self._earlier_group(m, cand)
         if earlier is not None:
             return Resolution(earlier, "resolve:group")
-        if m.owner and m.owner.lower() in ("his", "her", "their", "its"):
+        if m.owner and m.owner.lower() in ("his", "her", "their") and m.number == "sg" and m.gender is not None:
+            # "Her daughter, speaking to the BBC": whose daughter is the story's subject more often than the
+            # woman named last (a former pupil quoted just before); named as written, not guessed
+            pass
+        elif m.owner and m.owner.lower() in ("his", "her", "their", "its"):
             owner = self._owner_entity(m, cand)
             if owner is None:
                 return Resolution(None, "resolve:group")
@@ -712,11 +770,15 @@ class _Resolver:
         elif m.owner and m.owner_span and m.span[0] < m.owner_span[0] and not re.search(r"['’]s?\s", m.text):
             # "a source close to Hartley": named for whom it is close to, by that one's full name
             name = self._intermediary_name(m, cand, name)
+        type_ = "GROUP"
+        acronym = _NAMED_WITH_ACRONYM.match(name)
+        if acronym:  # "the Confédération française des salariés (CFS), the country's largest union": a body's name
+            name, type_ = acronym.group("name"), "ORG"
         key = fold(name)
         for i, d in enumerate(self.table.drafts):
-            if d.merged_into is None and d.type == "GROUP" and fold(d.name) == key:
+            if d.merged_into is None and d.type == type_ and fold(d.name) == key:
                 return Resolution(i, "resolve:group")
-        return Resolution(self.table.new(name, "GROUP"), "resolve:group")
+        return Resolution(self.table.new(name, type_), "resolve:group")
 
     def _earlier_group(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The group a short definite mention takes up again: "the officials" after "two officials familiar with …".

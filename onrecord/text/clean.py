@@ -85,7 +85,8 @@ _LINE_START = re.compile(
 #: "PA Wire/PA Images". Possessive, so it cannot backtrack; tried only on short lines.
 _AGENCY = re.compile(
     r"\(?(?i:(?:getty(?: images)?|pa(?: wire| media| images| archive)?|reuters|afp|ap(?: photo)?"
-    r"|epa(?:-efe)?|shutterstock|alamy|bloomberg|rex(?: features)?|xinhua|anadolu(?: agency)?)"
+    r"|epa(?:-efe)?|shutterstock|alamy|bloomberg|rex(?: features)?|xinhua|anadolu(?: agency)?"
+    r"|(?:family |police |supplied |[\w]+ )?handout|supplied|bbc|family photo)"
     r"(?:\s*(?:via\s|[/,])[^/,()]{1,40}+)*+)\)?\s*$"
 )
 #: A line that is the writer's biography: "Jane Doe is a staff writer at The Atlantic.", "John Roe
@@ -229,6 +230,8 @@ def explain_junk(text: str) -> list[Junk]:
     in_box = False  # inside a summary box under "KEY TAKEAWAYS", up to the next blank line
     box_lines = 0
     stamped = False  # the line before was a live blog's time stamp
+    credited = False  # the line before was a picture credit alone ("Getty Images")
+    list_label = ""  # the bare label heading the list of links being read ("More on this story")
     for m in _LINE.finditer(text):
         raw = m.group()
         line = raw.strip()
@@ -236,8 +239,11 @@ def explain_junk(text: str) -> list[Junk]:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
         adjacent = text.count("\n", previous_start + len(previous), start) <= 1  # no blank line between
-        if in_list and adjacent and _headline_like(line, question=True):
-            reason: str | None = "link"  # the next headline of the same list, on the next line
+        if in_list and _headline_like(line, question=adjacent) and (adjacent or _links_below(list_label)):
+            # the next headline of the same list, on the next line (or after a blank line, under a bare label)
+            reason: str | None = "link"
+        elif credited and adjacent and len(line) <= MAX_FURNITURE_LINE:
+            reason = "credit"  # the caption under a credit standing alone ("Getty Images" over its picture's text)
         elif _SUMMARY_BOX.fullmatch(line):
             reason = "summary"
         elif _LIVE_STAMP.fullmatch(line):
@@ -254,6 +260,11 @@ def explain_junk(text: str) -> list[Junk]:
         in_box = reason == "summary"
         box_lines = box_lines + 1 if in_box else 0
         in_list = reason == "link" and (_links_below(line) or _links_below(previous) or in_list)
+        if in_list and _links_below(line):
+            list_label = line
+        elif not in_list:
+            list_label = ""
+        credited = reason == "credit" and _AGENCY.match(line) is not None
         if reason == "repeated" and not (found and found[-1].start == previous_start):
             # a caption printed twice: both copies are page furniture, not the first one's text
             # (the whole first copy replaces what was found inside it, such as its "(Photo: …)" credit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onrecord.attribution.frames import free_answerers, question_frame
+from onrecord.attribution.frames import free_answerers, free_relative_sources, question_frame
 from onrecord.work import Candidate
 
 
@@ -49,3 +49,19 @@ def test_an_answerer_too_long_to_be_a_name_is_no_answerer() -> None:
     t = ("In reply to a question from Ms Ward, and after a long pause in which several members of the committee "
          "whispered to one another at length, he said no.")
     assert question_frame(t, t.index(" said")) is None
+
+
+def test_a_source_read_inside_a_relative_clause_moves_to_its_antecedent() -> None:
+    t = ("S.K. Bhatia, president of the Sunrise Greens Flat Buyers' Welfare Association, who was accompanied by "
+         "the association's counsel Adv. Priya Nanda, said the buyers would appeal.")
+    c = Candidate(content=[span(t, "the buyers would appeal")], kind="indirect", cue=span(t, "said"),
+                  speaker=span(t, "Priya Nanda,"))
+    (out,) = free_relative_sources(t, [c])
+    assert t[out.speaker[0] : out.speaker[1]] == "S.K. Bhatia, president of the Sunrise Greens Flat Buyers' Welfare Association"
+
+
+def test_a_relative_clause_with_its_own_cue_keeps_its_source() -> None:
+    t = "The minister, who met the union on Monday, said talks would go on. Ms Lee, who chairs it, agreed."
+    c = Candidate(content=[span(t, "talks would go on")], kind="indirect", cue=span(t, "said"),
+                  speaker=span(t, "The minister, who met the union on Monday,"))
+    assert free_relative_sources(t, [c]) == [c]
