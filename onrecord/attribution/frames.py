@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..work import Candidate, Range
 
-__all__ = ["fix_sources", "free_answerers", "free_relative_sources", "question_frame"]
+__all__ = ["complete_titles", "fix_sources", "free_answerers", "free_relative_sources", "question_frame"]
 
 #: A sentence opened by who asked: "Responding to a question from …", "In reply to questions by …",
 #: "Asked by …", "Pressed by …". Hand-written from news usage.
@@ -166,6 +166,36 @@ def free_relative_sources(text: str, cands: Iterable[Candidate]) -> list[Candida
     return out
 
 
+#: A title that cannot be a source by itself, and the name after it: "Barrister| Chinedu Okonkwo-Bello".
+_TITLE_ONLY = re.compile(
+    r"(?i:barrister|chief|alhaji|otunba|hon|dr|prof|professor|justice|judge|senator|sen|rep|gov|governor"
+    r"|mayor|minister|president|sir|dame|lord|lady|mr|mrs|ms|miss|smt|shri|adv)\.?"
+)
+#: Words and marks a source span cannot end with.
+_DANGLING = re.compile(r"(?:[\s,;:]+(?:the|a|an|and|or|of|to|for|with|by))*[\s,;:]*\Z|(?:[\s,;:]+(?:the|a|an|and|or|of))+[\s,;:]*$")
+_NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3}")
+
+
+def complete_titles(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
+    """``cands`` with a source that is only a title extended over the name after it ("Barrister" of
+    "Barrister Chinedu Okonkwo-Bello, the PRC urged …" was the tagger's whole source)."""
+    out = []
+    for c in cands:
+        s = c.speaker
+        if s is not None:
+            # "the Confédération française des salariés (CFS), the": a source never ends in "the" or a comma
+            tail = _DANGLING.search(text, s[0], s[1])
+            if tail and tail.start() > s[0]:
+                s = (s[0], tail.start())
+                c = replace(c, speaker=s)
+        if s is not None and _TITLE_ONLY.fullmatch(text[s[0] : s[1]]):
+            name = _NAME_AFTER.match(text, s[1])
+            if name and (c.cue is None or name.end() <= c.cue[0] or c.cue[1] <= s[0]):
+                c = replace(c, speaker=(s[0], name.end()))
+        out.append(c)
+    return out
+
+
 def fix_sources(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
-    """Both corrections: :func:`free_answerers`, then :func:`free_relative_sources`."""
-    return free_relative_sources(text, free_answerers(text, cands))
+    """Every correction: :func:`free_answerers`, :func:`free_relative_sources`, :func:`complete_titles`."""
+    return complete_titles(text, free_relative_sources(text, free_answerers(text, cands)))

@@ -438,7 +438,11 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     acronym = _ACRONYM_TAG.search(mention)
     if acronym and acronym.start() > 0:
         # "the European Space Agency (ESA)": the body, its initials in brackets after it
-        return replace(classify_mention(text, s, s + acronym.start()), span=span)
+        inner = classify_mention(text, s, s + acronym.start())
+        if inner.kind in (MentionKind.NOMINAL, MentionKind.UNKNOWN):
+            # "the Confédération française des salariés (CFS)": a body's name in lower case, known by its initials
+            return SpeakerMention(MentionKind.GROUP, mention, span)
+        return replace(inner, span=span)
     tag = _PARTY_TAG.search(mention)
     if tag and tag.start() > 0:
         # "County Executive Marcus Delahunt (D)": the party tag is not part of who speaks

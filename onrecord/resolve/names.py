@@ -430,6 +430,8 @@ def _classify(words: list[str]) -> str | None:
         return None
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_FIRST_WORDS):
         return None  # "Marlow Crossing", "Lake Sikuaq": a place, not a person
+    if len(words) > 1 and folded[-1] in COMPASS_WORDS and folded[0] not in MALE_NAMES | FEMALE_NAMES:
+        return None  # "Ogbomoso North", "Dublin Bay North": a constituency or district
     if folded[0] in HONORIFICS or folded[0] in ROLE_TITLES:
         return "PERSON" if len(words) > 1 else None
     if folded[0] in MALE_NAMES or folded[0] in FEMALE_NAMES:

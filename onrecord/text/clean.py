@@ -193,7 +193,9 @@ _EMBED_LINK = re.compile(r"(?:https?://)?\b(?:pic\.twitter\.com|t\.co|instagram\
 #: A live blog's time stamp alone on its line: "12m ago", "2h ago", "15.52 GMT", "Updated at 15.58 GMT".
 _ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|AEST|AEDT|SAST)"
 _LIVE_STAMP = re.compile(
-    rf"(?:\d{{1,2}}\s?(?:m|min|mins|h|hr|hrs)\s+ago|(?:Updated at\s+)?\d{{1,2}}[.:]\d{{2}}(?:\s?[ap]\.?m\.?)?\s+{_ZONE})"
+    rf"(?:\d{{1,2}}\s?(?:m|min|mins|h|hr|hrs)\s+ago|(?:Updated at\s+)?\d{{1,2}}[.:]\d{{2}}(?:\s?[ap]\.?m\.?)?\s+{_ZONE}"
+    # a video's duration over its title: "02:31", "0:00 / 2:47"
+    r"|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)"
 )
 #: A key-event link of a live blog: "2h ago Fenwick responds to budget".
 _KEY_EVENT = re.compile(r"\d{1,2}\s?(?:m|min|mins|h|hr|hrs)\s+ago\s+\S")

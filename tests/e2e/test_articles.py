@@ -64,6 +64,21 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("nation-kenya-fuel-prices", "rules"): "the Cabinet Secretary after 'Responding to a question from Nyandarua Senator …,', the 'put it plainly:' quotation, the KNBS data and 'The 27-year-old said' are missed: 9 of 13",
     ("thesun-soap-star-split", "fast"): "'“…,” the star, 31, wrote on Instagram. “…”' is not joined (a role with an "
     "age between commas), and 'She told fans she would be \"…\" while she \"…\"' is not found: 11 of 13",
+    ("aljazeera-ceasefire-talks", "fast"): "the lexical rules take 'Qatar’s Ministry of Foreign Affairs spokesperson Khalid bin Nasser al-Mannai' for the ministry, give 'In remarks carried by the state-run Karsan News Agency, he said' and 'Al Jazeera’s Nour el-Hariri, reporting from Amman, …, said' to others (misattributed), and miss 'according to the health ministry in the capital, Port Halim': 12 of 16",
+    ("aljazeera-ceasefire-talks", "accurate"): "the tagger's source for '…, according to the health ministry in the capital, Port Halim' is the capital (misattributed), and 'Al Jazeera’s Nour el-Hariri, reporting from Amman, where …, said' has no source span: 14 of 16",
+    ("bbc-local-tributes-headteacher", "fast"): "'Former pupil Daniel Okafor, now a paramedic in Preston, paid tribute, calling her “…”' goes to Preston (misattributed), and the headteacher's one-word quotation 'said pupils and staff were “heartbroken” and that …' is missed: 14 of 16",
+    ("bbc-local-tributes-headteacher", "rules"): "'…, now a paramedic in Preston, paid tribute, calling her “…”' goes to Preston (misattributed), and 'the school described her as “…” and said …' is missed: 14 of 16",
+    ("france24-pension-protest", "fast"): '\'according to the Confédération française des salariés (CFS), the country\'s largest union, while the interior ministry put the figure at …\', \'Name, an MP for … (LFI), accused the government of "…"\' and \'according to an Ifop survey published on Sunday\' are not found: 11 of 15',
+    ("france24-pension-protest", "rules"): "as in fast mode: the union's and the ministry's figures in one sentence, the LFI MP's 'accused … of' and the Ifop survey: 11 of 15",
+    ("france24-pension-protest", "accurate"): "the tagger reads no attribution in '… while the interior ministry put the figure at 436,000' and gives the Ifop survey no source: 13 of 15",
+    ("guardian-liveblog-budget-day", "fast"): "the union leader's long appositive with a relative clause, 'She told Sky News …' after '…, the shadow chancellor, has been doing the broadcast round.', the OBR's 'according to' after a figure and 'The Tory leader said … and claimed …' are missed, and 'the spokesperson said' goes to the prime minister (misattributed): 9 of 15",
+    ("guardian-liveblog-budget-day", "rules"): "in a newest-first live blog, 'She told MPs …' under 'The chancellor confirms …' goes to the shadow chancellor quoted in the entry above, and 'the spokesperson said' to the prime minister (misattributed); the OBR's 'according to' and the Tory leader's second clause are missed: 11 of 15",
+    ("guardian-liveblog-budget-day", "accurate"): "in a newest-first live blog, 'She told MPs …' under 'The chancellor confirms …' goes to the shadow chancellor quoted in the entry above (misattributed); the IFS verdict is split, 'The Tory leader said … and claimed “…”' is not joined and the OBR's 'according to' has no source: 11 of 15",
+    ("ksl-courtroom-sentencing", "fast"): "'A mother whose 17-year-old daughter was killed … told the man responsible …' (named seven paragraphs later), '…, Lehi police said in a news release …', 'She later said outside the courthouse that …' and 'Name, who has lived … for 22 years, told KSL TV he …' are missed: 12 of 16",
+    ("premiumtimes-ng-governorship-primary", "fast"): "'Another delegate, Hon. Kehinde Alabi, …, the party’s woman leader in Ogbomoso North, however, told …' goes to Ogbomoso North, and so does her 'she said' (misattributed); 'SP Name, the state police public relations officer, confirmed that …', the party's statement and 'said the governorship candidate' are missed; the headline is read as a quote (junk): 11 of 16",
+    ("premiumtimes-ng-governorship-primary", "rules"): "the party's statement ('In a statement signed by its National Publicity Secretary, Barrister Name, the PRC … urged …') goes to the state party named before it (misattributed); 'the former lawmaker described the exercise as “…”' and 'said the governorship candidate' are missed; the headline is read as a quote (junk): 13 of 16",
+    ("premiumtimes-ng-governorship-primary", "accurate"): "every statement right (16 of 16), but the tagger reads the headline 'Okediran rejects Adesanya’s victory' as an attribution (junk)",
+    ("toi-high-court-bail", "fast"): "the lede 'The Delhi high court … granted bail …, observing that …' and 'He contended that …' and '“…,” the ASG submitted' (to the defence counsel) are misattributed; the police's status report and the homebuyers' president are missed: 11 of 16",
 }
 
 SLOW_MODES = {"rules", "accurate"}
@@ -94,7 +109,7 @@ def test_gold_files_are_usable():
     """Every article has enough gold statements and junk lines to mean something."""
     assert len(ARTICLES) >= 6
     for article in ARTICLES.values():
-        assert 8 <= len(article.statements) <= 14, article.name
+        assert 8 <= len(article.statements) <= 16, article.name
         assert article.junk, article.name
         assert all(s.kind in {"direct", "indirect", "mixed"} for s in article.statements), article.name
 
