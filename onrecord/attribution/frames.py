@@ -18,7 +18,14 @@ from dataclasses import replace
 
 from ..work import Candidate, Range
 
-__all__ = ["complete_titles", "fix_sources", "free_answerers", "free_relative_sources", "question_frame"]
+__all__ = [
+    "complete_titles",
+    "fix_sources",
+    "free_answerers",
+    "free_labelled_subjects",
+    "free_relative_sources",
+    "question_frame",
+]
 
 #: A sentence opened by who asked: "Responding to a question from …", "In reply to questions by …",
 #: "Asked by …", "Pressed by …". Hand-written from news usage.
@@ -196,6 +203,35 @@ def complete_titles(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
     return out
 
 
+#: A transcript's label before the sentence it heads: "REPORTER: Dr Raghavan says …".
+_LABEL_COLON = re.compile(r"\s*:\s+")
+#: Most words of the subject between a label and its cue.
+MAX_SUBJECT_WORDS = 8
+
+
+def free_labelled_subjects(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
+    """``cands`` with a source that is a transcript label moved to the subject after it.
+
+    "REPORTER: Dr Raghavan says most banks …": the tagger took the label for
+    the source; the reporter only relays what Dr Raghavan says.
+    """
+    out = []
+    for c in cands:
+        s = c.speaker
+        colon = _LABEL_COLON.match(text, s[1]) if s is not None else None
+        if colon and c.cue is not None and c.cue[1] > colon.end() and text[s[0] : s[1]].isupper():
+            cue = c.cue
+            if cue[0] < colon.end():  # the cue swallowed the label's colon and the subject: its last word is the verb
+                cue = (text.rfind(" ", cue[0], cue[1]) + 1, cue[1])
+            words = text[colon.end() : cue[0]].split()
+            if 0 < len(words) <= MAX_SUBJECT_WORDS and words[0][:1].isupper():
+                c = replace(c, speaker=(colon.end(), colon.end() + len(" ".join(words))), cue=cue)
+        out.append(c)
+    return out
+
+
 def fix_sources(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
-    """Every correction: :func:`free_answerers`, :func:`free_relative_sources`, :func:`complete_titles`."""
-    return complete_titles(text, free_relative_sources(text, free_answerers(text, cands)))
+    """Every correction: :func:`free_answerers`, :func:`free_relative_sources`, :func:`complete_titles`,
+    :func:`free_labelled_subjects`."""
+    fixed = complete_titles(text, free_relative_sources(text, free_answerers(text, cands)))
+    return free_labelled_subjects(text, fixed)

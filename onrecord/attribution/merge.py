@@ -50,14 +50,15 @@ from ..work import Candidate, Range, Work
 from .boundaries import Boundaries, fix_boundaries
 from .frames import fix_sources
 from .interviews import speaks_as_interviewee
+from .cues import verb_forms
 from .rules import find_candidates
 
 __all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rule_of"]
 
 #: Rules that attribute a quotation through a cue and speaker next to its marks.
 #: Rules whose content is its speaker's own words laid out by the page, with no cue for the tagger to
-#: read: an interview's answers, a post embedded and signed "— Name (@handle) date".
-OWN_WORDS_RULES = frozenset({"interview-answer", "embedded-post"})
+#: read: an interview's answers, a post embedded and signed "— Name (@handle) date", a transcript's turn.
+OWN_WORDS_RULES = frozenset({"interview-answer", "embedded-post", "transcript"})
 DIRECT_RULES = frozenset(
     {"quote-speaker-cue", "quote-cue-speaker", "speaker-cue-colon-quote", "quote-according-to", "name-colon-quote"}
 )
@@ -323,15 +324,22 @@ def _merged_answer(text: str, r: Candidate, hits: Sequence[Candidate]) -> Candid
     content = list(r.content)
 
     def within(piece: Range | None) -> bool:
-        return piece is not None and span[0] <= piece[0] and piece[1] <= span[1]
+        return piece is not None and any(s <= piece[0] and piece[1] <= e for s, e in r.content)
 
+    speech = verb_forms()
     for c in hits:
         quoted = text[max(0, c.start - 2) : c.start].strip()[-1:] in "“‘\"'«"
-        if within(c.cue) and within(c.speaker) and quoted and not speaks_as_interviewee(text, c):
+        # in a transcript's turn, "The Treasurer says he's watching …" reports someone else with a
+        # real speech verb even without quotation marks
+        said = rule_of(r) == "transcript" and c.cue is not None \
+            and speech.get(text[c.cue[0] : c.cue[1]].split()[-1].lower(), ("", ""))[1] == "speech"
+        if within(c.cue) and within(c.speaker) and (quoted or said) and not speaks_as_interviewee(text, c):
             for piece in c.content:
                 content = _subtract(content, piece)
-        else:
-            c.content = [p for p in c.content if not (span[0] <= p[0] and p[1] <= span[1])]
+        else:  # the tagger's misreading: what it shares with the answer is the answer's
+            for piece in r.content:
+                c.content = _subtract(c.content, piece)
+            c.content = [p for p in (_strip(text, q) for q in c.content) if p and any(ch.isalnum() for ch in text[p[0]:p[1]])]
     content = [p for p in content if p[1] - p[0] > 1]
     return replace(r, content=content) if content else None
 

@@ -172,6 +172,13 @@ NOT_SPEAKER_LABELS = frozenset(
     "analysis opinion comment comments editorial revealed explained latest read more related see also "
     "sign subscribe follow share advertisement sponsored pictured inside special report factbox".split()
 )
+#: Transcript labels of whoever asks or narrates, whose turns are read like any reporting.
+NARRATOR_LABELS = frozenset(
+    "reporter presenter interviewer host anchor narrator journalist correspondent question vox pop "
+    "voiceover voice-over announcer moderator".split()
+) | {"vox pop"}
+#: Most paragraphs a transcript turn runs on for after its label.
+MAX_TURN_PARAGRAPHS = 3
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z])\s*:\s+")
 _WORDS = re.compile(r"\w+")
 #: A fronted participle clause caught at the start of a source: "Sentencing Keogh, ",
@@ -729,14 +736,60 @@ class _Finder:
     # -- reported speech --------------------------------------------------
     def reported(self) -> None:
         labelled = [p for p in self.paragraphs if _TRANSCRIPT.match(self.text, p[0], p[1])]
-        for p in labelled:
-            self.transcript(p, lone=len(labelled) == 1)
+        turns = [(p, self.transcript(p, lone=len(labelled) == 1)) for p in labelled]
         for sent in self.sentences:
             if self.parsed:
                 self.reported_parsed(sent)
             self.reported_lexical(sent)
+        labelled_starts = {p[0] for p in labelled}
+        for para, turn in turns:
+            if turn is not None:
+                self.continue_turn(para, turn, labelled_starts)
 
-    def transcript(self, para: Range, lone: bool = False) -> None:
+    def continue_turn(self, para: Range, turn: Candidate, labelled: set[int]) -> None:
+        """The paragraphs after a transcript turn, up to the next label, are the same speaker's (the
+        label stands on the first only). A paragraph in which another attribution was found ("The
+        Treasurer says …" in the presenter's turn), a stage direction "(Sound of auctioneer)" or a
+        question ends the turn."""
+        k = bisect.bisect_left(self.paragraphs, para) + 1
+        last = para[1]
+        for s, e in self.paragraphs[k : k + MAX_TURN_PARAGRAPHS]:
+            body = self.text[s:e].strip()
+            if s in labelled or not body or body[0] in "([" or body.endswith("?"):
+                return
+            if self.text.count("\n", last, s) > 2:
+                return  # page furniture (blanked) between: the transcript has ended
+            inside = [c for c in self.candidates if c.start < e and s < c.end]
+            if any(c.speaker is not None and self._names_someone(c.speaker) for c in inside):
+                return  # "The Treasurer says …" in the presenter's turn: someone else's words
+            last = e
+            for c in inside:  # the speaker's own words the lexical rules misread ("… do this morning is promise …")
+                self._drop(c)
+            lead = self.text.index(body[0], s)
+            turn.content = [*turn.content, (lead, lead + len(body))]
+            k_ = bisect.bisect_left(self._taken_starts, lead)
+            self._taken_starts.insert(k_, lead)
+            self._taken_ends.insert(k_, lead + len(body))
+
+    def _drop(self, cand: Candidate) -> None:
+        """Forget ``cand``: its content is free again."""
+        self.candidates.remove(cand)
+        for s, e in cand.content:
+            k = bisect.bisect_left(self._taken_starts, s)
+            while k < len(self._taken_starts) and self._taken_starts[k] == s:
+                if self._taken_ends[k] == e:
+                    del self._taken_starts[k], self._taken_ends[k]
+                    break
+                k += 1
+
+    def _names_someone(self, span: Range) -> bool:
+        """Whether a source span reads as someone: a capitalised word or a determiner first ("The
+        Treasurer", "Dr Raghavan", "the union"), not "I"/"we" or a lower-case fragment."""
+        words = self.text[span[0] : span[1]].split()
+        if not words or words[0].lower() in ("i", "we"):
+            return False
+        return words[0][:1].isupper() or words[0].lower() in DETERMINERS
+    def transcript(self, para: Range, lone: bool = False) -> Candidate | None:
         """``PENCE: We will ...``: a speaker label in capitals, then a spoken sentence.
 
         Headlines ("BREXIT BETRAYAL: Tory MP savages deal") and promo lines
@@ -748,16 +801,18 @@ class _Finder:
         """
         m = _TRANSCRIPT.match(self.text, para[0], para[1])
         if not m or len(_WORDS.findall(m.group(1))) > 4:
-            return
+            return None
         if lone and not _SPEAKING_PERSON.search(self.text, m.end(), para[1]):
-            return
+            return None
+        if m.group(1).lower() in NARRATOR_LABELS or self.text[para[1] - 1] == "?":
+            return None  # "REPORTER: Mr Tillotson says …": the reporter tells what others said; a question asks
         if {w.lower() for w in _WORDS.findall(m.group(1))} & NOT_SPEAKER_LABELS:
-            return
+            return None
         if self.text[para[1] - 1] not in ".!?…\"”’'":
-            return
+            return None
         colon = self.text.index(":", m.end(1))
-        self.add([(m.end(), para[1])], self.kind_of(m.end(), para[1]), (colon, colon + 1),
-                 (m.start(1), m.end(1)), "transcript")
+        return self.add([(m.end(), para[1])], self.kind_of(m.end(), para[1]), (colon, colon + 1),
+                        (m.start(1), m.end(1)), "transcript")
 
     def kind_of(self, start: int, end: int) -> str:
         inside = [q for q in self.quotations if q.open >= start - 1 and (q.close or q.end) <= end + 1]

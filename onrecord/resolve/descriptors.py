@@ -80,6 +80,8 @@ _SYNONYMS = {
 _PHRASE_SYNONYMS = re.compile(
     r"\b(?:public relations officer|press (?:officer|secretary)|publicity secretary|pro)\b", re.IGNORECASE
 )
+#: Modifiers that make an office another one: a shadow chancellor is not the chancellor.
+_OTHER_OFFICE = frozenset("shadow deputy vice assistant under".split())
 #: Head nouns that fit any political office-holder ("the politician").
 _POLITICIAN = frozenset("politician lawmaker legislator".split())
 _OFFICES = frozenset(
@@ -321,6 +323,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     True
     >>> fits_description("the former bus driver", ["retired school bus driver"])
     True
+    >>> fits_description("the chancellor", ["shadow chancellor"]), fits_description("the shadow chancellor", ["shadow chancellor"])
+    (False, True)
     """
     want = description_tokens(nominal)
     if want - _DEMONYMS:
@@ -329,6 +333,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         return False
     for d in descriptors:
         have = description_tokens(d)
+        if have & _OTHER_OFFICE - want:
+            continue  # "the chancellor" is not "the shadow chancellor", nor "the chief executive" the deputy
         if want <= have:
             return True
         rest = want - have

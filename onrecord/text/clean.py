@@ -194,8 +194,8 @@ _EMBED_LINK = re.compile(r"(?:https?://)?\b(?:pic\.twitter\.com|t\.co|instagram\
 _ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|AEST|AEDT|SAST)"
 _LIVE_STAMP = re.compile(
     rf"(?:\d{{1,2}}\s?(?:m|min|mins|h|hr|hrs)\s+ago|(?:Updated at\s+)?\d{{1,2}}[.:]\d{{2}}(?:\s?[ap]\.?m\.?)?\s+{_ZONE}"
-    # a video's duration over its title: "02:31", "0:00 / 2:47"
-    r"|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)"
+    # a video's or a programme's duration: "02:31", "0:00 / 2:47", "4m 12s"
+    r"|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|\d{1,3}m(?: \d{1,2}s)?)"
 )
 #: A key-event link of a live blog: "2h ago Fenwick responds to budget".
 _KEY_EVENT = re.compile(r"\d{1,2}\s?(?:m|min|mins|h|hr|hrs)\s+ago\s+\S")
