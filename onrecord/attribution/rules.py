@@ -58,6 +58,7 @@ CONFIDENCE = {
     "colon-intro": 0.5,
     "transcript": 0.65,
     "embedded-post": 0.7,
+    "claim-box": 0.7,
     "parse-ccomp": 0.55,
 }
 
@@ -123,6 +124,12 @@ DECLINING_SUBJECT_TOKENS = 24
 COLON_CUE_TOKENS = 11
 #: A word of someone speaking for themselves or to their listener, as a transcript's turns do.
 _SPEAKING_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
+#: A fact-check's claim box: "Claim: Knife crime in Wessex has doubled …", then "Who said it: Douglas Ambrey".
+_CLAIM_LINE = re.compile(r"(?:The )?[Cc]laim\s*:\s+[\"“]?(?P<claim>\S)")
+_WHO_LINE = re.compile(r"(?:Who said it|Speaker|Said by|Claimed by|Claim made by|Source of claim)\s*:\s+(?P<name>[^\n,;]{2,80}?)\s*$",
+                       re.MULTILINE)
+#: How many lines after the claim its speaker may be given (a rating line may stand between).
+CLAIM_BOX_LINES = 3
 #: Fewest words a paragraph under "X said:" needs to be read as X's words without quotation marks.
 BLOCKQUOTE_MIN_WORDS = 6
 #: Marks that open a quotation.
@@ -346,6 +353,7 @@ class _Finder:
                 tail_end = nq.close + 1 if nq.close is not None else None
                 j += 1
         self.embedded_posts()
+        self.claim_boxes()
         self.blockquotes()
         self.reported()
         taken = {k for k in attributed} | joined
@@ -721,6 +729,21 @@ class _Finder:
                 continue
             lead = self.text.index(body[0], ps)
             self.add([(lead, lead + len(body))], "direct", None, sign.span("name"), "embedded-post")
+
+    def claim_boxes(self) -> None:
+        """A fact-check's claim box: ``Claim: …`` with ``Who said it: Name`` (or ``Speaker:``,
+        ``Said by:``, ``Claimed by:``) within the next lines. The claim is the named person's."""
+        for k, (s, e) in enumerate(self.paragraphs):
+            claim = _CLAIM_LINE.match(self.text, s, e)
+            if claim is None:
+                continue
+            for ps, pe in self.paragraphs[k + 1 : k + 1 + CLAIM_BOX_LINES]:
+                who = _WHO_LINE.match(self.text, ps, pe)
+                if who:
+                    body = (claim.start("claim"), len(self.text[:e].rstrip()))
+                    colon = self.text.index(":", claim.start()) + 1
+                    self.add([body], "indirect", (claim.start(), colon), who.span("name"), "claim-box")
+                    break
 
     def is_statement(self, q: Quotation) -> bool:
         """A quotation that reads as speech, not scare quotes, a title or a nickname."""

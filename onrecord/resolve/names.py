@@ -155,7 +155,7 @@ TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn uc
 NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
     "federation institute society league court inquiry committee panel bank municipality district shire "
-    "corporation".split()
+    "corporation office".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -592,6 +592,8 @@ def _in_portfolio(left: str, right: str) -> bool:
 
     >>> _in_portfolio("Department of Water", "Regional Resilience"), _in_portfolio("Department of Justice", "Attorney General Ann Lee")
     (True, False)
+    >>> _in_portfolio("Office for Crime", "Justice Statistics"), _in_portfolio("Department of Health", "Justice Ann")
+    (True, False)
     """
     words = [fold(w.strip(".,")) for w in left.split()]
     heads = [i for i, w in enumerate(words[:-1]) if w in ORG_HEADS and words[i + 1] in ("of", "for")]
@@ -599,7 +601,9 @@ def _in_portfolio(left: str, right: str) -> bool:
         return False
     rest = [fold(w.strip(".,")) for w in right.split()]
     return len(rest) <= 3 and not any(
-        w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES or w in ROLE_TITLES or w in ROLE_NOUNS or w in ORG_WORDS
+        w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES or w in ROLE_NOUNS or w in ORG_WORDS
+        # "Justice" is a judge's title, and a portfolio too: "Office for Crime and Justice Statistics"
+        or (w in ROLE_TITLES and not (w in POLICY_WORDS_LOWER and len(rest) > 1))
         for w in rest
     ) and not right.isupper()
 

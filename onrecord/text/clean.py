@@ -68,7 +68,8 @@ _LINE_START = re.compile(
     r"|join the (?:conversation|discussion|debate)|print(?: this (?:article|page))?|e-?mail|share|tweet"
     r"|copy link|link copied|menu|close|image|video|gallery|open image in gallery|expand|toggle caption"
     r"|hide caption|enlarge this image|all rights reserved\.?|reuse this content"
-    r"|explore more on (?:these|this) topics?|show key events only|key events"
+    r"|explore more on (?:these|this) topics?|show key events only|key events|peer-reviewed publication"
+    r"|news release(?: \d{1,2}-[a-z]{3}-\d{4})?"
     r"|(?:please )?(?:turn on|enable) javascript(?: to use this feature)?)\s*[.!:…]*)$)"
     # "Click here to …", "Tap here"
     r"|(?P<click>(?i:(?:click|tap) (?:here|on|to|the link)\b))"
@@ -103,6 +104,16 @@ _SUMMARY_BOX = re.compile(
     r"(?i:key (?:takeaways|points|facts)|in brief|at a glance|story highlights|quick read|the short version"
     r"|summary|tl;?dr)\s*:?"
 )
+#: The label of a listing that is the page's, not the story's: a fact-check's sources, a press
+#: release's contact and metadata ("DOI", "Article Title", "COI Statement", "Funder"), featured
+#: teasers. Lines under it, up to a blank line, belong to it. From fact-check and press-release sites.
+_LISTING_LABEL = re.compile(
+    r"(?i:sources|references|further reading|media contacts?|press contacts?|contact information"
+    r"|featured (?:fact-?checks?|stories|articles|posts)|journal|doi|method of research|subject of research"
+    r"|article title|article publication date|coi statement|funders?|keywords)\s*:?"
+)
+#: Most lines such a listing holds.
+MAX_LISTING_LINES = 20
 #: Most lines a summary box holds, its label included (three to five bullets and an AI notice), so
 #: that text whose paragraphs are split by single line breaks is not swallowed after a "Summary" line.
 MAX_SUMMARY_LINES = 7
@@ -231,6 +242,7 @@ def explain_junk(text: str) -> list[Junk]:
     in_list = False  # inside the headlines listed under a bare link label ("More Stories")
     in_box = False  # inside a summary box under "KEY TAKEAWAYS", up to the next blank line
     box_lines = 0
+    listing = False  # inside a listing under "Sources:" or a press release's metadata, up to a blank line
     stamped = False  # the line before was a live blog's time stamp
     credited = False  # the line before was a picture credit alone ("Getty Images")
     list_label = ""  # the bare label heading the list of links being read ("More on this story")
@@ -248,6 +260,10 @@ def explain_junk(text: str) -> list[Junk]:
             reason = "credit"  # the caption under a credit standing alone ("Getty Images" over its picture's text)
         elif _SUMMARY_BOX.fullmatch(line):
             reason = "summary"
+        elif _LISTING_LABEL.fullmatch(line):
+            reason, listing = "credit", True  # "Sources:", "Media Contact", "DOI": the block under it is the page's
+        elif listing and adjacent and box_lines < MAX_LISTING_LINES and len(line) <= MAX_FURNITURE_LINE:
+            reason = "credit"
         elif _LIVE_STAMP.fullmatch(line):
             reason = "furniture"  # a live blog's "12m ago", "15.52 GMT", "Updated at 15.58 GMT"
         elif _KEY_EVENT.match(line) and len(line) <= MAX_FURNITURE_LINE:
@@ -260,7 +276,8 @@ def explain_junk(text: str) -> list[Junk]:
             reason = _line_reason(line, previous)
         stamped = reason == "furniture" and _LIVE_STAMP.fullmatch(line) is not None
         in_box = reason == "summary"
-        box_lines = box_lines + 1 if in_box else 0
+        listing = listing and reason == "credit"
+        box_lines = box_lines + 1 if in_box or listing else 0
         in_list = reason == "link" and (_links_below(line) or _links_below(previous) or in_list)
         if in_list and _links_below(line):
             list_label = line
