@@ -20,6 +20,7 @@ from ..work import Candidate, Range
 
 __all__ = [
     "complete_titles",
+    "detach_distant_sources",
     "fix_sources",
     "free_answerers",
     "free_labelled_subjects",
@@ -178,6 +179,8 @@ _TITLE_ONLY = re.compile(
     r"(?i:barrister|chief|alhaji|otunba|hon|dr|prof|professor|justice|judge|senator|sen|rep|gov|governor"
     r"|mayor|minister|president|sir|dame|lord|lady|mr|mrs|ms|miss|smt|shri|adv)\.?"
 )
+#: A capitalised particle opening a surname, just before a source that starts in lower case ("De los Ríos").
+_PARTICLE_BEFORE = re.compile(r"\b(?:De|Du|Van|Von|Le|La|Da|Di|Del|Della|Dos|Das)[ \u00a0]\Z")
 #: Words and marks a source span cannot end with.
 _DANGLING = re.compile(r"(?:[\s,;:]+(?:the|a|an|and|or|of|to|for|with|by))*[\s,;:]*\Z|(?:[\s,;:]+(?:the|a|an|and|or|of))+[\s,;:]*$")
 _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3}")
@@ -194,6 +197,12 @@ def complete_titles(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
             tail = _DANGLING.search(text, s[0], s[1])
             if tail and tail.start() > s[0]:
                 s = (s[0], tail.start())
+                c = replace(c, speaker=s)
+        if s is not None:
+            # "De| los Ríos said": the tagger left the particle that opens the surname outside the source
+            before = _PARTICLE_BEFORE.search(text, max(0, s[0] - 8), s[0])
+            if before and text[s[0] : s[1]][:1].islower():
+                s = (before.start(), s[1])
                 c = replace(c, speaker=s)
         if s is not None and _TITLE_ONLY.fullmatch(text[s[0] : s[1]]):
             name = _NAME_AFTER.match(text, s[1])
@@ -230,8 +239,29 @@ def free_labelled_subjects(text: str, cands: Iterable[Candidate]) -> list[Candid
     return out
 
 
-def fix_sources(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
+def detach_distant_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
+    """``cands`` without a source that stands in another paragraph than its cue.
+
+    A cue and its source share a sentence; the tagger's pointer can still join
+    a "said" to a name several paragraphs on ("Dana Quillfeather" for "A
+    senior administration official, …, said"). Such a source is replaced by
+    the one a rule in ``ruled`` found for the same cue, or dropped, rather
+    than kept to misattribute.
+    """
+    by_cue = [r for r in ruled if r.cue is not None and r.speaker is not None]
+    out = []
+    for c in cands:
+        if c.speaker is not None and c.cue is not None and "rule:" not in c.origin:  # a rule's span is deliberate
+            lo, hi = min(c.speaker[0], c.cue[0]), max(c.speaker[1], c.cue[1])
+            if "\n" in text[lo:hi]:
+                rule = next((r for r in by_cue if r.cue[0] < c.cue[1] and c.cue[0] < r.cue[1]), None)
+                c = replace(c, speaker=rule.speaker if rule is not None else None)
+        out.append(c)
+    return out
+
+
+def fix_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
     """Every correction: :func:`free_answerers`, :func:`free_relative_sources`, :func:`complete_titles`,
-    :func:`free_labelled_subjects`."""
+    :func:`free_labelled_subjects`, :func:`detach_distant_sources` (with the rules' sources in ``ruled``)."""
     fixed = complete_titles(text, free_relative_sources(text, free_answerers(text, cands)))
-    return free_labelled_subjects(text, fixed)
+    return detach_distant_sources(text, free_labelled_subjects(text, fixed), ruled)

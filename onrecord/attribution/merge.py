@@ -41,12 +41,13 @@ hand-built candidates.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..nlp.quotes import line_paragraphs
 from ..text.clean import byline_lines
-from ..work import Candidate, Range, Work
+from ..work import Candidate, Quotation, Range, Work
 from .boundaries import Boundaries, fix_boundaries
 from .frames import fix_sources
 from .interviews import speaks_as_interviewee
@@ -94,6 +95,8 @@ class MergePolicy:
             paragraphs replaces the tagger's reading of it (policy 5).
         according_to_whole: An "according to" content the tagger cut short
             (the start of the rule's, same cue) becomes the rule's (policy 6).
+        drop_writer: Drop the tagger's source-less readings of the writer's own
+            acts ("When I read …"; :func:`drop_writer`).
         interview_answers: The answers of a question-and-answer interview, and
             posts embedded in the page, are their author's, over the tagger's
             reading of them (policy 7; :data:`OWN_WORDS_RULES`).
@@ -111,6 +114,7 @@ class MergePolicy:
     multi_paragraph: bool = True
     according_to_whole: bool = True
     interview_answers: bool = True
+    drop_writer: bool = True
 
 
 def rule_of(cand: Candidate) -> str:
@@ -172,6 +176,29 @@ def _inside(content: Sequence[Range], span: Range) -> bool:
 
 #: Words at which a tagger may cut an organisation's name short ("... for Levelling Up, | Housing and Communities").
 NAME_JOINS = frozenset({",", "and", "&", "of", "for"})
+
+
+#: The writer's own act just before a cue: "When I read …", "I asked her".
+_WRITER_BEFORE_CUE = re.compile(r"(?:^|[^\w'’])(?:I|we|We)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?\Z")
+
+
+def drop_writer(text: str, cands: Sequence[Candidate], quotations: Sequence[Quotation]) -> list[Candidate]:
+    """``cands`` without the writer's own acts read as attributions: "When I read Ashby-Reeve's words back
+    to Kilbride" (the columnist, outside any quotation marks, is never a source; a tagger reading of
+    it without a source would take up the last speaker)."""
+    inside = sorted((q.open, q.close if q.close is not None else q.end) for q in quotations)
+
+    def quoted(pos: int) -> bool:
+        k = bisect.bisect_right(inside, (pos, len(text) + 1)) - 1
+        return k >= 0 and inside[k][0] <= pos < inside[k][1]
+
+    out = []
+    for c in cands:
+        if c.cue is not None and "model:" in c.origin and c.speaker is None and not quoted(c.cue[0]) \
+                and _WRITER_BEFORE_CUE.search(text, max(0, c.cue[0] - 20), c.cue[0]):
+            continue
+        out.append(c)
+    return out
 
 
 def drop_bylines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
@@ -507,6 +534,8 @@ class MergeStage:
         paragraphs = work.paragraphs or line_paragraphs(text)
         ruled = find_candidates(text, paragraphs, work.quotations)
         merged = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
-        fixed = fix_sources(work.text, fix_boundaries(work.text, merged, work.quotations, self.boundaries))
+        fixed = fix_sources(work.text, fix_boundaries(work.text, merged, work.quotations, self.boundaries), ruled)
         # "By" of "By Chris Ashworth, … reporter", left of a content the corrections cut down: never a quote
         work.candidates = drop_bylines(work.text, fixed) if self.policy.drop_junk else fixed
+        if self.policy.drop_writer:
+            work.candidates = drop_writer(work.text, work.candidates, work.quotations)

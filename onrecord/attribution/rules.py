@@ -177,7 +177,9 @@ SENTENCE_OPENERS = frozenset(
 NOT_SPEAKER_LABELS = frozenset(
     "live poll vote quiz watch listen video pictures picture gallery update updates breaking exclusive "
     "analysis opinion comment comments editorial revealed explained latest read more related see also "
-    "sign subscribe follow share advertisement sponsored pictured inside special report factbox".split()
+    "sign subscribe follow share advertisement sponsored pictured inside special report factbox "
+    # a political newsletter's section labels: "TALKER:", "SPOTTED:", "MEDIAWATCH:", "BIRTHDAYS:"
+    "talker spotted mediawatch birthdays playbook scoop happening transitions wedding driving watch quote".split()
 )
 #: Transcript labels of whoever asks or narrates, whose turns are read like any reporting.
 NARRATOR_LABELS = frozenset(

@@ -180,6 +180,10 @@ class EntityTable:
                 if pf != first and not (len(first) == 1 and pf.startswith(first)) and not (
                     len(pf) == 1 and first.startswith(pf)
                 ):
+                    if not middle and p.middle and fold(p.middle[-1]) == first:
+                        # "García de la Fuente" for María José García de la Fuente: two surnames, the
+                        # first one read as a given name (Spanish and Portuguese usage)
+                        return i if _compatible_gender(gender, self.drafts[i].gender) else None
                     continue
                 pm = {fold(w) for w in p.middle}
                 if middle and pm and not (middle <= pm or pm <= middle):
@@ -197,8 +201,14 @@ class EntityTable:
                 continue
             if p.last and fold(p.last) == word:
                 matches.append((i, 0))
+            elif p.last and " " in p.last and f" {word} " in f" {fold(p.last)} ":
+                # "De los Ríos", "Ruiz", "Puigvert": part of a surname of two ("de los Ríos Albarrán",
+                # "Ruiz y Sánchez", "Puigvert i Casals")
+                matches.append((i, 0))
             elif p.first and fold(p.first) == word:
                 matches.append((i, 1))
+            elif p.middle and p.first and fold(p.middle[-1]) == word and word[:1].isalpha():
+                matches.append((i, 2))  # "Mendizábal" for Álvaro Mendizábal Ortega: the first of two surnames
         if not matches:
             return None
         best_rank = min(r for _, r in matches)
@@ -582,8 +592,10 @@ def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
         p = table.drafts[i].parsed
         if p and p.last:
             words.setdefault(fold(p.last), []).append(i)
-            if " " in p.last:  # "du Roure" and "Roure" both take up Nathalie du Roure
-                words.setdefault(fold(p.last.rsplit(" ", 1)[1]), []).append(i)
+            if " " in p.last:  # "du Roure" and "Roure" both take up Nathalie du Roure; "Ruiz" Ruiz y Sánchez
+                for part in {p.last.split(" ")[0], p.last.rsplit(" ", 1)[1]}:
+                    if part[:1].isupper():
+                        words.setdefault(fold(part), []).append(i)
         if p and p.first:
             words.setdefault(fold(p.first), []).append(i)
     if not words:

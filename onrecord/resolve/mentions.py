@@ -213,7 +213,7 @@ _QUALIFIED_SOURCE = re.compile(
     r"(?:[\w-]+\s+){0,3}?"
     r"(?P<head>(?i:officials?|sources?|people|persons?|insiders?|aides?|staffers?|officers?|executives?|diplomats?|"
     r"investigators?|prosecutors?|employees?|analysts?|lawmakers?|legislators?))"
-    r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to|involved\s+in|"
+    r",?\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to|involved\s+in|"
     r"who\s+(?:spoke|asked|requested|declined|were|was|are|is|had|have)|speaking\s+on|granted\s+anonymity|"
     r"not\s+authori[sz]ed|in\s+the|at\s+the|from\s+the)\b"
 )

@@ -257,6 +257,8 @@ _MORE_FEMALE = frozenset(
     "aparna anjali deepa kavita mere aroha marissa tess renata corinne kayleigh shannon bev janice morven "
     "marguerite helena gail kirsten naomi teresa celeste jasmine camille maren colleen alicia anneline bec "
     "josee "
+    # Spanish, Portuguese and Catalan given names
+    "maria maría carmen lucia lucía ana isabel pilar dolores rosa montserrat nuria núria marta laura "
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
     "umm fatima fatma aisha mariam maryam layla leila huda rania salma amal hana zeinab zaynab yasmin "
     "yasmine dina rana samira nadia lina reem rasha ghada manal "
@@ -268,6 +270,8 @@ _MORE_MALE = frozenset(
     "bernd lars nils anders olav tomas jonas stefan mateo rafael alejandro diego javier carlos miguel marco "
     "luca giovanni zukile luyolo sipho thabo kwame kofi sandeep rahul arjun vikram rawiri wiremu bradley "
     "wilfred walter dalton winston garfield alvin curtis wade leighton lachlan jonah hal teodoro eliseo "
+    # Spanish, Portuguese and Catalan given names
+    "juan jose josé antonio manuel francisco luis pedro pablo alvaro álvaro ramon ramón jordi xavier joao joão "
     # Arabic given names, and "Abu" ("father of") opening a man's kunya: "Abu Faris el-Naqeeb"
     "abu sami khalid hamdan faris omar ahmed ahmad mohammed muhammad mohamed mahmoud mustafa ali hassan "
     "hussein ibrahim youssef yusuf tariq karim nabil walid rami ziad fadi hani bassam jamal nasser saif "
@@ -287,13 +291,13 @@ _WORD = unicode_caps(
     r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)[-‐‑])?"
     r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?)"
 )
-_PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter)"
+_PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter|los|las|del|y|i)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
-_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD})*")
+_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Words that open a surname of two words or more: Irish ("Ní Mhurchú", "Ó Súilleabháin", "Mac
 #: Lochlainn"), French, Dutch, German, Italian, Spanish and Portuguese ("du Roure", "van der Berg").
-SURNAME_PARTICLES = frozenset("ni nic o ui mac mhic du de des le la van von der den da di del della dos das ter".split())
+SURNAME_PARTICLES = frozenset("ni nic o ui mac mhic du de des le la los las van von der den da di del della dos das ter".split())
 _NONSPACE = re.compile(r"\S+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ALLCAPS_KEEP = frozenset("mp mps msp mep snp dup gop appg bbc nhs uk us eu".split())
@@ -372,6 +376,12 @@ def parse_name(name: str) -> ParsedName:
     # "Aoife Ní Mhurchú", "Nathalie du Roure", "Mark van der Berg": the particles belong to the surname
     while len(words) >= 2 and fold(words[-2]) in SURNAME_PARTICLES:
         words = [*words[:-2], f"{words[-2]} {words[-1]}"]
+    # "Carmen de los Ríos Albarrán": two surnames, the first opened by particles
+    inner = next((k for k in range(1, len(words) - 1) if fold(words[k]) in SURNAME_PARTICLES), None)
+    if inner is not None and all(fold(w) in SURNAME_PARTICLES for w in words[inner:-2]):
+        words = [*words[:inner], " ".join(words[inner:])]
+    if len(words) >= 4 and fold(words[-2]) in ("y", "i"):  # "Juan Carlos Ruiz y Sánchez": both surnames
+        words = [*words[:-3], " ".join(words[-3:])]
     if len(words) == 1:
         return ParsedName(honorific, None, (), words[0])
     return ParsedName(honorific, words[0], tuple(words[1:-1]), words[-1])
@@ -422,6 +432,8 @@ def _classify(words: list[str]) -> str | None:
     folded = [fold(w) for w in words]
     if any(w in ORG_WORDS for w in folded):
         return "ORG"
+    if len(words) > 1 and folded[-1] == "general" and folded[0] not in ROLE_TITLES:
+        return "ORG"  # "Fernleigh General", "Massachusetts General": a hospital ("General Smith" is a person)
     if len(words) > 1 and folded[-1] in UTILITY_WORDS and folded[0] not in MALE_NAMES and folded[0] not in FEMALE_NAMES:
         return "ORG"  # "Cascade Ridge Power", not "Samantha Power"
     if len(words) > 1 and (folded[-1] in ROLE_NOUNS or folded[-1] in PARTY_WORDS):

@@ -771,9 +771,12 @@ class _Resolver:
             # "a source close to Hartley": named for whom it is close to, by that one's full name
             name = self._intermediary_name(m, cand, name)
         type_ = "GROUP"
-        acronym = _NAMED_WITH_ACRONYM.match(name)
+        head, comma, _rest = name.partition(", ")
+        if comma and len(head.split()) >= 2:
+            name = head  # "A senior administration official, granted anonymity to …": who, not how they spoke
+        acronym = _NAMED_WITH_ACRONYM.match(m.text)
         if acronym:  # "the Confédération française des salariés (CFS), the country's largest union": a body's name
-            name, type_ = acronym.group("name"), "ORG"
+            name, type_ = re.sub(r"^(?:the|The)\s+", "", acronym.group("name")), "ORG"
         key = fold(name)
         for i, d in enumerate(self.table.drafts):
             if d.merged_into is None and d.type == type_ and fold(d.name) == key:

@@ -149,6 +149,8 @@ _PROMPT_ANYWHERE = re.compile(
     r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
     r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
     r"|privacy (?:policy|notice)"
+    # a comment section's invitation: "Do you have an opinion on the issues raised in this article? If you would like …"
+    r"|do you have an opinion on the issues raised|if you would like to submit a (?:response|letter)"
     # a tip line: "if you have a news tip, correction or comment, let us know at …"
     r"|(?:news )?tips?,? corrections? or comments?|let us know at\b|send (?:us )?your (?:news )?tips?"
     r"|all rights reserved"

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from onrecord.attribution.frames import free_answerers, free_relative_sources, question_frame
+from onrecord.attribution.frames import (
+    complete_titles,
+    detach_distant_sources,
+    free_answerers,
+    free_relative_sources,
+    question_frame,
+)
 from onrecord.work import Candidate
 
 
@@ -65,3 +71,27 @@ def test_a_relative_clause_with_its_own_cue_keeps_its_source() -> None:
     c = Candidate(content=[span(t, "talks would go on")], kind="indirect", cue=span(t, "said"),
                   speaker=span(t, "The minister, who met the union on Monday,"))
     assert free_relative_sources(t, [c]) == [c]
+
+
+def test_a_tagger_source_paragraphs_away_from_its_cue_is_replaced_by_the_rules_or_dropped() -> None:
+    t = ("A senior official, granted anonymity, said the president would sign it.\n\n"
+         "From Rep. Dana Quillfeather: it is a cut.")
+    cue = span(t, "said")
+    tagged = Candidate(content=[span(t, "the president would sign it")], cue=cue, speaker=span(t, "Dana Quillfeather"),
+                       origin="model:minilm-tagger")
+    ruled = Candidate(content=[span(t, "the president would sign it")], cue=cue,
+                      speaker=span(t, "A senior official, granted anonymity"), origin="rule:reported-clause")
+    (with_rule,) = detach_distant_sources(t, [tagged], [ruled])
+    assert t[with_rule.speaker[0] : with_rule.speaker[1]] == "A senior official, granted anonymity"
+    (alone,) = detach_distant_sources(t, [tagged])
+    assert alone.speaker is None
+    assert detach_distant_sources(t, [ruled]) == [ruled]  # a rule's span is deliberate
+
+
+def test_a_particle_left_outside_the_source_and_a_dangling_article_are_mended() -> None:
+    t = "“It is too timid,” De los Ríos said. Some 1.2 million marched, according to the CFS, the union."
+    a = Candidate(content=[span(t, "It is too timid,")], cue=span(t, "said"), speaker=span(t, "los Ríos"))
+    b = Candidate(content=[span(t, "Some 1.2 million marched")], cue=span(t, "according to"),
+                  speaker=span(t, "the CFS, the"))
+    out = complete_titles(t, [a, b])
+    assert [t[c.speaker[0] : c.speaker[1]] for c in out] == ["De los Ríos", "the CFS"]

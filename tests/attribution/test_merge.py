@@ -325,3 +325,16 @@ def test_an_according_to_content_the_tagger_cut_short_becomes_the_rules() -> Non
     assert texts(t, [out]) == texts(t, ruled)
     (kept,) = merge_candidates(t, tagged, ruled, policy=MergePolicy(according_to_whole=False))
     assert texts(t, [kept]) == [["Ostrowski had been drinking at a party for four hours"]]
+
+
+def test_the_writers_own_act_read_without_a_source_is_dropped() -> None:
+    t = "When I read the minister’s words back to Kilbride, she laughed. “Not this year,” she said."
+    work = Work("t", t)
+    work.clean = t
+    QuotesStage()(work)
+    writer = Candidate(content=[span(t, "the minister’s words back to Kilbride")], cue=span(t, "read"),
+                       origin=TAGGER, confidence=0.4, kind="indirect")
+    nurse = tag(t, ["Not this year,"], "said", "she")
+    work.candidates = [writer, nurse]
+    MergeStage()(work)
+    assert [texts(t, [c])[0] for c in work.candidates] == [["Not this year,"]]
