@@ -659,9 +659,14 @@ class _Resolver:
         sent = _sentence_start(self.text, m.span[0])
         if sent <= table.paragraphs[table.paragraph_of(m.span[0])][0]:
             return None  # the role opens its paragraph: no sentence before it here
-        before = _sentence_start(self.text, sent - 1)
-        k = bisect.bisect_left(table.mentions, before, key=_start_of)
-        if k < len(table.mentions) and table.mentions[k].start < sent:
+        return self._person_opening(_sentence_start(self.text, sent - 1), sent)
+
+    def _person_opening(self, start: int, end: int) -> int | None:
+        """The person whose mention opens the sentence at ``start`` (the first mention before ``end``),
+        outside quotation marks; None when that mention is no person or does not open it."""
+        table = self.table
+        k = bisect.bisect_left(table.mentions, start, key=_start_of)
+        if k < len(table.mentions) and table.mentions[k].start < end:
             mr = table.mentions[k]
             r = table.root(mr.entity)
             if table.draft(r).type == "PERSON" and not mr.in_quote and self._opens_sentence(mr.start):
@@ -676,14 +681,7 @@ class _Resolver:
         if para == 0 or _sentence_start(self.text, m.span[0]) > table.paragraphs[para][0]:
             return None
         ps, pe = table.paragraphs[para - 1]
-        sent = max(ps, _sentence_start(self.text, max(ps, pe - 1)))
-        k = bisect.bisect_left(table.mentions, sent, key=_start_of)
-        if k < len(table.mentions) and table.mentions[k].start < pe:
-            mr = table.mentions[k]
-            r = table.root(mr.entity)
-            if table.draft(r).type == "PERSON" and not mr.in_quote and self._opens_sentence(mr.start):
-                return r
-        return None
+        return self._person_opening(max(ps, _sentence_start(self.text, max(ps, pe - 1))), pe)
 
     def _person_just_quoted(self, cand: Candidate) -> int | None:
         """The person who spoke the attribution before ``cand``, when it ends in this paragraph or the one before."""
