@@ -588,7 +588,21 @@ class _Resolver:
                 named = {fold(w) for w in re.findall(r"[\w'’-]+", d.name)}
                 return all(w in named for w in modifiers)
 
-            body = self._salient(m.span[0], cand, fits, persons=False, reach_back=True)
+            leader = None
+            if head in _JUDICIAL_NOUNS:
+                # "the court said in a summary of the ruling": the court the report is about (named most),
+                # not the lower court whose decision it overturned, named last
+                counts: dict[int, int] = {}
+                for mr in self.table.mentions:
+                    r = self.table.root(mr.entity)
+                    if mr.start < m.span[0] and fits(r):
+                        counts[r] = counts.get(r, 0) + 1
+                if counts:
+                    top = max(counts.values())
+                    leaders = [r for r, n in counts.items() if n == top]
+                    if len(leaders) == 1 and top >= 2:
+                        leader = leaders[0]
+            body = leader if leader is not None else self._salient(m.span[0], cand, fits, persons=False, reach_back=True)
             if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in PUBLIC_BODY_NOUNS)):
                 return self._resolve_group(m, cand)  # no body of that kind: "the group", "the interior ministry"
             if body is not None or head not in _JUDICIAL_NOUNS:
