@@ -59,7 +59,7 @@ __all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rul
 #: Rules that attribute a quotation through a cue and speaker next to its marks.
 #: Rules whose content is its speaker's own words laid out by the page, with no cue for the tagger to
 #: read: an interview's answers, a post embedded and signed "— Name (@handle) date", a transcript's turn.
-OWN_WORDS_RULES = frozenset({"interview-answer", "embedded-post", "transcript", "claim-box"})
+OWN_WORDS_RULES = frozenset({"interview-answer", "embedded-post", "transcript", "claim-box", "exchange"})
 DIRECT_RULES = frozenset(
     {"quote-speaker-cue", "quote-cue-speaker", "speaker-cue-colon-quote", "quote-according-to", "name-colon-quote"}
 )

@@ -59,6 +59,7 @@ CONFIDENCE = {
     "transcript": 0.65,
     "embedded-post": 0.7,
     "claim-box": 0.7,
+    "exchange": 0.7,
     "parse-ccomp": 0.55,
 }
 
@@ -124,6 +125,13 @@ DECLINING_SUBJECT_TOKENS = 24
 COLON_CUE_TOKENS = 11
 #: A word of someone speaking for themselves or to their listener, as a transcript's turns do.
 _SPEAKING_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
+#: A line of a question-and-answer exchange: "Q: …", "A: …".
+_QA_LINE = re.compile(r"([QA]):\s+(?=\S)")
+#: The sentence before an exchange naming its sides: "between Lévesque and St-Pierre".
+_BETWEEN = re.compile(unicode_caps(
+    r"\bbetween\s+(?P<asker>[A-Z][\w'’.-]+(?:[ \u00a0][A-Z][\w'’.-]+){0,2})\s+and\s+"
+    r"(?P<answerer>[A-Z][\w'’.-]+(?:[ \u00a0][A-Z][\w'’.-]+){0,2})"
+))
 #: A fact-check's claim box: "Claim: Knife crime in Wessex has doubled …", then "Who said it: Douglas Ambrey".
 _CLAIM_LINE = re.compile(r"(?:The )?[Cc]laim\s*:\s+[\"“]?(?P<claim>\S)")
 _WHO_LINE = re.compile(r"(?:Who said it|Speaker|Said by|Claimed by|Claim made by|Source of claim)\s*:\s+(?P<name>[^\n,;]{2,80}?)\s*$",
@@ -181,11 +189,18 @@ NOT_SPEAKER_LABELS = frozenset(
     # a political newsletter's section labels: "TALKER:", "SPOTTED:", "MEDIAWATCH:", "BIRTHDAYS:"
     "talker spotted mediawatch birthdays playbook scoop happening transitions wedding driving watch quote".split()
 )
+#: A speaker's name with their role in brackets opening a paragraph: "Owain Prydderch (Gwent Harriers head
+#: coach): …", as sports sites print their "What they said" sections.
+_NAMED_LABEL = re.compile(unicode_caps(
+    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\s*\((?P<role>[^()\n]{2,80})\)\s*:\s+(?=\S)"
+))
 #: Transcript labels of whoever asks or narrates, whose turns are read like any reporting.
 NARRATOR_LABELS = frozenset(
     "reporter presenter interviewer host anchor narrator journalist correspondent question vox pop "
     "voiceover voice-over announcer moderator".split()
 ) | {"vox pop"}
+#: Fewest words of a paragraph that continues a transcript turn.
+MIN_TURN_WORDS = 4
 #: Most paragraphs a transcript turn runs on for after its label.
 MAX_TURN_PARAGRAPHS = 3
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z])\s*:\s+")
@@ -356,6 +371,7 @@ class _Finder:
                 j += 1
         self.embedded_posts()
         self.claim_boxes()
+        self.exchanges()
         self.blockquotes()
         self.reported()
         taken = {k for k in attributed} | joined
@@ -732,6 +748,31 @@ class _Finder:
             lead = self.text.index(body[0], ps)
             self.add([(lead, lead + len(body))], "direct", None, sign.span("name"), "embedded-post")
 
+    def exchanges(self) -> None:
+        """"Q: …" / "A: …" lines under a sentence naming the two sides ("The exchange that followed between
+        Lévesque and St-Pierre …:"): the questions are the first's, the answers the second's."""
+        for k, (s, e) in enumerate(self.paragraphs):
+            if not _QA_LINE.match(self.text, s, e):
+                continue
+            if k > 0 and _QA_LINE.match(self.text, *self.paragraphs[k - 1]):
+                continue  # not the first line of the exchange
+            intro = None
+            for ps, pe in self.paragraphs[max(0, k - 2) : k][::-1]:
+                intro = _BETWEEN.search(self.text, ps, pe)
+                if intro:
+                    break
+            if intro is None:
+                continue
+            sides = {"Q": intro.span("asker"), "A": intro.span("answerer")}
+            for qs, qe in self.paragraphs[k:]:
+                line = _QA_LINE.match(self.text, qs, qe)
+                if line is None:
+                    break
+                start = line.end()
+                end = len(self.text[:qe].rstrip())
+                if start < end:
+                    self.add([(start, end)], "direct", (qs, qs + 2), sides[line.group(1)], "exchange")
+
     def claim_boxes(self) -> None:
         """A fact-check's claim box: ``Claim: …`` with ``Who said it: Name`` (or ``Speaker:``,
         ``Said by:``, ``Claimed by:``) within the next lines. The claim is the named person's."""
@@ -760,7 +801,8 @@ class _Finder:
 
     # -- reported speech --------------------------------------------------
     def reported(self) -> None:
-        labelled = [p for p in self.paragraphs if _TRANSCRIPT.match(self.text, p[0], p[1])]
+        labelled = [p for p in self.paragraphs
+                    if _TRANSCRIPT.match(self.text, p[0], p[1]) or _NAMED_LABEL.match(self.text, p[0], p[1])]
         turns = [(p, self.transcript(p, lone=len(labelled) == 1)) for p in labelled]
         for sent in self.sentences:
             if self.parsed:
@@ -782,6 +824,8 @@ class _Finder:
             body = self.text[s:e].strip()
             if s in labelled or not body or body[0] in "([" or body.endswith("?"):
                 return
+            if body[-1] not in ".!…\"”’'" or len(body.split()) < MIN_TURN_WORDS:
+                return  # "Line-ups", a team sheet: no sentence of the speaker's
             if self.text.count("\n", last, s) > 2:
                 return  # page furniture (blanked) between: the transcript has ended
             inside = [c for c in self.candidates if c.start < e and s < c.end]
@@ -824,6 +868,12 @@ class _Finder:
         someone speaking as "I", "we" or "you": "NEW DELHI: The Delhi high
         court on Thursday granted bail …" is a dateline.
         """
+        named = _NAMED_LABEL.match(self.text, para[0], para[1])
+        if named and self.text[para[1] - 1] in ".!?…\"”’'":
+            # "Owain Prydderch (Gwent Harriers head coach): I thought we were …": a "What they said" line
+            colon = self.text.index(":", named.end("role"))
+            return self.add([(named.end(), para[1])], self.kind_of(named.end(), para[1]), (colon, colon + 1),
+                            named.span("name"), "transcript")
         m = _TRANSCRIPT.match(self.text, para[0], para[1])
         if not m or len(_WORDS.findall(m.group(1))) > 4:
             return None

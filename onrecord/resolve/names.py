@@ -566,7 +566,7 @@ _PORTFOLIO_BEFORE = re.compile(
 #: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
 ORG_HEADS = frozenset(
     "bank union department ministry office council committee commission agency authority association "
-    "institute foundation federation board service services society college university court trust".split()
+    "institute foundation federation board service services society college university court trust friends".split()
 )
 #: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
 ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..work import Candidate, Work
 from .descriptors import description_tokens, fits_description, normalise_descriptor
@@ -43,9 +43,27 @@ from .entities import (
     _sentence_start,
     build_table,
 )
-from .mentions import BODY_GROUP_NOUNS, VOICE_NOUNS, MentionKind, SpeakerMention, classify_mention
+from .mentions import (
+    BODY_GROUP_NOUNS,
+    DOCUMENT_NOUNS,
+    FINDING_NOUNS,
+    VOICE_NOUNS,
+    MentionKind,
+    SpeakerMention,
+    classify_mention,
+)
 from ..text.letters import unicode_caps
-from .names import ORG_WORDS, PARTY_WORDS, PUBLIC_BODY_NOUNS, ROLE_NOUNS, find_names, fits_org_noun, fold, parse_name
+from .names import (
+    ORG_WORDS,
+    PARTY_WORDS,
+    PUBLIC_BODY_NOUNS,
+    ROLE_NOUNS,
+    ROLE_TITLES,
+    find_names,
+    fits_org_noun,
+    fold,
+    parse_name,
+)
 
 __all__ = ["ResolveStage", "resolve_speakers"]
 
@@ -200,7 +218,7 @@ _ISSUED_FRONTED = re.compile(unicode_caps(
 #: Role nouns that say a person's gender, for a description no descriptor matches ("the actress, 34,").
 _FEMALE_ROLES = frozenset(
     "actress mother wife daughter sister woman girl queen princess duchess grandmother chairwoman "
-    "spokeswoman businesswoman congresswoman".split()
+    "spokeswoman businesswoman congresswoman councilwoman councillor-woman assemblywoman policewoman".split()
 )
 _MALE_ROLES = frozenset(
     "father husband son brother man boy king prince duke grandfather chairman spokesman businessman "
@@ -216,7 +234,10 @@ _EPITHET = re.compile(
     r"|(?:Scot|Welsh(?:man|woman)|Irish(?:man|woman)|English(?:man|woman)|Briton|Ulsterman|American|Canadian|"
     r"French(?:man|woman)|Dutch(?:man|woman)|Spaniard|German|Italian|Portuguese|Dane|Swede|Norwegian|Finn|Belgian|"
     r"Swiss|Austrian|Pole|Croat|Serb|Australian|New\s+Zealander|Kiwi|South\s+African|Argentine|Argentinian|"
-    r"Brazilian|Uruguayan|Colombian|Mexican|Nigerian|Ghanaian|Senegalese|Egyptian|Moroccan|Japanese|Korean))"
+    r"Brazilian|Uruguayan|Colombian|Mexican|Nigerian|Ghanaian|Senegalese|Egyptian|Moroccan|Japanese|Korean|"
+    r"Tongan|Samoan|Fijian|Georgian|Romanian|Jamaican|Kenyan|Indian|Pakistani|Chinese|Ukrainian|Russian|Greek|"
+    r"Turkish|Israeli|Iranian|Iraqi|Filipino|Indonesian|Chilean|Peruvian|Cameroonian|Ivorian|Zimbabwean|"
+    r"Ugandan|Ethiopian|Algerian|Tunisian|Czech|Slovak|Hungarian|Bulgarian|Icelander|Jordanian|Lebanese))"
     r"(?=$|[\s,])"
 )
 #: A relative pronoun opening a speaker mention: "who asked not to be named", "which".
@@ -308,6 +329,14 @@ _CONTEST_NOUNS = frozenset("aspirant nominee contender challenger incumbent fron
 _PARTY_TOKENS = frozenset(description_tokens(" ".join(PARTY_WORDS)))
 #: A body's name (in any case) with its initials in brackets, then perhaps a description.
 _NAMED_WITH_ACRONYM = re.compile(r"(?P<name>[^\W\d_][^()]{2,80}?)\s*\([A-Z][A-Z0-9&.-]{1,9}\)(?:\s*,.*)?$")
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text)
+
+
+#: Heads of indefinite mentions that name no one: documents, findings, renderings.
+_NOT_ANYONE = frozenset(DOCUMENT_NOUNS | FINDING_NOUNS | {"translation", "transcript", "recording", "video", "clip"})
+#: Most words an unnamed person's description may have to name them ("a 58-year-old electrician").
+MAX_ANONYMOUS_WORDS = 6
 #: A court speaking through its judge ("the court warned", "the bench said").
 _JUDICIAL_NOUNS = frozenset("court bench tribunal".split())
 #: A sentence opened by who asked the question it answers ("Asked by Villaraza who …, she said").
@@ -764,6 +793,17 @@ class _Resolver:
         ages = {a for d in self.table.draft(index).descriptor_texts() for a in re.findall(r"\baged (\d{1,3})\b", d)}
         ages |= {a for d in self.table.draft(index).descriptor_texts() for a in re.findall(r"\b(\d{1,3})-year-old\b", d)}
         return bool(ages) and age not in ages
+
+    def _resolve_indefinite(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        """"“…,” a 58-year-old electrician who spent four years on the site told CBC News": someone
+        the article never names, known by what is said of them; an anonymous source named as written
+        (a description of an office, "a Home Office minister", stays unresolved)."""
+        head = re.split(r",?\s+(?:who|whom|whose|which|that)\s", m.text, maxsplit=1)[0]  # "… electrician| who spent …"
+        words = _words_of(head)
+        if len(words) > MAX_ANONYMOUS_WORDS or not words or fold(words[-1]) in ROLE_NOUNS | ROLE_TITLES.keys() \
+                or fold(words[-1]) in _NOT_ANYONE:
+            return Resolution(None, "resolve:group")  # "a DW translation", "a statement": no one
+        return self._resolve_group(replace(m, text=head), cand)
 
     def _resolve_group(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         name = re.sub(r"^(?:the|The)\s+", "", m.text)

@@ -448,19 +448,21 @@ _NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
 def byline_lines(text: str) -> list[tuple[int, int]]:
-    """The ranges of the byline lines in ``text``: :func:`is_byline` lines, and a name alone on
-    its line directly above a dateline ("Lulama Ndlovu" over "Published 3h ago").
+    """The ranges of the byline lines in ``text``: :func:`is_byline` lines, datelines ("Posted Wed,
+    Apr 16, 2025 at 10:14 am ET"), and a name alone on its line directly above a dateline ("Lulama
+    Ndlovu" over "Published 3h ago").
 
     >>> t = "Taps dry for 19 days\\n\\nLulama Ndlovu\\nPublished 3h ago\\n\\nBy Jo Lam\\nHe said so."
     >>> [t[s:e] for s, e in byline_lines(t)]
-    ['Lulama Ndlovu', 'By Jo Lam']
+    ['Lulama Ndlovu', 'Published 3h ago', 'By Jo Lam']
     """
     lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
     lines = [(s + (len(text[s:e]) - len(text[s:e].lstrip())), t) for s, e, t in lines if t]
     found = []
     for k, (start, line) in enumerate(lines):
         below = lines[k + 1] if k + 1 < len(lines) else None
-        if is_byline(line) or (
+        dated = _DATELINE.match(line) and any(ch.isdigit() for ch in line) and len(line) <= 2 * MAX_AGENCY_LINE
+        if is_byline(line) or dated or (
             below is not None
             and _NAME_LINE.fullmatch(line)
             and text.count("\n", start, below[0]) == 1
@@ -473,11 +475,16 @@ def byline_lines(text: str) -> list[tuple[int, int]]:
 def _headline_like(line: str, question: bool = False) -> bool:
     """A short line with no closing stop or quotation mark, as listed headlines are.
 
-    With ``question``, a line asking something counts too ("Championship
-    predictions: Who will win promotion this season?"): inside a list of
-    headlines, not under a label alone, where a reader's question could follow.
+    With ``question``, a line asking something or ending in a quoted phrase
+    counts too ("Championship predictions: Who will win promotion this
+    season?", 'Seniors Say Shuttle Changes "Left Us Stranded"'): inside a list
+    of headlines, not under a label alone, where a reader's question could follow.
     """
-    return len(line) <= MAX_FURNITURE_LINE and line[-1] not in (".!\"”'’:" if question else ".!?\"”'’:")
+    if len(line) > MAX_FURNITURE_LINE:
+        return False
+    if question:
+        return line[-1] not in ".!:" and not (line[-1] in "\"”'’" and line[-2:-1] in ".,!")
+    return line[-1] not in ".!?\"”'’:"
 
 
 def _links_below(line: str) -> bool:
