@@ -120,7 +120,7 @@ ORG_WORDS = frozenset(
     # papers and magazines: "Schools Week", "the Oxford Gazette", "Daily Herald"
     "week weekly daily journal gazette herald chronicle tribune observer courier bulletin magazine mag annals press "
     # institutions by a shortened name: "Cascadia State", "Lakeshore Medical Center", "Castellan Insights"
-    "state center centre medical insights research laboratories labs "
+    "state center centre centers centres medical insights research laboratories labs "
     # events: "Sundance Film Festival", "Golden Globe Awards"
     "festival awards olympics championship championships summit expo "
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
@@ -162,7 +162,7 @@ PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission de
 #: Words in the name of a public body: such an organisation is never "the company".
 PUBLIC_BODY_WORDS = frozenset(
     "commission department ministry agency authority council court government police parliament congress "
-    "senate committee office service administration regulator bureau".split()
+    "senate committee office service administration regulator bureau centers centres".split()
 )
 
 
@@ -566,7 +566,8 @@ _PORTFOLIO_BEFORE = re.compile(
 #: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
 ORG_HEADS = frozenset(
     "bank union department ministry office council committee commission agency authority association "
-    "institute foundation federation board service services society college university court trust friends".split()
+    "institute foundation federation board service services society college university court trust friends "
+    "center centre centers centres".split()
 )
 #: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
 ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}
