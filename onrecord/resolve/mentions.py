@@ -211,7 +211,7 @@ _INTERMEDIARY = re.compile(unicode_caps(
 _QUALIFIED_SOURCE = re.compile(
     r"^(?:(?i:the|a|an|one|two|three|four|five|six|several|some|many|other|a\s+few|a\s+number\s+of|\d+)\s+)?"
     r"(?:[\w-]+\s+){0,3}?"
-    r"(?P<head>(?i:officials?|sources?|people|persons?|insiders?|aides?|staffers?|officers?|executives?|diplomats?|"
+    r"(?P<head>(?i:officials?|sources?|people|persons?|individuals?|insiders?|aides?|staffers?|officers?|executives?|diplomats?|"
     r"investigators?|prosecutors?|employees?|analysts?|lawmakers?|legislators?))"
     r",?\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to|involved\s+in|"
     r"who\s+(?:spoke|asked|requested|declined|were|was|are|is|had|have)|speaking\s+on|granted\s+anonymity|"

@@ -116,7 +116,7 @@ ORG_WORDS = frozenset(
     "logistics automation industries solutions software ventures therapeutics biosciences "
     "semiconductors telecom insurance brands foods retail "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
-    "pictures studios studio entertainment films records media productions "
+    "pictures studios studio entertainment films records media productions television tv radio "
     # papers and magazines: "Schools Week", "the Oxford Gazette", "Daily Herald"
     "week weekly daily journal gazette herald chronicle tribune observer courier bulletin magazine mag annals press "
     # institutions by a shortened name: "Cascadia State", "Lakeshore Medical Center", "Castellan Insights"
@@ -143,7 +143,8 @@ UTILITY_WORDS = frozenset("power electric gas water".split())
 #: hand-listed from business reporting.
 COMPANY_NOUNS = frozenset(
     "company firm business carmaker retailer lender insurer airline operator manufacturer supplier "
-    "startup start-up chain conglomerate group studio label broadcaster network publisher utility".split()
+    "startup start-up chain conglomerate group studio label broadcaster network publisher utility streamer "
+    "platform".split()
 )
 #: Nouns that take up a sports club ("the club said", "the team's statement").
 CLUB_NOUNS = frozenset("club team side".split())
@@ -286,14 +287,17 @@ FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
 
 #: a capitalised word (any letters after the capital), or stacked initials ("S.R.", "H.W."); a plural
 #: possessive inside a name keeps its apostrophe ("Supporters' Trust")
-#: ... or an Arabic name with its article or particle joined by a hyphen ("al-Mannai", "el-Naqeeb", "Abd al-Rahman")
+#: ... or an Arabic name with its article or particle joined by a hyphen ("al-Mannai", "el-Naqeeb", "Abd al-Rahman");
+#: a streaming service's "+" ends a word ("Lumen+", "Apple TV+")
 _WORD = unicode_caps(
     r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)[-‐‑])?"
-    r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?\.?)"
+    r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?(?:\.|\+(?![\w+]))?)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter|los|las|del|y|i)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
-_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD})*")
+#: a nickname in quotation marks between a first name and a surname: 'Margaret “Maggie” Thorne'
+_NICKNAME = unicode_caps(r"(?:[\"“‘][A-Z][\w'’-]*[\"”’][ \u00a0])")
+_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0]{_NICKNAME}?(?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Words that open a surname of two words or more: Irish ("Ní Mhurchú", "Ó Súilleabháin", "Mac
 #: Lochlainn"), French, Dutch, German, Italian, Spanish and Portuguese ("du Roure", "van der Berg").
@@ -362,6 +366,7 @@ def parse_name(name: str) -> ParsedName:
     ('Ní Mhurchú', 'Ní Mhurchú', 'van der Berg')
     """
     words = [w for w in re.split(r"\s+", name.strip()) if w]
+    words = [w for w in words if not (len(w) > 2 and w[0] in "\"“‘" and w[-1] in "\"”’")]  # a nickname in quotes
     words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
     honorific = None
     while words and (fold(words[0]) in HONORIFICS or fold(words[0]) in ROLE_TITLES) and len(words) > 1:
@@ -430,8 +435,8 @@ class NameSpan:
 def _classify(words: list[str]) -> str | None:
     """PERSON, ORG or None for a run of capitalised words (roles peeled off)."""
     folded = [fold(w) for w in words]
-    if any(w in ORG_WORDS for w in folded):
-        return "ORG"
+    if any(w in ORG_WORDS for w in folded) or words[-1].endswith("+"):
+        return "ORG"  # ... and a streaming service: "Lumen+", "Apple TV+"
     if len(words) > 1 and folded[-1] == "general" and folded[0] not in ROLE_TITLES:
         return "ORG"  # "Fernleigh General", "Massachusetts General": a hospital ("General Smith" is a person)
     if len(words) > 1 and folded[-1] in UTILITY_WORDS and folded[0] not in MALE_NAMES and folded[0] not in FEMALE_NAMES:
@@ -708,7 +713,8 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     kind = _classify([w for _, w in name_words])
     if kind is None:
         return []
-    if kind == "ORG" and len(name_words) == 1 and not name_words[0][1].isupper() and _opens_sentence(text, name_words[0][0]):
+    if kind == "ORG" and len(name_words) == 1 and not name_words[0][1].isupper() \
+            and not name_words[0][1].endswith("+") and _opens_sentence(text, name_words[0][0]):
         return []  # "Court documents said": a sentence-opening common noun, not a body
     s = name_words[0][0]
     e = name_words[-1][0] + len(name_words[-1][1])

@@ -99,7 +99,7 @@ IN_QUOTE_PENALTY = 0.7
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
 ANONYMOUS_HEADS = frozenset(
     "person source official insider worker employee staffer engineer executive resident witness parent diplomat "
-    "aide pal friend".split()
+    "aide pal friend individual".split()
 )
 #: For a gendered pronoun, a person whose gender is known to match (by first name,
 #: descriptor or an earlier pronoun) over one whose gender is unknown; a bonus, not
@@ -346,7 +346,7 @@ SEAT_HEADS = frozenset("td mp msp mla mep ms am senator congressman congresswoma
 #: Offices and party roles that make a speaker a politician (as description tokens).
 _OFFICE_TOKENS = frozenset("minister spokesperson senator mp msp mla mep td councillor leader whip".split())
 #: Spokesperson nouns a definite nominal may repeat ("the spokesman said").
-_SPOKES_HEADS = frozenset("spokesperson spokesman spokeswoman representative".split())
+_SPOKES_HEADS = frozenset("spokesperson spokesman spokeswoman representative rep".split())
 #: What :meth:`_Resolver.note_previous` records for a speaker who is one unnamed person ("one worker").
 ANONYMOUS = "anonymous"
 

@@ -50,7 +50,7 @@ _LINE_START = re.compile(
     _BULLET
     + r"(?:"
     # "READ MORE: …", "Related:", "SEE ALSO", "MORE:" — a link label, then a separator or nothing
-    r"(?P<link>(?i:(?:read more|read next|read also|also read|see also|more on this(?: story)?"
+    r"(?P<link>(?i:(?:read more(?: about)?|read next|read also|also read|see also|more on this(?: story)?"
     r"|related (?:articles?|stories|content|links?|reading|topics|coverage)"
     r"|recommended (?:reading|stories|for you)"
     r"|you (?:may|might) (?:also )?(?:like|be interested in)|don['’]?t miss"
@@ -146,6 +146,8 @@ _CHANNEL = re.compile(
 _PROMPT_ANYWHERE = re.compile(
     r"(?:sign up (?:to|for) (?:our|the)\b|subscribe (?:to|for) (?:our|the)\b"
     r"|(?:delivered|sent|straight) to your inbox|in (?:this|our) (?:weekly|daily|free) newsletter"
+    r"|delivered (?:every|each) (?:day|week|weekday|morning|evening|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)"
     r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
     r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
     r"|privacy (?:policy|notice)"
