@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..nlp.quotes import line_paragraphs
+from ..resolve.names import is_role_word
 from ..text.letters import unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
@@ -438,7 +439,7 @@ class _Finder:
                         return None
                     j = apposed[1]
                     break
-                if _is_boundary(toks[j]) or (toks[j].lower in NP_STOP and j > i):
+                if _is_boundary(toks[j]) or (toks[j].lower in NP_STOP and j > i and not _joins_roles(toks, j)):
                     return None
                 j += 1
             if j >= len(toks) or j == i or not self._cue_after_source(toks, j):
@@ -484,8 +485,10 @@ class _Finder:
             t = toks[i]
             if t.text in ".!?":
                 return t.end if i > last + 1 else None
-            if t.text in MODALS or t.text in "“”\"‘’;:" or (self.forms.get(t.lower) and not _in_name(toks, i)):
+            if t.text in MODALS or t.text in "“”\"‘’;:":
                 return None
+            if self.forms.get(t.lower) and not _in_name(toks, i) and toks[i - 1].lower not in _DETERMINERS:
+                return None  # other speech ('…, he said, adding that …'); 'in a post on X' is a noun
         return None
 
     def apposed_source(self, toks: list[Tok], i: int, c: int) -> tuple[Range, int] | None:
@@ -1374,6 +1377,16 @@ def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
     if k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES:
         return True
     return k > 1 and toks[k].lower == lemma and toks[k - 2].lower in ("a", "an") and toks[k - 1].text[:1].islower()
+
+
+def _joins_roles(toks: list[Tok], j: int) -> bool:
+    """True when "and" at ``j`` joins two titles of one person: "Orrin co-founder and CEO Dana Okafor-Lind"."""
+    return (toks[j].lower == "and" and 0 < j < len(toks) - 1
+            and all(is_role_word(toks[k].lower.rsplit("-", 1)[-1]) for k in (j - 1, j + 1)))
+
+
+#: Words before a noun: a cue form after one is a noun ("in a post on X", "in his statement").
+_DETERMINERS = frozenset("a an the his her their its this that our my your".split())
 
 
 def _is_boundary(t: Tok) -> bool:

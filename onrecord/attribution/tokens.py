@@ -66,12 +66,15 @@ def lexical_sentences(text: str, start: int, end: int) -> list[list[Tok]]:
 
     >>> [[t.text for t in s] for s in lexical_sentences("Mr. Blunt said no. He left.", 0, 27)]
     [['Mr.', 'Blunt', 'said', 'no', '.'], ['He', 'left', '.']]
+    >>> [t.text for t in lexical_sentences('she wrote on X. “Yes.”', 0, 22)[0]]
+    ['she', 'wrote', 'on', 'X', '.']
     """
     cuts = [start]
     for m in _SENT_END.finditer(text, start, end):
         word = re.search(r"(\w[\w.]*)\.$", text[max(start, m.start() - 12) : m.start() + 1])
-        if m.group().startswith(".") and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
+        if m.group().startswith(".") and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1) \
+                and not (len(word.group(1)) == 1 and _next_word(text, m.end())[:1] in "“‘\""):
+            continue  # an initial or an abbreviation; "… wrote in a post on X. “…" ends its sentence
         if m.group().startswith(".") and word and _STACKED_INITIALS.fullmatch(word.group(1)) \
                 and _next_word(text, m.end()) not in _OPENERS:
             continue  # "Chief Minister S.R. Kempanna said": initials before a name, not a sentence end
@@ -82,7 +85,8 @@ def lexical_sentences(text: str, start: int, end: int) -> list[list[Tok]]:
         toks = []
         for m in TOKEN_RE.finditer(text, s, e):
             word = m.group()
-            if word.endswith(".") and len(word) > 1 and word[:-1].lower() not in ABBREVIATIONS and m.end() == e:
+            if word.endswith(".") and len(word) > 1 and word[:-1].lower() not in ABBREVIATIONS \
+                    and not text[m.end() : e].strip():
                 toks.append(Tok(len(toks), m.start(), m.end() - 1, word[:-1]))
                 toks.append(Tok(len(toks), m.end() - 1, m.end(), "."))
             else:

@@ -75,6 +75,8 @@ _SYNONYMS = {
     "spokesman": "spokesperson", "mps": "mp", "retired": "former", "ex": "former",
     # a judge is "the bench" and "Justice A.K. Verma" in Indian and UK court reporting
     "justice": "judge", "bench": "judge",
+    # "head of rates strategy at Calloway Securities" is "the strategist"; "head of economics", "the economist"
+    "strategist": "strategy", "economist": "economics",
 }
 #: Several words for one role: a police "public relations officer" (Nigeria) is its spokesperson.
 _PHRASE_SYNONYMS = re.compile(

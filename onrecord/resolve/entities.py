@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from ..model import Entity
 from ..work import Range, Work
 from .descriptors import describe_after, describe_before
@@ -31,7 +31,7 @@ from .names import (
     parse_name,
 )
 
-__all__ = ["Draft", "EntityTable", "MentionRef", "build_table"]
+__all__ = ["Draft", "EntityTable", "MentionRef", "build_table", "company_words", "looks_like_company"]
 
 #: spaCy NER labels kept, and the contract type each becomes.
 SPACY_LABELS = {"PERSON": "PERSON", "ORG": "ORG"}
@@ -177,7 +177,11 @@ class EntityTable:
                 if not p or not p.first or not p.last or fold(p.last) != last:
                     continue
                 pf = fold(p.first)
-                if pf != first and not (len(first) == 1 and pf.startswith(first)) and not (
+                # 'Maggie Thorne' for Margaret “Maggie” Thorne, either way round
+                nicknamed = (p.nickname and fold(p.nickname) == first) or (
+                    parsed.nickname and fold(parsed.nickname) == pf
+                )
+                if pf != first and not nicknamed and not (len(first) == 1 and pf.startswith(first)) and not (
                     len(pf) == 1 and first.startswith(pf)
                 ):
                     if not middle and p.middle and fold(p.middle[-1]) == first:
@@ -205,7 +209,7 @@ class EntityTable:
                 # "De los Ríos", "Ruiz", "Puigvert": part of a surname of two ("de los Ríos Albarrán",
                 # "Ruiz y Sánchez", "Puigvert i Casals")
                 matches.append((i, 0))
-            elif p.first and fold(p.first) == word:
+            elif p.first and fold(p.first) == word or p.nickname and fold(p.nickname) == word:
                 matches.append((i, 1))
             elif p.middle and p.first and fold(p.middle[-1]) == word and word[:1].isalpha():
                 matches.append((i, 2))  # "Mendizábal" for Álvaro Mendizábal Ortega: the first of two surnames
@@ -386,6 +390,7 @@ def build_table(work: Work) -> EntityTable:
         _add_name(table, n, subject)
     _link_single_words(table, paragraphs)
     _fold_provisional(table)
+    _retype_companies(table)
     for i, d in enumerate(table.drafts):
         if d.type == "PERSON" and d.merged_into is None:
             _collect_descriptors(table, i)
@@ -571,11 +576,17 @@ def _add_name(table: EntityTable, n: NameSpan, subject: bool) -> int:
 def _upgrade_name(d: Draft, parsed: ParsedName, written: str) -> None:
     """Keep the fullest form of a person's name as the entity's name."""
     old = d.parsed
-    if parsed.is_full and (old is None or not old.is_full or len(parsed.tokens) > len(old.tokens)):
-        d.parsed = ParsedName(old.honorific if old else parsed.honorific, parsed.first, parsed.middle, parsed.last)
+    nickname = parsed.nickname or (old.nickname if old else None)
+    if parsed.is_full and (old is None or not old.is_full or len(parsed.tokens) > len(old.tokens)
+                           or (parsed.nickname and old.first and fold(parsed.nickname) == fold(old.first))):
+        # the fullest form, and the given name over the nickname ('Maggie Thorne', then 'Margaret “Maggie” Thorne')
+        d.parsed = ParsedName(old.honorific if old else parsed.honorific, parsed.first, parsed.middle, parsed.last,
+                              nickname)
         d.name = " ".join(parsed.tokens)
+    elif d.parsed and nickname and not d.parsed.nickname:
+        d.parsed = replace(d.parsed, nickname=nickname)
     if old and parsed.honorific and not old.honorific:
-        d.parsed = ParsedName(parsed.honorific, d.parsed.first, d.parsed.middle, d.parsed.last)  # type: ignore[union-attr]
+        d.parsed = replace(d.parsed, honorific=parsed.honorific)  # type: ignore[arg-type]
 
 
 #: a capitalised word, or an Arabic surname with its article ("al-Mannai said"), with its possessive
@@ -598,6 +609,8 @@ def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
                         words.setdefault(fold(part), []).append(i)
         if p and p.first:
             words.setdefault(fold(p.first), []).append(i)
+        if p and p.nickname:
+            words.setdefault(fold(p.nickname), []).append(i)
     if not words:
         return
     covered = sorted((m.start, m.end) for m in table.mentions)
@@ -616,6 +629,50 @@ def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
                 j = bisect.bisect_left(table.mentions, sent, key=lambda x: x.start)
                 subject = not (j < len(table.mentions) and table.mentions[j].start < s)
                 table.add_mention(found, s, e, subject)
+
+
+#: After a one-word name, what only a company has: "Orrin CEO Dana Okafor-Lind", "Orrin co-founder and CEO",
+#: "Orrin’s chief executive", "Orrin shares"; or an appositive that calls it one ("Orrin, the San Francisco
+#: startup behind …").
+_COMPANY_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:co-?founder|founder|CEO|CFO|CTO|COO|chief\s+(?:executive|financial|technology|operating)"
+    r"|shares|stock|shareholders|board\s+of\s+directors)\b"
+    r"|,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}(?:startup|start-up|company|firm|maker|manufacturer|developer"
+    r"|retailer|brand|chain|streamer|platform|app)\b"
+)
+#: How many such mentions make a one-word "person" a company.
+COMPANY_EVIDENCE = 2
+
+
+def looks_like_company(text: str, word: str) -> bool:
+    """True when ``text`` treats the one-word name ``word`` as a company ("Orrin", also a first name).
+
+    Every occurrence counts, also one taken into a longer name run ("Orrin
+    co-founder and CEO Dana Okafor-Lind").
+    """
+    found = re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text)
+    return sum(1 for m in found if _COMPANY_AFTER.match(text, m.end())) >= COMPANY_EVIDENCE
+
+
+def company_words(text: str) -> dict[str, int]:
+    """The one-word company names ``text`` shows (see looks_like_company), each where it is first shown one."""
+    found: dict[str, int] = {}
+    for m in re.finditer(r"(?<![\w'’-])([A-Z][\w-]+)", text):
+        word = m.group(1)
+        if word not in found and _COMPANY_AFTER.match(text, m.end()) and looks_like_company(text, word):
+            found[word] = m.start()
+    return found
+
+
+def _retype_companies(table: EntityTable) -> None:
+    """Type as an organisation a one-word "person" that the text treats as a company."""
+    for i in table.persons():
+        d = table.drafts[i]
+        if not d.parsed or d.parsed.first or d.parsed.honorific or " " in (d.parsed.last or " "):
+            continue
+        if looks_like_company(table.text, d.parsed.last):  # type: ignore[arg-type]
+            d.type = "ORG"
+            d.gender = None
 
 
 def _fold_provisional(table: EntityTable) -> None:

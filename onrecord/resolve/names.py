@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text.letters import unicode_caps
@@ -337,6 +337,8 @@ class ParsedName:
     first: str | None
     middle: tuple[str, ...]
     last: str | None
+    #: a nickname written in quotation marks inside the name ('Margaret “Maggie” Thorne'), not one of its tokens
+    nickname: str | None = field(default=None, repr=False)
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -364,9 +366,13 @@ def parse_name(name: str) -> ParsedName:
     ParsedName(honorific=None, first=None, middle=(), last='Blunt')
     >>> parse_name("Aoife Ní Mhurchú").last, parse_name("Ní Mhurchú").last, parse_name("Mark van der Berg").last
     ('Ní Mhurchú', 'Ní Mhurchú', 'van der Berg')
+    >>> parse_name("Margaret “Maggie” Thorne").tokens, parse_name("Margaret “Maggie” Thorne").nickname
+    (('Margaret', 'Thorne'), 'Maggie')
     """
     words = [w for w in re.split(r"\s+", name.strip()) if w]
-    words = [w for w in words if not (len(w) > 2 and w[0] in "\"“‘" and w[-1] in "\"”’")]  # a nickname in quotes
+    quoted = [w for w in words if len(w) > 2 and w[0] in "\"“‘" and w[-1] in "\"”’"]  # a nickname in quotes
+    nickname = quoted[0][1:-1] if quoted else None
+    words = [w for w in words if w not in quoted]
     words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
     honorific = None
     while words and (fold(words[0]) in HONORIFICS or fold(words[0]) in ROLE_TITLES) and len(words) > 1:
@@ -389,7 +395,7 @@ def parse_name(name: str) -> ParsedName:
         words = [*words[:-3], " ".join(words[-3:])]
     if len(words) == 1:
         return ParsedName(honorific, None, (), words[0])
-    return ParsedName(honorific, words[0], tuple(words[1:-1]), words[-1])
+    return ParsedName(honorific, words[0], tuple(words[1:-1]), words[-1], nickname)
 
 
 def gender_of(name: ParsedName | str) -> str | None:

@@ -42,11 +42,14 @@ from .entities import (
     MentionRef,
     _sentence_start,
     build_table,
+    company_words,
+    looks_like_company,
 )
 from .mentions import (
     BODY_GROUP_NOUNS,
     DOCUMENT_NOUNS,
     FINDING_NOUNS,
+    PRONOUNS,
     VOICE_NOUNS,
     MentionKind,
     SpeakerMention,
@@ -54,6 +57,9 @@ from .mentions import (
 )
 from ..text.letters import unicode_caps
 from .names import (
+    COMPANY_NOUNS,
+    FEMALE_NAMES,
+    MALE_NAMES,
     ORG_WORDS,
     PARTY_WORDS,
     PUBLIC_BODY_NOUNS,
@@ -61,7 +67,9 @@ from .names import (
     ROLE_TITLES,
     find_names,
     fits_org_noun,
+    ParsedName,
     fold,
+    is_role_word,
     parse_name,
 )
 
@@ -96,6 +104,12 @@ LAST_SPEAKER_BONUS = 0.8
 RECENT_SUBJECT_BONUS = 0.8
 EARLIER_SPEAKER_BONUS = 0.3
 IN_QUOTE_PENALTY = 0.7
+#: For a pronoun or description, a person the quotation itself names ("“Colin said the same thing about
+#: earbuds …,” he said"): people rarely name themselves in the third person, so likely not who speaks.
+NAMED_IN_OWN_QUOTE_PENALTY = 0.7
+#: A company named once, in passing, is not what "the company" means when another has been named at
+#: least this many times before it (the company the story is about).
+DOMINANT_COMPANY_MENTIONS = 3
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
 ANONYMOUS_HEADS = frozenset(
     "person source official insider worker employee staffer engineer executive resident witness parent diplomat "
@@ -105,6 +119,20 @@ ANONYMOUS_HEADS = frozenset(
 #: descriptor or an earlier pronoun) over one whose gender is unknown; a bonus, not
 #: a filter, so an unlisted first name does not lose to a person named in a quote.
 KNOWN_GENDER_BONUS = 0.5
+#: What names an outlet or a platform rather than a speaker: "told Variety", "to Instagram", "Variety has learned".
+_CHANNEL_BEFORE = re.compile(
+    r"(?:\b(?:told|via)\s+(?:the\s+)?"
+    r"|\b(?:obtained|seen|reported|compiled|published|aired|broadcast)\s+(?:first\s+)?by\s+(?:the\s+)?"
+    r"|\b(?:provided|given|sent|posted|said|statement|comments?|interview|spoke|speaking|wrote|shared|appeared)\b"
+    r"[^.\n]{0,60}?\b(?:to|on)\s+(?:the\s+)?"
+    r"|\()$"  # a wire's dateline: "(Bloomberg) --"
+)
+_OUTLET_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:learned|learnt|confirmed|obtained|seen|reported)\b")
+_CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|SA|AG|NV|SE|GmbH)\.?$")
+#: How many "He … / He …" sentences back a pronoun may follow its like (see _chained_pronoun).
+CHAIN_DEPTH = 3
+#: A sentence opened by a personal pronoun, after any quotation mark.
+_OPENING_PRONOUN = re.compile(r"\s*[\"“‘']?\s*(He|She)\b")
 #: A relative clause right before a pronoun: "a statement in which he", "a post where she".
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:(?:in|on|at|by|with|through|for|from|under|after)\s+which|which|whereby|wherein|where|whom)"
@@ -136,6 +164,19 @@ class ResolveStage:
 
     def __call__(self, work: Work) -> None:
         resolve_speakers(work)
+
+
+def _full_name_of(text: str, word: str) -> ParsedName | None:
+    """The person ``text`` shows the bare word ``word`` to be, if any: a known given name before it anywhere
+    in the page (captions included: "Theo Castellanos"), else a person's relative clause after it
+    ("Castellanos, who stars as …")."""
+    for found in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", text):
+        given = fold(found.group(1))
+        if given in MALE_NAMES or given in FEMALE_NAMES:
+            return parse_name(f"{found.group(1)} {word}")
+    if re.search(rf"\b{re.escape(word)},\s+who\b", text):
+        return parse_name(word)
+    return None
 
 
 def resolve_speakers(work: Work) -> None:
@@ -476,6 +517,11 @@ class _Resolver:
     def _resolve_name(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         assert m.name is not None and m.name_span is not None
         parsed = parse_name(m.name)
+        if is_role_word(m.name.split()[-1]) and (parsed.first is None or fold(parsed.first) not in MALE_NAMES | FEMALE_NAMES):
+            # "as First Minister insists …" in a headline: a title alone, for the one person the page gives it to
+            titled = self._titled_person(m.name, m.span[0])
+            if titled is not None:
+                return Resolution(titled, "resolve:nominal")
         found = self.table.find_person(parsed, m.span[0])
         partial = not parsed.is_full
         if found is None and len(parsed.tokens) == 1:
@@ -483,6 +529,9 @@ class _Resolver:
             if body is not None:  # "Brindlemark" for "Brindlemark Inc.", when no person has that name
                 self.table.add_mention(body, *m.name_span)
                 return Resolution(body, "resolve:org")
+            if not parsed.honorific and looks_like_company(self.table.text, parsed.tokens[0]):
+                # "Orrin calls it …" where "Orrin CEO …" and "Orrin, the startup behind …" show a company
+                return Resolution(self._org(parsed.tokens[0], m.name_span), "resolve:org")
         if found is None:
             name = " ".join(parsed.tokens) if parsed.is_full else m.name
             found = self.table.new(name, "PERSON", parsed)
@@ -528,13 +577,15 @@ class _Resolver:
         self.table.add_mention(i, *span)
         return i
 
-    def _resolve_pronoun(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+    def _resolve_pronoun(self, m: SpeakerMention, cand: Candidate, depth: int = 0) -> Resolution:
         spokes = self._spokesperson_taken_up(m, cand)
         if spokes is not None:
             return Resolution(spokes, "resolve:pronoun")
         if m.number == "sg":
             found = self._relative_antecedent(m)
             asker = self._asker(m.span[0])
+            if found is None and depth < CHAIN_DEPTH:
+                found = self._chained_pronoun(m, cand, depth)
             if found is None:
                 # a person known to be of that gender scores higher: "she" is Margaret, not Jo Lam, when both are near
                 found = self._salient(
@@ -550,6 +601,72 @@ class _Resolver:
                 m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
             )
         return Resolution(found, "resolve:pronoun")
+
+    def _dominant_company(self, nearest: int, pos: int, fits) -> int:
+        """"The company wrote in a blog post": the company the story is about, over a rival named once in passing.
+
+        Counts how often each fitting organisation's name is written before
+        ``pos`` (also inside longer name runs, "Orrin CEO Dana Okafor-Lind").
+        """
+        text = self.table.text[:pos]
+
+        def count(i: int) -> int:
+            name = _CORPORATE_SUFFIX.sub("", self.table.draft(i).name)  # "Brindlemark" for Brindlemark Inc.
+            return len(re.findall(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text))
+
+        if count(nearest) > 1 or any(self.table.root(ent) == nearest for _, ent in self.speakers):
+            return nearest  # named before, or heard from: "the studio added" after the studio's statement
+        others = [i for i, d in enumerate(self.table.drafts) if d.merged_into is None and i != nearest and fits(i)]
+        counts = {i: count(i) for i in others}
+        many = [i for i in others if counts[i] >= DOMINANT_COMPANY_MENTIONS]
+        # a company shown as one ("Orrin CEO …") over a product named as often ("the Halo 2")
+        top = max(many, key=lambda i: (looks_like_company(text, self.table.draft(i).name), counts[i]), default=None)
+        if top is None or not looks_like_company(text, self.table.draft(top).name):
+            # a company the names found missed: "Orrin, the startup behind …" opening a paragraph, "Orrin CEO
+            # Dana Okafor-Lind" read as one name
+            known = {fold(d.name) for d in self.table.drafts if d.merged_into is None}
+            page = {w: at for w, at in company_words(text).items() if fold(w) not in known}
+            best = max(page, key=lambda w: len(re.findall(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", text)), default=None)
+            if best is not None and (top is None or len(re.findall(rf"(?<![\w'’-]){re.escape(best)}(?![\w-])", text))
+                                     >= counts[top]):
+                return self._org(best, (page[best], page[best] + len(best)))
+        return top if top is not None else nearest
+
+    def _only_a_channel(self, i: int, pos: int) -> bool:
+        """True when every mention of ``i`` before ``pos`` names it as an outlet or platform: "told Variety",
+        "obtained by Variety", "posted … to Instagram", "Variety has learned" (not "the streamer")"""
+        seen = False
+        for s, e in self.table.draft(i).mentions:
+            if s >= pos:
+                continue
+            seen = True
+            if not (_CHANNEL_BEFORE.search(self.text, max(0, s - 80), s) or _OUTLET_AFTER.match(self.text, e)):
+                return False
+        return seen
+
+    def _chained_pronoun(self, m: SpeakerMention, cand: Candidate, depth: int) -> int | None:
+        """Whom the same pronoun opening the sentence before the quotation means.
+
+        "He brushed off a question about Meridian's Colin Ashgrove, who said …
+        / “…,” he said": both "he"s are one man, the subject carried over, not
+        the man named last. Only a sentence opened by the same pronoun, outside
+        anyone's words, counts; it is resolved where it stands (chains of
+        "He … / He …" a few deep).
+        """
+        if not cand.content:
+            return None
+        j = min([m.span[0]] + [s for s, _ in cand.content])
+        while j > 0 and self.text[j - 1] in " \t\n\"“”‘’'.!?":
+            j -= 1
+        if j == 0:
+            return None
+        start = _sentence_start(self.text, j)
+        opening = _OPENING_PRONOUN.match(self.text, start, j)
+        if opening is None or opening.group(1).lower() != m.text.lower() or self._in_content(opening.start(1)):
+            return None
+        span = opening.span(1)
+        probe = Candidate(content=[], speaker=span)
+        return self._resolve_pronoun(replace(m, span=span), probe, depth + 1).entity
 
     def _asker(self, pos: int) -> int | None:
         """Who asks, in a sentence opened by "Asked by Villaraza who …, she said": never the one answering."""
@@ -612,7 +729,7 @@ class _Resolver:
 
             def fits(i: int) -> bool:
                 d = self.table.draft(i)
-                if d.type != "ORG" or not fits_org_noun(head, d.name):
+                if d.type != "ORG" or not fits_org_noun(head, d.name) or self._only_a_channel(i, m.span[0]):
                     return False
                 named = {fold(w) for w in re.findall(r"[\w'’-]+", d.name)}
                 return all(w in named for w in modifiers)
@@ -632,6 +749,8 @@ class _Resolver:
                     if len(leaders) == 1 and top >= 2:
                         leader = leaders[0]
             body = leader if leader is not None else self._salient(m.span[0], cand, fits, persons=False, reach_back=True)
+            if body is not None and head in COMPANY_NOUNS:
+                body = self._dominant_company(body, m.span[0], fits)
             if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in PUBLIC_BODY_NOUNS)):
                 return self._resolve_group(m, cand)  # no body of that kind: "the group", "the interior ministry"
             if body is not None or head not in _JUDICIAL_NOUNS:
@@ -684,6 +803,8 @@ class _Resolver:
             found = self._politician_just_quoted(m, cand)
         if found is None:
             found = self._named_after(m)
+        if found is None:
+            found = self._titled_on_page(m)
         if found is not None:
             desc = normalise_descriptor(described)
             d = self.table.draft(found)
@@ -785,6 +906,37 @@ class _Resolver:
                     x.split() and fold(x.split()[-1]) == head for x in d.descriptor_texts()):
                 return r
         return None
+
+    def _titled_on_page(self, m: SpeakerMention) -> int | None:
+        """For a capitalised title that fits no one ("The First Minister replied"), the one person the page
+        names with that title before their name, captions and headlines included ("First Minister
+        Alasdair Rennick during First Minister's Questions (Image: PA)")."""
+        words = m.text.split()
+        if len(words) < 2 or fold(words[0]) != "the":
+            return None
+        return self._titled_person(" ".join(words[1:]), m.span[0])
+
+    def _titled_person(self, title: str, pos: int) -> int | None:
+        """The one person the page names right after ``title`` (see _titled_on_page)."""
+        words = title.split()
+        if not words or not all(w[:1].isupper() for w in words) or fold(words[-1]) not in ROLE_NOUNS | ROLE_TITLES.keys():
+            return None
+        people = {}
+        for found in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})",
+                                 self.work.text):
+            names = [n for n in find_names(found.group("name")) if n.type == "PERSON"]
+            if names and names[0].start == 0:
+                parsed = parse_name(names[0].text)
+                if parsed.is_full:
+                    people[(fold(parsed.first), fold(parsed.last))] = (parsed, found.start("name"))  # type: ignore[arg-type]
+        if len(people) != 1:
+            return None
+        parsed, _ = next(iter(people.values()))
+        person = self.table.find_person(parsed, pos)
+        if person is None:
+            person = self.table.new(" ".join(parsed.tokens), "PERSON", parsed)
+        self.table.draft(person).add_descriptor(pos, title)
+        return person
 
     def _other_age(self, index: int, age: str | None) -> bool:
         """Whether the person is described with an age other than ``age`` ("aged 24" for "the 52-year-old")."""
@@ -994,6 +1146,13 @@ class _Resolver:
                 short = next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None
                               and d.type == "ORG" and fold(d.name).startswith(key)), None)
                 if short is None and m.kind == MentionKind.SPOKESPERSON and len(parsed.tokens) == 1:
+                    full = _full_name_of(self.work.text, parsed.tokens[0])
+                    if full is not None:
+                        # "A rep for Castellanos" where "Castellanos, who stars as …" or a caption's "Theo
+                        # Castellanos" shows a person: the person the rep speaks for
+                        found = self.table.new(" ".join(full.tokens), "PERSON", full)
+                        self.table.add_mention(found, *(owner.name_span or owner.span))
+                        return found
                     # "A Lumenfold spokesperson", no one of that name: a body named by one word
                     return self._org(owner.name, owner.name_span or owner.span)
                 return short
@@ -1015,6 +1174,21 @@ class _Resolver:
                 persons=True, reach_back=True,
             )
         return None
+
+    def _named_inside(self, spans, fits) -> set[int]:
+        """The fitting persons named (not just pronouns) inside ``spans``, a candidate's own content."""
+        table = self.table
+        named = set()
+        for s, e in spans:
+            k = bisect.bisect_left(table.mentions, s, key=_start_of)
+            while k < len(table.mentions) and table.mentions[k].start < e:
+                mr = table.mentions[k]
+                k += 1
+                r = table.root(mr.entity)
+                if table.draft(r).type == "PERSON" and self.text[mr.start : mr.start + 1].isupper() \
+                        and self.text[mr.start : mr.end].lower() not in PRONOUNS and fits(r):
+                    named.add(r)
+        return named
 
     def _salient_before(self, pos: int, fits) -> int | None:
         """The entity that fits and was mentioned last before ``pos``, however far back.
@@ -1063,6 +1237,7 @@ class _Resolver:
             return not any(s <= mr.start < e for s, e in own)
 
         latest: dict[int, MentionRef] = {}
+        named_inside = self._named_inside(own, fits) if (persons or pronoun) else set()
         # only the window's mentions: bisect to its start instead of scanning the article
         k = bisect.bisect_left(table.mentions, lo, key=_start_of)
         while k < len(table.mentions) and table.mentions[k].start < pos:
@@ -1096,6 +1271,8 @@ class _Resolver:
             score -= IN_QUOTE_PENALTY if mr.in_quote or ((persons or pronoun) and self._in_content(mr.start)) else 0.0
             if prefer is not None and prefer(r):
                 score += KNOWN_GENDER_BONUS
+            if r in named_inside:
+                score -= NAMED_IN_OWN_QUOTE_PENALTY
             if r == last_speaker:
                 score += LAST_SPEAKER_BONUS
             elif r in recent_speakers:
