@@ -41,6 +41,7 @@ SPEECH_VERBS = frozenset(
     elaborate blast slam praise mock decry hint imply conclude affirm aver
     threaten whisper yell write declare email text message
     show find cite condemn attack reject decline refuse opine gush fume rage confide enthuse rave dismiss
+    interject interrupt
     """.split()
 )
 

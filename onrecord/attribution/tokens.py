@@ -55,6 +55,11 @@ _STACKED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _OPENERS = frozenset("The A An But And He She It They We I In On At This That There His Her Its Their".split())
 
 
+def _opens_quotation(word: str) -> bool:
+    """True when ``word`` starts with an opening quotation mark."""
+    return word[:1] in ("“", "‘", '"')
+
+
 def _next_word(text: str, pos: int) -> str:
     """The word after white space at ``pos`` ("" at the end)."""
     words = text[pos : pos + 16].split(maxsplit=1)
@@ -73,8 +78,8 @@ def lexical_sentences(text: str, start: int, end: int) -> list[list[Tok]]:
     for m in _SENT_END.finditer(text, start, end):
         word = re.search(r"(\w[\w.]*)\.$", text[max(start, m.start() - 12) : m.start() + 1])
         if m.group().startswith(".") and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1) \
-                and not (len(word.group(1)) == 1 and _next_word(text, m.end())[:1] in "“‘\""):
-            continue  # an initial or an abbreviation; "… wrote in a post on X. “…" ends its sentence
+                and not _opens_quotation(_next_word(text, m.end())):
+            continue  # an initial or an abbreviation; "… wrote in a post on X. “…", "she told ST. “…" end there
         if m.group().startswith(".") and word and _STACKED_INITIALS.fullmatch(word.group(1)) \
                 and _next_word(text, m.end()) not in _OPENERS:
             continue  # "Chief Minister S.R. Kempanna said": initials before a name, not a sentence end
@@ -85,8 +90,8 @@ def lexical_sentences(text: str, start: int, end: int) -> list[list[Tok]]:
         toks = []
         for m in TOKEN_RE.finditer(text, s, e):
             word = m.group()
-            if word.endswith(".") and len(word) > 1 and word[:-1].lower() not in ABBREVIATIONS \
-                    and not text[m.end() : e].strip():
+            if word.endswith(".") and len(word) > 1 and not text[m.end() : e].strip() and (
+                    word[:-1].lower() not in ABBREVIATIONS or _opens_quotation(text[e : e + 3].lstrip())):
                 toks.append(Tok(len(toks), m.start(), m.end() - 1, word[:-1]))
                 toks.append(Tok(len(toks), m.end() - 1, m.end(), "."))
             else:

@@ -82,6 +82,8 @@ _SYNONYMS = {
 _PHRASE_SYNONYMS = re.compile(
     r"\b(?:public relations officer|press (?:officer|secretary)|publicity secretary|pro)\b", re.IGNORECASE
 )
+#: A length of time before a role ("the 30-year resident", "the 12-year veteran"), not an age ("48-year-old").
+_YEARS_OF = re.compile(r"\d+-years?")
 #: Modifiers that make an office another one: a shadow chancellor is not the chancellor.
 _OTHER_OFFICE = frozenset("shadow deputy vice assistant under".split())
 #: Head nouns that fit any political office-holder ("the politician").
@@ -327,10 +329,15 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     True
     >>> fits_description("the chancellor", ["shadow chancellor"]), fits_description("the shadow chancellor", ["shadow chancellor"])
     (False, True)
+    >>> fits_description("The 30-year resident", ["Resident"]), fits_description("the 48-year-old", ["Resident"])
+    (True, False)
     """
     want = description_tokens(nominal)
     if want - _DEMONYMS:
         want = want - _DEMONYMS  # "the Scottish Labour MSP" is the Labour MSP of a Scottish story
+    spans = {w for w in want if _YEARS_OF.fullmatch(w)}
+    if want - spans:
+        want = want - spans  # "the 30-year resident" is the resident, however long the text says she has lived there
     if not want:
         return False
     for d in descriptors:

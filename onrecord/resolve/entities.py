@@ -23,6 +23,8 @@ from .names import (
     MALE_NAMES,
     PARTY_WORDS,
     PLACE_WORDS,
+    ROLE_NOUNS,
+    ROLE_TITLES,
     NameSpan,
     ParsedName,
     find_names,
@@ -318,6 +320,10 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
             # a person is the subject when first of the persons in the sentence; a body only when
             # first of all its names ("Ashcombe United have sacked …", not "… defeat by Kingsmoor Athletic")
             subject = sent != (seen_sentence if n.type == "PERSON" else named_sentence)
+            if n.possessive and n.type == "PERSON":
+                # "Kayla's mother Denise Brightwell appeared to hint …": whose she is, not who acts
+                out.append((n, False))
+                continue
             if n.type == "PERSON":
                 seen_sentence = sent
             named_sentence = sent
@@ -396,7 +402,31 @@ def build_table(work: Work) -> EntityTable:
             _collect_descriptors(table, i)
     _attach_opening_roles(table, paragraphs)
     _describe_pronoun_subjects(table, paragraphs)
+    _link_titles(table)
     return table
+
+
+#: A capitalised title used alone: "the Premier", "The First Minister", "the Chief Constable".
+_TITLE_ALONE = re.compile(r"\b[Tt]he\s+(?P<title>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b(?!\s+[A-Z])")
+
+
+def _link_titles(table: EntityTable) -> None:
+    """Count "the Premier" as a mention of the one person the article gives that title ("Premier
+    Jean-François Lapointe"), wherever it stands: a pronoun after "pressed the Premier on …" can then
+    find him."""
+    holders: dict[str, set[int]] = {}
+    for i in table.persons():
+        for desc in table.drafts[i].descriptor_texts():
+            words = desc.split()
+            for k in range(max(0, len(words) - 3), len(words)):
+                holders.setdefault(" ".join(words[k:]), set()).add(i)
+    for m in _TITLE_ALONE.finditer(table.text):
+        title = m.group("title")
+        if fold(title.split()[-1]) not in ROLE_NOUNS | ROLE_TITLES.keys() or len(holders.get(title, ())) != 1:
+            continue
+        s, e = m.span("title")
+        if table.mention_at(s, e) is None and not table.in_quote(s, e):
+            table.add_mention(next(iter(holders[title])), s, e, subject=m.start() == _sentence_start(table.text, m.start()))
 
 
 #: How many paragraphs at the top (headline, standfirst, byline, lede) may describe
@@ -580,8 +610,7 @@ def _upgrade_name(d: Draft, parsed: ParsedName, written: str) -> None:
     if parsed.is_full and (old is None or not old.is_full or len(parsed.tokens) > len(old.tokens)
                            or (parsed.nickname and old.first and fold(parsed.nickname) == fold(old.first))):
         # the fullest form, and the given name over the nickname ('Maggie Thorne', then 'Margaret “Maggie” Thorne')
-        d.parsed = ParsedName(old.honorific if old else parsed.honorific, parsed.first, parsed.middle, parsed.last,
-                              nickname)
+        d.parsed = replace(parsed, honorific=old.honorific if old else parsed.honorific, nickname=nickname)
         d.name = " ".join(parsed.tokens)
     elif d.parsed and nickname and not d.parsed.nickname:
         d.parsed = replace(d.parsed, nickname=nickname)
@@ -627,7 +656,7 @@ def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
             if found is not None:
                 sent = _sentence_start(table.text, s)
                 j = bisect.bisect_left(table.mentions, sent, key=lambda x: x.start)
-                subject = not (j < len(table.mentions) and table.mentions[j].start < s)
+                subject = not (j < len(table.mentions) and table.mentions[j].start < s) and not m.group(2)
                 table.add_mention(found, s, e, subject)
 
 
@@ -694,6 +723,10 @@ def _fold_provisional(table: EntityTable) -> None:
             table.merge(i, full[0])
 
 
+#: An opening phrase naming whom someone speaks to; the description after its comma is the speaker's.
+_ADDRESSEE_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|[Rr]eplying|[Rr]esponding)\s+(?:to|in|on)\s+(?:the\s+)?$")
+
+
 def _collect_descriptors(table: EntityTable, index: int) -> None:
     d = table.drafts[index]
     text = table.text
@@ -706,6 +739,8 @@ def _collect_descriptors(table: EntityTable, index: int) -> None:
             d.add_descriptor(*before)
         if re.match(r"['’]", text[e : e + 1]):
             continue  # "Blunt's website": what follows describes the website
+        if _ADDRESSEE_BEFORE.search(text, max(0, s - 40), s):
+            continue  # "Speaking to Sky Sports, the former Wexham midfielder said": the subject follows, not a description
         for pos, phrase in describe_after(text, e, para[1]):
             d.add_descriptor(pos, phrase)
     words = {w for _, p in d.descriptors for w in re.findall(r"\w+", p.lower())}

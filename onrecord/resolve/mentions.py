@@ -45,7 +45,7 @@ DOCUMENT_NOUNS = frozenset(
     "statement statements post posts tweet tweets letter letters report reports website blog "
     "release filing filings email emails memo memos transcript documents document papers "
     "notice note notes message messages video article column op-ed interview submission judgment ruling "
-    "complaint lawsuit affidavit indictment".split()
+    "complaint lawsuit affidavit indictment update updates".split()
 )
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
 GROUP_NOUNS = frozenset(
@@ -92,7 +92,10 @@ _POSSESSOR = re.compile(unicode_caps(
     r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b((?i:his|her|their|its))\b"
     r"|^((?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s(?=\s)"
 ))
-_OWNER_PREP = re.compile(unicode_caps(r"\b(?:from|by|of|for)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\.?\s?)+)"))
+#: ... a body's name may hold lower-case joining words: "from the Kenya National Bureau of Statistics"
+_OWNER_PREP = re.compile(unicode_caps(
+    r"\b(?:from|by|of|for)\s+((?:the\s+)?[A-Z][\w'’-]*\.?(?:(?:\s+(?:of|for|and|&|the))*\s+[A-Z][\w'’-]*\.?)*)"
+))
 #: An appositive part that is a relative clause: "…, which is releasing her new film".
 _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE)
 #: Heads of anonymous sources: "one insider", "a source", "two senior officials", "one worker",
@@ -180,7 +183,7 @@ _ACRONYM_TAG = re.compile(r"\s*\([A-Z][A-Z&]{1,7}\)\s*$")
 _PARTY_TAG = re.compile(r"\s*\((?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)\s*$")
 #: Figures with who published them: "figures published yesterday by the National Treatment Purchase Fund"
 #: (not "data compiled by LSEG": a data vendor is no source of what the figures mean).
-_FIGURES_BY = re.compile(r"^(?:(?:the|new|latest|official)\s+)*(?:figures|statistics|numbers)\s+(?:\w+\s+){0,3}?(?:by|from)\s+")
+_FIGURES_BY = re.compile(r"^(?:(?:the|new|latest|official)\s+)*(?:figures|statistics|numbers|data|estimates)\s+(?:\w+\s+){0,3}?(?:by|from)\s+")
 #: A relative clause that gives a role ("who is the union's organiser", "which was a subsidiary"),
 #: kept for the descriptors; "who was granted anonymity" says what happened, not who it is.
 _ROLE_CLAUSE = re.compile(RELATIVE.pattern + r"(?:(?:also|now|still|formerly)\s+)?(?:a|an|the|his|her|its|their)\s", re.I)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..text.letters import unicode_caps
@@ -44,6 +44,8 @@ HONORIFICS: dict[str, str | None] = {
     "smt": "female", "shrimati": "female", "kumari": "female", "shri": "male", "sri": "male",
     "alhaji": "male", "alhaja": "female", "hajia": "female", "otunba": None, "adv": None,
     "barrister": None, "engr": None, "hon": None,
+    # Singapore and Malaysia: "Madam Lim Siew Hoon"
+    "madam": "female", "madame": "female",
 }
 
 #: Role titles that stand before a name and are also descriptors ("Senator
@@ -78,7 +80,9 @@ ROLE_NOUNS = frozenset(
     # contests for office: "the aspirant said", "the governorship candidate"
     "aspirant nominee contender challenger incumbent frontrunner "
     # executives by initials, school and police heads: "CEO Jonah Trevelyan", "Headteacher Joanna Pritchard"
-    "ceo cfo coo cto headteacher headmaster headmistress principal superintendent sheriff".split()
+    "ceo cfo coo cto headteacher headmaster headmistress principal superintendent sheriff "
+    # finance offices: "the Treasurer" (Australia), "the county treasurer", "the comptroller"
+    "treasurer comptroller".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -100,7 +104,7 @@ PARTY_WORDS = frozenset(
 #: Words that mark a capitalised run as an organisation; hand-listed from UK
 #: and US news (government bodies, parties, companies, media).
 ORG_WORDS = frozenset(
-    "office department ministry party council committee court police service services trust administration "
+    "office statistics department ministry party council committee court police service services trust administration "
     "union association commission agency government university college school bank company "
     "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
     "bbc itv cnn nbc abc cbs fox reuters jazeera twitter facebook instagram youtube parliament commons "
@@ -113,7 +117,7 @@ ORG_WORDS = frozenset(
     "fc afc city united town rovers rangers athletic wanderers albion hotspur "
     # companies' name words (US and UK business pages): "Tessaly Systems", "Kessler Automation"
     "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
-    "logistics automation industries solutions software ventures therapeutics biosciences "
+    "logistics management automation industries solutions software ventures therapeutics biosciences "
     "semiconductors telecom insurance brands foods retail "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions television tv radio "
@@ -263,6 +267,10 @@ _MORE_FEMALE = frozenset(
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
     "umm fatima fatma aisha mariam maryam layla leila huda rania salma amal hana zeinab zaynab yasmin "
     "yasmine dina rana samira nadia lina reem rasha ghada manal "
+    # given names common among UK and US under-40s (ONS and SSA lists, 1985-2005)
+    "denise kayla brittany ashley courtney chelsea danielle jade jodie kelly kerry lauren leanne lindsey "
+    "madison mia molly natasha paige rebekah robyn shauna stacey tiffany toni zoe zara abbie amelia ava "
+    "freya poppy scarlett skye tia "
     # Indian given names
     "sunita anita kavya ananya priya pooja neha shreya divya lakshmi meera radha rekha sushma nirmala".split()
 )
@@ -278,6 +286,9 @@ _MORE_MALE = frozenset(
     "hussein ibrahim youssef yusuf tariq karim nabil walid rami ziad fadi hani bassam jamal nasser saif "
     "abdullah abdul majid rashid salim saleh adel amr osama bilal hamza marwan ayman samir imad yahya imran "
     "irfan faisal shahid zahid asif arif tahir "
+    # given names common among UK and US under-40s (ONS and SSA lists, 1985-2005)
+    "ashton brady brett chad cody corey dominick dwayne ethan jared jesse joel kane kai logan mason "
+    "reece riley shane tyler tyrone zane zac zack "
     # Indian given names
     "naveen vivek rajesh suresh ramesh amit anil sunil vijay sanjay rakesh kapil ashok arvind manoj deepak "
     "pradeep rohit rahul".split()
@@ -287,10 +298,11 @@ FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
 
 #: a capitalised word (any letters after the capital), or stacked initials ("S.R.", "H.W."); a plural
 #: possessive inside a name keeps its apostrophe ("Supporters' Trust")
-#: ... or an Arabic name with its article or particle joined by a hyphen ("al-Mannai", "el-Naqeeb", "Abd al-Rahman");
+#: ... or an Arabic name with its article or particle joined by a hyphen ("al-Mannai", "el-Naqeeb", "Abd al-Rahman"),
+#: or a French one with its elided "d'" ("Colleen d'Entremont");
 #: a streaming service's "+" ends a word ("Lumen+", "Apple TV+")
 _WORD = unicode_caps(
-    r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)[-‐‑])?"
+    r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)[-‐‑]|d['’])?"
     r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?(?:\.|\+(?![\w+]))?)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter|los|las|del|y|i)"
@@ -339,10 +351,14 @@ class ParsedName:
     last: str | None
     #: a nickname written in quotation marks inside the name ('Margaret “Maggie” Thorne'), not one of its tokens
     nickname: str | None = field(default=None, repr=False)
+    #: the words in written order, where the surname does not come last ("Tan Boon Kiat")
+    written: tuple[str, ...] | None = field(default=None, repr=False)
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        """The name's own words, honorific excluded."""
+        """The name's own words in written order, honorific excluded."""
+        if self.written:
+            return self.written
         parts = ([self.first] if self.first else []) + list(self.middle) + ([self.last] if self.last else [])
         return tuple(parts)
 
@@ -368,6 +384,8 @@ def parse_name(name: str) -> ParsedName:
     ('Ní Mhurchú', 'Ní Mhurchú', 'van der Berg')
     >>> parse_name("Margaret “Maggie” Thorne").tokens, parse_name("Margaret “Maggie” Thorne").nickname
     (('Margaret', 'Thorne'), 'Maggie')
+    >>> parse_name("Madam Lim Siew Hoon").last, parse_name("Kelvin Ong Jia Wei").last, parse_name("Tan Boon Kiat").tokens
+    ('Lim', 'Ong', ('Tan', 'Boon', 'Kiat'))
     """
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     quoted = [w for w in words if len(w) > 2 and w[0] in "\"“‘" and w[-1] in "\"”’"]  # a nickname in quotes
@@ -395,7 +413,39 @@ def parse_name(name: str) -> ParsedName:
         words = [*words[:-3], " ".join(words[-3:])]
     if len(words) == 1:
         return ParsedName(honorific, None, (), words[0])
+    chinese = _surname_first(words)
+    if chinese is not None:
+        return chinese if honorific is None else replace(chinese, honorific=honorific)
     return ParsedName(honorific, words[0], tuple(words[1:-1]), words[-1], nickname)
+
+
+#: Common Chinese surnames as romanised in Singapore, Malaysia, Hong Kong, Taiwan and mainland China.
+CHINESE_SURNAMES = frozenset(
+    "tan lim lee ng ong wong goh chua chan koh teo ang yeo tay ho low toh sim chong chia lau leong chew "
+    "loh quek heng yap foo kwok lai cheng chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu "
+    "guo lin luo liang song zheng xie han tang feng deng cao peng zeng xiao tian dong yuan pan cai jiang "
+    "yu du ye cheung leung yip tsang fung siu kwan mok lam chow chu au kong poon tse".split()
+)
+#: Syllables of Chinese given names as romanised there ("Boon Kiat", "Siew Hoon", "Jia Wei", "Ka-chiu").
+CHINESE_SYLLABLES = frozenset(
+    "boon kiat siew hoon jia wei mei ling wai kin hui min kok keong chee seng kah yew chin choon hock soon beng "
+    "teck tiong ah lay kim eng ying xin yi jun hao ming hong hua jie yan zhi qiang wen jing fang ping lei tao "
+    "kai kah poh geok swee guan hwee leng yong heng kwang chuan siang liang sheng long chun ka yan wing "
+    "man kit fai sze ngai hin tsz lok yat kwok shu xiao yun lan feng hai tian yong zhen rui han bin bo".split()
+)
+
+
+def _surname_first(words: list[str]) -> ParsedName | None:
+    """A Chinese name written surname first, with or without an English given name before it: "Tan Boon
+    Kiat" and "Kelvin Ong Jia Wei" are Mr Tan and Mr Ong."""
+    if len(words) not in (3, 4) or fold(words[-3]) not in CHINESE_SURNAMES:
+        return None
+    given = [fold(w) for w in words[-2:]]
+    if not all(g in CHINESE_SYLLABLES for g in given):
+        return None
+    if len(words) == 4:
+        return ParsedName(None, words[0], tuple(words[-2:]), words[-3], written=tuple(words))
+    return ParsedName(None, words[-2], (words[-1],), words[-3], written=tuple(words))
 
 
 def gender_of(name: ParsedName | str) -> str | None:
@@ -625,7 +675,8 @@ def _in_portfolio(left: str, right: str) -> bool:
         return False
     rest = [fold(w.strip(".,")) for w in right.split()]
     return len(rest) <= 3 and not any(
-        w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES or w in ROLE_NOUNS or w in ORG_WORDS
+        w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES or w in ROLE_NOUNS
+        or (w in ORG_WORDS and w != "statistics")  # "… and Justice Statistics" ends a portfolio, not a body
         # "Justice" is a judge's title, and a portfolio too: "Office for Crime and Justice Statistics"
         or (w in ROLE_TITLES and not (w in POLICY_WORDS_LOWER and len(rest) > 1))
         for w in rest
@@ -700,6 +751,11 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     # a trailing "MP"/"QC" is not part of the name ("Crispin Blunt MP")
     while len(words) > 1 and _is_postnominal(words[-1][1]):
         words = words[:-1]
+    # "Sun Seekers' Kayla Brightwell": a show's or a team's plural possessive before a person's name
+    owner_end = max((i for i, (_, w) in enumerate(words[:-1]) if w[-1:] in "'’" and w[-2:-1] == "s"), default=-1)
+    rest = [w for _, w in words[owner_end + 1 :]]
+    if owner_end >= 0 and _classify(rest) == "PERSON" and (len(rest) > 1 or fold(rest[0]) in MALE_NAMES | FEMALE_NAMES):
+        words = words[owner_end + 1 :]
     # peel a pre-nominal role: everything up to the last role/party word
     prefix = prefix_start = None
     name_words = words

@@ -121,14 +121,18 @@ ANONYMOUS_HEADS = frozenset(
 KNOWN_GENDER_BONUS = 0.5
 #: What names an outlet or a platform rather than a speaker: "told Variety", "to Instagram", "Variety has learned".
 _CHANNEL_BEFORE = re.compile(
-    r"(?:\b(?:told|via)\s+(?:the\s+)?"
-    r"|\b(?:obtained|seen|reported|compiled|published|aired|broadcast)\s+(?:first\s+)?by\s+(?:the\s+)?"
+    r"(?:\b(?:told|via)\s+(?:[Tt]he\s+)?"
+    r"|\b(?:obtained|seen|reported|compiled|published|aired|broadcast)\s+(?:first\s+)?by\s+(?:[Tt]he\s+)?"
     r"|\b(?:provided|given|sent|posted|said|statement|comments?|interview|spoke|speaking|wrote|shared|appeared)\b"
-    r"[^.\n]{0,60}?\b(?:to|on)\s+(?:the\s+)?"
+    r"[^.\n]{0,60}?\b(?:to|on)\s+(?:[Tt]he\s+)?"
     r"|\()$"  # a wire's dateline: "(Bloomberg) --"
 )
 _OUTLET_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:learned|learnt|confirmed|obtained|seen|reported)\b")
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|SA|AG|NV|SE|GmbH)\.?$")
+#: Words for one unnamed source that a tabloid uses in turn ("a source", "a pal", "the insider").
+_TIPSTER_HEADS = frozenset("source insider pal friend confidant".split())
+#: A role held for a length of time: "The 30-year resident", "the longtime resident" (someone named before).
+_TIME_MODIFIER = re.compile(r"(?i:the)\s+(?:\d+-years?|longtime|long-time|lifelong)\s")
 #: How many "He … / He …" sentences back a pronoun may follow its like (see _chained_pronoun).
 CHAIN_DEPTH = 3
 #: A sentence opened by a personal pronoun, after any quotation mark.
@@ -266,7 +270,9 @@ _MALE_ROLES = frozenset(
     "congressman".split()
 )
 _GENDERED_NOMINAL = re.compile(
-    r"(?i:the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(_FEMALE_ROLES | _MALE_ROLES)) + r")\b(?:,\s*\d{1,3},?)?$"
+    r"(?i:the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(_FEMALE_ROLES | _MALE_ROLES)) + r")"
+    r"(?:-of-[\w-]+|\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))?\b(?:,\s*\d{1,3},?)?$"
+    # ... also a tabloid's "the mother-of-three", "the grandmother of four"
 )
 #: A role with an age set off by commas: "the star, 31," (the gendered ones are _GENDERED_NOMINAL's).
 _ROLE_AND_AGE = re.compile(r"(?i:the)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,\s*(?P<age>\d{1,3}),?$")
@@ -361,9 +367,11 @@ _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being|(?:has|have|had) be
 #: What may stand before a name that still opens its sentence: a short opening adverbial ("Hours
 #: later, ") and/or the description the name is in apposition to ("the NCJ's spokesman, "), then a title.
 _APPOSED_OPENING = re.compile(
-    r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )?(?:(?:[Tt]he|[Aa]n?|[A-Z][\w’'-]*[’']s)\s[^,.;:\"“”]{0,80}, )?"
+    r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )?(?:(?:[Tt]he|[Aa]n?|[A-Z][\w’'-]*[’']s)\s[^,.;:\"“”]{0,80}, "
+    r"|[A-Z][\w’'-]*[’']s\s(?:[a-z][\w-]*\s){1,3})?"  # "Kayla's mother Denise Brightwell"
     r"(?:[A-Z][\w.’'-]*\s){0,3}"  # a title before the name: "Major General "
 )
+_TITLED_OPENING = re.compile(r"(?:[A-Z][\w.’'-]*\s){0,3}(?P<role>(?:[a-z][\w-]*\s){1,2})")
 #: Roles in a contest for office, which news gives the person just written about ("the aspirant said").
 _CONTEST_NOUNS = frozenset("aspirant nominee contender challenger incumbent frontrunner candidate".split())
 #: Parties as description tokens (a nominal naming one is taken up only by a description).
@@ -450,7 +458,11 @@ class _Resolver:
         before = self.text[_sentence_start(self.text, pos) : pos].lstrip(" \t\n\"“‘'")
         # "Hours later, the NCJ's spokesman, Sami al-Obeidi, went further": a name in apposition to the
         # subject, after a short opening adverbial, opens the sentence too
-        return not before.strip() or _APPOSED_OPENING.fullmatch(before) is not None
+        if not before.strip() or _APPOSED_OPENING.fullmatch(before) is not None:
+            return True
+        # "Harrowdale manager Gary Pennock, meanwhile, is expecting …": a role in lower case before the name
+        titled = _TITLED_OPENING.fullmatch(before)
+        return titled is not None and all(is_role_word(w) for w in titled.group("role").split())
 
     def note_previous(self, cand: Candidate, res: Resolution) -> None:
         """Remember ``cand`` as the latest attributed candidate (for a pronoun taking up its spokesperson)."""
@@ -524,11 +536,13 @@ class _Resolver:
                 return Resolution(titled, "resolve:nominal")
         found = self.table.find_person(parsed, m.span[0])
         partial = not parsed.is_full
-        if found is None and len(parsed.tokens) == 1:
-            body = self._body_named_by(parsed.tokens[0])
+        if found is None and len(parsed.tokens) <= 2 and (
+                parsed.first is None or fold(parsed.first) not in MALE_NAMES | FEMALE_NAMES):
+            body = self._body_named_by(" ".join(parsed.tokens))
             if body is not None:  # "Brindlemark" for "Brindlemark Inc.", when no person has that name
                 self.table.add_mention(body, *m.name_span)
                 return Resolution(body, "resolve:org")
+        if found is None and len(parsed.tokens) == 1:
             if not parsed.honorific and looks_like_company(self.table.text, parsed.tokens[0]):
                 # "Orrin calls it …" where "Orrin CEO …" and "Orrin, the startup behind …" show a company
                 return Resolution(self._org(parsed.tokens[0], m.name_span), "resolve:org")
@@ -547,7 +561,8 @@ class _Resolver:
         return Resolution(found, "resolve:partial-name" if partial else "resolve:name")
 
     def _body_named_by(self, word: str) -> int | None:
-        """The one organisation whose name starts with ``word`` ("Brindlemark" for "Brindlemark Inc")."""
+        """The one organisation whose name starts with ``word`` ("Brindlemark" for "Brindlemark Inc", "Harvest
+        Plate" for "Harvest Plate Hawker Management")."""
         key = fold(word) + " "
         bodies = [i for i, d in enumerate(self.table.drafts)
                   if d.merged_into is None and d.type == "ORG" and fold(d.name).startswith(key)]
@@ -761,12 +776,22 @@ class _Resolver:
             return Resolution(found, "resolve:nominal")
         if len(m.text.split()) <= 3 and head in ANONYMOUS_HEADS:
             # "The person said" after "according to a person familiar with the plans": that source
-            return Resolution(self._salient(
+            source = self._salient(
                 m.span[0], cand,
                 lambda i: self.table.draft(i).type == "GROUP"
                 and head in {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)},
                 persons=False,
-            ), "resolve:group")
+            )
+            if source is None and head in _TIPSTER_HEADS:
+                # "a pal of the couple said … / The insider said": a tabloid's words for one unnamed source
+                source = self._salient(
+                    m.span[0], cand,
+                    lambda i: self.table.draft(i).type == "GROUP" and bool(
+                        _TIPSTER_HEADS & {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)[:2]}),
+                    persons=False,
+                )
+            if source is not None or not _TIME_MODIFIER.match(m.text):
+                return Resolution(source, "resolve:group")
         epithet = _EPITHET.match(m.text)
         described = epithet.group() if epithet else m.text
         found = self._salient(
@@ -805,6 +830,15 @@ class _Resolver:
             found = self._named_after(m)
         if found is None:
             found = self._titled_on_page(m)
+        if found is None and fold(m.text.split()[0]) == "the" and head.isalpha() and head.islower():
+            # "Harrowdale manager Gary Pennock … . Speaking to Sky Sports, the former Wexham midfielder said":
+            # any description right after a sentence opened by one person, in the same paragraph, is that person
+            found = self._previous_sentence_subject(m)
+            just = self._person_just_quoted(cand) if found is None and head in ANONYMOUS_HEADS else None
+            if just is not None and not self.table.draft(just).descriptor_texts():
+                # "“…,” Lindqvist said. / The 30-year resident said …": one described only now, right after
+                # speaking (someone already described otherwise is not taken up so)
+                found = just
         if found is not None:
             desc = normalise_descriptor(described)
             d = self.table.draft(found)
@@ -910,7 +944,8 @@ class _Resolver:
     def _titled_on_page(self, m: SpeakerMention) -> int | None:
         """For a capitalised title that fits no one ("The First Minister replied"), the one person the page
         names with that title before their name, captions and headlines included ("First Minister
-        Alasdair Rennick during First Minister's Questions (Image: PA)")."""
+        Alasdair Rennick during First Minister's Questions (Image: PA)"), or set off after it, later on
+        ("And the Treasurer, Michael Trewin, joins me now")."""
         words = m.text.split()
         if len(words) < 2 or fold(words[0]) != "the":
             return None
@@ -922,7 +957,7 @@ class _Resolver:
         if not words or not all(w[:1].isupper() for w in words) or fold(words[-1]) not in ROLE_NOUNS | ROLE_TITLES.keys():
             return None
         people = {}
-        for found in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})",
+        for found in re.finditer(rf"(?<![\w'’-]){re.escape(title)},?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})",
                                  self.work.text):
             names = [n for n in find_names(found.group("name")) if n.type == "PERSON"]
             if names and names[0].start == 0:
@@ -1145,7 +1180,7 @@ class _Resolver:
                 key = fold(owner.name) + " "
                 short = next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None
                               and d.type == "ORG" and fold(d.name).startswith(key)), None)
-                if short is None and m.kind == MentionKind.SPOKESPERSON and len(parsed.tokens) == 1:
+                if short is None and m.kind in _OWNED_KINDS and len(parsed.tokens) == 1:
                     full = _full_name_of(self.work.text, parsed.tokens[0])
                     if full is not None:
                         # "A rep for Castellanos" where "Castellanos, who stars as …" or a caption's "Theo
@@ -1153,7 +1188,7 @@ class _Resolver:
                         found = self.table.new(" ".join(full.tokens), "PERSON", full)
                         self.table.add_mention(found, *(owner.name_span or owner.span))
                         return found
-                    # "A Lumenfold spokesperson", no one of that name: a body named by one word
+                    # "A Lumenfold spokesperson", "an Ifop survey", no one of that name: a body named by one word
                     return self._org(owner.name, owner.name_span or owner.span)
                 return short
             if found is None:

@@ -69,7 +69,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("bbc-local-tributes-headteacher", "rules"): "'…, now a paramedic in Preston, paid tribute, calling her “…”' goes to Preston (misattributed), and 'the school described her as “…” and said …' is missed: 14 of 16",
     ("france24-pension-protest", "fast"): '\'according to the Confédération française des salariés (CFS), the country\'s largest union, while the interior ministry put the figure at …\', \'Name, an MP for … (LFI), accused the government of "…"\' and \'according to an Ifop survey published on Sunday\' are not found: 11 of 15',
     ("france24-pension-protest", "rules"): "as in fast mode: the union's and the ministry's figures in one sentence, the LFI MP's 'accused … of' and the Ifop survey: 11 of 15",
-    ("france24-pension-protest", "accurate"): "the tagger reads no attribution in '… while the interior ministry put the figure at 436,000' and gives the Ifop survey no source: 13 of 15",
     ("guardian-liveblog-budget-day", "fast"): "the union leader's long appositive with a relative clause, 'She told Sky News …' after '…, the shadow chancellor, has been doing the broadcast round.', the OBR's 'according to' after a figure and 'The Tory leader said … and claimed …' are missed, and 'the spokesperson said' goes to the prime minister (misattributed): 9 of 15",
     ("guardian-liveblog-budget-day", "rules"): "in a newest-first live blog, 'She told MPs …' under 'The chancellor confirms …' goes to the shadow chancellor quoted in the entry above, and 'the spokesperson said' to the prime minister (misattributed); the OBR's 'according to' and the Tory leader's second clause are missed: 11 of 15",
     ("guardian-liveblog-budget-day", "accurate"): "in a newest-first live blog, 'She told MPs …' under 'The chancellor confirms …' goes to the shadow chancellor quoted in the entry above (misattributed); the IFS verdict is split, 'The Tory leader said … and claimed “…”' is not joined and the OBR's 'according to' has no source: 11 of 15",
@@ -113,6 +112,15 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("reuters-markets-wrap-analysts", "rules"): "the trailing 'according to Name, senior oil analyst at FIRM' after a long that-clause is missed, and two reports are split at ', but said' / ', but warned that': 12 of 15",
     ("reuters-markets-wrap-analysts", "accurate"): "the inverted 'wrote Name of FIRM in a note' takes 'in' into the source, and two reports are split at ', but said' / ', but warned that': 12 of 15",
     ("techcrunch-keynote-launch", "fast"): "'according to a spokesperson' finds no company to speak for, the rival CEO's relative-clause 'who said on a podcast … that … would “…”' and 'He also pointed out that …' are missed: 13 of 16",
+    ("dailymail-showbiz-split", "accurate"): "every statement right (15 of 15), but the standfirst bullets ('Source claims …', '…, MailOnline understands'), two related-article teasers and reader comments are read as statements (junk)",
+    ("dailymail-showbiz-split", "fast"): "the star's two-paragraph Instagram Stories message has no speech verb ('broke her silence … with a lengthy message on her Instagram Stories.'), and the standfirst bullets ('Source claims …', '…, MailOnline understands'), a related-article teaser ('Sun Seekers' Mollie Hart …') and reader comments are read as statements (junk): 14 of 15",
+    ("dailymail-showbiz-split", "rules"): "the Instagram Stories message has no speech verb, 'Kayla gushed that … and revealed the pair had …' is split in two, and the standfirst bullets, teasers and reader comments are read as statements (junk): 13 of 15",
+    ("globeandmail-leaders-debate", "fast"): "'Mr. Lapointe shot back that …' (a two-word cue) and its elided second cue ', and said his government had recruited …' are missed, and the closing statement's two-paragraph quotation has no speech verb ('… spoke about her own family. \"…'): 13 of 16",
+    ("globeandmail-leaders-debate", "rules"): "'Mr. Lapointe shot back that …' is missed, and the closing statement's two-paragraph quotation has no speech verb ('… spoke about her own family. \"…'): 14 of 16",
+    ("statnews-trial-halted", "accurate"): "'The physician-scientist said Verrane deserved credit …' finds no one (no descriptor says physician-scientist), and the author box's beat line ('covers gene therapy, rare disease, and the companies …') is read as a statement (junk): 15 of 16",
+    ("statnews-trial-halted", "fast"): "the lede's content-first 'the company said Monday evening, a blow to …', the professor's very long title before 'told STAT he had been “…”' and 'The physician-scientist said … and that …' are missed: 13 of 16",
+    ("straitstimes-hawker-centre-fees", "accurate"): "every statement right (17 of 17), but a 'More on this topic' headline with quoted words ('Hawker centre operators defend fees as ‘fair and transparent’') is read as a statement (junk)",
+    ("straitstimes-hawker-centre-fees", "fast"): "the lexical rules miss three sources with an age and a relative clause before 'said'/'told' ('Madam Name, 63, who has sold … for 31 years, said'), the academic's long appositive, and '“…,” he said' after 'Mr Ong … met … chief executive Desmond Chia' goes to Chia (misattributed): 12 of 17",
 }
 
 SLOW_MODES = {"rules", "accurate"}
@@ -143,7 +151,7 @@ def test_gold_files_are_usable():
     """Every article has enough gold statements and junk lines to mean something."""
     assert len(ARTICLES) >= 6
     for article in ARTICLES.values():
-        assert 8 <= len(article.statements) <= 16, article.name
+        assert 8 <= len(article.statements) <= 20, article.name
         assert article.junk, article.name
         assert all(s.kind in {"direct", "indirect", "mixed"} for s in article.statements), article.name
 
