@@ -697,6 +697,8 @@ class _Finder:
             return None
         for j in range(len(toks) - 2, max(-1, len(toks) - 1 - COLON_CUE_TOKENS), -1):
             cue = self.forms.get(toks[j].lower)
+            if cue and j > 0 and toks[j - 1].lower in _DETERMINERS | _NOUN_PREPOSITIONS:
+                continue  # "he said in comments translated by ESPN:": a noun, the cue is before it
             if cue and toks[j].start not in self.used_cues:
                 cue_start = j
                 while cue_start > 0 and toks[cue_start - 1].lower in AUX:
@@ -1377,6 +1379,10 @@ def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
     if k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES:
         return True
     return k > 1 and toks[k].lower == lemma and toks[k - 2].lower in ("a", "an") and toks[k - 1].text[:1].islower()
+
+
+#: Prepositions before a cue form that make it a noun: "in comments", "with remarks".
+_NOUN_PREPOSITIONS = frozenset("in of with for on to after during".split())
 
 
 def _joins_roles(toks: list[Tok], j: int) -> bool:

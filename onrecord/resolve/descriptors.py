@@ -77,6 +77,8 @@ _SYNONYMS = {
     "justice": "judge", "bench": "judge",
     # "head of rates strategy at Calloway Securities" is "the strategist"; "head of economics", "the economist"
     "strategist": "strategy", "economist": "economics",
+    # "According to the prosecution" is the Crown prosecutor arguing the case
+    "prosecution": "prosecutor",
 }
 #: Several words for one role: a police "public relations officer" (Nigeria) is its spokesperson.
 _PHRASE_SYNONYMS = re.compile(
@@ -235,6 +237,8 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
     ['MP for Hexley Vale', 'chair of the APPG on Access to Justice']
     >>> describe_after("Blunt, Khan and Smith", 5)
     []
+    >>> describe_after("Medeiros, and club president Ramón Echeverría has insisted he stays", 8)
+    []
     """
     limit = len(text) if limit is None else min(limit, len(text))
     found: list[tuple[int, str]] = []
@@ -260,6 +264,8 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
         if not seg or not seg.group().strip():
             break
         raw = seg.group().strip()
+        if re.match(r"(?:and|but|or|while|although|though|as)\s", raw):
+            break  # "…, and club president Ramón Echeverría has insisted …": the next clause, not a description
         if re.fullmatch(r"\d{1,3}", raw):
             found.append((start, f"aged {raw}"))
         else:

@@ -33,7 +33,7 @@ from .names import (
     parse_name,
 )
 
-__all__ = ["Draft", "EntityTable", "MentionRef", "build_table", "company_words", "looks_like_company"]
+__all__ = ["Draft", "EntityTable", "MentionRef", "build_table", "company_words", "expansion_of", "looks_like_company"]
 
 #: spaCy NER labels kept, and the contract type each becomes.
 SPACY_LABELS = {"PERSON": "PERSON", "ORG": "ORG"}
@@ -397,6 +397,7 @@ def build_table(work: Work) -> EntityTable:
     _link_single_words(table, paragraphs)
     _fold_provisional(table)
     _retype_companies(table)
+    _fold_acronyms(table)
     for i, d in enumerate(table.drafts):
         if d.type == "PERSON" and d.merged_into is None:
             _collect_descriptors(table, i)
@@ -408,6 +409,10 @@ def build_table(work: Work) -> EntityTable:
 
 #: A capitalised title used alone: "the Premier", "The First Minister", "the Chief Constable".
 _TITLE_ALONE = re.compile(r"\b[Tt]he\s+(?P<title>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b(?!\s+[A-Z])")
+
+
+#: A sentence opened by "The" and a lower-case noun before its verb: "The forward has …", "The 38-year-old said".
+_ROLE_OPENING = re.compile(r"(?<![\w,;:])The\s+(?P<role>[a-z][a-z-]+)(?=\s+(?:has|had|is|was|said|says|told|added|[a-z]+ed)\b)")
 
 
 def _link_titles(table: EntityTable) -> None:
@@ -427,6 +432,19 @@ def _link_titles(table: EntityTable) -> None:
         s, e = m.span("title")
         if table.mention_at(s, e) is None and not table.in_quote(s, e):
             table.add_mention(next(iter(holders[title])), s, e, subject=m.start() == _sentence_start(table.text, m.start()))
+    # "The forward has done little to cool the speculation.": a sentence opened by the role one person was
+    # given ("Brazilian forward Kauã Medeiros") is about them
+    heads: dict[str, set[int]] = {}
+    for i in table.persons():
+        for desc in table.drafts[i].descriptor_texts():
+            if desc.split():
+                heads.setdefault(fold(desc.split()[-1]), set()).add(i)
+    for m in _ROLE_OPENING.finditer(table.text):
+        s, e = m.span("role")
+        if m.start() != _sentence_start(table.text, m.start()) or len(heads.get(m.group("role"), ())) != 1:
+            continue
+        if table.mention_at(s, e) is None and not table.in_quote(s, e):
+            table.add_mention(next(iter(heads[m.group("role")])), s, e, subject=True)
 
 
 #: How many paragraphs at the top (headline, standfirst, byline, lede) may describe
@@ -691,6 +709,41 @@ def company_words(text: str) -> dict[str, int]:
         if word not in found and _COMPANY_AFTER.match(text, m.end()) and looks_like_company(text, word):
             found[word] = m.start()
     return found
+
+
+def _initials(name: str) -> str:
+    """The initials of an organisation's name, function words left out ("Centers for Disease Control and
+    Prevention": CDCP)."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name))
+
+
+def expansion_of(table: EntityTable, short: str, exclude: int | None = None) -> int | None:
+    """The one organisation whose initials ``short`` ("CDC", "the CDC") are: equal to them, or, three letters
+    or more, their start ("Centers for Disease Control and Prevention")."""
+    short = re.sub(r"^[Tt]he\s+", "", short)
+    if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
+        return None
+    longer = [j for j, d in enumerate(table.drafts) if j != exclude and d.merged_into is None and d.type == "ORG"
+              and " " in d.name and (_initials(d.name) == short or (len(short) >= 3 and _initials(d.name).startswith(short)))]
+    return longer[0] if len(longer) == 1 else None
+
+
+def _fold_acronyms(table: EntityTable) -> None:
+    """Merge an organisation named by its initials ("the CDC") into the one organisation whose name they
+    start ("Centers for Disease Control and Prevention"), when the article never wrote them in brackets."""
+    for i, d in enumerate(table.drafts):
+        if d.merged_into is None and d.type == "ORG":
+            longer = expansion_of(table, d.name, exclude=i)
+            if longer is not None:
+                table.merge(i, longer)
+    # initials no name finder took ("Nationwide, the CDC has counted …" without a parse)
+    for m in re.finditer(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])", table.text):
+        if table.mention_at(*m.span()) is None and not any(
+                r.start <= m.start() < r.end for r in table.mentions[max(0, bisect.bisect_left(
+                    table.mentions, m.start(), key=lambda x: x.start) - 2):][:4]):
+            longer = expansion_of(table, m.group())
+            if longer is not None:
+                table.add_mention(longer, *m.span())
 
 
 def _retype_companies(table: EntityTable) -> None:

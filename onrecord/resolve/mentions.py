@@ -45,7 +45,7 @@ DOCUMENT_NOUNS = frozenset(
     "statement statements post posts tweet tweets letter letters report reports website blog "
     "release filing filings email emails memo memos transcript documents document papers "
     "notice note notes message messages video article column op-ed interview submission judgment ruling "
-    "complaint lawsuit affidavit indictment update updates".split()
+    "complaint lawsuit affidavit indictment update updates paper".split()
 )
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
 GROUP_NOUNS = frozenset(
@@ -57,7 +57,7 @@ GROUP_NOUNS = frozenset(
     "councillors councilors analysts economists scientists researchers academics nurses paramedics "
     "firefighters farmers fishermen traders investors shareholders fans players students "
     "sons daughters children siblings brothers sisters grandchildren inspectors engineers employees staffers "
-    "agents detectives".split()
+    "agents detectives authors co-authors".split()
 )
 #: Group nouns that, with "the" alone, take up an organisation in focus ("the group" for the Alliance).
 BODY_GROUP_NOUNS = frozenset("group union board committee panel team".split())

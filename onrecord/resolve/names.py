@@ -82,7 +82,12 @@ ROLE_NOUNS = frozenset(
     # executives by initials, school and police heads: "CEO Jonah Trevelyan", "Headteacher Joanna Pritchard"
     "ceo cfo coo cto headteacher headmaster headmistress principal superintendent sheriff "
     # finance offices: "the Treasurer" (Australia), "the county treasurer", "the comptroller"
-    "treasurer comptroller".split()
+    "treasurer comptroller "
+    # law and insolvency: "Crown prosecutor Daniel Marchetti", "liquidator Anthony Mirabella"
+    "prosecutor attorney counsel liquidator administrator receiver auditor "
+    # players by position: "Brazilian forward Kauã Medeiros", "the midfielder"
+    "striker forward midfielder defender goalkeeper keeper winger full-back fullback centre-back "
+    "quarterback pitcher batsman bowler".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -160,7 +165,7 @@ TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn uc
 NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
     "federation institute society league court inquiry committee panel bank municipality district shire "
-    "corporation office".split()
+    "corporation office center centre".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -267,6 +272,9 @@ _MORE_FEMALE = frozenset(
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
     "umm fatima fatma aisha mariam maryam layla leila huda rania salma amal hana zeinab zaynab yasmin "
     "yasmine dina rana samira nadia lina reem rasha ghada manal "
+    # Nordic, Brazilian and Spanish given names
+    "liv sigrid solveig ragnhild kari ingeborg hanne tove silje marit gabriela juliana fernanda mariana "
+    "beatriz leticia letícia daniela valeria valéria "
     # given names common among UK and US under-40s (ONS and SSA lists, 1985-2005)
     "denise kayla brittany ashley courtney chelsea danielle jade jodie kelly kerry lauren leanne lindsey "
     "madison mia molly natasha paige rebekah robyn shauna stacey tiffany toni zoe zara abbie amelia ava "
@@ -286,6 +294,10 @@ _MORE_MALE = frozenset(
     "hussein ibrahim youssef yusuf tariq karim nabil walid rami ziad fadi hani bassam jamal nasser saif "
     "abdullah abdul majid rashid salim saleh adel amr osama bilal hamza marwan ayman samir imad yahya imran "
     "irfan faisal shahid zahid asif arif tahir "
+    # Nordic, Brazilian and Spanish given names
+    "kaua kauã thiago tiago gabriel lucas matheus vinicius vinícius rodrigo felipe gustavo bruno leonardo "
+    "eduardo marcelo ricardo andre andré fernando sergio sérgio inaki iñaki gonzalo ignacio joaquin joaquín "
+    "sigurd magnus erik olav bjorn björn halvard "
     # given names common among UK and US under-40s (ONS and SSA lists, 1985-2005)
     "ashton brady brett chad cody corey dominick dwayne ethan jared jesse joel kane kai logan mason "
     "reece riley shane tyler tyrone zane zac zack "

@@ -43,6 +43,7 @@ from .entities import (
     _sentence_start,
     build_table,
     company_words,
+    expansion_of,
     looks_like_company,
 )
 from .mentions import (
@@ -168,6 +169,31 @@ class ResolveStage:
 
     def __call__(self, work: Work) -> None:
         resolve_speakers(work)
+
+
+#: Words before a place's name: "in Preston", "from Amman", "in the capital, Port Halim".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|near|across|outside|around)\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
+    r"county|district)(?:\s+of)?\s*,?\s*)?$"
+)
+
+
+def _is_person_noun(mention: str) -> bool:
+    """Whether an indefinite mention's head names a person ("A woman who declined to give her name")."""
+    head = re.split(r",|\s+(?:who|whom|whose|which|that)\s", mention, maxsplit=1)[0].split()
+    word = fold(head[-1]) if head else ""
+    return word in ANONYMOUS_HEADS or word in _FEMALE_ROLES or word in _MALE_ROLES or word in ROLE_NOUNS
+
+
+def _only_a_place(text: str, name: str, quoted) -> bool:
+    """True when every time ``text`` writes ``name`` outside quotation marks (``quoted(start, end)``) it
+    follows a place preposition, and no given name opens it."""
+    words = name.split()
+    if not words or fold(words[0]) in MALE_NAMES | FEMALE_NAMES:
+        return False
+    found = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
+             if not quoted(m.start(), m.end())]
+    return bool(found) and all(_PLACE_BEFORE.search(text, max(0, s - 40), s) for s in found)
 
 
 def _full_name_of(text: str, word: str) -> ParsedName | None:
@@ -369,7 +395,7 @@ _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|being|(?:has|have|had) be
 _APPOSED_OPENING = re.compile(
     r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )?(?:(?:[Tt]he|[Aa]n?|[A-Z][\w’'-]*[’']s)\s[^,.;:\"“”]{0,80}, "
     r"|[A-Z][\w’'-]*[’']s\s(?:[a-z][\w-]*\s){1,3})?"  # "Kayla's mother Denise Brightwell"
-    r"(?:[A-Z][\w.’'-]*\s){0,3}"  # a title before the name: "Major General "
+    r"(?:[Tt]he\s)?(?:[A-Z][\w.’'-]*\s){0,3}"  # a title before the name: "Major General "; "Nationwide, the CDC"
 )
 _TITLED_OPENING = re.compile(r"(?:[A-Z][\w.’'-]*\s){0,3}(?P<role>(?:[a-z][\w-]*\s){1,2})")
 #: Roles in a contest for office, which news gives the person just written about ("the aspirant said").
@@ -476,7 +502,8 @@ class _Resolver:
                 self.last_spokesperson = res.entity
         else:
             # "One worker, who did not want to be named, said …" / "“…,” he said": one unnamed person
-            anonymous = m.kind == MentionKind.GROUP and m.number == "sg"
+            anonymous = m.number == "sg" and (m.kind == MentionKind.GROUP or (
+                m.kind == MentionKind.INDEFINITE and _is_person_noun(m.text)))  # "a woman who …", not "a cooling engine"
             self.previous = (cand, res.entity, ANONYMOUS if anonymous else None)
 
     def _spokesperson_taken_up(self, m: SpeakerMention, cand: Candidate) -> int | None:
@@ -495,6 +522,10 @@ class _Resolver:
         if noun is None or entity is None or prev.end > cand.start:
             return None
         wanted = {"spokeswoman": "female", "spokesman": "male"}.get(noun)
+        if noun == ANONYMOUS and prev.speaker is not None:
+            # "A woman who declined to give her name … said … / '…,' she said": her, not a man
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", self.text[prev.speaker[0] : prev.speaker[1]])[:3]}
+            wanted = "female" if words & _FEMALE_ROLES else "male" if words & _MALE_ROLES else None
         if wanted is not None and m.gender is not None and m.gender != wanted:
             return None
         return entity if _continues(self.table, prev, cand, entity) else None
@@ -542,6 +573,9 @@ class _Resolver:
             if body is not None:  # "Brindlemark" for "Brindlemark Inc.", when no person has that name
                 self.table.add_mention(body, *m.name_span)
                 return Resolution(body, "resolve:org")
+        if not parsed.honorific and _only_a_place(self.work.text, m.name, self.table.in_quote):
+            # "now a paramedic in Preston, paid tribute", "reporting from Amman": a place, never a speaker
+            return Resolution(None, "resolve:place")
         if found is None and len(parsed.tokens) == 1:
             if not parsed.honorific and looks_like_company(self.table.text, parsed.tokens[0]):
                 # "Orrin calls it …" where "Orrin CEO …" and "Orrin, the startup behind …" show a company
@@ -588,6 +622,10 @@ class _Resolver:
             if d.merged_into is None and d.type == "ORG" and fold(d.name) == key:
                 self.table.add_mention(i, *span)
                 return i
+        expanded = expansion_of(self.table, name)
+        if expanded is not None:  # "the CDC" for the Centers for Disease Control and Prevention named before
+            self.table.add_mention(expanded, *span)
+            return expanded
         i = self.table.new(name, "ORG")
         self.table.add_mention(i, *span)
         return i

@@ -150,6 +150,7 @@ _PROMPT_ANYWHERE = re.compile(
     r"|saturday|sunday)"
     r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
     r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
+    r"|(?:will|we['’]ll) (?:notify|alert|email) you|breaking news alerts?\b"
     r"|privacy (?:policy|notice)"
     # a comment section's invitation: "Do you have an opinion on the issues raised in this article? If you would like …"
     r"|do you have an opinion on the issues raised|if you would like to submit a (?:response|letter)"
