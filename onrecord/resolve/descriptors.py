@@ -337,6 +337,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     (False, True)
     >>> fits_description("The 30-year resident", ["Resident"]), fits_description("the 48-year-old", ["Resident"])
     (True, False)
+    >>> fits_description("the Cork boss", ["Cork manager"]), fits_description("the Clare boss", ["Cork manager"])
+    (True, False)
     """
     want = description_tokens(nominal)
     if want - _DEMONYMS:
@@ -355,6 +357,10 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         rest = want - have
         if rest and rest <= _POLITICIAN and have & _OFFICES and want - rest <= have:
             return True
+        words = d.split()
+        if len(rest) == 1 and words and next(iter(rest)) in _HEAD_SYNONYMS \
+                and fold(words[-1]) in _HEAD_SYNONYMS[next(iter(rest))]:
+            return True  # "the Cork boss" for "Cork manager", the other words all there
     return _fits_by_head(nominal, descriptors)
 
 

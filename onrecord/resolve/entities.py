@@ -397,6 +397,7 @@ def build_table(work: Work) -> EntityTable:
     _link_single_words(table, paragraphs)
     _fold_provisional(table)
     _retype_companies(table)
+    _appositive_bodies(table)
     _fold_acronyms(table)
     for i, d in enumerate(table.drafts):
         if d.type == "PERSON" and d.merged_into is None:
@@ -744,6 +745,39 @@ def _fold_acronyms(table: EntityTable) -> None:
             longer = expansion_of(table, m.group())
             if longer is not None:
                 table.add_mention(longer, *m.span())
+
+
+#: "Lumenhire, a Portland-based startup whose …", "Pryvilskoblenergo, the regional power distribution company,":
+#: a name set off by a description whose head noun is a kind of organisation.
+_BODY_APPOSITIVE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:startup|start-up|company|firm|maker|manufacturer|developer|retailer|brand|chain|streamer|platform|operator"
+    r"|utility|charity|organisation|organization|nonprofit|non-profit)"
+    r"(?=\s*[,.;)]|\s+(?:that|which|whose|behind|based|in|with|founded|owned|run|known)\b)"
+)
+
+
+def _appositive_bodies(table: EntityTable) -> None:
+    """Make an organisation of a name its appositive calls one, when no person of that name is known."""
+    for m in _BODY_APPOSITIVE.finditer(table.text):
+        name = m.group("name")
+        words = name.split()
+        if fold(words[0]) in MALE_NAMES | FEMALE_NAMES or fold(words[0]) in ("the", "a", "an", "but", "and"):
+            continue
+        s, e = m.span("name")
+        if table.in_quote(s, e):
+            continue
+        known = table.mention_at(s, e)
+        if known is not None:
+            d = table.draft(known)
+            if d.type == "PERSON" and not (d.parsed and d.parsed.first and fold(d.parsed.first) in MALE_NAMES | FEMALE_NAMES):
+                d.type, d.gender = "ORG", None
+            continue
+        if any(r.start < e and s < r.end for r in table.mentions):
+            continue
+        same = [i for i, d in enumerate(table.drafts) if d.merged_into is None and d.type == "ORG" and fold(d.name) == fold(name)]
+        i = same[0] if same else table.new(name, "ORG")
+        table.add_mention(i, s, e, subject=m.start() == _sentence_start(table.text, m.start()))
 
 
 def _retype_companies(table: EntityTable) -> None:

@@ -45,7 +45,7 @@ DOCUMENT_NOUNS = frozenset(
     "statement statements post posts tweet tweets letter letters report reports website blog "
     "release filing filings email emails memo memos transcript documents document papers "
     "notice note notes message messages video article column op-ed interview submission judgment ruling "
-    "complaint lawsuit affidavit indictment update updates paper".split()
+    "complaint lawsuit affidavit indictment update updates paper summary".split()
 )
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
 GROUP_NOUNS = frozenset(
@@ -74,7 +74,7 @@ FINDING_NOUNS = frozenset(
 )
 #: Heads that speak for their holder ("the senator's office", "Smith's campaign"); hand-listed.
 VOICE_NOUNS = frozenset("office campaign camp".split())
-_ORG_NAME = unicode_caps(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*)*")
+_ORG_NAME = unicode_caps(r"[A-Z][\w'’-]*\+?(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?)[A-Z][\w'’-]*\+?)*")
 #: "A Scottish Government spokesperson", "The Home Office's spokesman".
 _ORG_BEFORE_SPOKES = re.compile(
     rf"^(?:(?i:a|an|the)\s+)?(?P<org>(?!(?:A|An|The)\s){_ORG_NAME})(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:spokes\w+|representative|rep(?![.\w]))\b"

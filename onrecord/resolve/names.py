@@ -633,8 +633,11 @@ def _premodifies_role(text: str, name: NameSpan) -> bool:
 #: A role title and the "for"/"of" of its portfolio, just before a run ("Minister for | Housing Martin
 #: Cusack", "Secretary of State for | Scotland Ian Murray").
 _PORTFOLIO_BEFORE = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman|Minister of State|Secretary of State|MEC)"
-    r"[ \u00a0]+(?:for|of|on)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z][\w'’-]*[ \u00a0]+){1,4}(?:and|&)[ \u00a0]+)?$"
+    r"\b(?:(?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman|Minister of State|Secretary of State|MEC)"
+    r"[ \u00a0]+(?:for|of|on)"
+    # "Dutch Ambassador to Ukraine Maarten Verhoeven", "Leader of (the) Opposition Kamla Ahirwar"
+    r"|(?:Ambassador|Envoy|High Commissioner|Consul(?:-General)?)[ \u00a0]+to|Leader[ \u00a0]+of)"
+    r"[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z][\w'’-]*[ \u00a0]+){1,4}(?:and|&)[ \u00a0]+)?$"
 )
 #: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
 ORG_HEADS = frozenset(
@@ -726,7 +729,7 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     """Turn one capitalised run into names: drop leading function words, peel roles."""
     words = [(m.start() + offset, m.group()) for m in _NONSPACE.finditer(run)]
     portfolio = (_PORTFOLIO_BEFORE.search(text, max(0, offset - 60), offset)
-                 if text.endswith(("for ", "of ", "on ", "the ", "and ", "& "), max(0, offset - 4), offset) else None)
+                 if text.endswith(("for ", "of ", "on ", "the ", "and ", "& ", "to "), max(0, offset - 4), offset) else None)
     if portfolio and len(words) > 2:
         # "Minister for | Housing Martin Cusack": the portfolio runs up to the first name
         first = next((i for i, (_, w) in enumerate(words) if fold(w) in MALE_NAMES or fold(w) in FEMALE_NAMES), None)
@@ -805,10 +808,21 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
             for w in reversed(roles.group().split()[-taken:]):
                 start = text.rindex(w, 0, start)
             prefix_start = start
+            owner = _OWNER_BEFORE_ROLE.search(text, max(0, start - 40), start)
+            if owner:
+                # "Cork manager Dónal Mac Cárthaigh", "Harrowdale manager Gary Pennock": whose role it is
+                at = owner.start("owner")
+                for w in owner.group("owner").split():
+                    if fold(w) not in NOT_NAME_WORDS:
+                        prefix_start = at
+                        break
+                    at = text.index(w, at) + len(w) + 1
             prefix = text[prefix_start:s].strip()
     return [NameSpan(s, e, text[s:e], kind, prefix, prefix_start, possessive)]
 
 
+#: One or two capitalised words right before a lower-case role: the team, place or body it belongs to.
+_OWNER_BEFORE_ROLE = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*)?)[ \u00a0]+$")
 #: Words that may stand last before a name or its title in a lower-case role (a cheap test first).
 _ROLE_WORDS_BEFORE = ROLE_NOUNS | ROLE_MODIFIERS | POLICY_WORDS_LOWER | {"and", "co-founder", "police"}
 

@@ -130,6 +130,8 @@ _CHANNEL_BEFORE = re.compile(
 )
 _OUTLET_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:learned|learnt|confirmed|obtained|seen|reported)\b")
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|SA|AG|NV|SE|GmbH)\.?$")
+#: Heads of an appositive that make its name a body ("Pryvilskoblenergo, the regional power distribution company").
+_BODY_HEADS = frozenset("organisation organization charity union association party ngo nonprofit trust club".split())
 #: Words for one unnamed source that a tabloid uses in turn ("a source", "a pal", "the insider").
 _TIPSTER_HEADS = frozenset("source insider pal friend confidant".split())
 #: A role held for a length of time: "The 30-year resident", "the longtime resident" (someone named before).
@@ -176,6 +178,23 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|near|across|outside|around)\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
     r"county|district)(?:\s+of)?\s*,?\s*)?$"
 )
+
+
+def _describes_a_body(m: SpeakerMention) -> bool:
+    """True when an appositive calls its name an organisation ("…, the regional power distribution company")
+    and the name has no given name a person would have."""
+    parsed = parse_name(m.name or "")
+    if parsed.first and fold(parsed.first) in MALE_NAMES | FEMALE_NAMES:
+        return False
+    heads = {fold(d.split()[-1]) for d in m.descriptors if d.split()}
+    return bool(heads & (COMPANY_NOUNS | PUBLIC_BODY_NOUNS | _BODY_HEADS))
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is all its line holds."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : len(text) if line_end < 0 else line_end].strip()
 
 
 def _is_person_noun(mention: str) -> bool:
@@ -251,7 +270,7 @@ def resolve_speakers(work: Work) -> None:
 
 #: Written things an issuer puts out, as :func:`_Resolver._issuer_before` matches them to "the statement".
 _DOCS = (r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|apology|video|notice"
-         r"|opinion|ruling|judgment|judgement|order|decision|filing")
+         r"|opinion|ruling|judgment|judgement|order|decision|filing|update")
 #: Paragraphs before a definite document mention searched for who issued it ("In the memo, …, the CEO
 #: wrote" three paragraphs before "According to the memo"); hand-set.
 ISSUER_PARAGRAPHS = 3
@@ -603,6 +622,9 @@ class _Resolver:
         return bodies[0] if len(bodies) == 1 else None
 
     def _resolve_appositive(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        if m.name and m.name_span and _describes_a_body(m):
+            # "Pryvilskoblenergo, the regional power distribution company, said": an organisation
+            return Resolution(self._org(m.name, m.name_span), "resolve:org")
         res = self._resolve_name(m, cand)
         return Resolution(res.entity, "resolve:appositive")
 
@@ -693,7 +715,8 @@ class _Resolver:
             if s >= pos:
                 continue
             seen = True
-            if not (_CHANNEL_BEFORE.search(self.text, max(0, s - 80), s) or _OUTLET_AFTER.match(self.text, e)):
+            if not (_CHANNEL_BEFORE.search(self.text, max(0, s - 80), s) or _OUTLET_AFTER.match(self.text, e)
+                    or _alone_on_line(self.text, s, e)):  # a share button: "Telegram" on a line of its own
                 return False
         return seen
 
@@ -774,7 +797,8 @@ class _Resolver:
         if len(m.text.split()) == 2 and head in _SPOKES_HEADS and self.last_spokesperson is not None:
             # "the spokesperson added": the spokesperson quoted last, for the body they spoke for
             return Resolution(self.last_spokesperson, "resolve:spokesperson")
-        if len(m.text.split()) <= 3 and fits_org_noun(head, "") is not None:
+        if (len(m.text.split()) <= 3 or (head in PUBLIC_BODY_NOUNS and len(m.text.split()) <= 6)) \
+                and fits_org_noun(head, "") is not None:  # ... "the state general administration department"
             # "the company said", "the agency said": the organisation of that kind in focus; a modifier
             # must be in its name too ("the interior ministry" is not the Senate nor the health ministry)
             words = m.text.split()
@@ -877,12 +901,27 @@ class _Resolver:
                 # "“…,” Lindqvist said. / The 30-year resident said …": one described only now, right after
                 # speaking (someone already described otherwise is not taken up so)
                 found = just
+        if found is None and fold(m.text.split()[0]) == "the" and len(m.text.split()) <= 4 \
+                and head not in ROLE_NOUNS and head not in ROLE_TITLES:  # an office names its holder, not this
+            # "Former Cork full-forward Name said … . / “…,” the three-time All-Star said": a description fitting
+            # no one, right after one person's statement with no one else named between, is a fact given
+            # in passing about that person
+            found = self._speaker_continued(cand)
         if found is not None:
             desc = normalise_descriptor(described)
             d = self.table.draft(found)
             if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
                 d.add_descriptor(m.span[0], desc)
         return Resolution(found, "resolve:nominal")
+
+    def _speaker_continued(self, cand: Candidate) -> int | None:
+        """The person who spoke the statement just before ``cand``, when ``cand`` continues it (see _continues)."""
+        if self.previous is None:
+            return None
+        prev, entity, _ = self.previous
+        if entity is None or self.table.draft(entity).type != "PERSON" or prev.end > cand.start:
+            return None
+        return entity if _continues(self.table, prev, cand, entity) else None
 
     def _previous_sentence_subject(self, m: SpeakerMention) -> int | None:
         """The person opening the sentence just before a role in the same paragraph, outside any content.
@@ -982,8 +1021,8 @@ class _Resolver:
     def _titled_on_page(self, m: SpeakerMention) -> int | None:
         """For a capitalised title that fits no one ("The First Minister replied"), the one person the page
         names with that title before their name, captions and headlines included ("First Minister
-        Alasdair Rennick during First Minister's Questions (Image: PA)"), or set off after it, later on
-        ("And the Treasurer, Michael Trewin, joins me now")."""
+        Alasdair Rennick during First Minister's Questions (Image: PA)", "Cork manager Dónal Mac Cárthaigh on
+        the sideline"), or set off after it, later on ("And the Treasurer, Michael Trewin, joins me now")."""
         words = m.text.split()
         if len(words) < 2 or fold(words[0]) != "the":
             return None
@@ -992,8 +1031,8 @@ class _Resolver:
     def _titled_person(self, title: str, pos: int) -> int | None:
         """The one person the page names right after ``title`` (see _titled_on_page)."""
         words = title.split()
-        if not words or not all(w[:1].isupper() for w in words) or fold(words[-1]) not in ROLE_NOUNS | ROLE_TITLES.keys():
-            return None
+        if not words or not words[0][:1].isupper() or fold(words[-1]) not in ROLE_NOUNS | ROLE_TITLES.keys():
+            return None  # a title, or a team's or body's role ("Cork manager"), never a bare "manager"
         people = {}
         for found in re.finditer(rf"(?<![\w'’-]){re.escape(title)},?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})",
                                  self.work.text):
