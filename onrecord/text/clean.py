@@ -51,7 +51,6 @@ _LINE_START = re.compile(
     + r"(?:"
     # "READ MORE: …", "Related:", "SEE ALSO", "MORE:" — a link label, then a separator or nothing
     r"(?P<link>(?i:(?:read more(?: about)?|read next|read also|also read|see also|more on this(?: story)?|go deeper"
-    r"|editor['’]s note"
     r"|related (?:articles?|stories|content|links?|reading|topics|coverage)"
     r"|recommended (?:reading|stories|for you)"
     r"|you (?:may|might) (?:also )?(?:like|be interested in)|don['’]?t miss"
