@@ -948,6 +948,9 @@ class _Finder:
             cue = self.cue_of(t)
             if not cue or (k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES):
                 continue  # "his remarks", "the claims": a noun
+            if t.lower in _NOUN_CUES and k > 1 and toks[k - 2].lower in DETERMINERS | POSSESSIVES \
+                    and toks[k - 1].text[:1].isupper():
+                continue  # "wrote in a Facebook post", "in his BBC interview": a noun after a name
             if t.start > 0 and self.text[t.start - 1] in "-‐":
                 continue  # part of a hyphenated word: so-called, well-known
             lemma, cls = cue
@@ -1381,6 +1384,9 @@ def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
     return k > 1 and toks[k].lower == lemma and toks[k - 2].lower in ("a", "an") and toks[k - 1].text[:1].islower()
 
 
+#: Cue forms that are also nouns, which a platform's or outlet's name may precede ("a Facebook post").
+_NOUN_CUES = frozenset("post posts tweet tweets statement statements message messages note notes interview comment "
+                       "comments remarks video letter report".split())
 #: Prepositions before a cue form that make it a noun: "in comments", "with remarks".
 _NOUN_PREPOSITIONS = frozenset("in of with for on to after during".split())
 

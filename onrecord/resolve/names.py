@@ -122,7 +122,7 @@ ORG_WORDS = frozenset(
     "fc afc city united town rovers rangers athletic wanderers albion hotspur "
     # companies' name words (US and UK business pages): "Tessaly Systems", "Kessler Automation"
     "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
-    "logistics management automation industries solutions software ventures therapeutics biosciences "
+    "logistics management markets capital securities advisors advisers automation industries solutions software ventures therapeutics biosciences "
     "semiconductors telecom insurance brands foods retail "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions television tv radio "

@@ -58,6 +58,7 @@ from .mentions import (
 )
 from ..text.letters import unicode_caps
 from .names import (
+    NOT_NAME_WORDS,
     COMPANY_NOUNS,
     FEMALE_NAMES,
     MALE_NAMES,
@@ -114,7 +115,9 @@ DOMINANT_COMPANY_MENTIONS = 3
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
 ANONYMOUS_HEADS = frozenset(
     "person source official insider worker employee staffer engineer executive resident witness parent diplomat "
-    "aide pal friend individual".split()
+    "aide pal friend individual adviser advisor "
+    # ... and their plurals: "the people said" after "according to two people familiar with the plans"
+    "people sources officials aides insiders".split()
 )
 #: For a gendered pronoun, a person whose gender is known to match (by first name,
 #: descriptor or an earlier pronoun) over one whose gender is unknown; a bonus, not
@@ -132,6 +135,8 @@ _OUTLET_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:learned|learnt|confirmed|o
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|SA|AG|NV|SE|GmbH)\.?$")
 #: Heads of an appositive that make its name a body ("Pryvilskoblenergo, the regional power distribution company").
 _BODY_HEADS = frozenset("organisation organization charity union association party ngo nonprofit trust club".split())
+#: "The Élysée", "the Kremlin", "the Pentagon": the article and one capitalised word.
+_SEAT_OF_POWER = re.compile(unicode_caps(r"(?:[Tt]he)\s+(?P<name>[A-Z][^\W\d_]{2,}(?:[-'’][^\W\d_]+)?)"))
 #: Words for one unnamed source that a tabloid uses in turn ("a source", "a pal", "the insider").
 _TIPSTER_HEADS = frozenset("source insider pal friend confidant".split())
 #: A role held for a length of time: "The 30-year resident", "the longtime resident" (someone named before).
@@ -707,6 +712,12 @@ class _Resolver:
                 return self._org(best, (page[best], page[best] + len(best)))
         return top if top is not None else nearest
 
+    def _only_quoted(self, i: int, pos: int) -> bool:
+        """True when every mention of ``i`` before ``pos`` is inside someone's quotation ("… before he went off to
+        Ames."): a body only talked about is not what "the company" the reporter writes of means."""
+        spans = [(s, e) for s, e in self.table.draft(i).mentions if s < pos]
+        return bool(spans) and all(self.table.in_quote(s, e) for s, e in spans)
+
     def _only_a_channel(self, i: int, pos: int) -> bool:
         """True when every mention of ``i`` before ``pos`` names it as an outlet or platform: "told Variety",
         "obtained by Variety", "posted … to Instagram", "Variety has learned" (not "the streamer")"""
@@ -794,6 +805,11 @@ class _Resolver:
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         head = fold(m.text.split()[-1])
+        seat = _SEAT_OF_POWER.fullmatch(m.text)
+        if seat and not is_role_word(seat.group("name")) and not _EPITHET.match(m.text) \
+                and fold(seat.group("name")) not in NOT_NAME_WORDS:
+            # "The Élysée said in a statement", "the Kremlin said": a body known by one capitalised name
+            return Resolution(self._org(seat.group("name"), (m.span[0] + seat.start("name"), m.span[1])), "resolve:org")
         if len(m.text.split()) == 2 and head in _SPOKES_HEADS and self.last_spokesperson is not None:
             # "the spokesperson added": the spokesperson quoted last, for the body they spoke for
             return Resolution(self.last_spokesperson, "resolve:spokesperson")
@@ -806,7 +822,8 @@ class _Resolver:
 
             def fits(i: int) -> bool:
                 d = self.table.draft(i)
-                if d.type != "ORG" or not fits_org_noun(head, d.name) or self._only_a_channel(i, m.span[0]):
+                if d.type != "ORG" or not fits_org_noun(head, d.name) or self._only_a_channel(i, m.span[0]) \
+                        or self._only_quoted(i, m.span[0]):
                     return False
                 named = {fold(w) for w in re.findall(r"[\w'’-]+", d.name)}
                 return all(w in named for w in modifiers)
@@ -852,8 +869,12 @@ class _Resolver:
                         _TIPSTER_HEADS & {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)[:2]}),
                     persons=False,
                 )
-            if source is not None or not _TIME_MODIFIER.match(m.text):
-                return Resolution(source, "resolve:group")
+            if source is None and len(m.text.split()) == 2:
+                # "An adviser to the prime minister, speaking on condition of anonymity, was more blunt. / «…» the
+                # adviser said": the unnamed person a sentence just introduced
+                source = self._introduced_indefinite(m, head)
+            if source is not None or not (_TIME_MODIFIER.match(m.text) or head in ("adviser", "advisor")):
+                return Resolution(source, "resolve:group")  # (an adviser may be one named before)
         epithet = _EPITHET.match(m.text)
         described = epithet.group() if epithet else m.text
         found = self._salient(
@@ -913,6 +934,26 @@ class _Resolver:
             if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
                 d.add_descriptor(m.span[0], desc)
         return Resolution(found, "resolve:nominal")
+
+    def _introduced_indefinite(self, m: SpeakerMention, head: str) -> int | None:
+        """The group named by "A|An|One <…> ``head`` <…>," opening a sentence in this paragraph or the one before."""
+        para = self.table.paragraph_of(m.span[0])
+        lo = self.table.paragraphs[max(0, para - 1)][0]
+        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n))(?P<who>(?:An?|One)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(head)}"
+                             rf"(?:\s+(?:to|for|of|at|in|with|from)\s+[^,.;:\n]{{1,60}})?)(?=[,.;:]|\s+(?:was|is|who|said|told))",
+                             re.MULTILINE)
+        found = None
+        for hit in pattern.finditer(self.text, lo, m.span[0]):
+            if not self._in_content(hit.start()):
+                found = hit
+        if found is None:
+            return None
+        name = found.group("who")
+        existing = next((i for i, d in enumerate(self.table.drafts)
+                         if d.merged_into is None and d.type == "GROUP" and fold(d.name) == fold(name)), None)
+        group = existing if existing is not None else self.table.new(name, "GROUP")
+        self.table.add_mention(group, *found.span("who"))
+        return group
 
     def _speaker_continued(self, cand: Candidate) -> int | None:
         """The person who spoke the statement just before ``cand``, when ``cand`` continues it (see _continues)."""

@@ -20,9 +20,6 @@ ARTICLES = {a.name: a for a in scoring.load_articles()}
 #: the test, and its entry must then be removed. Reasons name the failing
 #: statements; rerun ``python -m tests.e2e.scoring`` for the full detail.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("verge-lumenfold-layoffs", "fast"): "the lexical rules find no source for 'One engineer who was laid off, and who "
-    "spoke … on the condition of anonymity …, said' (two relative clauses), so 'the engineer said' has no one to "
-    "take up: 12 of 14",
     ("wapo-zoning-court-ruling", "fast"): "'a ruling the county's top elected official called …' in the lede fits "
     "no one ('County Executive' comes later), and 'Harold \"Hal\" Tibbetts, 71, a retired school bus driver whose "
     "farmhouse …, said' is too long an appositive for the lexical rules: 12 of 14",
@@ -143,6 +140,15 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("kyivindependent-energy-strikes", "fast"): "the governor's content-first '…, Governor Name wrote on Telegram shortly after 5 a.m.' and the defense ministry's 'claimed, without providing evidence, that …' are missed; the membership box's testimonial, a 'Ukraine war latest:' teaser and the author's note are read as statements (junk): 13 of 16",
     ("kyivindependent-energy-strikes", "rules"): "every statement right (16 of 16), but the membership box's quoted testimonial, a 'Ukraine war latest:' teaser, the author's note and the membership prompt are read as statements (junk)",
     ("axios-smart-brevity-ai-bill", "accurate"): "every statement right (16 of 16), but the membership box's '… believe that local news should be fast, fair and free' is read as a statement (junk); the tagger read it right while an 'Editor's note:' line above it was blanked, but blanking editor's notes cost 0.1 of PolNeAR dev cue-loose, past the gate",
+    ("financialpost-bank-earnings-call", "accurate"): "the lede's role-only 'Tamarack Bank of Canada’s chief executive warned …', the CFO's two-paragraph answer (only 'she said'), the research note split at ', but said' and 'the executive said' (a rival chief executive named earlier) are missed: 12 of 16",
+    ("financialpost-bank-earnings-call", "fast"): "the lede's role-only 'Tamarack Bank of Canada’s chief executive warned …', '…, according to the release, …' mid-sentence, the analyst's question ('asked on the call whether …'), the CFO's two-paragraph answer ('she said', with the male analyst named last), the CEO's quotation split by a long 'when asked about rival …' and 'the executive said' are missed; a teaser is read as a statement (junk): 10 of 16",
+    ("financialpost-bank-earnings-call", "rules"): "the lede's role-only chief executive, the mid-sentence 'according to the release', the analyst's question, the CFO's two-paragraph answer, the research note split at ', but said', the CEO's long split quotation and 'the executive said' are missed: 9 of 16",
+    ("lemonde-english-pension-minister", "accurate"): "the lede's content-first '…, Labour Minister Name said on Sunday, March 8.' and 'the constitutional lawyer told Le Monde' (she was introduced as a professor of public law) are missed: 14 of 16",
+    ("lemonde-english-pension-minister", "fast"): "the lede's content-first '…, Labour Minister Name said on Sunday, March 8.', the union leader's 'Name, secretary-general of ORG (FSTU), who marched …, put the figure at …' and 'the constitutional lawyer told Le Monde' (no descriptor says so) are missed: 13 of 16",
+    ("nyt-style-town-feature", "accurate"): "the tagger gives the last paragraph of Linda Arbogast's three-paragraph quotation to 'the company' of the next paragraph (misattributed), and the company's own 'said the decision followed “…” and was “…”' is lost with it: 14 of 16",
+    ("wral-police-shooting-brief", "accurate"): "every statement right (16 of 16), but a 'WRAL News investigates' teaser ('Families say body cameras were ‘never turned on’ …') is read as a statement (junk)",
+    ("wral-police-shooting-brief", "fast"): "'Council member Name, whose district includes …, wrote in a Facebook post … that …' (a relative clause before the cue) is missed, and a 'WRAL News investigates' teaser with quoted words is read as a statement (junk): 15 of 16",
+    ("wral-police-shooting-brief", "rules"): "'According to a news release from the department, …' finds no department to speak for, and a 'WRAL News investigates' teaser with quoted words is read as a statement (junk): 15 of 16",
 }
 
 SLOW_MODES = {"rules", "accurate"}
