@@ -215,9 +215,21 @@ def _only_a_place(text: str, name: str, quoted) -> bool:
     words = name.split()
     if not words or fold(words[0]) in MALE_NAMES | FEMALE_NAMES:
         return False
-    found = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
-             if not quoted(m.start(), m.end())]
+    found = [s for s in _occurrences(text, name) if not quoted(s, s + len(name))]
     return bool(found) and all(_PLACE_BEFORE.search(text, max(0, s - 40), s) for s in found)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole word (a plain scan: no pattern compiled per name)."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-_")) and (
+                end >= len(text) or not (text[end].isalnum() or text[end] in "'’-_")):
+            out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def _full_name_of(text: str, word: str) -> ParsedName | None:
