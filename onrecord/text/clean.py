@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..work import Range, Work
 
-__all__ = ["CleanStage", "Junk", "blank_ranges", "byline_lines", "explain_junk", "find_junk", "find_paragraphs"]
+__all__ = ["CleanStage", "Junk", "blank_ranges", "byline_lines", "explain_junk", "find_junk", "find_paragraphs", "is_headline_line"]
 
 #: Longest line (chars) that can be a caption, credit or prompt; real captions
 #: and prompts run to ~200 chars, so 300 leaves room without reaching paragraphs.
@@ -473,6 +473,11 @@ def byline_lines(text: str) -> list[tuple[int, int]]:
         ):
             found.append((start, start + len(line)))
     return found
+
+
+def is_headline_line(line: str) -> bool:
+    """Whether a stripped line has a headline's shape: short, no closing stop or quotation mark."""
+    return bool(line) and _headline_like(line)
 
 
 def _headline_like(line: str, question: bool = False) -> bool:
