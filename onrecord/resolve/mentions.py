@@ -304,6 +304,12 @@ def _spokes_owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] |
     return owner
 
 
+def _only_postnominals(tail: str) -> bool:
+    """True when ``tail`` holds only seats and honours ("MS", "MP QC"): "Rhodri ap Gwyn MS"."""
+    words = tail.split()
+    return bool(words) and all(w in POSTNOMINALS for w in words)
+
+
 def _is_person_part(part: str) -> bool:
     """True when an appositive part is a person's name written out ("Neil Baird", "Dr Jo Lam")."""
     words = part.split()
@@ -596,7 +602,7 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         return SpeakerMention(
             MentionKind.NAME, mention, span, name=n.text, name_span=(s + n.start, s + n.end), descriptors=descs
         )
-    if names and names[-1].end == len(mention):
+    if names and (names[-1].end == len(mention) or _only_postnominals(mention[names[-1].end :])):
         n = names[-1]
         if n.type == "ORG":
             name = n.text

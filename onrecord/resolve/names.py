@@ -276,7 +276,7 @@ _MORE_FEMALE = frozenset(
     "liv sigrid solveig ragnhild kari ingeborg hanne tove silje marit gabriela juliana fernanda mariana "
     "beatriz leticia letícia daniela valeria valéria "
     # given names common among UK and US under-40s (ONS and SSA lists, 1985-2005)
-    "denise kayla brittany ashley courtney chelsea danielle jade jodie kelly kerry lauren leanne lindsey "
+    "ellen eleanor helen denise kayla brittany ashley courtney chelsea danielle jade jodie kelly kerry lauren leanne lindsey "
     "madison mia molly natasha paige rebekah robyn shauna stacey tiffany toni zoe zara abbie amelia ava "
     "freya poppy scarlett skye tia "
     # Indian given names
@@ -317,7 +317,7 @@ _WORD = unicode_caps(
     r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)[-‐‑]|d['’])?"
     r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?(?:\.|\+(?![\w+]))?)"
 )
-_PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter|los|las|del|y|i)"
+_PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter|los|las|del|y|i|ap|ab)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 #: a nickname in quotation marks between a first name and a surname: 'Margaret “Maggie” Thorne'
 _NICKNAME = unicode_caps(r"(?:[\"“‘][A-Z][\w'’-]*[\"”’][ \u00a0])")
@@ -325,7 +325,10 @@ _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0]{_NICKNAME}?(?:{_PARTICLE}[
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Words that open a surname of two words or more: Irish ("Ní Mhurchú", "Ó Súilleabháin", "Mac
 #: Lochlainn"), French, Dutch, German, Italian, Spanish and Portuguese ("du Roure", "van der Berg").
-SURNAME_PARTICLES = frozenset("ni nic o ui mac mhic du de des le la los las van von der den da di del della dos das ter".split())
+SURNAME_PARTICLES = frozenset(
+    "ni nic o ui mac mhic du de des le la los las van von der den da di del della dos das ter "
+    "ap ab".split()  # Welsh: "Rhodri ap Gwyn", "Mr ap Gwyn"
+)
 _NONSPACE = re.compile(r"\S+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ALLCAPS_KEEP = frozenset("mp mps msp mep snp dup gop appg bbc nhs uk us eu".split())
@@ -521,7 +524,8 @@ def _classify(words: list[str]) -> str | None:
         return "PERSON" if len(words) > 1 else None
     if folded[0] in MALE_NAMES or folded[0] in FEMALE_NAMES:
         return "PERSON"
-    if any(w in NOT_NAME_WORDS for w in folded):
+    if any(f in NOT_NAME_WORDS for w, f in zip(words, folded) if not (w.islower() and f in SURNAME_PARTICLES)):
+        # (a surname's particle is no stop word: "Rhodri ap Gwyn")
         return None
     if len(words) >= 2 and all(not w.isupper() or len(w) <= 2 or _INITIALS.fullmatch(w + ".") for w in words):
         return "PERSON"  # stacked initials are a name's: "S.R. Kempanna", "George H.W. Bush"
@@ -787,6 +791,13 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
             # a bare surname keeps its role title ("President Biden")
             if len(rest) == 1 and fold(head[-1][1]) in ROLE_TITLES:
                 name_words = [head[-1], *rest]
+    given = [i for i, (_, w) in enumerate(name_words) if fold(w) in MALE_NAMES | FEMALE_NAMES]
+    if len(name_words) >= 4 and given and given[0] >= 2 and _classify([w for _, w in name_words[given[0]:]]) == "PERSON":
+        # "hautū Te Tai Whenua Ellen Parata": a group's name before the person's, who starts at her given name
+        prefix_start = name_words[0][0] if prefix_start is None else prefix_start
+        cut = name_words[given[0] - 1]
+        prefix = text[prefix_start : cut[0] + len(cut[1])]
+        name_words = name_words[given[0]:]
     kind = _classify([w for _, w in name_words])
     if kind is None:
         return []

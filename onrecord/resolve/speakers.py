@@ -898,11 +898,17 @@ class _Resolver:
             # "The 52-year-old admitted", "The Scot said", "the star, 31, wrote": a fact given in passing
             # about the person in focus
             age = epithet.group("age") if epithet else role_age.group("age")  # type: ignore[union-attr]
-            found = self._salient(
-                m.span[0], cand,
-                lambda i: self.table.draft(i).type == "PERSON" and not self._other_age(i, age),
-                persons=True,
-            )
+            opener = self._previous_sentence_opener(m)
+            if opener is not None and not self._other_age(opener, age):
+                # "Okoye had been limited …, according to Vasquez. The 27-year-old guard said …": the person
+                # the sentence before is about, over the speaker it credits
+                found = opener
+            else:
+                found = self._salient(
+                    m.span[0], cand,
+                    lambda i: self.table.draft(i).type == "PERSON" and not self._other_age(i, age),
+                    persons=True,
+                )
         gendered = _GENDERED_NOMINAL.match(m.text)
         if found is None and gendered:
             # "the actress, 34, said": like "she", the person in focus of that gender
@@ -975,6 +981,22 @@ class _Resolver:
         if entity is None or self.table.draft(entity).type != "PERSON" or prev.end > cand.start:
             return None
         return entity if _continues(self.table, prev, cand, entity) else None
+
+    def _previous_sentence_opener(self, m: SpeakerMention) -> int | None:
+        """The person whose name opens the sentence before ``m`` in its paragraph, even inside reported content
+        ("Okoye had been limited …, according to Vasquez. The 27-year-old guard said …"), outside quotation marks."""
+        table = self.table
+        sent = _sentence_start(self.text, m.span[0])
+        if sent <= table.paragraphs[table.paragraph_of(m.span[0])][0]:
+            return None
+        prev = _sentence_start(self.text, sent - 1)
+        while prev < sent and self.text[prev] in " \t\n\"“‘'":
+            prev += 1
+        k = bisect.bisect_left(table.mentions, prev, key=_start_of)
+        if k < len(table.mentions) and table.mentions[k].start == prev and not table.mentions[k].in_quote:
+            r = table.root(table.mentions[k].entity)
+            return r if table.draft(r).type == "PERSON" else None
+        return None
 
     def _previous_sentence_subject(self, m: SpeakerMention) -> int | None:
         """The person opening the sentence just before a role in the same paragraph, outside any content.
