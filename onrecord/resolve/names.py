@@ -274,6 +274,7 @@ _MORE_FEMALE = frozenset(
     "yasmine dina rana samira nadia lina reem rasha ghada manal "
     # Nordic, Brazilian and Spanish given names
     "liv sigrid solveig ragnhild kari ingeborg hanne tove silje marit gabriela juliana fernanda mariana "
+    "liisa aino anneke marieke agnieszka katarzyna malgorzata małgorzata "
     "beatriz leticia letícia daniela valeria valéria "
     # given names common among UK and US under-40s (ONS and SSA lists, 1985-2005)
     "ellen eleanor helen denise kayla brittany ashley courtney chelsea danielle jade jodie kelly kerry lauren leanne lindsey "
@@ -298,6 +299,8 @@ _MORE_MALE = frozenset(
     "kaua kauã thiago tiago gabriel lucas matheus vinicius vinícius rodrigo felipe gustavo bruno leonardo "
     "eduardo marcelo ricardo andre andré fernando sergio sérgio inaki iñaki gonzalo ignacio joaquin joaquín "
     "sigurd magnus erik olav bjorn björn halvard "
+    # Dutch, Polish and Finnish given names
+    "joost pieter jan sander bram ruud wouter tomasz piotr krzysztof marek pawel paweł mikko juha antti jukka "
     # given names common among UK and US under-40s (ONS and SSA lists, 1985-2005)
     "ashton brady brett chad cody corey dominick dwayne ethan jared jesse joel kane kai logan mason "
     "reece riley shane tyler tyrone zane zac zack "

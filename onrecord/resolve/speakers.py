@@ -141,6 +141,8 @@ _SEAT_OF_POWER = re.compile(unicode_caps(r"(?:[Tt]he)\s+(?P<name>[A-Z][^\W\d_]{2
 _TIPSTER_HEADS = frozenset("source insider pal friend confidant".split())
 #: A role held for a length of time: "The 30-year resident", "the longtime resident" (someone named before).
 _TIME_MODIFIER = re.compile(r"(?i:the)\s+(?:\d+-years?|longtime|long-time|lifelong)\s")
+#: For a pronoun opening its sentence, a person named earlier in the same paragraph, outside anyone's words.
+SAME_PARAGRAPH_BONUS = 0.5
 #: How many "He … / He …" sentences back a pronoun may follow its like (see _chained_pronoun).
 CHAIN_DEPTH = 3
 #: A sentence opened by a personal pronoun, after any quotation mark.
@@ -193,6 +195,11 @@ def _describes_a_body(m: SpeakerMention) -> bool:
         return False
     heads = {fold(d.split()[-1]) for d in m.descriptors if d.split()}
     return bool(heads & (COMPANY_NOUNS | PUBLIC_BODY_NOUNS | _BODY_HEADS))
+
+
+def _opens_its_sentence(text: str, pos: int) -> bool:
+    """True when nothing but opening quotation marks stands between ``pos`` and the start of its sentence."""
+    return not text[_sentence_start(text, pos) : pos].strip(" \t\n\"“‘'")
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
@@ -683,6 +690,7 @@ class _Resolver:
                 found = self._salient(
                     m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i != asker, persons=True,
                     prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
+                    same_paragraph=_opens_its_sentence(self.text, m.span[0]),
                 )
             if found is None and m.gender is not None:
                 found = self._only_one_of_gender(m.span[0], m.gender)
@@ -1403,7 +1411,7 @@ class _Resolver:
 
     def _salient(
         self, pos: int, cand: Candidate, fits, persons: bool, reach_back: bool = False, prefer=None,
-        pronoun: bool = False,
+        pronoun: bool = False, same_paragraph: bool = False,
     ) -> int | None:
         """The most salient entity mentioned before ``pos`` that ``fits``.
 
@@ -1460,6 +1468,10 @@ class _Resolver:
                 score += KNOWN_GENDER_BONUS
             if r in named_inside:
                 score -= NAMED_IN_OWN_QUOTE_PENALTY
+            if same_paragraph and not mr.in_quote and table.paragraph_of(mr.start) == para and not self._in_content(mr.start):
+                # "… go to Dutch MEP Joost van der Heijden (EPP), who steered … . He told Euractiv …": a pronoun
+                # opening its sentence takes up the person its own paragraph has just introduced
+                score += SAME_PARAGRAPH_BONUS
             if r == last_speaker:
                 score += LAST_SPEAKER_BONUS
             elif r in recent_speakers:
