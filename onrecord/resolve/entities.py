@@ -33,7 +33,7 @@ from .names import (
     parse_name,
 )
 
-__all__ = ["Draft", "EntityTable", "MentionRef", "build_table", "company_words", "expansion_of", "looks_like_company"]
+__all__ = ["Draft", "EntityTable", "MentionRef", "build_table", "company_words", "expansion_of", "looks_like_company", "word_occurrences"]
 
 #: spaCy NER labels kept, and the contract type each becomes.
 SPACY_LABELS = {"PERSON": "PERSON", "ORG": "ORG"}
@@ -692,14 +692,35 @@ _COMPANY_AFTER = re.compile(
 COMPANY_EVIDENCE = 2
 
 
+def word_occurrences(text: str, word: str, possessive: bool = True) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole word, its possessive too unless ``possessive`` is False.
+
+    A plain scan, so that no pattern is compiled per name on the resolution path.
+
+    >>> word_occurrences("Orrin’s Halo. Orrinx. The Orrin-made Orrin", "Orrin"), word_occurrences("Orrin’s", "Orrin", False)
+    ([0, 37], [])
+    """
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "'’-_") and not (
+                after.isalnum() or after in "-_" or (not possessive and after in "'’")):
+            out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
 def looks_like_company(text: str, word: str) -> bool:
     """True when ``text`` treats the one-word name ``word`` as a company ("Orrin", also a first name).
 
     Every occurrence counts, also one taken into a longer name run ("Orrin
     co-founder and CEO Dana Okafor-Lind").
     """
-    found = re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text)
-    return sum(1 for m in found if _COMPANY_AFTER.match(text, m.end())) >= COMPANY_EVIDENCE
+    found = word_occurrences(text, word)
+    return sum(1 for at in found if _COMPANY_AFTER.match(text, at + len(word))) >= COMPANY_EVIDENCE
 
 
 def company_words(text: str) -> dict[str, int]:

@@ -183,7 +183,11 @@ _ACRONYM_TAG = re.compile(r"\s*\([A-Z][A-Z&]{1,7}\)\s*$")
 _PARTY_TAG = re.compile(r"\s*\((?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)\s*$")
 #: Figures with who published them: "figures published yesterday by the National Treatment Purchase Fund"
 #: (not "data compiled by LSEG": a data vendor is no source of what the figures mean).
-_FIGURES_BY = re.compile(r"^(?:(?:the|new|latest|official)\s+)*(?:figures|statistics|numbers|data|estimates)\s+(?:\w+\s+){0,3}?(?:by|from)\s+")
+#: ... and data from a body ("data from the Kenya National Bureau of Statistics"), but not data a vendor compiled.
+_FIGURES_BY = re.compile(
+    r"^(?:(?:the|new|latest|official)\s+)*(?:(?:figures|statistics|numbers|estimates)\s+(?:\w+\s+){0,3}?(?:by|from)"
+    r"|data\s+(?:published\s+by|from))\s+"
+)
 #: A relative clause that gives a role ("who is the union's organiser", "which was a subsidiary"),
 #: kept for the descriptors; "who was granted anonymity" says what happened, not who it is.
 _ROLE_CLAUSE = re.compile(RELATIVE.pattern + r"(?:(?:also|now|still|formerly)\s+)?(?:a|an|the|his|her|its|their)\s", re.I)

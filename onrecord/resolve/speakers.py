@@ -45,6 +45,7 @@ from .entities import (
     company_words,
     expansion_of,
     looks_like_company,
+    word_occurrences,
 )
 from .mentions import (
     BODY_GROUP_NOUNS,
@@ -222,21 +223,8 @@ def _only_a_place(text: str, name: str, quoted) -> bool:
     words = name.split()
     if not words or fold(words[0]) in MALE_NAMES | FEMALE_NAMES:
         return False
-    found = [s for s in _occurrences(text, name) if not quoted(s, s + len(name))]
+    found = [s for s in word_occurrences(text, name, possessive=False) if not quoted(s, s + len(name))]
     return bool(found) and all(_PLACE_BEFORE.search(text, max(0, s - 40), s) for s in found)
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` stands in ``text`` as a whole word (a plain scan: no pattern compiled per name)."""
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-_")) and (
-                end >= len(text) or not (text[end].isalnum() or text[end] in "'’-_")):
-            out.append(at)
-        at = text.find(word, at + 1)
-    return out
 
 
 def _full_name_of(text: str, word: str) -> ParsedName | None:
@@ -711,8 +699,8 @@ class _Resolver:
         text = self.table.text[:pos]
 
         def count(i: int) -> int:
-            name = _CORPORATE_SUFFIX.sub("", self.table.draft(i).name)  # "Brindlemark" for Brindlemark Inc.
-            return len(re.findall(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text))
+            # "Brindlemark" for Brindlemark Inc.
+            return len(word_occurrences(text, _CORPORATE_SUFFIX.sub("", self.table.draft(i).name)))
 
         if count(nearest) > 1 or any(self.table.root(ent) == nearest for _, ent in self.speakers):
             return nearest  # named before, or heard from: "the studio added" after the studio's statement
@@ -725,11 +713,10 @@ class _Resolver:
             # a company the names found missed: "Orrin, the startup behind …" opening a paragraph, "Orrin CEO
             # Dana Okafor-Lind" read as one name
             known = {fold(d.name) for d in self.table.drafts if d.merged_into is None}
-            page = {w: at for w, at in company_words(text).items() if fold(w) not in known}
-            best = max(page, key=lambda w: len(re.findall(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", text)), default=None)
-            if best is not None and (top is None or len(re.findall(rf"(?<![\w'’-]){re.escape(best)}(?![\w-])", text))
-                                     >= counts[top]):
-                return self._org(best, (page[best], page[best] + len(best)))
+            page = {w: (at, len(word_occurrences(text, w))) for w, at in company_words(text).items() if fold(w) not in known}
+            best = max(page, key=lambda w: page[w][1], default=None)
+            if best is not None and (top is None or page[best][1] >= counts[top]):
+                return self._org(best, (page[best][0], page[best][0] + len(best)))
         return top if top is not None else nearest
 
     def _only_quoted(self, i: int, pos: int) -> bool:
