@@ -759,13 +759,15 @@ def _fold_acronyms(table: EntityTable) -> None:
             if longer is not None:
                 table.merge(i, longer)
     # initials no name finder took ("Nationwide, the CDC has counted …" without a parse)
+    if not any(d.merged_into is None and d.type == "ORG" and " " in d.name for d in table.drafts):
+        return  # no name written in full for initials to stand for
     for m in re.finditer(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])", table.text):
-        if table.mention_at(*m.span()) is None and not any(
-                r.start <= m.start() < r.end for r in table.mentions[max(0, bisect.bisect_left(
-                    table.mentions, m.start(), key=lambda x: x.start) - 2):][:4]):
-            longer = expansion_of(table, m.group())
-            if longer is not None:
-                table.add_mention(longer, *m.span())
+        k = bisect.bisect_left(table.mentions, m.start(), key=lambda x: x.start)
+        if any(r.start <= m.start() < r.end for r in table.mentions[max(0, k - 2) : k + 2]):
+            continue  # already a mention, or inside one
+        longer = expansion_of(table, m.group())
+        if longer is not None:
+            table.add_mention(longer, *m.span())
 
 
 #: "Lumenhire, a Portland-based startup whose …", "Pryvilskoblenergo, the regional power distribution company,":
