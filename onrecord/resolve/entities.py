@@ -19,6 +19,7 @@ from ..model import Entity
 from ..work import Range, Work
 from .descriptors import describe_after, describe_before
 from .names import (
+    GIVEN_NAMES,
     FEMALE_NAMES,
     MALE_NAMES,
     PARTY_WORDS,
@@ -785,7 +786,7 @@ def _appositive_bodies(table: EntityTable) -> None:
     for m in _BODY_APPOSITIVE.finditer(table.text):
         name = m.group("name")
         words = name.split()
-        if fold(words[0]) in MALE_NAMES | FEMALE_NAMES or fold(words[0]) in ("the", "a", "an", "but", "and"):
+        if fold(words[0]) in GIVEN_NAMES or fold(words[0]) in ("the", "a", "an", "but", "and"):
             continue
         s, e = m.span("name")
         if table.in_quote(s, e):
@@ -793,7 +794,7 @@ def _appositive_bodies(table: EntityTable) -> None:
         known = table.mention_at(s, e)
         if known is not None:
             d = table.draft(known)
-            if d.type == "PERSON" and not (d.parsed and d.parsed.first and fold(d.parsed.first) in MALE_NAMES | FEMALE_NAMES):
+            if d.type == "PERSON" and not (d.parsed and d.parsed.first and fold(d.parsed.first) in GIVEN_NAMES):
                 d.type, d.gender = "ORG", None
             continue
         if any(r.start < e and s < r.end for r in table.mentions):

@@ -23,6 +23,7 @@ from functools import lru_cache
 from ..text.letters import unicode_caps
 
 __all__ = [
+    "GIVEN_NAMES",
     "HONORIFICS",
     "NameSpan",
     "ParsedName",
@@ -310,6 +311,8 @@ _MORE_MALE = frozenset(
 )
 MALE_NAMES = MALE_NAMES | _MORE_MALE
 FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
+#: Every given name above, either gender (built once: a set union in a loop costs a copy each time).
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 
 #: a capitalised word (any letters after the capital), or stacked initials ("S.R.", "H.W."); a plural
 #: possessive inside a name keeps its apostrophe ("Supporters' Trust")
@@ -521,7 +524,7 @@ def _classify(words: list[str]) -> str | None:
         return None
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_FIRST_WORDS):
         return None  # "Marlow Crossing", "Lake Sikuaq": a place, not a person
-    if len(words) > 1 and folded[-1] in COMPASS_WORDS and folded[0] not in MALE_NAMES | FEMALE_NAMES:
+    if len(words) > 1 and folded[-1] in COMPASS_WORDS and folded[0] not in GIVEN_NAMES:
         return None  # "Ogbomoso North", "Dublin Bay North": a constituency or district
     if folded[0] in HONORIFICS or folded[0] in ROLE_TITLES:
         return "PERSON" if len(words) > 1 else None
@@ -776,7 +779,7 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     # "Sun Seekers' Kayla Brightwell": a show's or a team's plural possessive before a person's name
     owner_end = max((i for i, (_, w) in enumerate(words[:-1]) if w[-1:] in "'’" and w[-2:-1] == "s"), default=-1)
     rest = [w for _, w in words[owner_end + 1 :]]
-    if owner_end >= 0 and _classify(rest) == "PERSON" and (len(rest) > 1 or fold(rest[0]) in MALE_NAMES | FEMALE_NAMES):
+    if owner_end >= 0 and _classify(rest) == "PERSON" and (len(rest) > 1 or fold(rest[0]) in GIVEN_NAMES):
         words = words[owner_end + 1 :]
     # peel a pre-nominal role: everything up to the last role/party word
     prefix = prefix_start = None
@@ -794,8 +797,8 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
             # a bare surname keeps its role title ("President Biden")
             if len(rest) == 1 and fold(head[-1][1]) in ROLE_TITLES:
                 name_words = [head[-1], *rest]
-    given = [i for i, (_, w) in enumerate(name_words) if fold(w) in MALE_NAMES | FEMALE_NAMES]
-    if len(name_words) >= 4 and given and given[0] >= 2 and _classify([w for _, w in name_words[given[0]:]]) == "PERSON":
+    given = [i for i, (_, w) in enumerate(name_words) if fold(w) in GIVEN_NAMES] if len(name_words) >= 4 else []
+    if given and given[0] >= 2 and _classify([w for _, w in name_words[given[0]:]]) == "PERSON":
         # "hautū Te Tai Whenua Ellen Parata": a group's name before the person's, who starts at her given name
         prefix_start = name_words[0][0] if prefix_start is None else prefix_start
         cut = name_words[given[0] - 1]

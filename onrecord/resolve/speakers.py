@@ -59,6 +59,7 @@ from .mentions import (
 )
 from ..text.letters import unicode_caps
 from .names import (
+    GIVEN_NAMES,
     NOT_NAME_WORDS,
     COMPANY_NOUNS,
     FEMALE_NAMES,
@@ -192,7 +193,7 @@ def _describes_a_body(m: SpeakerMention) -> bool:
     """True when an appositive calls its name an organisation ("…, the regional power distribution company")
     and the name has no given name a person would have."""
     parsed = parse_name(m.name or "")
-    if parsed.first and fold(parsed.first) in MALE_NAMES | FEMALE_NAMES:
+    if parsed.first and fold(parsed.first) in GIVEN_NAMES:
         return False
     heads = {fold(d.split()[-1]) for d in m.descriptors if d.split()}
     return bool(heads & (COMPANY_NOUNS | PUBLIC_BODY_NOUNS | _BODY_HEADS))
@@ -221,7 +222,7 @@ def _only_a_place(text: str, name: str, quoted) -> bool:
     """True when every time ``text`` writes ``name`` outside quotation marks (``quoted(start, end)``) it
     follows a place preposition, and no given name opens it."""
     words = name.split()
-    if not words or fold(words[0]) in MALE_NAMES | FEMALE_NAMES:
+    if not words or fold(words[0]) in GIVEN_NAMES:
         return False
     found = [s for s in word_occurrences(text, name, possessive=False) if not quoted(s, s + len(name))]
     return bool(found) and all(_PLACE_BEFORE.search(text, max(0, s - 40), s) for s in found)
@@ -591,7 +592,7 @@ class _Resolver:
     def _resolve_name(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         assert m.name is not None and m.name_span is not None
         parsed = parse_name(m.name)
-        if is_role_word(m.name.split()[-1]) and (parsed.first is None or fold(parsed.first) not in MALE_NAMES | FEMALE_NAMES):
+        if is_role_word(m.name.split()[-1]) and (parsed.first is None or fold(parsed.first) not in GIVEN_NAMES):
             # "as First Minister insists …" in a headline: a title alone, for the one person the page gives it to
             titled = self._titled_person(m.name, m.span[0])
             if titled is not None:
@@ -599,7 +600,7 @@ class _Resolver:
         found = self.table.find_person(parsed, m.span[0])
         partial = not parsed.is_full
         if found is None and len(parsed.tokens) <= 2 and (
-                parsed.first is None or fold(parsed.first) not in MALE_NAMES | FEMALE_NAMES):
+                parsed.first is None or fold(parsed.first) not in GIVEN_NAMES):
             body = self._body_named_by(" ".join(parsed.tokens))
             if body is not None:  # "Brindlemark" for "Brindlemark Inc.", when no person has that name
                 self.table.add_mention(body, *m.name_span)
