@@ -46,7 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..nlp.quotes import line_paragraphs
-from ..text.clean import byline_lines, is_headline_line
+from ..text.clean import byline_lines, is_headline_line, is_listed_headline
 from ..work import Candidate, Quotation, Range, Work
 from .boundaries import Boundaries, fix_boundaries
 from .frames import fix_sources
@@ -201,6 +201,10 @@ def drop_writer(text: str, cands: Sequence[Candidate], quotations: Sequence[Quot
     return out
 
 
+#: A listed line opening with one of these is a quote or a signature, not a headline: readers' quotes
+#: signed "― Name", an embedded post over "— Owen Pettigrew MP (@OwenPettigrewMP) November 26, 2025".
+_NOT_A_HEADLINE = "\"“”‘'«„—―–-"
+
 #: A line of running text is at least this long (characters) and ends in a stop: a paragraph, not a heading.
 BODY_LINE = 120
 
@@ -209,7 +213,8 @@ def drop_headlines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """``cands`` without those read wholly on a listed headline below the article's first paragraph: a
     short line with no closing stop or quotation mark that sits among others like it, or anywhere after
     the last paragraph of running text ("Canadian consumers are “past the worst”", "Russian glide bombs
-    kill 2 in Kharkiv Oblast, injure 11" in a "Most read" list). The top of the page (headline,
+    kill 2 in Kharkiv Oblast, injure 11" in a "Most read" list), or in a box of them inside the body
+    (:func:`_headline_blocks`); a reading across two listed lines goes too. The top of the page (headline,
     standfirst) and the body are left alone: a standfirst can carry a real statement, and a short line
     between paragraphs may be one too (PolNeAR dev lost 0.1 of whole F1 when those went as well).
 
@@ -232,16 +237,42 @@ def drop_headlines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and is_headline_line(text[lines[j][0]:lines[j][1]].strip())]
         if i > last and near:
             listed.add(i)
+    listed |= _headline_blocks(text, lines, first)
     if not listed:
         return list(cands)
     starts = [s for s, _ in lines]
     out = []
+
+    def on_listed(s: int, e: int) -> bool:
+        first, last = (bisect.bisect_right(starts, p) - 1 for p in (s, e - 1))
+        return all(i in listed and starts[i] <= max(s, starts[i]) < lines[i][1] for i in range(first, last + 1))
+
     for c in cands:
-        s, e = c.content[0][0], c.content[-1][1]
-        i = bisect.bisect_right(starts, s) - 1
-        inside = i in listed and e <= lines[i][1] and (c.speaker is None or lines[i][0] <= c.speaker[0] < lines[i][1])
-        if not inside:
+        spans = list(c.content) + ([c.speaker] if c.speaker is not None else [])
+        if not all(on_listed(s, e) for s, e in spans):
             out.append(c)
+    return out
+
+
+def _headline_blocks(text: str, lines: Sequence[tuple[int, int]], first: int) -> set[int]:
+    """The indexes of ``lines`` below line ``first`` in a box of listed headlines inside the body ("More on
+    this topic" over two headlines): a group of at least two lines with no blank line between them, each
+    shaped like a listed headline, none opening with a quotation mark (readers' quotes signed "― Name"),
+    and not the items of a list the line above introduces with a colon ("the following tasks:")."""
+    groups: list[list[int]] = []
+    for i in range(first + 1, len(lines)):
+        if groups and groups[-1][-1] == i - 1 and "\n" not in text[lines[i - 1][1] + 1:lines[i][0]]:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out = set()
+    for group in groups:
+        items = [text[s:e].strip() for s, e in (lines[i] for i in group)]
+        if len(group) < 2 or any(not is_listed_headline(x) or x[0] in _NOT_A_HEADLINE for x in items):
+            continue
+        if text[lines[group[0] - 1][0]:lines[group[0] - 1][1]].rstrip().endswith(":"):
+            continue
+        out.update(group)
     return out
 
 

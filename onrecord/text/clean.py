@@ -480,6 +480,12 @@ def is_headline_line(line: str) -> bool:
     return bool(line) and _headline_like(line)
 
 
+def is_listed_headline(line: str) -> bool:
+    """Whether a stripped line has the shape of a headline in a list of them: as :func:`is_headline_line`,
+    or a question, or ending in a quoted phrase ("Liam Ó Catháin: ‘Galway have the hunger back’")."""
+    return bool(line) and _headline_like(line, question=True)
+
+
 def _headline_like(line: str, question: bool = False) -> bool:
     """A short line with no closing stop or quotation mark, as listed headlines are.
 
