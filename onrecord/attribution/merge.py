@@ -46,10 +46,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..nlp.quotes import line_paragraphs
-from ..text.clean import byline_lines, is_headline_line, is_listed_headline
 from ..work import Candidate, Quotation, Range, Work
 from .boundaries import Boundaries, fix_boundaries
 from .frames import fix_sources
+from .furniture import drop_furniture, strip_edges, subtract
 from .interviews import speaks_as_interviewee
 from .cues import verb_forms
 from .rules import find_candidates
@@ -201,104 +201,6 @@ def drop_writer(text: str, cands: Sequence[Candidate], quotations: Sequence[Quot
     return out
 
 
-#: A listed line opening with one of these is a quote or a signature, not a headline: readers' quotes
-#: signed "― Name", an embedded post over "— Owen Pettigrew MP (@OwenPettigrewMP) November 26, 2025".
-_NOT_A_HEADLINE = "\"“”‘'«„—―–-"
-
-#: A line of running text is at least this long (characters) and ends in a stop: a paragraph, not a heading.
-BODY_LINE = 120
-
-
-def drop_headlines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
-    """``cands`` without those read wholly on a listed headline below the article's first paragraph: a
-    short line with no closing stop or quotation mark that sits among others like it, or anywhere after
-    the last paragraph of running text ("Canadian consumers are “past the worst”", "Russian glide bombs
-    kill 2 in Kharkiv Oblast, injure 11" in a "Most read" list), or in a box of them inside the body
-    (:func:`_headline_blocks`); a reading across two listed lines goes too. The top of the page (headline,
-    standfirst) and the body are left alone: a standfirst can carry a real statement, and a short line
-    between paragraphs may be one too (PolNeAR dev lost 0.1 of whole F1 when those went as well).
-
-    >>> body = "The minister said the plan had failed and that she would not resign over it this week. " * 2
-    >>> text = body + "\\n\\nMost read\\nMayor says budget will balance by May\\nRail strike called off"
-    >>> teaser = Candidate(content=[(text.index("budget"), text.index(" by May") + 7)], speaker=None)
-    >>> said = Candidate(content=[(0, 30)], speaker=None)
-    >>> [c is said for c in drop_headlines(text, [said, teaser])]
-    [True]
-    """
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    body = [i for i, (s, e) in enumerate(lines) if len(text[s:e].strip()) >= BODY_LINE and not is_headline_line(text[s:e].strip())]
-    if not body:
-        return list(cands)
-    first, last = body[0], body[-1]
-    listed = set()
-    for i, (s, e) in enumerate(lines):
-        if i <= first or not is_headline_line(text[s:e].strip()):
-            continue
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and is_headline_line(text[lines[j][0]:lines[j][1]].strip())]
-        if i > last and near:
-            listed.add(i)
-    listed |= _headline_blocks(text, lines, first)
-    if not listed:
-        return list(cands)
-    starts = [s for s, _ in lines]
-    out = []
-
-    def on_listed(s: int, e: int) -> bool:
-        first, last = (bisect.bisect_right(starts, p) - 1 for p in (s, e - 1))
-        return all(i in listed and starts[i] <= max(s, starts[i]) < lines[i][1] for i in range(first, last + 1))
-
-    for c in cands:
-        spans = list(c.content) + ([c.speaker] if c.speaker is not None else [])
-        if not all(on_listed(s, e) for s, e in spans):
-            out.append(c)
-    return out
-
-
-def _headline_blocks(text: str, lines: Sequence[tuple[int, int]], first: int) -> set[int]:
-    """The indexes of ``lines`` below line ``first`` in a box of listed headlines inside the body ("More on
-    this topic" over two headlines): a group of at least two lines with no blank line between them, each
-    shaped like a listed headline, none opening with a quotation mark (readers' quotes signed "― Name"),
-    and not the items of a list the line above introduces with a colon ("the following tasks:")."""
-    groups: list[list[int]] = []
-    for i in range(first + 1, len(lines)):
-        if groups and groups[-1][-1] == i - 1 and "\n" not in text[lines[i - 1][1] + 1:lines[i][0]]:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    out = set()
-    for group in groups:
-        items = [text[s:e].strip() for s, e in (lines[i] for i in group)]
-        if len(group) < 2 or any(not is_listed_headline(x) or x[0] in _NOT_A_HEADLINE for x in items):
-            continue
-        if text[lines[group[0] - 1][0]:lines[group[0] - 1][1]].rstrip().endswith(":"):
-            continue
-        out.update(group)
-    return out
-
-
-def drop_bylines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
-    """``cands`` without what they read on byline lines (:func:`onrecord.text.clean.byline_lines`).
-
-    A content wholly on a byline ("By Hannah Vogel", "Lulama Ndlovu" over
-    "Published 3h ago") is never a quote and goes; a content that runs from
-    a standfirst onto the author's name under it loses the name.
-    """
-    lines = byline_lines(text)
-    if not lines:
-        return list(cands)
-    out = []
-    for c in cands:
-        content = list(c.content)
-        for line in lines:
-            if line[0] < content[-1][1] and content[0][0] < line[1]:
-                content = [p for p in (_strip(text, r) for r in _subtract(content, line)) if p]
-                if not content:
-                    break
-        if any(any(ch.isalnum() for ch in text[s:e]) for s, e in content):
-            out.append(c if content == list(c.content) else replace(c, content=content))
-    return out
-
-
 def _speaker_lines_away(text: str, tagged: Candidate, ruled: Candidate) -> bool:
     r"""Whether the tagger took its speaker from a line above its cue where the rule found one beside it.
 
@@ -370,16 +272,6 @@ def _broken(text: str, hits: Sequence[Candidate], span: Range) -> bool:
     return len(hits) > 1 or any(_outside_alnum(text, c.content, [span]) for c in hits)
 
 
-def _strip(text: str, piece: Range) -> Range | None:
-    """``piece`` without white space or opening quotation marks at its edges; None when nothing is left."""
-    s, e = piece
-    while s < e and (text[s].isspace() or text[s] in "“‘\"'«"):
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return (s, e) if s < e else None
-
-
 #: Words that cannot be a source on their own (a tagger's cut-off source span).
 FUNCTION_WORDS = frozenset("the a an and but or of to in on at for with by as that this these those".split())
 
@@ -392,21 +284,6 @@ def _function_words_only(text: str, span: Range) -> bool:
     """
     words = text[span[0] : span[1]].lower().split()
     return bool(words) and all(w.strip(",.;:") in FUNCTION_WORDS for w in words)
-
-
-def _subtract(content: Sequence[Range], span: Range) -> list[Range]:
-    """The parts of ``content`` outside ``span``.
-
-    >>> _subtract([(0, 10), (20, 30)], (5, 25))
-    [(0, 5), (25, 30)]
-    """
-    out: list[Range] = []
-    for s, e in content:
-        if s < span[0]:
-            out.append((s, min(e, span[0])))
-        if e > span[1]:
-            out.append((max(s, span[1]), e))
-    return out
 
 
 def _ends_with_join(s: str) -> bool:
@@ -437,11 +314,11 @@ def _merged_answer(text: str, r: Candidate, hits: Sequence[Candidate]) -> Candid
             and speech.get(text[c.cue[0] : c.cue[1]].split()[-1].lower(), ("", ""))[1] == "speech"
         if within(c.cue) and within(c.speaker) and (quoted or said) and not speaks_as_interviewee(text, c):
             for piece in c.content:
-                content = _subtract(content, piece)
+                content = subtract(content, piece)
         else:  # the tagger's misreading: what it shares with the answer is the answer's
             for piece in r.content:
-                c.content = _subtract(c.content, piece)
-            c.content = [p for p in (_strip(text, q) for q in c.content) if p and any(ch.isalnum() for ch in text[p[0]:p[1]])]
+                c.content = subtract(c.content, piece)
+            c.content = [p for p in (strip_edges(text, q) for q in c.content) if p and any(ch.isalnum() for ch in text[p[0]:p[1]])]
     content = [p for p in content if p[1] - p[0] > 1]
     return replace(r, content=content) if content else None
 
@@ -520,7 +397,7 @@ def merge_candidates(
             whole = replace(r, content=list(r.content), confidence=main.confidence,
                             origin=f"{main.origin}+{r.origin}", attribution=main.attribution)
             for c in hits:
-                c.content = [t for t in (_strip(text, piece) for piece in _subtract(c.content, span)) if t]
+                c.content = [t for t in (strip_edges(text, piece) for piece in subtract(c.content, span)) if t]
             added.append(whole)
             continue
         if opt.agree:  # the tagger's attribution with the rule's cue; none: the two disagree
@@ -611,6 +488,6 @@ class MergeStage:
         merged = merge_candidates(work.text, work.candidates, ruled, work.junk, self.policy)
         fixed = fix_sources(work.text, fix_boundaries(work.text, merged, work.quotations, self.boundaries), ruled)
         # "By" of "By Chris Ashworth, … reporter", left of a content the corrections cut down: never a quote
-        work.candidates = drop_headlines(work.text, drop_bylines(work.text, fixed)) if self.policy.drop_junk else fixed
+        work.candidates = drop_furniture(work.text, fixed) if self.policy.drop_junk else fixed
         if self.policy.drop_writer:
             work.candidates = drop_writer(work.text, work.candidates, work.quotations)

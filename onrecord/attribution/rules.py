@@ -37,6 +37,7 @@ from ..text.letters import unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
 from .frames import fix_sources
+from .furniture import drop_furniture
 from .interviews import find_interview_answers, speaks_as_interviewee
 from .tokens import Tok, lexical_sentences, parsed_sentences
 
@@ -1558,7 +1559,8 @@ CLOSE_TO = frozenset("close closest near loyal aide aides adviser advisers advis
 
 
 class RulesStage:
-    """Pipeline stage: ``Work.candidates`` from quotation marks, cues and, when present, the parse."""
+    """Pipeline stage: ``Work.candidates`` from quotation marks, cues and, when present, the parse;
+    none read on page furniture (:func:`onrecord.attribution.furniture.drop_furniture`)."""
 
     name = "rules"
     needs = ("clean", "quotations")
@@ -1569,4 +1571,4 @@ class RulesStage:
         """Attribute the quotations and reported speech of one document."""
         text = work.clean or work.text
         paragraphs = work.paragraphs or line_paragraphs(text)
-        work.candidates = find_candidates(text, paragraphs, work.quotations, work.parsed)
+        work.candidates = drop_furniture(work.text, find_candidates(text, paragraphs, work.quotations, work.parsed))

@@ -197,40 +197,6 @@ def test_tagger_candidates_in_junk_are_dropped() -> None:
     assert len(merge_candidates(t, tagged, [], junk, MergePolicy(drop_junk=False))) == 2
 
 
-_BODY = "The minister said the plan had failed and that she would not resign over it this week. " * 2
-
-
-def test_a_box_of_listed_headlines_inside_the_body_is_dropped() -> None:
-    t = (_BODY + "\n\nMore on this topic\nHawker centre operators defend fees as ‘fair and transparent’\n"
-         "Union says strike is off\n\n" + _BODY)
-    box = [tag(t, ["fees as ‘fair and transparent’"], "defend", "Hawker centre operators"),
-           tag(t, ["strike is off"], "says", "Union")]
-    said = tag(t, ["the plan had failed"], "said", "The minister")
-    assert texts(t, merge.drop_headlines(t, [said, *box])) == [["the plan had failed"]]
-
-
-def test_a_teaser_read_across_two_listed_headlines_is_dropped() -> None:
-    t = (_BODY + "\n\nRecommended\nStrand says consumers are “past the worst”\nWhat to watch as renewals bite\n\n" + _BODY)
-    across = Candidate(content=[(t.index("consumers"), t.index(" renewals bite") + 14)], cue=span(t, "says"),
-                       speaker=span(t, "Strand"), origin=TAGGER)
-    assert merge.drop_headlines(t, [across]) == []
-
-
-@pytest.mark.parametrize("block", [
-    # the items of a list a colon introduces
-    "She has the following tasks ahead of her:\n\nSell her plan\nShow humility\n",
-    # readers' quotes, each signed
-    "“He scares me and my family, he really does” ― Ana Ruiz\n“The most unqualified man ever to run” ― Luis Paz\n",
-    # an embedded post over its signature
-    "Not one word about social care pic.twitter.com/rF8kL2\n— Owen Pettigrew MP (@OwenPettigrewMP) November 26, 2025\n",
-])
-def test_short_lines_that_are_not_a_headline_box_are_kept(block: str) -> None:
-    t = _BODY + "\n\n" + block + "\n" + _BODY
-    lines = [x for x in block.split("\n") if x.strip() and not x.endswith(":")]
-    cands = [Candidate(content=[span(t, x)], cue=None, speaker=None, origin=TAGGER) for x in lines]
-    assert merge.drop_headlines(t, cands) == cands
-
-
 class _FakeTagger:
     """Gives hand-made candidates as the tagger would (no model)."""
 

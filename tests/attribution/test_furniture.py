@@ -1,0 +1,68 @@
+"""Page furniture among attributions: listed headlines and bylines (onrecord.attribution.furniture)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord import extract
+from onrecord.attribution.furniture import drop_headlines
+from onrecord.work import Candidate
+
+TAGGER = "model:minilm-tagger"
+
+
+def span(text: str, sub: str, start: int = 0) -> tuple[int, int]:
+    i = text.index(sub, start)
+    return i, i + len(sub)
+
+
+def tag(text: str, content: list[str], cue: str, speaker: str | None = None) -> Candidate:
+    return Candidate(content=[span(text, c) for c in content], cue=span(text, cue),
+                     speaker=span(text, speaker) if speaker else None, confidence=0.6, origin=TAGGER)
+
+
+def texts(text: str, cands: list[Candidate]) -> list[list[str]]:
+    return [[text[s:e] for s, e in c.content] for c in cands]
+
+
+_BODY = "The minister said the plan had failed and that she would not resign over it this week. " * 2
+
+
+def test_a_box_of_listed_headlines_inside_the_body_is_dropped() -> None:
+    t = (_BODY + "\n\nMore on this topic\nHawker centre operators defend fees as ‘fair and transparent’\n"
+         "Union says strike is off\n\n" + _BODY)
+    box = [tag(t, ["fees as ‘fair and transparent’"], "defend", "Hawker centre operators"),
+           tag(t, ["strike is off"], "says", "Union")]
+    said = tag(t, ["the plan had failed"], "said", "The minister")
+    assert texts(t, drop_headlines(t, [said, *box])) == [["the plan had failed"]]
+
+
+def test_a_teaser_read_across_two_listed_headlines_is_dropped() -> None:
+    t = (_BODY + "\n\nRecommended\nStrand says consumers are “past the worst”\nWhat to watch as renewals bite\n\n" + _BODY)
+    across = Candidate(content=[(t.index("consumers"), t.index(" renewals bite") + 14)], cue=span(t, "says"),
+                       speaker=span(t, "Strand"), origin=TAGGER)
+    assert drop_headlines(t, [across]) == []
+
+
+@pytest.mark.parametrize("block", [
+    # the items of a list a colon introduces
+    "She has the following tasks ahead of her:\n\nSell her plan\nShow humility\n",
+    # readers' quotes, each signed
+    "“He scares me and my family, he really does” ― Ana Ruiz\n“The most unqualified man ever to run” ― Luis Paz\n",
+    # an embedded post over its signature
+    "Not one word about social care pic.twitter.com/rF8kL2\n— Owen Pettigrew MP (@OwenPettigrewMP) November 26, 2025\n",
+])
+def test_short_lines_that_are_not_a_headline_box_are_kept(block: str) -> None:
+    t = _BODY + "\n\n" + block + "\n" + _BODY
+    lines = [x for x in block.split("\n") if x.strip() and not x.endswith(":")]
+    cands = [Candidate(content=[span(t, x)], cue=None, speaker=None, origin=TAGGER) for x in lines]
+    assert drop_headlines(t, cands) == cands
+
+
+@pytest.mark.parametrize("mode", ["fast", "rules"])
+def test_the_rule_modes_drop_a_headline_box_too(mode: str) -> None:
+    t = (_BODY + "\n\nMore information\nTenants’ union calls rent strike: ‘We will not pay another euro’\n"
+         "Housing crisis explained in six charts\n\n“We will not give up,” said Ana Ruiz, a tenant.\n")
+    quotes = [q.text for q in extract(t, mode=mode).quotes]
+    assert "We will not give up," in quotes
+    assert not any("another euro" in q for q in quotes)
