@@ -605,6 +605,10 @@ def _add_name(table: EntityTable, n: NameSpan, subject: bool) -> int:
         table.add_mention(i, n.start, n.end, subject)
         return i
     parsed = parse_name(n.text)
+    short = _short_org_name(table, n, parsed)
+    if short is not None:
+        table.add_mention(short, n.start, n.end, subject)
+        return short
     found = table.find_person(parsed, n.start)
     if found is None:
         name = " ".join(parsed.tokens) if parsed.is_full else n.text
@@ -621,6 +625,23 @@ def _add_name(table: EntityTable, n: NameSpan, subject: bool) -> int:
             d.add_descriptor(n.prefix_start, desc)
     table.add_mention(found, n.start, n.end, subject)
     return found
+
+
+def _short_org_name(table: EntityTable, n: NameSpan, parsed: ParsedName) -> int | None:
+    """The organisation an unprefixed 'person' of two words or more shortens: "Harvest Plate said" after
+    "Harvest Plate Hawker Management", unless it opens with a given name or an honorific ("Daniel Tan" is
+    no short form of "Daniel Tan Foundation")."""
+    if n.prefix is not None or parsed.honorific or " " not in n.text.strip() or fold(n.text.split()[0]) in GIVEN_NAMES:
+        return None
+    return body_named_by(table, n.text)
+
+
+def body_named_by(table: EntityTable, words: str) -> int | None:
+    """The one organisation whose name starts with ``words`` ("Brindlemark" for "Brindlemark Inc", "Harvest
+    Plate" for "Harvest Plate Hawker Management"); None when none or several do."""
+    key = fold(words) + " "
+    bodies = [i for i, d in enumerate(table.drafts) if d.merged_into is None and d.type == "ORG" and fold(d.name).startswith(key)]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _upgrade_name(d: Draft, parsed: ParsedName, written: str) -> None:

@@ -579,6 +579,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     [('Home Office', 'ORG')]
     >>> [(n.text, n.type) for n in find_names("Northbank Rovers captain Kirsty Dunbar")]
     [('Northbank Rovers', 'ORG'), ('Kirsty Dunbar', 'PERSON')]
+    >>> [(n.text, n.prefix) for n in find_names("He met Harvest Plate chief executive Desmond Chia.")]
+    [('Desmond Chia', 'Harvest Plate chief executive')]
     >>> [(n.text, n.type) for n in find_names("The Kelbrook Residents' Association said.")]
     [("Kelbrook Residents' Association", 'ORG')]
     """
@@ -621,7 +623,10 @@ PERFORMER_NOUNS = frozenset(
     "winger forward".split()
 )
 #: A capitalised run followed by a lower-case role and another name: the run modifies the role.
-_ROLE_THEN_NAME = re.compile(r"[ \u00a0]+(?:(?:former|fellow|new|longtime|veteran)[ \u00a0]+)?([a-z][a-z-]*)[ \u00a0]+[A-Z]")
+_ROLE_THEN_NAME = re.compile(
+    # the role is the last of up to three lower-case words: "Harvest Plate chief executive Desmond Chia"
+    r"[ \u00a0]+(?:(?:former|fellow|new|longtime|veteran)[ \u00a0]+)?(?:[a-z][a-z-]*[ \u00a0]+){0,2}?([a-z][a-z-]*)[ \u00a0]+[A-Z]"
+)
 
 
 def _premodifies_role(text: str, name: NameSpan) -> bool:

@@ -42,6 +42,7 @@ from .entities import (
     MentionRef,
     _sentence_start,
     build_table,
+    body_named_by,
     company_words,
     expansion_of,
     looks_like_company,
@@ -601,7 +602,7 @@ class _Resolver:
         partial = not parsed.is_full
         if found is None and len(parsed.tokens) <= 2 and (
                 parsed.first is None or fold(parsed.first) not in GIVEN_NAMES):
-            body = self._body_named_by(" ".join(parsed.tokens))
+            body = body_named_by(self.table, " ".join(parsed.tokens))
             if body is not None:  # "Brindlemark" for "Brindlemark Inc.", when no person has that name
                 self.table.add_mention(body, *m.name_span)
                 return Resolution(body, "resolve:org")
@@ -626,14 +627,6 @@ class _Resolver:
         self.table.add_mention(found, *m.name_span, subject=True)
         return Resolution(found, "resolve:partial-name" if partial else "resolve:name")
 
-    def _body_named_by(self, word: str) -> int | None:
-        """The one organisation whose name starts with ``word`` ("Brindlemark" for "Brindlemark Inc", "Harvest
-        Plate" for "Harvest Plate Hawker Management")."""
-        key = fold(word) + " "
-        bodies = [i for i, d in enumerate(self.table.drafts)
-                  if d.merged_into is None and d.type == "ORG" and fold(d.name).startswith(key)]
-        return bodies[0] if len(bodies) == 1 else None
-
     def _resolve_appositive(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         if m.name and m.name_span and _describes_a_body(m):
             # "Pryvilskoblenergo, the regional power distribution company, said": an organisation
@@ -657,6 +650,10 @@ class _Resolver:
             if d.merged_into is None and d.type == "ORG" and fold(d.name) == key:
                 self.table.add_mention(i, *span)
                 return i
+        shortened = body_named_by(self.table, name) if " " in key else None
+        if shortened is not None:  # "Harvest Plate said" for "Harvest Plate Hawker Management" named before
+            self.table.add_mention(shortened, *span)
+            return shortened
         expanded = expansion_of(self.table, name)
         if expanded is not None:  # "the CDC" for the Centers for Disease Control and Prevention named before
             self.table.add_mention(expanded, *span)
