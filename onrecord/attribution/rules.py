@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..nlp.quotes import line_paragraphs
-from ..resolve.names import is_role_word
+from ..resolve.names import PERFORMER_NOUNS, is_role_word
 from ..text.letters import unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
@@ -550,7 +550,7 @@ class _Finder:
         if anonymity is not None:  # "A resident who asked not to be named said": the resident
             return self.np_before(toks, anonymity, limit)
         if k >= 2 and toks[k - 1].text == ",":
-            return self.appositive_before(toks, k - 1)
+            return self.relative_before(toks, k - 1) or self.appositive_before(toks, k - 1)
         start = self.np_start(toks, k, limit)
         if start is None:
             return None
@@ -594,6 +594,50 @@ class _Finder:
             return toks[head].start, toks[p - 1].end  # "The Tory MP, however, insisted"
         if not self._plain_appositive(middle):
             return None
+        return toks[head].start, toks[c - 1].end
+
+    def relative_before(self, toks: list[Tok], c: int) -> Range | None:
+        """``Name, 63, who has sold … for 31 years,`` ending with the comma at ``c``: a name, an age or a
+        description, then a relative clause that may hold commas of its own ("who played steel guitar in
+        Calloway's road band, the Cumberland Drifters, for 22 years,"). The mention runs from the name to
+        the end of the clause; None when no "who"/"whose" clause ends at ``c``.
+        """
+        w = c - 1
+        while w > 0 and c - w <= RELATIVE_CLAUSE_TOKENS:
+            t = toks[w]
+            if t.text in ".;:!?":
+                return None  # (quotation marks may stand inside: "who recorded Calloway's “Two-Lane Heart”,")
+            if t.lower in ("who", "whose"):
+                break
+            w -= 1
+        else:
+            return None
+        if toks[w].lower not in ("who", "whose") or w == c - 1:
+            return None
+        p = w - 1  # the comma before the clause, or before "a retired teacher who"
+        while p > 0 and w - p <= 6 and toks[p].text != "," and toks[p].text[:1].islower():
+            p -= 1
+        if toks[p].text != ",":
+            return None
+        if p >= 2 and toks[p - 1].text.isdigit() and toks[p - 2].text == ",":
+            p -= 2  # "Name, 63, who …"
+        head = self.np_start(toks, p, 8)
+        if head is None or not any(t.text[:1].isupper() for t in toks[head:p]):
+            return None
+        if head > 0 and toks[head - 1].text == ",":
+            return None  # "…, a specialist at a hospital in Halifax, Nova Scotia, who …": the end of an appositive
+        if head >= 3 and toks[head - 1].text in "\"“”" and toks[head - 3].text in "\"“”" \
+                and toks[head - 2].text[:1].isupper() and head >= 4 and toks[head - 4].text[:1].isupper():
+            outer = self.np_start(toks, head - 3, 8)  # 'Dale "Hoss" Pruitt'
+            head = head if outer is None else outer
+        role = head
+        while role > 0 and head - role < 3 and (is_role_word(toks[role - 1].lower) or toks[role - 1].lower in PERFORMER_NOUNS):
+            role -= 1  # "Country star | Cody Rawlins", "council member | Renee Oakley"
+        if role < head:
+            if role == 0 or _is_boundary(toks[role - 1]):
+                head = role
+            elif toks[role - 1].text[:1].isupper() and (role == 1 or _is_boundary(toks[role - 2])):
+                head = role - 1
         return toks[head].start, toks[c - 1].end
 
     def _plain_appositive(self, middle: list[Tok]) -> bool:
@@ -1232,6 +1276,10 @@ class _Finder:
         # inverted: ", said a source."
         if cue_start > 0 and toks[cue_start - 1].text == "," and cue_start >= 4:
             sp = self.np_after(toks, after)
+            subject = self.relative_before(toks, cue_start - 1)
+            if subject is not None and not any(_is_boundary(t) or self.forms.get(t.lower) for t in toks
+                                               if t.start < subject[0]):
+                return None  # "Cody Rawlins, who recorded “Two-Lane Heart”, said the song …": the subject, not content
             if sp and sp[1] + 1 >= end:
                 return (toks[0].start, toks[cue_start - 2].end), sp[0]
         # ", a source said (on Monday)."
@@ -1379,9 +1427,12 @@ def _content_end(toks: list[Tok]) -> int:
 
 def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
     """Whether the cue form at ``k`` is a noun: after a determiner or possessive ("his remarks",
-    "the claims"), or a bare lemma after "a/an" and one word ("a second post", "a brief note")."""
+    "the claims"), a noun cue after one and a word ("a Facebook post"), or a bare lemma after "a/an"
+    and one word ("a second post", "a brief note")."""
     if k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES:
         return True
+    if k > 1 and toks[k].lower in _NOUN_CUES and toks[k - 2].lower in DETERMINERS | POSSESSIVES:
+        return True  # "in a Facebook post", "in his BBC interview"
     return k > 1 and toks[k].lower == lemma and toks[k - 2].lower in ("a", "an") and toks[k - 1].text[:1].islower()
 
 
@@ -1405,6 +1456,9 @@ _DETERMINERS = frozenset("a an the his her their its this that our my your".spli
 def _is_boundary(t: Tok) -> bool:
     return len(t.text) == 1 and not t.text.isalnum() and t.text not in "-’'@#&"
 
+
+#: Most tokens from a source's "who"/"whose" to the comma that ends its relative clause.
+RELATIVE_CLAUSE_TOKENS = 30
 
 #: Most words of a bare subject before its auxiliary ("said general security allocations could", "said
 #: trial runs on the elevated section would").
