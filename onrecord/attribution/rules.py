@@ -1129,13 +1129,20 @@ class _Finder:
         """Where reported content stops before a contrasting attribution in the same sentence.
 
         "Korrel says the deal is close, while Dunmore chairman Alan Prestwick
-        insists …": the content ends at the comma before "while"/"whereas"
-        when a cue follows within a few tokens.
+        insists …", "Garside told a forum that …, but Ekdahl said …": the
+        content ends at the comma before "while"/"whereas"/"but" when a cue
+        follows within a few tokens (after "but", not at once: "…, but said"
+        keeps its subject).
         """
         for x in range(j + 1, end - 2):
-            if toks[x].text == "," and toks[x + 1].lower in ("while", "whereas"):
+            if toks[x].text == "," and toks[x + 1].lower in ("while", "whereas", "but"):
+                # "…, but Ekdahl said he …": "but" needs a subject of its own before the cue
+                if toks[x + 1].lower == "but" and self.forms.get(toks[x + 2].lower):
+                    continue  # "…, but warned that …": the same speaker goes on
                 for y in range(x + 2, min(end, x + 2 + CONTRAST_SOURCE_TOKENS)):
-                    if self.forms.get(toks[y].lower) and not _in_name(toks, y):
+                    if _is_boundary(toks[y]) or toks[y].lower == "that" or toks[y].text in MODALS:
+                        break
+                    if self.forms.get(toks[y].lower) and not _in_name(toks, y) and not self.in_quotation(toks[y].start):
                         return x
         return end
 
