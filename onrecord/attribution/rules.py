@@ -1615,8 +1615,10 @@ def _whole_words(text: str, start: int, end: int) -> Range:
 
 
 #: Words before "to" that keep a source phrase going past it: "a source close to Hartley",
-#: "an aide to the minister" (the speaker is the whole phrase, not the person named).
-CLOSE_TO = frozenset("close closest near loyal aide aides adviser advisers advisor advisors assistant".split())
+#: "an aide to the minister" (the speaker is the whole phrase, not the person named), "Dutch
+#: Ambassador to Ukraine Maarten Verhoeven" (a title, the person named after it).
+CLOSE_TO = frozenset("close closest near loyal aide aides adviser advisers advisor advisors assistant "
+                      "ambassador envoy consul consul-general commissioner".split())
 
 
 class RulesStage:
