@@ -309,7 +309,7 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
 def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, bool]]:
     out: list[tuple[NameSpan, bool]] = []
     for ps, pe in paragraphs:
-        if pe - ps <= 80 and BYLINE.match(text, ps, pe):
+        if is_byline_at(text, ps, pe):
             continue  # the reporter, never a source
         seen_sentence = -1  # the sentence whose first person has been seen
         named_sentence = -1  # the sentence whose first name of any kind has been seen
@@ -391,7 +391,7 @@ def build_table(work: Work) -> EntityTable:
     table = EntityTable(text, quotes, paragraphs)
     names = _cheap_names(text, paragraphs)
     if work.parsed:
-        bylines = [(ps, pe) for ps, pe in paragraphs if pe - ps <= 80 and BYLINE.match(text, ps, pe)]
+        bylines = [(ps, pe) for ps, pe in paragraphs if is_byline_at(text, ps, pe)]
         names = _merge_name_lists(names, _spacy_names(work), bylines)
     for n, subject in names:
         _add_name(table, n, subject)
@@ -465,6 +465,25 @@ _OPENING_ROLE = re.compile(
 _SENTENCE_OPEN = re.compile(r"(?<=[.!?:])\s+(?=\S)")
 #: A byline line: "By Eilidh MacAulay", "By JAMES ORCHARD", "By Sophie Ralston, Political Reporter".
 BYLINE = re.compile(r"\s*(?i:by)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,.*)?$")
+#: An author's name run into the role under it, as a page's byline box reads when scraped (the Guardian):
+#: "Imogen Varley Social affairs correspondent", "Rowena Mason Whitehall editor": the name, a capitalised
+#: word of the role, at most three lower-case words (no verb or article) and the role ending its line.
+_ROLE_BYLINE = re.compile(
+    r"\s*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){2,4}[ \t]+"
+    r"(?:(?!(?:the|a|an|to|of|and|told|said|says|asked|is|was)\b)[a-z][\w'’-]*[ \t]+){0,3}"
+    r"(?:reporter|editor|correspondent|writer|columnist|journalist)s?[ \t]*(?:\n|$)"
+)
+
+
+def is_byline_at(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph or line ``text[start:end]`` is a byline ("By JAMES ORCHARD", "Imogen Varley
+    Social affairs correspondent" over its date): the author reports, and is never a source.
+
+    >>> t = "Imogen Varley Social affairs correspondent\\nThu 6 Nov 2025 06.00 GMT"
+    >>> is_byline_at(t, 0, len(t)), is_byline_at("Mary Ann Jones told the reporter", 0, 32)
+    (True, False)
+    """
+    return end - start <= 80 and bool(BYLINE.match(text, start, end) or _ROLE_BYLINE.match(text, start, end))
 
 
 def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:

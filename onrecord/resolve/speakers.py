@@ -35,17 +35,17 @@ from dataclasses import dataclass, replace
 from ..work import Candidate, Work
 from .descriptors import description_tokens, fits_description, normalise_descriptor
 from .entities import (
-    BYLINE,
     CATAPHORA_PARAGRAPHS,
     OPENING_PARAGRAPHS,
     EntityTable,
     MentionRef,
-    _sentence_start,
-    build_table,
     body_named_by,
+    build_table,
     company_words,
     expansion_of,
+    is_byline_at,
     looks_like_company,
+    _sentence_start,
     word_occurrences,
 )
 from .mentions import (
@@ -399,7 +399,7 @@ def drop_byline_speakers(work: Work, cands: list[Candidate]) -> None:
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", e)
         le = len(text) if le < 0 else le
-        if le - ls <= 80 and BYLINE.match(text, ls, le):
+        if is_byline_at(text, ls, le):
             c.speaker = None
 
 
