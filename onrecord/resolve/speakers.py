@@ -838,15 +838,18 @@ class _Resolver:
                 # "the court said in a summary of the ruling": the court the report is about (named most),
                 # not the lower court whose decision it overturned, named last
                 counts: dict[int, int] = {}
+                first: dict[int, int] = {}
                 for mr in self.table.mentions:
                     r = self.table.root(mr.entity)
                     if mr.start < m.span[0] and fits(r):
                         counts[r] = counts.get(r, 0) + 1
+                        first.setdefault(r, mr.start)
                 if counts:
                     top = max(counts.values())
                     leaders = [r for r, n in counts.items() if n == top]
-                    if len(leaders) == 1 and top >= 2:
-                        leader = leaders[0]
+                    if top >= 2:
+                        # named as often as the lower court: the one the report opened with
+                        leader = min(leaders, key=lambda r: first[r])
             body = leader if leader is not None else self._salient(m.span[0], cand, fits, persons=False, reach_back=True)
             if body is not None and head in COMPANY_NOUNS:
                 body = self._dominant_company(body, m.span[0], fits)
