@@ -146,6 +146,9 @@ _TIPSTER_HEADS = frozenset("source insider pal friend confidant".split())
 _TIME_MODIFIER = re.compile(r"(?i:the)\s+(?:\d+-years?|longtime|long-time|lifelong)\s")
 #: For a pronoun opening its sentence, a person named earlier in the same paragraph, outside anyone's words.
 SAME_PARAGRAPH_BONUS = 0.5
+#: Added for the person a narrative sentence just before a quotation is about: above the last speaker's
+#: bonus, so that "X turned his fire on Y. / “…,” he said" is X even when Y spoke last.
+SETUP_SUBJECT_BONUS = 1.0
 #: How many "He … / He …" sentences back a pronoun may follow its like (see _chained_pronoun).
 CHAIN_DEPTH = 3
 #: A sentence opened by a personal pronoun, after any quotation mark.
@@ -672,11 +675,14 @@ class _Resolver:
             if found is None and depth < CHAIN_DEPTH:
                 found = self._chained_pronoun(m, cand, depth)
             if found is None:
+                setup = self._setup_subject(cand, m.span[0])
+                if setup is not None and m.gender is not None and self.table.draft(setup).gender != m.gender:
+                    setup = None  # a subject only known to fit: "she" stays with the woman known to be one
                 # a person known to be of that gender scores higher: "she" is Margaret, not Jo Lam, when both are near
                 found = self._salient(
                     m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i != asker, persons=True,
                     prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
-                    same_paragraph=_opens_its_sentence(self.text, m.span[0]),
+                    same_paragraph=_opens_its_sentence(self.text, m.span[0]), setup=setup,
                 )
             if found is None and m.gender is not None:
                 found = self._only_one_of_gender(m.span[0], m.gender)
@@ -687,6 +693,30 @@ class _Resolver:
                 m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
             )
         return Resolution(found, "resolve:pronoun")
+
+    def _setup_subject(self, cand: Candidate, pos: int) -> int | None:
+        """The person opening the sentence just before the one that holds ``cand`` (its content or the
+        pronoun at ``pos``, whichever comes first), when that sentence is narration: no quotation marks and
+        no attribution's cue in it. None otherwise."""
+        text = self.text
+        anchor = _sentence_start(text, min(cand.content[0][0], pos) if cand.content else pos)
+        e = anchor
+        while e > 0 and text[e - 1] in " \t\n\"“‘'":
+            e -= 1
+        if e == 0:
+            return None
+        s = _sentence_start(text, e - 1)
+        if any(ch in text[s:e] for ch in "\"“”") or any(s <= c.cue[0] < e for c in self.work.candidates if c.cue):
+            return None
+        table = self.table
+        k = bisect.bisect_left(table.mentions, s, key=_start_of)
+        while k < len(table.mentions) and table.mentions[k].start < e:
+            mr = table.mentions[k]
+            k += 1
+            r = table.root(mr.entity)
+            if table.draft(r).type == "PERSON" and not mr.in_quote:
+                return r if mr.subject and self._opens_sentence(mr.start) else None
+        return None
 
     def _dominant_company(self, nearest: int, pos: int, fits) -> int:
         """"The company wrote in a blog post": the company the story is about, over a rival named once in passing.
@@ -1399,7 +1429,7 @@ class _Resolver:
 
     def _salient(
         self, pos: int, cand: Candidate, fits, persons: bool, reach_back: bool = False, prefer=None,
-        pronoun: bool = False, same_paragraph: bool = False,
+        pronoun: bool = False, same_paragraph: bool = False, setup: int | None = None,
     ) -> int | None:
         """The most salient entity mentioned before ``pos`` that ``fits``.
 
@@ -1460,6 +1490,10 @@ class _Resolver:
                 # "… go to Dutch MEP Joost van der Heijden (EPP), who steered … . He told Euractiv …": a pronoun
                 # opening its sentence takes up the person its own paragraph has just introduced
                 score += SAME_PARAGRAPH_BONUS
+            if r == setup:
+                # "Mr ap Gwyn later turned his fire on Mr Prys-Roberts, who … / “…,” he said": the subject of
+                # the narrative sentence just before, over the man it names and the last speaker
+                score += SETUP_SUBJECT_BONUS
             if r == last_speaker:
                 score += LAST_SPEAKER_BONUS
             elif r in recent_speakers:
