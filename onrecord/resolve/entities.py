@@ -680,7 +680,7 @@ def _upgrade_name(d: Draft, parsed: ParsedName, written: str) -> None:
 
 #: a capitalised word, or an Arabic surname with its article ("al-Mannai said"), with its possessive
 _WORD = re.compile(
-    r"(?<![\w'’-])((?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)-|(?:(?:du|de|des|le|la|van|von|der|den|da|di|del|della"
+    r"(?<![\w'’-])((?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ur|ed)-|(?:(?:du|de|des|le|la|van|von|der|den|da|di|del|della"
     r"|dos|das|ter) )+)?[A-Z][a-z][\w-]*)(['’]s?)?(?![\w-])"
 )
 

@@ -47,6 +47,11 @@ HONORIFICS: dict[str, str | None] = {
     "barrister": None, "engr": None, "hon": None,
     # Singapore and Malaysia: "Madam Lim Siew Hoon"
     "madam": "female", "madame": "female",
+    # Pakistan, before a name ("Syed Zulqarnain Hamdani", "Makhdoom Ahsan ur-Rehman Bukhari", "Chaudhry Tariq
+    # Mehmood Wattoo", "Sheikh Naveed Khokhar", "Begum Nusrat Iqbal"); "Rana", "Malik" and "Mian" are left out:
+    # they are as often the name itself
+    "syed": "male", "makhdoom": "male", "chaudhry": "male", "sheikh": "male", "begum": "female",
+    "nawabzada": "male", "sahibzada": "male",
 }
 
 #: Role titles that stand before a name and are also descriptors ("Senator
@@ -320,7 +325,7 @@ GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 #: or a French one with its elided "d'" ("Colleen d'Entremont");
 #: a streaming service's "+" ends a word ("Lumen+", "Apple TV+")
 _WORD = unicode_caps(
-    r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed)[-‐‑]|d['’])?"
+    r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ur|ed)[-‐‑]|d['’])?"
     r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?(?:\.|\+(?![\w+]))?)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter|los|las|del|y|i|ap|ab)"
@@ -593,6 +598,11 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     return found
 
 
+#: Honorifics that only ever open a person's name, so a run is cut before one ("National Assembly | Syed
+#: Zulqarnain Hamdani"); not "Lord", "Lady" or "Sir", which stand inside the names of places and bodies.
+_NAME_OPENERS = frozenset("mr mrs ms dr syed makhdoom chaudhry sheikh begum smt shri alhaji madam".split())
+
+
 def _possessive_parts(offset: int, run: str) -> list[tuple[int, str]]:
     """Cut a run after an inner singular possessive, unless the rest names an organisation.
 
@@ -755,6 +765,12 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
             kind = _classify([w for _, w in words[cut:]])
             return [NameSpan(s, e, text[s:e], kind, text[prefix_start : words[cut - 1][0] + len(words[cut - 1][1])],
                              prefix_start)] if kind == "PERSON" else []
+    inner = next((i for i, (_, w) in enumerate(words[1:-1], 1) if fold(w.rstrip(".")) in _NAME_OPENERS), None)
+    if inner is not None and not all(_is_prenominal(w) for _, w in words[:inner]):
+        # "Opposition Leader in the | National Assembly Syed Zulqarnain Hamdani": a body, then a person
+        # whose honorific opens his name
+        cut = words[inner][0]
+        return _split_run(text, offset, run[: cut - offset].rstrip()) + _split_run(text, cut, run[cut - offset :])
     possessive = False
     last_pos, last_word = words[-1]
     stripped = _POSSESSIVE.sub("", last_word) if _POSSESSIVE.search(last_word) else last_word
@@ -802,7 +818,8 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
             # a bare surname keeps its role title ("President Biden")
             if len(rest) == 1 and fold(head[-1][1]) in ROLE_TITLES:
                 name_words = [head[-1], *rest]
-    given = [i for i, (_, w) in enumerate(name_words) if fold(w) in GIVEN_NAMES] if len(name_words) >= 4 else []
+    given = [i for i, (_, w) in enumerate(name_words) if fold(w) in GIVEN_NAMES] \
+        if len(name_words) >= 4 and fold(name_words[0][1]) not in HONORIFICS else []  # not "Dr Haris | Bilal Awan"
     if given and given[0] >= 2 and _classify([w for _, w in name_words[given[0]:]]) == "PERSON":
         # "hautū Te Tai Whenua Ellen Parata": a group's name before the person's, who starts at her given name
         prefix_start = name_words[0][0] if prefix_start is None else prefix_start
