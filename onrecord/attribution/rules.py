@@ -389,6 +389,8 @@ class _Finder:
         document ("“…,” the post read", "the statement reads")."""
         if toks[j].lower in ("read", "reads"):
             return j > 0 and toks[j - 1].lower in _READ_DOCUMENTS
+        if toks[j].lower in _BACK_VERBS:
+            return j + 1 < len(toks) and toks[j + 1].lower == "back"  # "“…,” the chairman shot back"
         return bool(self.forms.get(toks[j].lower)) and not _in_name(toks, j)
 
     def after_quote(self, k: int, q: Quotation, probe: bool = False) -> tuple[Candidate, int | None] | None:
@@ -451,6 +453,8 @@ class _Finder:
             if cue_start == i:
                 return None
             speaker = apposed[0] if apposed else (toks[i].start, toks[cue_start - 1].end)
+            if toks[j].lower in _BACK_VERBS:
+                j += 1  # the cue is "shot back", not "shot"
             rule, cue_span, last = "quote-speaker-cue", (toks[cue_start].start, toks[j].end), j
         if probe:
             return Candidate(content=list(q.content)), None
@@ -1562,6 +1566,10 @@ def _in_name(toks: list[Tok], j: int) -> bool:
         return True  # "the post", "84 sworn officers"
     return toks[j].text[:1].isupper() and j > 0 and (toks[j - 1].text[:1].isupper() or toks[j - 1].text in "'’")
 
+
+#: Verbs that report a retort only with "back" after them, and only after a quotation and its speaker
+#: ("“You should have,” the chairman shot back"); alone they are no cue ("a shot", "hit the target").
+_BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps bit bites".split())
 
 #: A name after a comma that ends the sentence (", Colm Rafferty.").
 _CLOSING_NAME = re.compile(unicode_caps(r"[ \u00a0]*,[ \u00a0]*(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+){0,3}[A-Z][\w'’-]*)(?=[.!?])"))
