@@ -146,8 +146,41 @@ ORG_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
     "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
-    "motorway terrace crescent cape province region territory".split()
+    "motorway terrace crescent cape province region territory oval".split()
 )
+#: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
+#: member states and the places wire copy names as actors: "South Africa", "the Netherlands", "Taiwan").
+#: A run that is one, or ends in one ("Cricket South Africa", "Football Australia"), is no person.
+COUNTRY_NAMES = frozenset(
+    """
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
+    bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria
+    burkina burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus
+    czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france
+    gabon gambia georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland
+    india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo
+    kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar
+    malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia
+    montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria norway oman
+    pakistan palau palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda
+    samoa senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden
+    switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu
+    uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe scotland wales england
+    europe africa asia
+    """.split()
+) | frozenset(
+    ("south africa", "new zealand", "united states", "united kingdom", "great britain", "northern ireland",
+     "saudi arabia", "south korea", "north korea", "sri lanka", "costa rica", "el salvador", "puerto rico",
+     "dominican republic", "czech republic", "hong kong", "new guinea", "papua new guinea", "sierra leone",
+     "south sudan", "united arab emirates", "ivory coast", "cape verde", "east timor", "west indies")
+)
+
+
+def _ends_in_country(folded: list[str]) -> bool:
+    """Whether folded words end in a country's name after a word of their own ("cricket south africa")."""
+    return any(" ".join(folded[i:]) in COUNTRY_NAMES for i in range(max(1, len(folded) - 4), len(folded)))
+
+
 #: Points of the compass ending a constituency's name ("St Andrew South West", "Dublin Bay North").
 COMPASS_WORDS = frozenset("north south east west central".split())
 #: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
@@ -535,6 +568,10 @@ def _classify(words: list[str]) -> str | None:
         return "PERSON" if len(words) > 1 else None
     if folded[0] in MALE_NAMES or folded[0] in FEMALE_NAMES:
         return "PERSON"
+    if " ".join(folded) in COUNTRY_NAMES:
+        return None  # "South Africa": a place, as "Lake Sikuaq" is (not a company "it" can take)
+    if _ends_in_country(folded):
+        return "ORG"  # "Cricket South Africa", "Football Australia": a body named for a country
     if any(f in NOT_NAME_WORDS for w, f in zip(words, folded) if not (w.islower() and f in SURNAME_PARTICLES)):
         # (a surname's particle is no stop word: "Rhodri ap Gwyn")
         return None
