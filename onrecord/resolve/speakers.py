@@ -911,6 +911,15 @@ class _Resolver:
                 # "An adviser to the prime minister, speaking on condition of anonymity, was more blunt. / «…» the
                 # adviser said": the unnamed person a sentence just introduced
                 source = self._introduced_indefinite(m, head)
+            if source is None and m.text.lower().startswith("the "):
+                # "“…,” said Yoon Hae-rin, a senior policy official at X. “…,” the official added": the person
+                # near who was described so, not an unnamed source
+                described_near = self._salient(
+                    m.span[0], cand, lambda i: fits_description(m.text, self.table.draft(i).descriptor_texts()),
+                    persons=True,
+                )
+                if described_near is not None:
+                    return Resolution(described_near, "resolve:nominal")
             if source is not None or not (_TIME_MODIFIER.match(m.text) or head in ("adviser", "advisor")):
                 return Resolution(source, "resolve:group")  # (an adviser may be one named before)
         epithet = _EPITHET.match(m.text)
