@@ -675,9 +675,13 @@ class _Resolver:
             if found is None and depth < CHAIN_DEPTH:
                 found = self._chained_pronoun(m, cand, depth)
             if found is None:
-                setup = self._setup_subject(cand, m.span[0])
-                if setup is not None and m.gender is not None and self.table.draft(setup).gender != m.gender:
-                    setup = None  # a subject only known to fit: "she" stays with the woman known to be one
+                setup = self._own_sentence_subject(m)
+                if setup is not None and not self._fits_gender(setup, m.gender):
+                    setup = None
+                if setup is None:
+                    setup = self._setup_subject(cand, m.span[0])
+                    if setup is not None and m.gender is not None and self.table.draft(setup).gender != m.gender:
+                        setup = None  # a subject only known to fit: "she" stays with the woman known to be one
                 # a person known to be of that gender scores higher: "she" is Margaret, not Jo Lam, when both are near
                 found = self._salient(
                     m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i != asker, persons=True,
@@ -693,6 +697,14 @@ class _Resolver:
                 m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
             )
         return Resolution(found, "resolve:pronoun")
+
+    def _own_sentence_subject(self, m: SpeakerMention) -> int | None:
+        """The person opening the sentence a pronoun stands inside ("Kellaway took four for nine, removing
+        A, B, C and D in what he called …"): the subject, over the people the sentence goes on to name."""
+        start = _sentence_start(self.text, m.span[0])
+        if not self.text[start:m.span[0]].strip(" \t\n\"“‘'"):
+            return None  # the pronoun opens its sentence
+        return self._person_opening(start, m.span[0])
 
     def _setup_subject(self, cand: Candidate, pos: int) -> int | None:
         """The person opening the sentence just before the one that holds ``cand`` (its content or the
