@@ -146,6 +146,10 @@ _TIPSTER_HEADS = frozenset("source insider pal friend confidant".split())
 _TIME_MODIFIER = re.compile(r"(?i:the)\s+(?:\d+-years?|longtime|long-time|lifelong)\s")
 #: For a pronoun opening its sentence, a person named earlier in the same paragraph, outside anyone's words.
 SAME_PARAGRAPH_BONUS = 0.5
+#: One word with a capital inside after a lower-case letter ("UltraEdge", "YouTube", "SoftBank"), unless it
+#: opens as surnames and given names do ("McDonald", "MacLeod", "DeShawn", "LeBron", "DiCaprio", "VanDyke").
+_CAMEL_PRODUCT = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z]\w*")
+
 #: Added for the person a narrative sentence just before a quotation is about: above the last speaker's
 #: bonus, so that "X turned his fire on Y. / “…,” he said" is X even when Y spoke last.
 SETUP_SUBJECT_BONUS = 1.0
@@ -613,6 +617,9 @@ class _Resolver:
             # "now a paramedic in Preston, paid tribute", "reporting from Amman": a place, never a speaker
             return Resolution(None, "resolve:place")
         if found is None and len(parsed.tokens) == 1:
+            if not parsed.honorific and _CAMEL_PRODUCT.fullmatch(parsed.tokens[0]):
+                # "UltraEdge showed a flat line", "YouTube said": a product or a company, never a person
+                return Resolution(self._org(parsed.tokens[0], m.name_span), "resolve:org")
             if not parsed.honorific and looks_like_company(self.table.text, parsed.tokens[0]):
                 # "Orrin calls it …" where "Orrin CEO …" and "Orrin, the startup behind …" show a company
                 return Resolution(self._org(parsed.tokens[0], m.name_span), "resolve:org")
