@@ -554,7 +554,8 @@ class _Finder:
         if anonymity is not None:  # "A resident who asked not to be named said": the resident
             return self.np_before(toks, anonymity, limit)
         if k >= 2 and toks[k - 1].text == ",":
-            return self.relative_before(toks, k - 1) or self.appositive_before(toks, k - 1)
+            return self.relative_before(toks, k - 1) or self.appositive_before(toks, k - 1) \
+                or self.before_setting(toks, k - 1)
         start = self.np_start(toks, k, limit)
         if start is None:
             return None
@@ -643,6 +644,21 @@ class _Finder:
             elif toks[role - 1].text[:1].isupper() and (role == 1 or _is_boundary(toks[role - 2])):
                 head = role - 1
         return toks[head].start, toks[c - 1].end
+
+    def before_setting(self, toks: list[Tok], c: int) -> Range | None:
+        """The source before a setting set off by commas, ending with the comma at ``c``: "the IMF, in a
+        statement issued at the conclusion of its staff visit to Islamabad, said" gives "the IMF"."""
+        p = c - 1
+        while p > 0 and c - p <= RELATIVE_CLAUSE_TOKENS and toks[p].text != ",":
+            if toks[p].text in ".;:!?" or self.forms.get(toks[p].lower) and not _noun_use(toks, p, self.forms[toks[p].lower][0]):
+                return None
+            p -= 1
+        if p < 1 or toks[p].text != "," or p + 1 >= c or toks[p + 1].lower not in SETTING_PREPS:
+            return None
+        start = self.np_start(toks, p, 8)
+        if start is None or (start > 0 and not _is_boundary(toks[start - 1]) and toks[start - 1].lower not in SENTENCE_LINKS):
+            return None
+        return toks[start].start, toks[p - 1].end
 
     def _plain_appositive(self, middle: list[Tok]) -> bool:
         """Whether tokens between two commas describe a source ("the chair of X", "who led it"), not a
@@ -1467,6 +1483,10 @@ _DETERMINERS = frozenset("a an the his her their its this that our my your".spli
 def _is_boundary(t: Tok) -> bool:
     return len(t.text) == 1 and not t.text.isalnum() and t.text not in "-’'@#&"
 
+
+#: Words that may stand before a source opening its clause ("The debate came a day after the IMF, in a
+#: statement …, said"): the source need not open the sentence.
+SENTENCE_LINKS = frozenset("after before when while as and but because since although though".split())
 
 #: Most tokens from a source's "who"/"whose" to the comma that ends its relative clause.
 RELATIVE_CLAUSE_TOKENS = 30

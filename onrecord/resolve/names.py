@@ -138,6 +138,8 @@ ORG_WORDS = frozenset(
     "state center centre centers centres medical insights research laboratories labs "
     # events: "Sundance Film Festival", "Golden Globe Awards"
     "festival awards olympics championship championships summit expo "
+    # trade bodies and movements: "Rawalpindi-Islamabad Traders Chamber", "Qaumi Jamhoori Mahaz"
+    "chamber mahaz movement "
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
     "hospital hospitals infirmary clinic surgery hospice care healthcare".split()
 )
@@ -623,6 +625,10 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     [('Northbank Rovers', 'ORG'), ('Kirsty Dunbar', 'PERSON')]
     >>> [(n.text, n.prefix) for n in find_names("He met Harvest Plate chief executive Desmond Chia.")]
     [('Desmond Chia', 'Harvest Plate chief executive')]
+    >>> [(n.text, n.prefix) for n in find_names("Opposition Leader in the National Assembly Syed Ali Hamdani said.")]
+    [('Syed Ali Hamdani', 'Opposition Leader in the National Assembly')]
+    >>> [(n.text, n.type) for n in find_names("The Rawalpindi-Islamabad Traders Chamber said.")]
+    [('Rawalpindi-Islamabad Traders Chamber', 'ORG')]
     >>> [(n.text, n.type) for n in find_names("The Kelbrook Residents' Association said.")]
     [("Kelbrook Residents' Association", 'ORG')]
     """
@@ -698,7 +704,9 @@ _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:(?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman|Minister of State|Secretary of State|MEC)"
     r"[ \u00a0]+(?:for|of|on)"
     # "Dutch Ambassador to Ukraine Maarten Verhoeven", "Leader of (the) Opposition Kamla Ahirwar"
-    r"|(?:Ambassador|Envoy|High Commissioner|Consul(?:-General)?)[ \u00a0]+to|Leader[ \u00a0]+of)"
+    r"|(?:Ambassador|Envoy|High Commissioner|Consul(?:-General)?)[ \u00a0]+to|Leader[ \u00a0]+of"
+    # "Opposition Leader in the National Assembly Syed Zulqarnain Hamdani"
+    r"|(?:[A-Z][a-z]+[ \u00a0]+)?(?:Leader|Speaker|Whip)[ \u00a0]+in)"
     r"[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z][\w'’-]*[ \u00a0]+){1,4}(?:and|&)[ \u00a0]+)?$"
 )
 #: Heads of organisation names that take "of"/"for"/"on" after them ("Bank of England", "Union of Wales").
@@ -794,7 +802,8 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
                  if text.endswith(("for ", "of ", "on ", "the ", "and ", "& ", "to "), max(0, offset - 4), offset) else None)
     if portfolio and len(words) > 2:
         # "Minister for | Housing Martin Cusack": the portfolio runs up to the first name
-        first = next((i for i, (_, w) in enumerate(words) if fold(w) in MALE_NAMES or fold(w) in FEMALE_NAMES), None)
+        first = next((i for i, (_, w) in enumerate(words)
+                      if fold(w) in MALE_NAMES or fold(w) in FEMALE_NAMES or fold(w) in _NAME_OPENERS), None)
         cut = first if first else len(words) - 2
         if cut > 0:
             prefix_start = portfolio.start()
