@@ -779,7 +779,8 @@ class _Finder:
                 cand = self.add(list(q.content), "direct", (toks[cue_start].start, toks[j].end), speaker,
                                 "speaker-cue-colon-quote", cue[1])
                 return (cand, q.close + 1 if q.close is not None else None) if cand else None
-        if toks[-1].text == ":" and len(toks) >= 2 and all(t.text[:1].isupper() for t in toks[:-1]) and len(toks) <= 5:
+        if toks[-1].text == ":" and len(toks) >= 2 and all(t.text[:1].isupper() for t in toks[:-1]) and len(toks) <= 5 \
+                and not (len(toks) == 2 and len(toks[0].text) == 1):  # "A: “…”", an interview's answer, names no one
             cand = self.add(list(q.content), "direct", (toks[-1].start, toks[-1].end),
                             (toks[0].start, toks[-2].end), "name-colon-quote")
             return (cand, q.close + 1 if q.close is not None else None) if cand else None

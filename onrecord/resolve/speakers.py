@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..work import Candidate, Work
@@ -63,6 +64,7 @@ from .names import (
     GIVEN_NAMES,
     NOT_NAME_WORDS,
     COMPANY_NOUNS,
+    COUNTRY_NAMES,
     FEMALE_NAMES,
     MALE_NAMES,
     ORG_WORDS,
@@ -149,6 +151,15 @@ SAME_PARAGRAPH_BONUS = 0.5
 #: One word with a capital inside after a lower-case letter ("UltraEdge", "YouTube", "SoftBank"), unless it
 #: opens as surnames and given names do ("McDonald", "MacLeod", "DeShawn", "LeBron", "DiCaprio", "VanDyke").
 _CAMEL_PRODUCT = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z]\w*")
+
+#: Nouns for a sports team ("the team said in a statement"), and a team's name on a sports page: "the
+#: Pioneers" (a capitalised plural after "the"), "Stampede forward …" (a capitalised word before a player's role).
+TEAM_NOUNS = frozenset("team club franchise".split())
+_TEAM_PLURAL = re.compile(unicode_caps(
+    r"(?<=\b[Tt]he )([A-Z][a-z]+s)\b"
+    r"|\b([A-Z][a-z]+)(?= (?:quarterback|coach|[a-z]+back|receiver|forward|guard|center|centre|striker|midfielder"
+    r"|defender|goalkeeper|pitcher|catcher|owner|fans)\b)"
+))
 
 #: Added for the person a narrative sentence just before a quotation is about: above the last speaker's
 #: bonus, so that "X turned his fire on Y. / “…,” he said" is X even when Y spoke last.
@@ -583,6 +594,8 @@ class _Resolver:
     def resolve(self, cand: Candidate) -> Resolution:
         assert cand.speaker is not None
         s, e = antecedent_of_relative(self.work.text, *cand.speaker)
+        if e - s == 1 and self.work.text[s] in "AQ":
+            return Resolution(None, "resolve:unknown")  # a transcript's "A:" or "Q:", no one's name
         m = classify_mention(self.work.text, s, e)
         known = self.table.mention_at(*m.span)
         if known is not None and m.kind not in (MentionKind.NAME, MentionKind.APPOSITIVE, MentionKind.PRONOUN) \
@@ -766,6 +779,42 @@ class _Resolver:
                 return self._org(best, (page[best][0], page[best][0] + len(best)))
         return top if top is not None else nearest
 
+    def _dominant_team(self, nearest: int | None, pos: int) -> int | None:
+        """"The team said in a statement": the team just named ("Stampede forward Andre Kessler left … The team
+        said"), else the team the story is about, which sports pages name by a plural ("the Pioneers",
+        "Pioneers quarterback Cole Whitaker") more often than the rival named in full."""
+        text = self.table.text[:pos]
+        para = self.table.paragraph_of(pos)
+        recent_from = self.table.paragraphs[max(0, para - 1)][0]
+
+        def teams(found) -> list[tuple[int, str]]:
+            out = []
+            for m in found:
+                word = m.group(1) or m.group(2)
+                if fold(word) not in COUNTRY_NAMES and fold(word) not in ORG_WORDS:
+                    out.append((m.start(), word))
+            return out
+
+        named = teams(_TEAM_PLURAL.finditer(text))
+        recent = [(at, w) for at, w in named if at >= recent_from]
+        if recent:
+            at, word = recent[-1]
+        elif named:
+            word = Counter(w for _, w in named).most_common(1)[0][0]
+            at = text.rindex(word)
+            n = len(word_occurrences(text, word))  # "Pioneers quarterback …" too
+            if n < 2:
+                return nearest
+            if nearest is not None:
+                last = self.table.draft(nearest).name.split()[-1]
+                if len(word_occurrences(text, last)) >= n or word_occurrences(text[recent_from:], last):
+                    return nearest  # named as often, or just named
+        else:
+            return nearest
+        if nearest is not None and fold(word) in {fold(w) for w in self.table.draft(nearest).name.split()}:
+            return nearest
+        return self._org(word, (at, at + len(word)))
+
     def _only_quoted(self, i: int, pos: int) -> bool:
         """True when every mention of ``i`` before ``pos`` is inside someone's quotation ("… before he went off to
         Ames."): a body only talked about is not what "the company" the reporter writes of means."""
@@ -902,6 +951,8 @@ class _Resolver:
             body = leader if leader is not None else self._salient(m.span[0], cand, fits, persons=False, reach_back=True)
             if body is not None and head in COMPANY_NOUNS:
                 body = self._dominant_company(body, m.span[0], fits)
+            if head in TEAM_NOUNS:
+                body = self._dominant_team(body, m.span[0])
             if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in PUBLIC_BODY_NOUNS)):
                 return self._resolve_group(m, cand)  # no body of that kind: "the group", "the interior ministry"
             if body is not None or head not in _JUDICIAL_NOUNS:
