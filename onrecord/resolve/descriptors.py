@@ -75,8 +75,9 @@ _SYNONYMS = {
     "spokesman": "spokesperson", "mps": "mp", "retired": "former", "ex": "former",
     # a judge is "the bench" and "Justice A.K. Verma" in Indian and UK court reporting
     "justice": "judge", "bench": "judge",
-    # "head of rates strategy at Calloway Securities" is "the strategist"; "head of economics", "the economist"
-    "strategist": "strategy", "economist": "economics",
+    # "head of rates strategy at Calloway Securities" is "the strategist"; "head of economics", "the economist";
+    # "head of equity research at Creekview Securities", "the analyst"
+    "strategist": "strategy", "economist": "economics", "analyst": "research",
     # "According to the prosecution" is the Crown prosecutor arguing the case
     "prosecution": "prosecutor",
 }

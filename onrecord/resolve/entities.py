@@ -486,6 +486,12 @@ def is_byline_at(text: str, start: int, end: int) -> bool:
     return end - start <= 80 and bool(BYLINE.match(text, start, end) or _ROLE_BYLINE.match(text, start, end))
 
 
+#: What makes a source unnamed right after it is introduced: ", speaking on condition of anonymity", ", who
+#: asked not to be named", ", who declined to be identified".
+UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined|requested)"
+                           r"\s+(?:not\s+)?to\s+(?:be\s+)?(?:named|identified|give)|speaking\s+anonymously)")
+
+
 def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
     """Give the article's unnamed opening subject to the person named next (cataphora).
 
@@ -517,6 +523,8 @@ def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
                 continue
             if table.in_quote(m.start(), m.end()):
                 continue
+            if UNNAMED_AFTER.match(text, m.end()):
+                continue  # "A veteran DRP lawmaker, speaking on condition of anonymity, said": never named
             desc = normalise_descriptor(text[m.start() : m.end()])
             if not desc:
                 continue

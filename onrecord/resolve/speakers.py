@@ -40,6 +40,7 @@ from .entities import (
     OPENING_PARAGRAPHS,
     EntityTable,
     MentionRef,
+    UNNAMED_AFTER,
     body_named_by,
     build_table,
     company_words,
@@ -992,6 +993,12 @@ class _Resolver:
                     return Resolution(described_near, "resolve:nominal")
             if source is not None or not (_TIME_MODIFIER.match(m.text) or head in ("adviser", "advisor")):
                 return Resolution(source, "resolve:group")  # (an adviser may be one named before)
+        if len(m.text.split()) == 2 and fold(m.text.split()[0]) == "the":
+            # "A veteran DRP lawmaker, speaking on condition of anonymity, said … / “…,” the lawmaker said": the
+            # unnamed source just introduced, not the prime minister the lawmaker talks about
+            unnamed = self._introduced_indefinite(m, head, anonymous=True)
+            if unnamed is not None:
+                return Resolution(unnamed, "resolve:group")
         epithet = _EPITHET.match(m.text)
         described = epithet.group() if epithet else m.text
         found = self._salient(
@@ -1058,8 +1065,9 @@ class _Resolver:
                 d.add_descriptor(m.span[0], desc)
         return Resolution(found, "resolve:nominal")
 
-    def _introduced_indefinite(self, m: SpeakerMention, head: str) -> int | None:
-        """The group named by "A|An|One <…> ``head`` <…>," opening a sentence in this paragraph or the one before."""
+    def _introduced_indefinite(self, m: SpeakerMention, head: str, anonymous: bool = False) -> int | None:
+        """The group named by "A|An|One <…> ``head`` <…>," opening a sentence in this paragraph or the one before;
+        with ``anonymous``, only one said to be unnamed ("…, speaking on condition of anonymity,")."""
         para = self.table.paragraph_of(m.span[0])
         lo = self.table.paragraphs[max(0, para - 1)][0]
         pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n))(?P<who>(?:An?|One)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(head)}"
@@ -1067,7 +1075,7 @@ class _Resolver:
                              re.MULTILINE)
         found = None
         for hit in pattern.finditer(self.text, lo, m.span[0]):
-            if not self._in_content(hit.start()):
+            if not self._in_content(hit.start()) and (not anonymous or UNNAMED_AFTER.match(self.text, hit.end("who"))):
                 found = hit
         if found is None:
             return None
@@ -1244,6 +1252,10 @@ class _Resolver:
         (a description of an office, "a Home Office minister", stays unresolved)."""
         head = re.split(r",?\s+(?:who|whom|whose|which|that)\s", m.text, maxsplit=1)[0]  # "… electrician| who spent …"
         words = _words_of(head)
+        if words and len(words) <= MAX_ANONYMOUS_WORDS and UNNAMED_AFTER.match(self.text, m.span[1]):
+            # "A veteran DRP lawmaker, speaking on condition of anonymity, said": an office, but one the story
+            # will not name
+            return self._resolve_group(replace(m, text=head), cand)
         if len(words) > MAX_ANONYMOUS_WORDS or not words or fold(words[-1]) in ROLE_NOUNS | ROLE_TITLES.keys() \
                 or fold(words[-1]) in _NOT_ANYONE:
             return Resolution(None, "resolve:group")  # "a DW translation", "a statement": no one
