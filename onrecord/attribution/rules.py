@@ -417,6 +417,8 @@ class _Finder:
             sp = self.np_after(toks, i + 2, phrase=True)
             if sp is None:
                 return None
+            if _CHANNEL_DOCUMENT.fullmatch(self.text, *sp[0]) and self.cue_before_quote(q):
+                return None  # "X said the deal “…”, according to a statement": X's words, the statement a channel
             rule, cue_span, speaker, last = "quote-according-to", (first.start, toks[i + 1].end), sp[0], sp[1]
         elif self.forms.get(first.lower):
             sp = self.np_after(toks, i + 1)
@@ -483,6 +485,14 @@ class _Finder:
             # where or when, with no other speech in it, still ends the attribution at its full stop
             tail_end = self.sentence_tail(toks, last) or tail_end
         return cand, tail_end
+
+    def cue_before_quote(self, q: Quotation) -> bool:
+        """Whether the sentence holding quotation ``q`` has a reporting verb before it ("X said the deal “…”")."""
+        para = self.paragraph_of(q.open)
+        toks = lexical_sentences_flat(self.text, para[0], q.open)
+        start = max((x + 1 for x, t in enumerate(toks) if t.text in ".!?"), default=0)
+        return any(self.forms.get(t.lower) and not _noun_use(toks, x, self.forms[t.lower][0])
+                   for x, t in enumerate(toks[start:], start))
 
     def sentence_tail(self, toks: list[Tok], last: int) -> int | None:
         """Where the sentence after the cue at ``last`` ends, when the rest of it reports no other speech."""
@@ -728,7 +738,8 @@ class _Finder:
                                                                               and not _in_name(toks, j)):
                 break
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
-                    and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von") \
+                    and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von", "bin", "ibn", "bint", "ap", "ter",
+                                        "den", "der", "da", "di", "du", "le", "la") \
                     and not (t.lower == "to" and j > 0 and toks[j - 1].lower in CLOSE_TO) \
                     and not (t.lower in ("on", "in", "at") and toks[j + 1].lower in WEEKDAYS | MONTHS) \
                     and toks[j + 1].text not in SEAT_TITLES and t.lower not in RANK_WORDS:
@@ -1156,6 +1167,8 @@ class _Finder:
         keeps its subject).
         """
         for x in range(j + 1, end - 2):
+            if toks[x].text == "," and toks[x + 1].lower == "according" and toks[x + 2].lower == "to":
+                return x  # "said the deal “…”, according to a statement": where it was said, not what
             if toks[x].text == "," and toks[x + 1].lower in ("while", "whereas", "but"):
                 # "…, but Ekdahl said he …": "but" needs a subject of its own before the cue
                 if toks[x + 1].lower == "but" and self.forms.get(toks[x + 2].lower):
@@ -1591,6 +1604,10 @@ def _in_name(toks: list[Tok], j: int) -> bool:
 #: Verbs that report a retort only with "back" after them, and only after a quotation and its speaker
 #: ("“You should have,” the chairman shot back"); alone they are no cue ("a shot", "hit the target").
 _BACK_VERBS = frozenset("shot shoots fired fires hit hits snapped snaps bit bites".split())
+
+#: An unowned document after "according to" that only says where words were published: "a statement", "a
+#: press release" (not "a statement from the ministry", which names who speaks).
+_CHANNEL_DOCUMENT = re.compile(r"(?:an?|the)\s+(?:(?:written|joint|separate|brief|press|news)\s+)?(?:statement|release|transcript|readout)")
 
 #: A name after a comma that ends the sentence (", Colm Rafferty.").
 _CLOSING_NAME = re.compile(unicode_caps(r"[ \u00a0]*,[ \u00a0]*(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+){0,3}[A-Z][\w'’-]*)(?=[.!?])"))
