@@ -178,6 +178,8 @@ _RELATIVE_BEFORE = re.compile(
 
 #: Mention kinds that resolve to their owner, whose own span is not a mention of it.
 _OWNED_KINDS = (MentionKind.DOCUMENT, MentionKind.SPOKESPERSON)
+#: Speaker mentions by role or description, which a person named inside the same words cannot be.
+_ROLE_KINDS = (MentionKind.NOMINAL, MentionKind.SPOKESPERSON, MentionKind.INDEFINITE)
 #: An organisation name written out in capitalised words ("Department of Health and Social Care").
 _ORG_WORDS_ONLY = re.compile(unicode_caps(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+)[A-Z][\w'’-]*)*"))
 
@@ -606,6 +608,10 @@ class _Resolver:
         if handler is None:
             return Resolution(None, "resolve:unknown")
         res: Resolution = handler(m, cand)
+        if res.entity is not None and m.kind in _ROLE_KINDS and res.entity in self._named_inside(cand.content, lambda i: True):
+            # "“The matter concerning Mr. Hatano is …,” the top government spokesman said": a role is never the
+            # person its own words name
+            return Resolution(None, res.origin)
         if res.entity is not None and m.kind not in _OWNED_KINDS:
             self.table.add_mention(res.entity, *m.span, subject=True)
         return res
