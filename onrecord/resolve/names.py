@@ -496,9 +496,26 @@ CHINESE_SYLLABLES = frozenset(
 )
 
 
+#: Common Korean surnames as romanised in English-language news ("Park Seong-ho", "Lee Ga-eun").
+KOREAN_SURNAMES = frozenset(
+    "kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh shin "
+    "kwon hwang ahn an song yoo yu hong jeon jun ko go moon mun yang son bae baek paik heo huh nam noh roh ha "
+    "kwak sung cha joo woo min ryu na jin ji chae won bang gong hyun byun yeo do seok ma ban".split()
+)
+#: A Korean given name romanised with a hyphen: "Seong-ho", "Ga-eun", "Hyun-woo".
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")
+
+
 def _surname_first(words: list[str]) -> ParsedName | None:
     """A Chinese name written surname first, with or without an English given name before it: "Tan Boon
-    Kiat" and "Kelvin Ong Jia Wei" are Mr Tan and Mr Ong."""
+    Kiat" and "Kelvin Ong Jia Wei" are Mr Tan and Mr Ong; a Korean one: "Lee Ga-eun" is Ms Lee, of no
+    gender a list of English first names could tell ("Lee" is one).
+
+    >>> _surname_first(["Lee", "Ga-eun"]).last, _surname_first(["Park", "Seong-ho"]).first
+    ('Lee', 'Seong-ho')
+    """
+    if len(words) == 2 and fold(words[0]) in KOREAN_SURNAMES and _KOREAN_GIVEN.fullmatch(words[1]):
+        return ParsedName(None, words[1], (), words[0], written=tuple(words))
     if len(words) not in (3, 4) or fold(words[-3]) not in CHINESE_SURNAMES:
         return None
     given = [fold(w) for w in words[-2:]]
