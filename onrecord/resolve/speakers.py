@@ -520,6 +520,8 @@ class _Resolver:
         #: every attributed content piece, sorted: what someone said, not who is in the story
         self._contents = sorted(r for c in work.candidates for r in c.content)
         self._content_starts = [s for s, _ in self._contents]
+        #: whether a name is only ever written as a place, per name: each answer scans the whole text
+        self._place_names: dict[str, bool] = {}
 
     def _in_content(self, pos: int) -> bool:
         """Whether ``pos`` lies inside some candidate's content."""
@@ -633,7 +635,7 @@ class _Resolver:
             if body is not None:  # "Brindlemark" for "Brindlemark Inc.", when no person has that name
                 self.table.add_mention(body, *m.name_span)
                 return Resolution(body, "resolve:org")
-        if not parsed.honorific and _only_a_place(self.work.text, m.name, self.table.in_quote):
+        if not parsed.honorific and self._only_a_place(m.name):
             # "now a paramedic in Preston, paid tribute", "reporting from Amman": a place, never a speaker
             return Resolution(None, "resolve:place")
         if found is None and len(parsed.tokens) == 1:
@@ -656,6 +658,13 @@ class _Resolver:
             d.gender = m.gender  # "who gave her name as Mere": she
         self.table.add_mention(found, *m.name_span, subject=True)
         return Resolution(found, "resolve:partial-name" if partial else "resolve:name")
+
+    def _only_a_place(self, name: str) -> bool:
+        """:func:`_only_a_place` for this article, once per name (a 5 MB page names the same people thousands of
+        times, and each answer scans the whole text)."""
+        if name not in self._place_names:
+            self._place_names[name] = _only_a_place(self.work.text, name, self.table.in_quote)
+        return self._place_names[name]
 
     def _resolve_appositive(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         if m.name and m.name_span and _describes_a_body(m):
