@@ -522,6 +522,8 @@ class _Resolver:
         self._content_starts = [s for s, _ in self._contents]
         #: whether a name is only ever written as a place, per name: each answer scans the whole text
         self._place_names: dict[str, bool] = {}
+        #: where every attribution's cue starts, sorted: "is there a cue in this sentence" by bisection
+        self._cue_starts = sorted(c.cue[0] for c in work.candidates if c.cue)
 
     def _in_content(self, pos: int) -> bool:
         """Whether ``pos`` lies inside some candidate's content."""
@@ -754,7 +756,8 @@ class _Resolver:
         if e == 0:
             return None
         s = _sentence_start(text, e - 1)
-        if any(ch in text[s:e] for ch in "\"“”") or any(s <= c.cue[0] < e for c in self.work.candidates if c.cue):
+        k = bisect.bisect_left(self._cue_starts, s)
+        if any(ch in text[s:e] for ch in "\"“”") or (k < len(self._cue_starts) and self._cue_starts[k] < e):
             return None
         table = self.table
         k = bisect.bisect_left(table.mentions, s, key=_start_of)

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from ..work import Range, Work
 
-__all__ = ["CleanStage", "Junk", "blank_ranges", "byline_lines", "explain_junk", "find_junk", "find_paragraphs", "is_headline_line"]
+__all__ = ["CleanStage", "Junk", "blank_ranges", "byline_lines", "explain_junk", "find_junk", "find_paragraphs", "is_headline_line",
+           "is_listed_headline"]
 
 #: Longest line (chars) that can be a caption, credit or prompt; real captions
 #: and prompts run to ~200 chars, so 300 leaves room without reaching paragraphs.
