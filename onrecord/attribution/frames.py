@@ -26,6 +26,7 @@ __all__ = [
     "free_labelled_subjects",
     "free_relative_sources",
     "question_frame",
+    "replace_time_sources",
 ]
 
 #: A sentence opened by who asked: "Responding to a question from …", "In reply to questions by …",
@@ -260,8 +261,28 @@ def detach_distant_sources(text: str, cands: Iterable[Candidate], ruled: Iterabl
     return out
 
 
+#: A source that only says when: "…, a provider of …, today announced" (the tagger's pointer stops at the
+#: word next to the cue).
+_WHEN = re.compile(r"(?i)(?:today|yesterday|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
+
+
+def replace_time_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
+    """``cands`` with a source that is only a day ("today announced") replaced by the one a rule in
+    ``ruled`` found for the same cue, or dropped."""
+    by_cue = [r for r in ruled if r.cue is not None and r.speaker is not None]
+    out = []
+    for c in cands:
+        if c.speaker is not None and c.cue is not None and _WHEN.fullmatch(text[c.speaker[0] : c.speaker[1]]):
+            rule = next((r for r in by_cue if r.cue[0] < c.cue[1] and c.cue[0] < r.cue[1]), None)
+            c = replace(c, speaker=rule.speaker if rule is not None else None)
+        out.append(c)
+    return out
+
+
 def fix_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
     """Every correction: :func:`free_answerers`, :func:`free_relative_sources`, :func:`complete_titles`,
-    :func:`free_labelled_subjects`, :func:`detach_distant_sources` (with the rules' sources in ``ruled``)."""
+    :func:`free_labelled_subjects`, :func:`detach_distant_sources` and :func:`replace_time_sources` (with
+    the rules' sources in ``ruled``)."""
+    ruled = list(ruled)
     fixed = complete_titles(text, free_relative_sources(text, free_answerers(text, cands)))
-    return detach_distant_sources(text, free_labelled_subjects(text, fixed), ruled)
+    return replace_time_sources(text, detach_distant_sources(text, free_labelled_subjects(text, fixed), ruled), ruled)

@@ -17,12 +17,83 @@ from dataclasses import replace
 from ..text.clean import byline_lines, is_headline_line, is_listed_headline
 from ..work import Candidate, Range
 
-__all__ = ["BODY_LINE", "drop_bylines", "drop_furniture", "drop_headlines", "strip_edges", "subtract"]
+__all__ = ["BODY_LINE", "boilerplate_regions", "drop_boilerplate", "drop_bylines", "drop_furniture", "drop_headlines", "strip_edges", "subtract"]
 
 
 def drop_furniture(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
-    """``cands`` without what they read on bylines (:func:`drop_bylines`) or listed headlines (:func:`drop_headlines`)."""
-    return drop_headlines(text, drop_bylines(text, cands))
+    """``cands`` without what they read on bylines (:func:`drop_bylines`), listed headlines
+    (:func:`drop_headlines`) or a press release's boilerplate (:func:`drop_boilerplate`)."""
+    return drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands)))
+
+
+#: A line that opens a press release's boilerplate: "About Halvard Systems", "Forward-Looking
+#: Statements", "Safe Harbor Statement", "Media Contact:" (PR Newswire, Business Wire, GlobeNewswire).
+_BOILERPLATE_HEADING = re.compile(
+    r"^[ \t]*(?:About[ \t]+(?:the[ \t]+)?[A-Z][^\n.!?:]{0,80}"
+    r"|(?:Cautionary[ \t]+(?:Note|Statement)[ \t]+(?:Regarding|on|about)[ \t]+)?Forward[- ]Looking[ \t]+Statements?"
+    r"|Safe[ \t]+Harbou?r(?:[ \t]+Statement)?"
+    r"|(?:Media|Press|Investor)[ \t]+(?:Contacts?|Relations|Inquiries|Enquiries)[ \t]*:?)[ \t]*$",
+    re.M,
+)
+#: A wire's dateline tag on a press release ("/PRNewswire/ --", "(BUSINESS WIRE) --").
+_WIRE_TAG = re.compile(
+    r"/\s*(?:PRNewswire|PR Newswire|CNW|GLOBE NEWSWIRE|ACCESSWIRE|EINPresswire)(?:-[A-Z]+)?\s*/|\(BUSINESS WIRE\)"
+)
+#: The line that closes a release on a wire: "SOURCE Halvard Systems, Inc.".
+_SOURCE_LINE = re.compile(r"^SOURCE[ \t]+[A-Z][^\n]*$", re.M)
+#: Most characters of a release's boilerplate after its first heading (two company descriptions, the
+#: legal caution and the contacts run to about 3,000); what follows is no longer the release's.
+MAX_BOILERPLATE_CHARS = 6000
+#: How far before a heading a wire's dateline tag may stand (characters): a long release.
+WIRE_TAG_REACH = 20000
+
+
+def boilerplate_regions(text: str) -> list[Range]:
+    """Where a press release's closing boilerplate lies in ``text``.
+
+    From a heading (:data:`_BOILERPLATE_HEADING`) to the release's "SOURCE
+    Company" line, or at most :data:`MAX_BOILERPLATE_CHARS` on. A heading
+    counts when a wire's dateline tag stands before it, a "SOURCE" line
+    closes it, or another kind of heading follows it within the region
+    ("About Halvard Systems" then "Forward-Looking Statements"): an "About
+    the author" box in a news story is none of these.
+    """
+    regions: list[Range] = []
+    for h in _BOILERPLATE_HEADING.finditer(text):
+        if regions and h.start() < regions[-1][1]:
+            continue
+        limit = h.start() + MAX_BOILERPLATE_CHARS
+        source = _SOURCE_LINE.search(text, h.end(), limit)
+        end = source.end() if source else min(len(text), limit)
+        kinds = {m.group().split()[0] for m in _BOILERPLATE_HEADING.finditer(text, h.start(), end)}
+        if source or len(kinds) > 1 or _WIRE_TAG.search(text, max(0, h.start() - WIRE_TAG_REACH), h.start()):
+            regions.append((h.start(), end))
+    return regions
+
+
+def drop_boilerplate(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """``cands`` without those read wholly in a press release's closing boilerplate
+    (:func:`boilerplate_regions`): the companies' descriptions ("About Halvard Systems"), the legal
+    caution about forward-looking statements and the press contacts, where nothing is anyone's
+    statement ("similar expressions … identify forward-looking statements", an award's name in
+    quotation marks).
+
+    >>> text = "ACME Corp said it would grow.\\n\\nAbout ACME\\nACME says it \\"builds things\\".\\n\\nSOURCE ACME Corp"
+    >>> grow = Candidate(content=[(text.index("it would"), text.index("grow") + 4)], speaker=(0, 9))
+    >>> builds = Candidate(content=[(text.index("builds"), text.index("things") + 6)], speaker=None)
+    >>> [c is grow for c in drop_boilerplate(text, [grow, builds])]
+    [True]
+    """
+    regions = boilerplate_regions(text)
+    if not regions:
+        return list(cands)
+    starts = [s for s, _ in regions]
+
+    def inside(s: int, e: int) -> bool:
+        k = bisect.bisect_right(starts, s) - 1
+        return k >= 0 and regions[k][0] <= s and e <= regions[k][1]
+
+    return [c for c in cands if not all(inside(s, e) for s, e in c.content)]
 
 
 #: A listed line opening with one of these is a quote or a signature, not a headline: readers' quotes

@@ -165,6 +165,8 @@ COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc ag sa nv".split())
 #: Most tokens of a subject found by ``adjunct_subject`` ("A Conservative MP").
 ADJUNCT_SUBJECT_TOKENS = 6
 GERUND_PREPS = frozenset("for despite after before by without of in on while since about upon".split())
+#: Time adverbs that may stand between a source's closing comma and its cue ("…, today announced").
+TIME_ADVERBS = frozenset("today yesterday tonight".split())
 #: Days that PolNeAR's cues take in ("said Monday").
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Time and setting words that may sit between a cue and its clause ("said on Monday that").
@@ -177,6 +179,12 @@ SETTING = frozenset(
 #: clients that", "said at a briefing in Brussels that"), and its longest length in tokens.
 SETTING_PREPS = frozenset("in on at during to with via through over after before".split())
 SETTING_PHRASE_TOKENS = 7
+#: A cue and the preposition that opens its argument, not a setting ("believe in", "insist on").
+PREP_ARGUMENTS = frozenset({("believe", "in"), ("insist", "on"), ("comment", "on"), ("report", "on"), ("reflect", "on"),
+                            ("elaborate", "on"), ("agree", "on"), ("decide", "on"), ("warn", "of"), ("speak", "of")})
+#: Most tokens of a setting phrase closing a sentence after its cue (", Tang said at the opening of the
+#: 2025 Silk Road Digital Commerce Forum."): running to the stop, it needs no "that" to end it.
+CLOSING_SETTING_TOKENS = 12
 #: Capitalised words that open a sentence without being its subject ("Later, …", "But …").
 SENTENCE_OPENERS = frozenset(
     "the a an but and yet so then later earlier meanwhile however in on at after before when while as if "
@@ -566,6 +574,11 @@ class _Finder:
         if k >= 2 and toks[k - 1].text == ",":
             return self.relative_before(toks, k - 1) or self.appositive_before(toks, k - 1) \
                 or self.before_setting(toks, k - 1)
+        if k >= 3 and toks[k - 2].text == "," and (toks[k - 1].lower in TIME_ADVERBS or toks[k - 1].lower in WEEKDAYS):
+            # "Halvard Systems, Inc. (NASDAQ: HLVD), a provider of …, today announced": past the day
+            return self.np_before(toks, k - 1, limit)
+        if k >= 4 and toks[k - 3].text == "," and toks[k - 2].lower == "on" and toks[k - 1].lower in WEEKDAYS:
+            return self.np_before(toks, k - 2, limit)  # "…, on Monday announced"
         start = self.np_start(toks, k, limit)
         if start is None:
             return None
@@ -595,6 +608,13 @@ class _Finder:
         head = self.np_start(toks, p, 8)
         if head is None:
             return None
+        if head >= 2 and head + 1 == p and toks[head].text.isdigit() and len(toks[head].text) <= 3 \
+                and toks[head - 1].text == ",":
+            # "Rusdi, 52, the head of Sidomulyo village,": a name and an age before the description
+            name = self.np_start(toks, head - 1, 6)
+            if name is not None and all(t.text[:1].isupper() for t in toks[name:head - 1]) \
+                    and self._plain_appositive(middle):
+                return toks[name].start, toks[c - 1].end
         if head >= 2 and toks[head - 1].text == "," and not stacked:
             # "Sonia Albrecht, general counsel for X, the Reston-based developer that …, said": two appositives
             outer = self.appositive_before(toks, head - 1, stacked=True)
@@ -735,7 +755,9 @@ class _Finder:
         while j >= 0 and k - 1 - j < limit:
             t = toks[j]
             if _is_boundary(t) or t.lower in NP_STOP or t.text in MODALS or (self.forms.get(t.lower)
-                                                                              and not _in_name(toks, j)):
+                                                                              and not _in_name(toks, j)) \
+                    or (len(t.text) > 1 and not any(ch.isalnum() for ch in t.text)) \
+                    or (t.text == "-" and self.text[t.end : t.end + 1] in (" ", "-")):  # "--" after a dateline
                 break
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
                     and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von", "bin", "ibn", "bint", "ap", "ter",
@@ -753,6 +775,11 @@ class _Finder:
             start += 1
         if start >= k:
             return None
+        if start >= 2 and toks[start - 1].text == "," and toks[start].lower.rstrip(".") in COMPANY_SUFFIXES:
+            # "Halvard Systems, Inc.": the company's name before its suffix's comma
+            outer = self.np_start(toks, start - 1, limit)
+            if outer is not None:
+                return outer
         return start
 
     def before_quote(self, q: Quotation) -> tuple[Candidate, int | None] | None:
@@ -1026,8 +1053,14 @@ class _Finder:
                 self.put_it_to(toks, k, end)  # "X put it to Y that ...": X asserted it to Y
                 continue
             cue = self.cue_of(t)
-            if not cue or (k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES):
-                continue  # "his remarks", "the claims": a noun
+            if not cue or (k > 0 and (toks[k - 1].lower in DETERMINERS | POSSESSIVES
+                                      or toks[k - 1].lower.endswith(("'s", "’s")))):
+                continue  # "his remarks", "the claims", "Editor's note:": a noun
+            if _noun_after_preposition(toks, k, self.forms):
+                continue  # "in televised remarks", "in remarks delivered in Arabic": a noun
+            if t.text[:1].isupper() and _in_name(toks, k) and any(
+                    x.text.isalpha() and x.text.islower() and len(x.text) > 3 for x in toks):
+                continue  # "The Nuevo León State Water Commission": a word of a name (a headline is all capitals)
             if t.lower in _NOUN_CUES and k > 1 and toks[k - 2].lower in DETERMINERS | POSSESSIVES \
                     and toks[k - 1].text[:1].isupper():
                 continue  # "wrote in a Facebook post", "in his BBC interview": a noun after a name
@@ -1069,6 +1102,13 @@ class _Finder:
             s = j
             while s < n and toks[s].lower in SETTING and s - j < 4:
                 s += 1
+            if j < s < n and toks[s].lower in ("released", "issued", "published", "posted"):
+                # "said in a statement released on the same day it would …"
+                r = s + 1
+                while r < n and r - s <= 5 and (toks[r].lower in SETTING or toks[r].lower in ("same", "next", "following", "day")):
+                    r += 1
+                if r < n and (toks[r].lower in SUBJECT_PRONOUNS or toks[r].lower == "that"):
+                    s = r
             if s >= n or toks[s].lower != "that":
                 s = max(s, self.past_setting_phrase(toks, j, end))
             if s < n and toks[s].lower == "that" and s < end:
@@ -1258,11 +1298,35 @@ class _Finder:
             if t.lower == "that":
                 return j if j > s + 1 else s
             cue = self.forms.get(t.lower)
-            if _is_boundary(t) or (cue and not _noun_use(toks, j, cue[0])) or t.text in MODALS \
-                    or (t.lower in NP_STOP and t.lower != "that"):
+            if _is_boundary(t) or (cue and not _noun_use(toks, j, cue[0]) and not _noun_after_preposition(toks, j, self.forms)) \
+                    or t.text in MODALS or (t.lower in NP_STOP and t.lower != "that"):
                 return s
             j += 1
         return s
+
+    def setting_to_end(self, toks: list[Tok], s: int, end: int) -> bool:
+        """Whether ``toks[s:end]`` is one setting phrase closing the sentence after its cue.
+
+        ", the NHC said in its 11 a.m. advisory.", ", the CDC says on its
+        website.": a preposition (SETTING_PREPS, not "to") and a noun phrase, at most
+        CLOSING_SETTING_TOKENS tokens with no punctuation (but the dot of an
+        abbreviation), cue verb, modal or clause word.
+        """
+        if s + 1 >= end or toks[s].lower not in SETTING_PREPS or toks[s].lower in ("to", "with") \
+                or end - s > CLOSING_SETTING_TOKENS:
+            return False  # (not "expected to appeal to the court", "disagrees with her former boss": arguments)
+        nxt = toks[s + 1]
+        if not (nxt.lower in DETERMINERS | POSSESSIVES or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+            return False  # a noun phrase follows: "in its advisory", not "on being Donald Trump", "in air conditioners"
+        for j in range(s + 1, end):
+            t = toks[j]
+            if t.text == "." and "." in toks[j - 1].text:
+                continue  # "a.m." splits as "a.m" "."
+            cue = self.forms.get(t.lower)
+            if _is_boundary(t) or (cue and not _noun_use(toks, j, cue[0])) or t.text in MODALS \
+                    or t.lower in NP_STOP or t.lower in SUBJECT_PRONOUNS - {"this", "that"}:
+                return False
+        return True
 
     def after_preposition(self, toks: list[Tok], cue_start: int, k: int) -> bool:
         """Whether the cue at ``k`` is a gerund governed by a preposition ("despite admitting", "for admitting")."""
@@ -1326,11 +1390,17 @@ class _Finder:
                 return None  # "Cody Rawlins, who recorded “Two-Lane Heart”, said the song …": the subject, not content
             if sp and sp[1] + 1 >= end:
                 return (toks[0].start, toks[cue_start - 2].end), sp[0]
-        # ", a source said (on Monday)."
+        # ", a source said (on Monday)." / ", the agency said in a press release."
         while after < end and toks[after].lower in SETTING:
             after += 1
         if after < end:
-            return None
+            s = k + 1
+            while s < end and (toks[s].lower in WEEKDAYS or toks[s].lower in TIME_ADVERBS):
+                s += 1  # ", Tang said Thursday at the opening of …"
+            lemma = self.forms[toks[k].lower][0] if toks[k].lower in self.forms else toks[k].lower
+            if (s == k + 1 and s < end and (lemma, toks[s].lower) in PREP_ARGUMENTS) \
+                    or toks[0].lower in SENTENCE_LINKS | {"like", "if"} or not self.setting_to_end(toks, s, end):
+                return None  # "I believe in the good sense …", "As Obama appears set …, Clinton disagrees …"
         j = cue_start - 1
         while j >= 0 and toks[j].text != "," and cue_start - j <= 9:
             if toks[j].lower in NP_STOP or _is_boundary(toks[j]):
@@ -1487,6 +1557,28 @@ _NOUN_CUES = frozenset("post posts tweet tweets statement statements message mes
 _NOUN_PREPOSITIONS = frozenset("in of with for on to after during".split())
 
 
+#: Prepositions after which a cue's form is a noun, alone or after an adjective ("in remarks", "in
+#: televised remarks", "during questioning").
+_SETTING_NOUN_PREPS = frozenset("in on at during via".split())
+
+
+def _noun_after_preposition(toks: list[Tok], k: int, forms: dict[str, tuple[str, str]]) -> bool:
+    """Whether the cue form at ``k`` is a noun after a preposition ("said in televised remarks that").
+
+    >>> from onrecord.attribution.cues import verb_forms
+    >>> forms = verb_forms()
+    >>> toks = lexical_sentences_flat("He said in televised remarks that it would.", 0, 43)
+    >>> [t.text for k, t in enumerate(toks) if t.lower in forms and _noun_after_preposition(toks, k, forms)]
+    ['remarks']
+    """
+    if k > 0 and toks[k - 1].lower in _SETTING_NOUN_PREPS:
+        return True
+    before = toks[k - 1] if k > 0 else None
+    return k > 1 and toks[k - 2].lower in _SETTING_NOUN_PREPS and before is not None and before.text.isalpha() \
+        and before.text.islower() and before.lower not in forms and before.lower not in SUBJECT_PRONOUNS \
+        and before.lower not in ("to", "not", "also", "then", "and", "or")  # "went on to describe"
+
+
 def _joins_roles(toks: list[Tok], j: int) -> bool:
     """True when "and" at ``j`` joins two titles of one person: "Orrin co-founder and CEO Dana Okafor-Lind"."""
     return (toks[j].lower == "and" and 0 < j < len(toks) - 1
@@ -1547,13 +1639,17 @@ def _ends_in_name(middle: list[Tok]) -> bool:
 
 
 def _party_tag_before(toks: list[Tok], k: int) -> int | None:
-    """Index of the "(" of a US party tag ending just before ``k`` ("( D )", "( R-Ohio )"), else None."""
+    """Index of the "(" of a US party tag, a stock ticker or a body's initials ending just before ``k``
+    ("( D )", "( R-Ohio )", "( NASDAQ : HLVD )", "( NYSE : X , TSX : X )", "( AMN )"), else None."""
     if k < 3 or toks[k - 1].text != ")":
         return None
-    for o in range(k - 2, max(-1, k - 6), -1):
+    for o in range(k - 2, max(-1, k - 10), -1):
         if toks[o].text == "(":
             inside = "".join(t.text for t in toks[o + 1 : k - 1])
-            return o if re.fullmatch(r"(?:D|R|I)(?:-[A-Z][\w.]*)*\.?", inside) and o > 0 else None
+            tag = re.fullmatch(r"(?:D|R|I)(?:-[A-Z][\w.]*)*\.?|(?:[A-Z]{2,8}:[A-Z][A-Z0-9.]{0,7},?)+"
+                               r"|[A-Z][A-Z&]{1,7}(?:,(?:by|from)its(?:[A-Z][a-z]+)?(?:acronym|initials|abbreviation))?",
+                               inside)  # ... or initials: "(AMN)", "(CEANL, by its Spanish acronym)"
+            return o if tag and o > 0 else None
     return None
 
 

@@ -19,10 +19,14 @@ from ..model import Entity
 from ..work import Range, Work
 from .descriptors import describe_after, describe_before
 from .names import (
-    GIVEN_NAMES,
+    AGE_AFTER,
+    FEMALE_KIN,
     FEMALE_NAMES,
+    GIVEN_NAMES,
+    MALE_KIN,
     MALE_NAMES,
     PARTY_WORDS,
+    PLACE_FIRST_WORDS,
     PLACE_WORDS,
     ROLE_NOUNS,
     ROLE_TITLES,
@@ -269,6 +273,10 @@ def _sentence_start(text: str, pos: int) -> int:
 _SAINT_PLACE = re.compile(r"(?:St\.?|Saint)\s+[A-Z]")
 
 
+#: A place's first word right before a name spaCy found ("Colonia | Independencia").
+_PLACE_FIRST_BEFORE = re.compile(r"\b(" + "|".join(sorted(PLACE_FIRST_WORDS)) + r")\s+$", re.I)
+
+
 def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
     """Names from spaCy's NER with a subject flag from the parse."""
     out: list[tuple[NameSpan, bool]] = []
@@ -295,8 +303,11 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                 type_ = "ORG"  # spaCy reads "Lib Dem" as a person; a party name is never one
             if type_ == "PERSON" and _SAINT_PLACE.match(work.text, s) and (possessive or work.text[e : e + 1] in "'’"):
                 continue  # "St Brendan's", "St Mary's": a hospital, school or church, not a person
-            if type_ == "PERSON" and len(text.split()) > 1 and fold(text.split()[-1]) in PLACE_WORDS:
-                continue  # "Marlow Crossing": a place
+            first = _PLACE_FIRST_BEFORE.search(work.text, max(0, s - 12), s)
+            first_word = fold(first.group(1) if first else text.split()[0] if len(text.split()) > 1 else "")
+            if type_ == "PERSON" and ((first_word in PLACE_FIRST_WORDS and first_word not in GIVEN_NAMES) or (
+                    len(text.split()) > 1 and fold(text.split()[-1]) in PLACE_WORDS)):
+                continue  # "Marlow Crossing", "Colonia Independencia" (whole or cut after "Colonia"): a place
             if headline and type_ == "PERSON" and not _surely_person(NameSpan(s, e, text, type_)):
                 continue  # capitals of a title-case headline
             # the subject, or in apposition to it ("The head of the delegation, Major General …, rejected")
@@ -351,7 +362,7 @@ def _surely_person(n: NameSpan) -> bool:
 
 
 def _merge_name_lists(
-    cheap: list[tuple[NameSpan, bool]], spacy: list[tuple[NameSpan, bool]], bylines: list[Range] = ()
+    cheap: list[tuple[NameSpan, bool]], spacy: list[tuple[NameSpan, bool]], bylines: list[Range] = (), text: str = ""
 ) -> list[tuple[NameSpan, bool]]:
     """Cheap names plus spaCy names that overlap none of them; spaCy's subject flag wins."""
     spacy = [(m, s) for m, s in spacy if not any(bs <= m.start < be for bs, be in bylines)]
@@ -363,7 +374,8 @@ def _merge_name_lists(
         if over:
             subj = any(s for _, s in over)
             if n.type == "PERSON" and all(m.type == "ORG" for m, _ in over) and not parse_name(n.text).honorific \
-                    and not n.prefix and fold(n.text) not in surnames:  # a role before it makes it a person
+                    and not n.prefix and fold(n.text) not in surnames \
+                    and not AGE_AFTER.match(text, n.end):  # a role before it or an age after it makes it a person
                 first = parse_name(n.text).first
                 if not first or (fold(first) not in MALE_NAMES and fold(first) not in FEMALE_NAMES):
                     n = NameSpan(n.start, n.end, n.text, "ORG", n.prefix, n.prefix_start, n.possessive)
@@ -392,12 +404,16 @@ def build_table(work: Work) -> EntityTable:
     names = _cheap_names(text, paragraphs)
     if work.parsed:
         bylines = [(ps, pe) for ps, pe in paragraphs if is_byline_at(text, ps, pe)]
-        names = _merge_name_lists(names, _spacy_names(work), bylines)
+        names = _merge_name_lists(names, _spacy_names(work), bylines, text)
     for n, subject in names:
         _add_name(table, n, subject)
+    _kin_genders(table)
     _link_single_words(table, paragraphs)
+    if _nicknames_given(table):
+        _link_single_words(table, paragraphs)  # again, for the nicknames: "Nacho was in no mood …"
     _fold_provisional(table)
     _retype_companies(table)
+    _fold_opening_verbs(table)
     _appositive_bodies(table)
     _fold_acronyms(table)
     for i, d in enumerate(table.drafts):
@@ -693,6 +709,66 @@ _WORD = re.compile(
 )
 
 
+#: A nickname given after a person's name: 'Ferreyra, universally known in the paddock as "Nacho"',
+#: 'Achmad Fauzan Hidayat, popularly called “Gus Fauzan”', "nicknamed 'Smudger'".
+_KNOWN_AS = re.compile(
+    r"\A,?\s+(?:[a-z]+\s+){0,2}(?:known|nicknamed|dubbed|called)\s+(?:(?:in|to|by|among|around)\s+[^,.;:\"“‘]{1,40}?\s+)?"
+    r"(?:as\s+)?[\"“‘](?P<nick>[A-Z][\w'’-]+)[\"”’]"
+)
+
+
+#: A kin noun in apposition before a name: "His mother, | Edith, 84,", "his wife | Margaret".
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|our)\s+(?:late\s+)?(?P<noun>" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"),?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _kin_genders(table: EntityTable) -> None:
+    """Give a person of unknown gender the one their kin noun tells ("His mother, Edith, 84,": a woman).
+
+    >>> t = EntityTable("His mother, Edith, 84, waited.", [], [])
+    >>> i = t.new("Edith", "PERSON", parse_name("Edith")); t.add_mention(i, 12, 17)
+    >>> _kin_genders(t); t.drafts[i].gender
+    'female'
+    """
+    for m in table.mentions:
+        d = table.draft(m.entity)
+        if d.type != "PERSON" or d.gender is not None:
+            continue
+        kin = _KIN_BEFORE.search(table.text, max(0, m.start - 30), m.start)
+        if kin:
+            noun = kin.group("noun").lower()
+            d.gender = "female" if noun in FEMALE_KIN else "male"
+
+
+def _nicknames_given(table: EntityTable) -> bool:
+    """Give a person the one-word nickname the text says they are known by, so that it names them later.
+
+    >>> t = EntityTable('Ignacio Ferreyra, known in the paddock as "Nacho", led. Nacho was angry.', [], [])
+    >>> i = t.new("Ignacio Ferreyra", "PERSON", parse_name("Ignacio Ferreyra")); t.add_mention(i, 0, 16)
+    >>> _nicknames_given(t), t.drafts[i].parsed.nickname
+    (True, 'Nacho')
+    """
+    given = False
+    for m in table.mentions:
+        d = table.draft(m.entity)
+        if d.type != "PERSON" or d.parsed is None or d.parsed.nickname:
+            continue
+        known = _KNOWN_AS.match(table.text[m.end : m.end + 90])
+        if known:
+            d.parsed = replace(d.parsed, nickname=known.group("nick"))
+            given = True
+    if given:  # a parse may have found the nickname alone as a person of its own: the same one
+        holders = {fold(d.parsed.nickname): i for i in table.persons()
+                   if (d := table.drafts[i]).parsed is not None and d.parsed.nickname}
+        for i in table.persons():
+            holder = holders.get(fold(table.drafts[i].name))
+            if holder is not None and holder != i:
+                table.merge(i, holder)
+    return given
+
+
 def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
     """Add bare surnames and first names of known people ("Blunt said", "Khan's")."""
     words: dict[str, list[int]] = {}
@@ -861,6 +937,34 @@ def _retype_companies(table: EntityTable) -> None:
         if looks_like_company(table.text, d.parsed.last):  # type: ignore[arg-type]
             d.type = "ORG"
             d.gender = None
+
+
+def _fold_opening_verbs(table: EntityTable) -> None:
+    """Fold into a company a two-word "person" that is a line's opening verb and the company's first word.
+
+    "Expands Halvard's reach into …" (a press release's bullet) is no Mr
+    Expands Halvard when "Halvard Systems, Inc." is named: every mention of
+    in full opens a line or sentence, its first word is no given name, its second
+    opens the company's name.
+    """
+    orgs: dict[str, int] = {}
+    for i, d in enumerate(table.drafts):
+        words = d.name.split()
+        if d.merged_into is None and d.type == "ORG" and len(words) > 1:
+            orgs.setdefault(fold(words[0]), i)
+    if not orgs:
+        return
+    for i in table.persons():
+        d = table.drafts[i]
+        p = d.parsed
+        if not p or not p.first or not p.last or p.honorific or len(p.tokens) != 2 or fold(p.first) in GIVEN_NAMES \
+                or not fold(p.first).endswith(("s", "ed", "ing")):
+            continue  # a verb's form: "Expands", "Added", "Bringing"
+        org = orgs.get(fold(p.last))
+        full = [s for s, e in d.mentions if " " in table.text[s:e].strip()]
+        if org is not None and full and all(
+                _sentence_start(table.text, s) == s or table.text[s - 1 : s] == "\n" for s in full):
+            table.merge(i, org)
 
 
 def _fold_provisional(table: EntityTable) -> None:

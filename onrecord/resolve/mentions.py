@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from ..text.letters import unicode_caps
 from .descriptors import RELATIVE, normalise_descriptor, split_roles
 from .names import (
+    FEMALE_KIN,
     HONORIFICS,
+    MALE_KIN,
     NOT_NAME_WORDS,
     ORG_WORDS,
     POSTNOMINALS,
@@ -57,7 +59,7 @@ GROUP_NOUNS = frozenset(
     "councillors councilors analysts economists scientists researchers academics nurses paramedics "
     "firefighters farmers fishermen traders investors shareholders fans players students "
     "sons daughters children siblings brothers sisters grandchildren inspectors engineers employees staffers "
-    "agents detectives authors co-authors".split()
+    "agents detectives authors co-authors stewards umpires referees jurors trustees".split()
 )
 #: Group nouns that, with "the" alone, take up an organisation in focus ("the group" for the Alliance).
 BODY_GROUP_NOUNS = frozenset("group union board committee panel team".split())
@@ -143,11 +145,9 @@ _RELATION_NOUNS = frozenset(
 )
 #: A relative named by whose relative they are, perhaps with what they were doing: "Her daughter,
 #: speaking to the BBC on Tuesday", "his widow".
-_FEMALE_KIN = frozenset("daughter wife mother mum sister widow niece granddaughter grandmother aunt".split())
-_MALE_KIN = frozenset("son husband father dad brother widower nephew grandson grandfather uncle".split())
 _KIN = re.compile(
     r"(?P<owner>his|her|their)\s+(?:late\s+|eldest\s+|youngest\s+|elder\s+|younger\s+|older\s+)?"
-    r"(?P<noun>" + "|".join(sorted(_FEMALE_KIN | _MALE_KIN | {"partner"})) + r")"
+    r"(?P<noun>" + "|".join(sorted(FEMALE_KIN | MALE_KIN | {"partner"})) + r")"
     r"(?:\s*,\s*(?:[a-z]+ing\b[^,]*|who\b[^,]*))?,?$",
     re.IGNORECASE,
 )
@@ -161,12 +161,20 @@ _NICKNAMED = re.compile(unicode_caps(
 ))
 #: Who saw or obtained a document, after it ("… seen by POLITICO", "… obtained by The Verge").
 _SEEN_BY = re.compile(
-    r"\s+(?:(?:seen|obtained|reviewed|viewed|leaked)\s+(?:by|to)\s+.*|(?:released|published|issued)\s+(?:on\s+)?\w+)$", re.S
+    r"\s+(?:(?:seen|obtained|reviewed|viewed|leaked)\s+(?:by|to)\s+.*"
+    r"|(?:released|published|issued)\s+(?:(?:on|last|this|late|early)\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?)$",
+    re.S
 )
 #: A body named before a document's noun: "an internal Commission note", "a Home Office memo".
 _MAKER_BEFORE_DOC = re.compile(unicode_caps(
     r"^(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+[a-z]+$"
 ))
+#: A public body named in lower case before a document's noun: "a cabinet statement", "a police report".
+BODY_MAKERS = frozenset(
+    "cabinet government ministry police army military presidency palace council court company party union club "
+    "school hospital university agency commission department".split()
+)
+_BODY_BEFORE_DOC = re.compile(r"^(?:a|an|the)\s+(?P<maker>" + "|".join(sorted(BODY_MAKERS)) + r")\s+[a-z]+$")
 #: A place-based description before a noun: "the Columbus, Ohio-based | retailer".
 _PLACE_BASED = re.compile(unicode_caps(r"^(?i:the)\s+(?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*-based\s+(?=[a-z])"))
 #: A noun and a reduced relative clause's subject: "a ruling | the county's top elected official [called]",
@@ -178,9 +186,12 @@ _CHANNEL_TAIL = re.compile(
     r"(?:statement|email|e-mail|post|interview|letter|release|video|podcast)$"
 )
 #: A body's initials in brackets after its name: "(ESA)", "(NTPF)".
-_ACRONYM_TAG = re.compile(r"\s*\([A-Z][A-Z&]{1,7}\)\s*$")
+_ACRONYM_TAG = re.compile(
+    r"\s*\([A-Z][A-Z&]{1,7}(?:,\s*(?:by|from|after)\s+its\s+(?:[A-Z][a-z]+\s+)?(?:acronym|initials|abbreviation))?\)\s*$"
+)  # "(CEANL, by its Spanish acronym)"
 #: A party tag after a US politician's name: "(D)", "(R-Ohio)", "(D-Md.)".
-_PARTY_TAG = re.compile(r"\s*\((?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)\s*$")
+_PARTY_TAG = re.compile(r"\s*\((?:(?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+                        r"|(?:[A-Z]{2,8}:\s*[A-Z][A-Z0-9.]{0,7}(?:[,;]\s*)?)+)\)\s*$")  # ... or a ticker: "(NASDAQ: HLVD)"
 #: Figures with who published them: "figures published yesterday by the National Treatment Purchase Fund"
 #: (not "data compiled by LSEG": a data vendor is no source of what the figures mean).
 #: ... and data from a body ("data from the Kenya National Bureau of Statistics"), but not data a vendor compiled.
@@ -475,7 +486,7 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         noun = kin.group("noun").lower()
         return SpeakerMention(MentionKind.GROUP, mention[: kin.end("noun")], span, owner=kin.group("owner"),
                               owner_span=(s, s + len(kin.group("owner"))), number="sg",
-                              gender="female" if noun in _FEMALE_KIN else "male" if noun in _MALE_KIN else None)
+                              gender="female" if noun in FEMALE_KIN else "male" if noun in MALE_KIN else None)
     clause = _TRAILING_CLAUSE.search(mention)
     if clause and clause.start() > 0 and not _ROLE_CLAUSE.match(mention[clause.start() :].lstrip(", ")):
         # "Hamish Lund, who asked the question", "The GMB, which represents 60 workers": the
@@ -517,6 +528,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             maker = _MAKER_BEFORE_DOC.match(mention)
             if maker:  # "an internal Commission note", "a Home Office memo": the body named before it
                 owner, owner_span = maker.group("maker"), (s + maker.start("maker"), s + maker.end("maker"))
+            body = _BODY_BEFORE_DOC.match(mention)
+            if body:  # "a cabinet statement": the cabinet, as "the cabinet said" would name it
+                owner, owner_span = "the " + body.group("maker"), (s + body.start("maker"), s + body.end("maker"))
         return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
     if "," in mention:
         parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", mention)]

@@ -148,6 +148,7 @@ ORG_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
     "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
+    "mosque temple chapel synagogue shrine "
     "motorway terrace crescent cape province region territory oval".split()
 )
 #: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
@@ -186,7 +187,7 @@ def _ends_in_country(folded: list[str]) -> bool:
 #: Points of the compass ending a constituency's name ("St Andrew South West", "Dublin Bay North").
 COMPASS_WORDS = frozenset("north south east west central".split())
 #: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
-PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi".split())
+PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi colonia barrio kampung".split())
 #: Last words of utilities' names that are also surnames ("Cascade Ridge Power" / "Samantha Power").
 UTILITY_WORDS = frozenset("power electric gas water".split())
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
@@ -313,6 +314,8 @@ _MORE_FEMALE = frozenset(
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
     "umm fatima fatma aisha mariam maryam layla leila huda rania salma amal hana zeinab zaynab yasmin "
     "yasmine dina rana samira nadia lina reem rasha ghada manal "
+    # Egyptian given names
+    "nermine nermeen shaimaa heba mona noha sherine shereen dalia doaa marwa azza nevine eman iman rehab abeer "
     # Nordic, Brazilian and Spanish given names
     "liv sigrid solveig ragnhild kari ingeborg hanne tove silje marit gabriela juliana fernanda mariana "
     "liisa aino anneke marieke agnieszka katarzyna malgorzata małgorzata "
@@ -336,6 +339,8 @@ _MORE_MALE = frozenset(
     "hussein ibrahim youssef yusuf tariq karim nabil walid rami ziad fadi hani bassam jamal nasser saif "
     "abdullah abdul majid rashid salim saleh adel amr osama bilal hamza marwan ayman samir imad yahya imran "
     "irfan faisal shahid zahid asif arif tahir "
+    # Egyptian given names
+    "sherif hisham tarek tarik wael hazem ashraf essam hatem mostafa moustafa khaled sameh magdy medhat "
     # Nordic, Brazilian and Spanish given names
     "kaua kauã thiago tiago gabriel lucas matheus vinicius vinícius rodrigo felipe gustavo bruno leonardo "
     "eduardo marcelo ricardo andre andré fernando sergio sérgio inaki iñaki gonzalo ignacio joaquin joaquín "
@@ -349,6 +354,9 @@ _MORE_MALE = frozenset(
     "naveen vivek rajesh suresh ramesh amit anil sunil vijay sanjay rakesh kapil ashok arvind manoj deepak "
     "pradeep rohit rahul".split()
 )
+#: Kin nouns that tell a relative's gender ("his mother, Edith", "Her daughter, speaking to the BBC").
+FEMALE_KIN = frozenset("daughter wife mother mum sister widow niece granddaughter grandmother aunt".split())
+MALE_KIN = frozenset("son husband father dad brother widower nephew grandson grandfather uncle".split())
 MALE_NAMES = MALE_NAMES | _MORE_MALE
 FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
 #: Every given name above, either gender (built once: a set union in a loop costs a copy each time).
@@ -648,14 +656,25 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     [('Rawalpindi-Islamabad Traders Chamber', 'ORG')]
     >>> [(n.text, n.type) for n in find_names("The Kelbrook Residents' Association said.")]
     [("Kelbrook Residents' Association", 'ORG')]
+    >>> [(n.text, n.type) for n in find_names("Rusdi, 52, the head of Sidomulyo village, said so.")]
+    [('Rusdi', 'PERSON')]
     """
     end = len(text) if end is None else end
     found: list[NameSpan] = []
     for run_start, run in _joined_runs(text, start, end):
         for sentence_start, sentence_part in _split_sentences(run_start, run):
             for offset, part in _possessive_parts(sentence_start, sentence_part):
-                found.extend(n for n in _split_run(text, offset, part) if not _premodifies_role(text, n))
+                names = [n for n in _split_run(text, offset, part) if not _premodifies_role(text, n)]
+                if not names and " " not in part and AGE_AFTER.match(text, offset + len(part)) \
+                        and fold(part) not in NOT_NAME_WORDS and fold(part) not in COUNTRY_NAMES and part[1:].islower():
+                    # "Rusdi, 52, the head of …", "said Socorro, 67,": one name and an age is a person
+                    names = [NameSpan(offset, offset + len(part), part, "PERSON")]
+                found.extend(names)
     return found
+
+
+#: An age in commas after a name: "Rusdi, 52,".
+AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
 
 
 #: Honorifics that only ever open a person's name, so a run is cut before one ("National Assembly | Syed
@@ -721,7 +740,7 @@ _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:(?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman|Minister of State|Secretary of State|MEC)"
     r"[ \u00a0]+(?:for|of|on)"
     # "Dutch Ambassador to Ukraine Maarten Verhoeven", "Leader of (the) Opposition Kamla Ahirwar"
-    r"|(?:Ambassador|Envoy|High Commissioner|Consul(?:-General)?)[ \u00a0]+to|Leader[ \u00a0]+of"
+    r"|(?:Ambassador|Envoy|High Commissioner|Consul(?:-General)?)[ \u00a0]+to|(?:Leader|Speaker)[ \u00a0]+of"
     # "Opposition Leader in the National Assembly Syed Zulqarnain Hamdani"
     r"|(?:[A-Z][a-z]+[ \u00a0]+)?(?:Leader|Speaker|Whip)[ \u00a0]+in)"
     r"[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z][\w'’-]*[ \u00a0]+){1,4}(?:and|&)[ \u00a0]+)?$"
@@ -821,7 +840,14 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
         # "Minister for | Housing Martin Cusack": the portfolio runs up to the first name
         first = next((i for i, (_, w) in enumerate(words)
                       if fold(w) in MALE_NAMES or fold(w) in FEMALE_NAMES or fold(w) in _NAME_OPENERS), None)
-        cut = first if first else len(words) - 2
+        if not first:
+            # no given name known: the portfolio ends at its last policy or body word ("Supply and Internal
+            # Trade | Sherif Abdel Rahman El-Sayed", "the House | Hisham Saad el-Din Ghoneim"), else two words
+            # are the name
+            last = max((i for i, (_, w) in enumerate(words[:-2])
+                        if fold(w) in POLICY_WORDS_LOWER or fold(w) in ORG_WORDS), default=None)
+            first = last + 1 if last is not None else len(words) - 2
+        cut = first
         if cut > 0:
             prefix_start = portfolio.start()
             s, e = words[cut][0], words[-1][0] + len(words[-1][1])

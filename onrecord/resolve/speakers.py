@@ -52,6 +52,7 @@ from .entities import (
 )
 from .mentions import (
     BODY_GROUP_NOUNS,
+    BODY_MAKERS,
     DOCUMENT_NOUNS,
     FINDING_NOUNS,
     PRONOUNS,
@@ -180,6 +181,9 @@ _RELATIVE_BEFORE = re.compile(
 _OWNED_KINDS = (MentionKind.DOCUMENT, MentionKind.SPOKESPERSON)
 #: Speaker mentions by role or description, which a person named inside the same words cannot be.
 _ROLE_KINDS = (MentionKind.NOMINAL, MentionKind.SPOKESPERSON, MentionKind.INDEFINITE)
+#: Heads of a public body's description ("the state general administration department", "the Vologda
+#: Region prosecutor's office").
+_PUBLIC_BODY_HEADS = PUBLIC_BODY_NOUNS | {"office"}
 #: An organisation name written out in capitalised words ("Department of Health and Social Care").
 _ORG_WORDS_ONLY = re.compile(unicode_caps(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+)[A-Z][\w'’-]*)*"))
 
@@ -206,8 +210,15 @@ class ResolveStage:
 
 #: Words before a place's name: "in Preston", "from Amman", "in the capital, Port Halim".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|near|across|outside|around)\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
-    r"county|district)(?:\s+of)?\s*,?\s*)?$"
+    r"\b(?:in|from|near|across|outside|around|to)\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
+    r"county|district)(?:\s+of)?\s*,?\s*)?(?:[A-Z][\w'’-]+,\s+)?$"
+)
+#: The end of a line after a word that opens it: a word alone on its line.
+_ALONE_ON_LINE = re.compile(r"[ \t]*(?:\n|$)")
+#: A place's kind after its name: "Demak regency", "Demak and Kudus regencies", "Karanganyar district".
+_PLACE_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:regenc(?:y|ies)|districts?|provinces?|count(?:y|ies)|regions?|villages?"
+    r"|municipalit(?:y|ies)|governorates?|prefectures?|oblasts?)\b"
 )
 
 
@@ -241,13 +252,20 @@ def _is_person_noun(mention: str) -> bool:
 
 
 def _only_a_place(text: str, name: str, quoted) -> bool:
-    """True when every time ``text`` writes ``name`` outside quotation marks (``quoted(start, end)``) it
-    follows a place preposition, and no given name opens it."""
+    """True when ``text`` writes ``name`` outside quotation marks (``quoted(start, end)``) as a place (after a
+    place preposition, or before a place's kind: "Demak regency"), every time or all but one in four,
+    and no given name opens it. A line of its own (a list of topics) says nothing either way."""
     words = name.split()
     if not words or fold(words[0]) in GIVEN_NAMES:
         return False
-    found = [s for s in word_occurrences(text, name, possessive=False) if not quoted(s, s + len(name))]
-    return bool(found) and all(_PLACE_BEFORE.search(text, max(0, s - 40), s) for s in found)
+
+    def alone(s: int) -> bool:
+        return text[max(0, s - 1) : s] in ("", "\n") and _ALONE_ON_LINE.match(text, s + len(name)) is not None
+
+    found = [s for s in word_occurrences(text, name, possessive=False) if not quoted(s, s + len(name)) and not alone(s)]
+    places = sum(1 for s in found if _PLACE_BEFORE.search(text, max(0, s - 40), s) or _PLACE_AFTER.match(text, s + len(name)))
+    others = len(found) - places
+    return places > 0 and (others == 0 or (places >= 3 and others * 3 <= places))
 
 
 def _full_name_of(text: str, word: str) -> ParsedName | None:
@@ -487,7 +505,8 @@ def _continues(table: EntityTable, prev: Candidate, cand: Candidate, speaker: in
     the gap between them may not name another person outside quotation marks.
     A statement whose cue is passive ("The case … is widely seen as …", "it
     was reported that …") has no agent to continue; a participle or a verb
-    sharing the subject before it ("…, warning that", "and said") does.
+    sharing the subject before it ("…, warning that", "and said") does. Words
+    that name the speaker by name are someone else's about them.
     """
     if table.paragraph_of(cand.start) - table.paragraph_of(prev.end) > 1:
         return False
@@ -500,6 +519,16 @@ def _continues(table: EntityTable, prev: Candidate, cand: Candidate, speaker: in
             r = table.root(m.entity)
             if r != speaker and table.drafts[r].type == "PERSON":
                 return False
+    if table.drafts[speaker].type == "PERSON":
+        # '“Nacho would have had to beat my lap first”' after Nacho's own words: someone answering him
+        for s, e in cand.content:
+            k = bisect.bisect_left(table.mentions, s, key=_start_of)
+            while k < len(table.mentions) and table.mentions[k].start < e:
+                m = table.mentions[k]
+                k += 1
+                if table.root(m.entity) == speaker and table.text[m.start : m.start + 1].isupper() \
+                        and table.text[m.start : m.end].lower() not in PRONOUNS:
+                    return False
     return True
 
 
@@ -935,7 +964,7 @@ class _Resolver:
         if len(m.text.split()) == 2 and head in _SPOKES_HEADS and self.last_spokesperson is not None:
             # "the spokesperson added": the spokesperson quoted last, for the body they spoke for
             return Resolution(self.last_spokesperson, "resolve:spokesperson")
-        if (len(m.text.split()) <= 3 or (head in PUBLIC_BODY_NOUNS and len(m.text.split()) <= 6)) \
+        if (len(m.text.split()) <= 3 or (head in _PUBLIC_BODY_HEADS and len(m.text.split()) <= 6)) \
                 and fits_org_noun(head, "") is not None:  # ... "the state general administration department"
             # "the company said", "the agency said": the organisation of that kind in focus; a modifier
             # must be in its name too ("the interior ministry" is not the Senate nor the health ministry)
@@ -972,8 +1001,9 @@ class _Resolver:
                 body = self._dominant_company(body, m.span[0], fits)
             if head in TEAM_NOUNS:
                 body = self._dominant_team(body, m.span[0])
-            if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in PUBLIC_BODY_NOUNS)):
-                return self._resolve_group(m, cand)  # no body of that kind: "the group", "the interior ministry"
+            if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in _PUBLIC_BODY_HEADS)):
+                # no body of that kind: "the group", "the interior ministry", "the Vologda Region prosecutor's office"
+                return self._resolve_group(m, cand)
             if body is not None or head not in _JUDICIAL_NOUNS:
                 return Resolution(body, "resolve:nominal")
             # "the court warned" with no court named in capitals: the judge who presides
@@ -1343,6 +1373,16 @@ class _Resolver:
         return lead + (self.table.draft(owner).name if owner is not None else m.owner)
 
     def _resolve_document(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        if m.owner and m.owner.startswith("the ") and m.owner[4:] in BODY_MAKERS and m.owner_span is not None:
+            # "a cabinet statement" (mentions._BODY_BEFORE_DOC): the body in focus, as "the cabinet said",
+            # else the body by that noun
+            body = SpeakerMention(MentionKind.NOMINAL, m.owner, m.owner_span)
+            found = self._resolve_nominal(body, cand)
+            if found.entity is None:
+                found = self._resolve_group(replace(body, kind=MentionKind.GROUP), cand)
+            if found.entity is not None:
+                self.table.add_mention(found.entity, *m.owner_span)
+            return found
         if m.owner:
             owner = self._owner_entity(m, cand)
             voice = fold(m.text.split()[-1])
@@ -1532,8 +1572,8 @@ class _Resolver:
 
     def _fits_gender(self, index: int, gender: str | None) -> bool:
         d = self.table.draft(index)
-        if d.type != "PERSON":
-            return False
+        if d.type != "PERSON" or (" " not in d.name and self._only_a_place(d.name)):
+            return False  # (not "Demak", a regency the text only ever writes as a place)
         return gender is None or d.gender is None or d.gender == gender
 
     def _salient(

@@ -8,6 +8,7 @@ from onrecord.attribution.frames import (
     free_answerers,
     free_relative_sources,
     question_frame,
+    replace_time_sources,
 )
 from onrecord.work import Candidate
 
@@ -95,3 +96,19 @@ def test_a_particle_left_outside_the_source_and_a_dangling_article_are_mended() 
                   speaker=span(t, "the CFS, the"))
     out = complete_titles(t, [a, b])
     assert [t[c.speaker[0] : c.speaker[1]] for c in out] == ["De los Ríos", "the CFS"]
+
+
+def test_a_source_that_only_says_when_takes_the_rules_source_or_none() -> None:
+    t = "Tessmark Robotics, Inc. (NYSE: TSMK), a maker of warehouse robots, today announced that it will open a plant."
+    cue = span(t, "announced")
+    tagged = Candidate(content=[span(t, "that it will open a plant")], cue=cue, speaker=span(t, "today"),
+                       origin="model:minilm-tagger")
+    ruled = Candidate(content=[span(t, "that it will open a plant")], cue=cue,
+                      speaker=span(t, "Tessmark Robotics, Inc. (NYSE: TSMK), a maker of warehouse robots"),
+                      origin="rule:reported-that")
+    (with_rule,) = replace_time_sources(t, [tagged], [ruled])
+    assert t[with_rule.speaker[0] : with_rule.speaker[1]].startswith("Tessmark Robotics")
+    (alone,) = replace_time_sources(t, [tagged])
+    assert alone.speaker is None
+    named = Candidate(content=tagged.content, cue=cue, speaker=span(t, "Tessmark Robotics"), origin="model:minilm-tagger")
+    assert replace_time_sources(t, [named], [ruled]) == [named]  # a real source is kept

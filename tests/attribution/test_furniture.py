@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord import extract
-from onrecord.attribution.furniture import drop_headlines
+from onrecord.attribution.furniture import boilerplate_regions, drop_boilerplate, drop_headlines
 from onrecord.work import Candidate
 
 TAGGER = "model:minilm-tagger"
@@ -66,3 +66,34 @@ def test_the_rule_modes_drop_a_headline_box_too(mode: str) -> None:
     quotes = [q.text for q in extract(t, mode=mode).quotes]
     assert "We will not give up," in quotes
     assert not any("another euro" in q for q in quotes)
+
+
+_RELEASE = (
+    "OSLO, March 3, 2026 /PRNewswire/ -- Tessmark Robotics, Inc. today announced that it will open a plant.\n\n"
+    "\"We are growing,\" said Ada Lund, chief executive of Tessmark.\n\n"
+    "About Tessmark Robotics\nTessmark builds what customers call \"the quiet robot\".\n\n"
+    "Forward-Looking Statements\nWords such as \"expects\" identify forward-looking statements.\n\n"
+    "SOURCE Tessmark Robotics, Inc.\n"
+)
+
+
+def test_a_press_releases_boilerplate_says_nothing_but_its_body_does() -> None:
+    said = tag(_RELEASE, ["We are growing,"], "said", "Ada Lund")
+    award = tag(_RELEASE, ["the quiet robot"], "call", "customers")
+    legal = tag(_RELEASE, ["expects"], "identify")
+    assert drop_boilerplate(_RELEASE, [said, award, legal]) == [said]
+
+
+def test_the_boilerplate_ends_with_its_release() -> None:
+    """Releases joined with news after them (a crawl's shard read as one text) lose nothing after "SOURCE"."""
+    news = "\n\nThe mayor said the bridge would reopen on Friday.\n"
+    text = _RELEASE + news
+    ((start, end),) = boilerplate_regions(text)
+    assert text[start:].startswith("About Tessmark") and text[:end].endswith("SOURCE Tessmark Robotics, Inc.")
+    mayor = tag(text, ["the bridge would reopen on Friday"], "said", "The mayor")
+    assert drop_boilerplate(text, [mayor]) == [mayor]
+
+
+def test_an_about_box_in_a_news_story_is_not_boilerplate() -> None:
+    story = _BODY + "\n\nAbout Harriet Vane\nVane said she had \"never once\" missed a deadline.\n"
+    assert boilerplate_regions(story) == []
