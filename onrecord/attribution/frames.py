@@ -266,13 +266,27 @@ def detach_distant_sources(text: str, cands: Iterable[Candidate], ruled: Iterabl
 _WHEN = re.compile(r"(?i)(?:today|yesterday|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
 
 
+#: "according to" just before a source: where a quotation was relayed ("…,” the official said, according to
+#: the network.").
+_ACCORDING_BEFORE = re.compile(r"(?i)according\s+to\s+$")
+
+
 def replace_time_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
-    """``cands`` with a source that is only a day ("today announced") replaced by the one a rule in
-    ``ruled`` found for the same cue, or dropped."""
+    """``cands`` with a source that is only a day ("today announced"), or the outlet after "according to"
+    that relayed another cue's words ("the official said, according to the network"), replaced by the one
+    a rule in ``ruled`` found for the same cue, or dropped."""
     by_cue = [r for r in ruled if r.cue is not None and r.speaker is not None]
     out = []
     for c in cands:
-        if c.speaker is not None and c.cue is not None and _WHEN.fullmatch(text[c.speaker[0] : c.speaker[1]]):
+        relayed = c.speaker is not None and c.cue is not None and not text[c.cue[0] : c.cue[1]].lower().startswith(
+            "according") and _ACCORDING_BEFORE.search(text, max(0, c.speaker[0] - 20), c.speaker[0]) is not None
+        if c.cue is not None and text[c.cue[0] : c.cue[1]].lower().startswith("according"):
+            # "“…,” the official said, according to the network": the official spoke; the network relayed it
+            said = next((r for r in by_cue if r.cue[1] <= c.cue[0] and not text[r.cue[1] : c.cue[0]].strip(" ,")
+                         and any(cs < re_ and rs < ce for cs, ce in c.content for rs, re_ in r.content)), None)
+            if said is not None:
+                c = replace(c, cue=said.cue, speaker=said.speaker)
+        elif c.speaker is not None and c.cue is not None and (relayed or _WHEN.fullmatch(text[c.speaker[0] : c.speaker[1]])):
             rule = next((r for r in by_cue if r.cue[0] < c.cue[1] and c.cue[0] < r.cue[1]), None)
             c = replace(c, speaker=rule.speaker if rule is not None else None)
         out.append(c)

@@ -17,13 +17,83 @@ from dataclasses import replace
 from ..text.clean import byline_lines, is_headline_line, is_listed_headline
 from ..work import Candidate, Range
 
-__all__ = ["BODY_LINE", "boilerplate_regions", "drop_boilerplate", "drop_bylines", "drop_furniture", "drop_headlines", "strip_edges", "subtract"]
+__all__ = ["BODY_LINE", "boilerplate_regions", "drop_boilerplate", "drop_bylines", "drop_furniture", "drop_headlines", "drop_notices", "drop_pull_quotes", "strip_edges", "subtract"]
 
 
 def drop_furniture(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """``cands`` without what they read on bylines (:func:`drop_bylines`), listed headlines
     (:func:`drop_headlines`) or a press release's boilerplate (:func:`drop_boilerplate`)."""
-    return drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands)))
+    return drop_pull_quotes(text, drop_notices(text, drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands)))))
+
+
+#: Least share of a pull quote's words that one other paragraph of the page holds.
+PULL_QUOTE_OVERLAP = 0.8
+#: Fewest words (of three letters or more) a pull quote is tested on; shorter quotations stay.
+PULL_QUOTE_WORDS = 5
+_WORD = re.compile(r"[^\W\d_][\w'’]{2,}")
+
+
+def drop_pull_quotes(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """``cands`` without pull quotes: a paragraph that is one quotation and nothing else, read with no
+    source or only "I"/"we", whose words another paragraph of the page already holds (a magazine's "“I was
+    waiting for permission to stop.”" set between paragraphs, repeating the answer it was taken from).
+
+    >>> text = ("My mother said I could quit, and I think I was waiting for permission to stop. I was so angry with "
+    ...         "her that I got on a plane three days later.\\n\\n"
+    ...         "“I was waiting for permission to stop.”\\n\\nWhat next?")
+    >>> pull = Candidate(content=[(text.index("“I was") + 1, text.index(".”") + 1)], speaker=None)
+    >>> drop_pull_quotes(text, [pull])
+    []
+    """
+    out = []
+    paragraphs = None
+    for c in cands:
+        if len(c.content) == 1 and (c.speaker is None or text[c.speaker[0] : c.speaker[1]].strip().lower() in ("i", "we")):
+            s, e = c.content[0]
+            ps = text.rfind("\n", 0, s) + 1
+            pe = text.find("\n", e)
+            pe = len(text) if pe < 0 else pe
+            line = text[ps:pe].strip()
+            if line[:1] in "“\"‘'" and line[-1:] in "”\"’'" and len(line) - (e - s) <= 4:
+                words = {w.lower() for w in _WORD.findall(text[s:e])}
+                if len(words) >= PULL_QUOTE_WORDS:
+                    if paragraphs is None:
+                        paragraphs = [(m.start(), len(m.group()), {w.lower() for w in _WORD.findall(m.group())})
+                                      for m in re.finditer(r"[^\n]+", text)]
+                    # the words' source is running text (not a headline quoting the same words) twice as long
+                    if any(start != ps and size >= max(BODY_LINE, 2 * len(line))
+                           and len(words & other) >= PULL_QUOTE_OVERLAP * len(words) for start, size, other in paragraphs):
+                        continue
+        out.append(c)
+    return out
+
+
+#: A paragraph in which the publisher corrects itself: "Correction: An earlier version of this article
+#: misquoted …", "Clarification: This article was amended …", "[Editor's note: …]".
+_NOTICE = re.compile(
+    r"^[ \t]*[\[(]?(?:Correction|Clarification|Editor['’]s[ \t]+[Nn]ote|Amendment)s?[ \t]*(?::|—|–|-[ \t])",
+    re.M | re.I,
+)
+
+
+def drop_notices(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """``cands`` without those read wholly in the publisher's own notice: a correction, a clarification
+    or an editor's note is the paper speaking of its article ("misquoted Cllr Ashcroft as describing the
+    sale as “…”"), not a statement of anyone it quotes.
+
+    >>> text = "The mayor said the pool would reopen.\\n\\nCorrection: An earlier version misquoted her as saying it would close."
+    >>> said = Candidate(content=[(text.index("the pool"), text.index(" reopen") + 7)], speaker=(0, 9))
+    >>> noted = Candidate(content=[(text.index("it would close"), len(text) - 1)], speaker=None)
+    >>> [c is said for c in drop_notices(text, [said, noted])]
+    [True]
+    """
+    notices = []
+    for m in _NOTICE.finditer(text):
+        end = text.find("\n", m.end())
+        notices.append((m.start(), len(text) if end < 0 else end))
+    if not notices:
+        return list(cands)
+    return [c for c in cands if not all(any(s <= a and b <= e for s, e in notices) for a, b in c.content)]
 
 
 #: A line that opens a press release's boilerplate: "About Halvard Systems", "Forward-Looking

@@ -34,6 +34,8 @@ MIN_QUESTIONS = 2
 MAX_QUESTION_WORDS = 35
 #: Most paragraphs one answer may run to.
 MAX_ANSWER_PARAGRAPHS = 4
+#: Most words of a question put as a statement ("You directed an episode this season, too.").
+MAX_PROMPT_WORDS = 20
 #: Confidence of an answer (between an unattributed quotation's and a quotation with its cue).
 CONFIDENCE = 0.6
 
@@ -58,12 +60,14 @@ _SPOKE_TO = re.compile(r"\s+(?:spoke|talked|was speaking|was talking)\s+(?:to|wi
 _WITH_X = re.compile(r"\b(?:in conversation with|interview with|interviewed|sat down with)\s+$", re.I)
 
 
-#: Speakers that, inside an answer, are the interviewee ("I think we have to …"): the answer's own words.
-_FIRST_PERSON_SPEAKERS = frozenset("i we".split())
+#: Speakers that, inside an answer, are the interviewee ("I think we have to …") or no one in particular
+#: ("Everyone would think something was wrong"): the answer's own words.
+_FIRST_PERSON_SPEAKERS = frozenset("i we you everyone everybody nobody anyone anybody someone somebody people".split())
 
 
 def speaks_as_interviewee(text: str, cand: Candidate) -> bool:
-    """Whether ``cand``, found inside an answer, is the interviewee's own words: no speaker, or "I"/"we"."""
+    """Whether ``cand``, found inside an answer, is the interviewee's own words: no speaker, "I"/"we", or
+    no one in particular ("everyone", "people")."""
     return cand.speaker is None or text[cand.speaker[0] : cand.speaker[1]].strip().lower() in _FIRST_PERSON_SPEAKERS
 
 
@@ -75,6 +79,24 @@ def _is_question(text: str, para: Range) -> bool:
     if _NARRATED.search(body):
         return False  # "So I asked him then, …?": a reporter telling of an exchange
     return body.endswith("?") or bool(_Q_PREFIX.match(body))
+
+
+def _is_prompt(text: str, para: Range) -> bool:
+    """A question put as a statement, inside an interview: one short sentence to "you", with no "I" ("You
+    directed an episode this season, too.", "Tobias says you sent him eleven pages of notes")."""
+    body = text[para[0] : para[1]].strip()
+    return (0 < len(body.split()) <= MAX_PROMPT_WORDS and body.endswith(".") and body.count(". ") == 0
+            and body[0] not in "“‘\"'«" and not _DOUBLE_MARKS.search(body) and bool(_YOU.search(body))
+            and not _FIRST_PERSON.search(body))
+
+
+def _is_furniture(body: str) -> bool:
+    """A line of page furniture inside an interview: "ADVERTISEMENT", "SHOP MARA’S LOOK", "Shop Now",
+    "$2,450 at Alder & Finch"; a pull quote standing in quotation marks alone."""
+    stripped = body.strip()
+    letters = [ch for ch in stripped if ch.isalpha()]
+    return bool(letters) and (all(ch.isupper() for ch in letters) or stripped[0] in "“‘\"'«$£€"
+                              or stripped.lower().startswith(("shop now", "buy now", "read more")))
 
 
 def find_interview_answers(text: str, paragraphs: Sequence[Range]) -> list[Candidate]:
@@ -99,14 +121,20 @@ def find_interview_answers(text: str, paragraphs: Sequence[Range]) -> list[Candi
     questions = [k for k, p in enumerate(paras) if _is_question(text, p)]
     if len(questions) < MIN_QUESTIONS:
         return []
+    # in an interview, a statement to "you" after an answer is a question too
+    first = questions[0]
+    questions = sorted(set(questions) | {k for k, p in enumerate(paras) if k > first and _is_prompt(text, p)})
+    edited = next((k for k, p in enumerate(paras) if k > first and _EDITED.search(text[p[0] : p[1]])), None)
+    if edited is not None:  # "This interview has been edited and condensed": the interview ends there
+        questions = [k for k in questions if k < edited]
     answers: list[tuple[int, list[Range]]] = []  # (question index, answer pieces)
     for n, k in enumerate(questions):
         stop = questions[n + 1] if n + 1 < len(questions) else len(paras)
         pieces = []
         for p in paras[k + 1 : min(stop, k + 1 + MAX_ANSWER_PARAGRAPHS)]:
             body = text[p[0] : p[1]]
-            if _EDITED.search(body) or _DOUBLE_MARKS.search(body):
-                break
+            if _EDITED.search(body) or _is_furniture(body):
+                break  # (a quotation inside an answer is the interviewee quoting someone: "My mother … said, “…”")
             if _LABEL.match(body.lstrip()) and not _A_PREFIX.match(body.lstrip()):
                 return []  # a transcript ("TAPPER: … FALLIN: …"): its labels say who speaks
             lead = len(body) - len(body.lstrip())

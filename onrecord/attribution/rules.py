@@ -93,7 +93,7 @@ MONTHS = frozenset("january february march april may june july august september 
 #: White House aide"); hand-listed.
 RANK_WORDS = frozenset("senior former junior top deputy acting interim chief".split())
 #: Seats written in capitals that lower-case words may describe ("the upper house MP", "the local MSP").
-SEAT_TITLES = frozenset("MP MPs MSP MSPs MEP MLA MS AM TD".split())
+SEAT_TITLES = frozenset("MP MPs MSP MSPs MEP MLA MS AM TD MK MKs".split())
 #: Possessive determiners: a cue form after one is a noun ("his remarks").
 POSSESSIVES = frozenset("his her their its our my your".split())
 #: Subject pronouns: a clause after a cue that starts with one is reported speech.
@@ -1119,6 +1119,9 @@ class _Finder:
             elif j < n and (toks[j].lower in SUBJECT_PRONOUNS - {"this", "those", "these", "it"}
                             or (toks[j].lower in ("it", "this") and lemma in ("say", "think", "believe"))):
                 rule = "reported-clause"
+            elif lemma in LISTENER_CUES and k + 1 < j < n and _subject_then_aux(toks, j, self.forms) \
+                    and self.has_source(toks, cue_start, k):
+                rule = "reported-clause"  # "told reporters the plan would fail", "told AFP his farm had …"
             elif j < n and lemma in CLAUSE_CUES and (toks[j].lower in DETERMINERS or toks[j].text[:1].isupper()) \
                     and toks[j].lower not in ("a", "an", "one", "two", "many", "several", "some") \
                     and self.has_source(toks, cue_start, k):
@@ -1370,11 +1373,20 @@ class _Finder:
             return k
         if j < n and toks[j].lower in ("me", "him", "her", "them", "us", "you", "reporters", "journalists"):
             return j + 1
+        if j < n and toks[j].text[:1].isupper() and toks[j].lower not in SUBJECT_PRONOUNS:
+            # "told AFP four people had been arrested", "told Sky News the freeze was …": an outlet, then a clause
+            m = j
+            while m < n and m - j < 4 and toks[m].text[:1].isupper() and toks[m].text.replace("'", "").isalpha():
+                m += 1
+            if m < n and _subject_then_aux(toks, m, self.forms):
+                return m
         if j < n and toks[j].lower in DETERMINERS:
             k = j + 1
             while k < n and k - j < 6 and not _is_boundary(toks[k]):
                 if toks[k].lower in SUBJECT_PRONOUNS - {"it", "this", "that", "those", "these", "there"}:
                     return k  # "told the PA news agency she was ..."
+                if toks[k].lower in DETERMINERS | POSSESSIVES and _subject_then_aux(toks, k, self.forms):
+                    return k  # "told the committee the report was …", "told the broadcaster his players would"
                 k += 1
         return j
 
@@ -1424,9 +1436,9 @@ class _Finder:
                 content = (toks[j].start, toks[end - 1].end)
                 if not self.overlaps_quote_content(*content):
                     self.add([content], self.kind_of(*content), cue_span, speaker, "according-to")
-        elif toks[k - 1].text == "," and k >= 4 and (last + 1 >= end or (
-                toks[last + 1].text == "," and last + 2 < end and toks[last + 2].lower in ("who", "which", "whose"))):
-            # "…, according to a person familiar with the plans(, who asked not to be named …)."
+        elif toks[k - 1].text == "," and k >= 4 and (last + 1 >= end or toks[last + 1].text == ","):
+            # "…, according to a person familiar with the plans(, who asked not to be named …).", "…, according to
+            # Ingrid Halvorsen, senior oil analyst at Norvik Bank.", "…, according to the CGT union, while …"
             content = (toks[0].start, toks[k - 2].end)
             if not self.overlaps_quote_content(*content):
                 self.add([content], self.kind_of(*content), cue_span, speaker, "according-to")
@@ -1618,10 +1630,51 @@ def _bare_subject_then_aux(toks: list[Tok], j: int, forms: dict[str, tuple[str, 
             return True
         if w.text in "“‘\"" and m > j and m + 1 < len(toks) and toks[m + 1].lower in FINITE_AUX:
             return True
-        if not w.text.isalpha() or not w.text.islower() or w.lower in NP_STOP or w.lower in forms:
+        if not w.text.replace("-", "").isalpha() or not w.text.islower() or w.lower in NP_STOP or w.lower in forms:
             return False
         m += 1
     return False
+
+
+#: Most words of a clause's subject before its auxiliary after a listener ("told AFP | the Justice
+#: Department's consumer protection section has").
+LISTENER_SUBJECT_WORDS = 8
+
+
+def _subject_then_aux(toks: list[Tok], m: int, forms: dict[str, tuple[str, str]]) -> bool:
+    """Whether a clause opens at ``m`` with a subject, then a finite auxiliary or modal.
+
+    The subject opens with a determiner, a possessive, a number or a
+    capital ("the plan would", "his farm had", "four people had been",
+    "the Justice Department's section has") and holds no punctuation,
+    cue verb or clause word.
+
+    >>> from onrecord.attribution.cues import verb_forms
+    >>> toks = lexical_sentences_flat("He told AFP his farm had lost money.", 0, 36)
+    >>> _subject_then_aux(toks, 3, verb_forms()), _subject_then_aux(toks, 1, verb_forms())
+    (True, False)
+    """
+    if m >= len(toks):
+        return False
+    first = toks[m]
+    if not (first.lower in DETERMINERS | POSSESSIVES | _COUNT_WORDS or first.text[:1].isdigit()
+            or first.text[:1].isupper()) or first.lower in SUBJECT_PRONOUNS or first.lower in ("that", "this", "a", "an"):
+        return False
+    x = m + 1
+    while x < len(toks) and x - m <= LISTENER_SUBJECT_WORDS:
+        w = toks[x]
+        if w.lower in FINITE_AUX:
+            return True
+        verb = w.lower in forms and not (toks[x - 1].lower in DETERMINERS | POSSESSIVES or w.text[:1].isupper())
+        if (_is_boundary(w) and w.text not in "'’") or w.lower in NP_STOP or verb or w.lower == "to":
+            return False  # (a cue's form after a determiner is a noun: "the plan would")
+        x += 1
+    return False
+
+
+#: Words that count a clause's subject ("told AFP four people had been arrested").
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands several many "
+                         "most all no both".split())
 
 
 def _ends_in_name(middle: list[Tok]) -> bool:

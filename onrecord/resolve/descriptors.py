@@ -217,6 +217,12 @@ def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
     return (start, phrase) if phrase else None
 
 
+#: An age in an appositive: "a 67-year-old (retired fisherman)".
+_AGED = re.compile(r"(?:an?\s+)(\d{1,3})-year-old(?P<age_end>)\s*")
+#: A bracketed aside right after a name ("(no relation to Ásgeir)", "(pictured)"), not a party tag or initials.
+_ASIDE = re.compile(r"[ \t]+\((?=[a-z])[^()\n]{1,60}\)(?=,)")
+
+
 def describe_after(text: str, name_end: int, limit: int | None = None) -> list[tuple[int, str]]:
     """Find appositive and predicative descriptions following a name.
 
@@ -238,11 +244,16 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
     ['MP for Hexley Vale', 'chair of the APPG on Access to Justice']
     >>> describe_after("Blunt, Khan and Smith", 5)
     []
+    >>> [d for _, d in describe_after("Magnusson (no relation to Asgeir), a 67-year-old retired fisherman, said", 9)]
+    ['aged 67', 'retired fisherman']
     >>> describe_after("Medeiros, and club president Ramón Echeverría has insisted he stays", 8)
     []
     """
     limit = len(text) if limit is None else min(limit, len(text))
     found: list[tuple[int, str]] = []
+    aside = _ASIDE.match(text, name_end, limit)
+    if aside:  # "Bjarki Magnússon (no relation to Ásgeir), a 67-year-old …": past the bracketed aside
+        name_end = aside.end()
     m = _COPULA.match(text, name_end, limit)
     if m:
         seg = _SEGMENT.match(text, m.end(), limit)
@@ -270,6 +281,16 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
         if re.fullmatch(r"\d{1,3}", raw):
             found.append((start, f"aged {raw}"))
         else:
+            aged = _AGED.match(raw)
+            if aged:  # "…, a 67-year-old retired fisherman, …": an age, then what the rest says
+                found.append((start, f"aged {aged.group(1)}"))
+                if not raw[aged.end() :].strip():
+                    pos = seg.end()
+                    if pos >= limit or not text.startswith(",", pos):
+                        break
+                    continue
+                start += aged.end("age_end") - 2
+                raw = "a " + raw[aged.end("age_end") :].strip()  # the article was the age's: "a | retired fisherman"
             rel = RELATIVE.match(raw)
             whole = raw[rel.end() :] if rel else raw
             parts = split_roles(whole)

@@ -310,11 +310,28 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                 continue  # "Marlow Crossing", "Colonia Independencia" (whole or cut after "Colonia"): a place
             if headline and type_ == "PERSON" and not _surely_person(NameSpan(s, e, text, type_)):
                 continue  # capitals of a title-case headline
+            if type_ == "PERSON" and (_CREDIT_BEFORE.search(work.text, max(0, s - 40), s)
+                                      or _CREDIT_LABEL.fullmatch(text)):
+                continue  # a photographer's or stylist's credit, or its label ("Hair, Dana Whit")
             # the subject, or in apposition to it ("The head of the delegation, Major General …, rejected")
             subject = any(t.dep_ in ("nsubj", "nsubjpass")
                           or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")) for t in ent)
             out.append((NameSpan(s, e, text, type_, possessive=possessive), subject))
     return out
+
+
+#: A credit for a picture or a page's crew just before a name: "Photographed by Anders Lykke", "Styled by
+#: Camille Orsini. Hair, Teo Marchetti; makeup, Yuki Sato-Brandt", "Additional reporting by".
+_CREDIT_BEFORE = re.compile(
+    r"(?:\b(?:[Pp]hotograph(?:ed|y)|[Pp]hotos?|[Pp]ictures?|[Ss]tyl(?:ed|ing)|[Ii]llustrat(?:ed|ions?)|[Pp]roduced"
+    r"|[Ee]dited|[Aa]dditional\s+reporting|[Vv]ideo|[Ii]mages?|[Cc]ollage|[Aa]rt\s+direction)\s+by"
+    r"|(?:^|[.;]\s*)(?i:hair|makeup|make-up|grooming|manicure|set\s+design|tailoring|production)\s*[,:])\s*$",
+    re.M,
+)
+
+
+#: The label of a crew credit, which spaCy may take for a name ("Hair").
+_CREDIT_LABEL = re.compile(r"(?i:hair|makeup|make-up|grooming|manicure|styling|tailoring)")
 
 
 def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, bool]]:
@@ -328,6 +345,8 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
         for n in find_names(text, ps, pe):
             if headline and n.type == "PERSON" and not _surely_person(n):
                 continue  # "Brindlemark Cuts Outlook, Will Close 40 Stores": capitals of a headline, not names
+            if n.type == "PERSON" and _CREDIT_BEFORE.search(text, max(ps, n.start - 40), n.start):
+                continue  # "Styled by Camille Orsini. Hair, Teo Marchetti": the crew, never a source
             sent = _sentence_start(text, n.prefix_start if n.prefix_start is not None else n.start)
             # a person is the subject when first of the persons in the sentence; a body only when
             # first of all its names ("Ashcombe United have sacked …", not "… defeat by Kingsmoor Athletic")
@@ -724,8 +743,14 @@ _KIN_BEFORE = re.compile(
 )
 
 
+#: Amharic forms of address for a woman, abbreviated as Ethiopian papers write them: "W/ro" (Woizero,
+#: Mrs), "W/rt" (Woizerit, Miss).
+_WOIZERO_BEFORE = re.compile(r"\b(?:W/r[ot]|Woizero|Woizerit|Weyzero)\.?\s+$")
+
+
 def _kin_genders(table: EntityTable) -> None:
-    """Give a person of unknown gender the one their kin noun tells ("His mother, Edith, 84,": a woman).
+    """Give a person of unknown gender the one their kin noun or form of address tells ("His mother,
+    Edith, 84,", "W/ro Gumato Jilo Halake": women).
 
     >>> t = EntityTable("His mother, Edith, 84, waited.", [], [])
     >>> i = t.new("Edith", "PERSON", parse_name("Edith")); t.add_mention(i, 12, 17)
@@ -740,6 +765,8 @@ def _kin_genders(table: EntityTable) -> None:
         if kin:
             noun = kin.group("noun").lower()
             d.gender = "female" if noun in FEMALE_KIN else "male"
+        elif _WOIZERO_BEFORE.search(table.text, max(0, m.start - 12), m.start):
+            d.gender = "female"
 
 
 def _nicknames_given(table: EntityTable) -> bool:

@@ -165,6 +165,8 @@ _SEEN_BY = re.compile(
     r"|(?:released|published|issued)\s+(?:(?:on|last|this|late|early)\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?)$",
     re.S
 )
+#: An outlet that relayed a source's words, closing the source's span: "quoted by Channel 12", "cited by Reuters".
+_RELAYED_BY = re.compile(r",?\s+(?:quoted|cited|interviewed)\s+(?:by|in)\s+.*$", re.S)
 #: A body named before a document's noun: "an internal Commission note", "a Home Office memo".
 _MAKER_BEFORE_DOC = re.compile(unicode_caps(
     r"^(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+[a-z]+$"
@@ -177,6 +179,9 @@ BODY_MAKERS = frozenset(
 _BODY_BEFORE_DOC = re.compile(r"^(?:a|an|the)\s+(?P<maker>" + "|".join(sorted(BODY_MAKERS)) + r")\s+[a-z]+$")
 #: A place-based description before a noun: "the Columbus, Ohio-based | retailer".
 _PLACE_BASED = re.compile(unicode_caps(r"^(?i:the)\s+(?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*-based\s+(?=[a-z])"))
+#: What the author of a document did with it, after the author's name in a reduced relative clause.
+_SENT_VERB = re.compile(r"\s+(?:sent|submitted|published|issued|released|prepared|filed|wrote|delivered|presented|"
+                        r"commissioned|drafted|compiled|circulated|posted)\b")
 #: A noun and a reduced relative clause's subject: "a ruling | the county's top elected official [called]",
 #: "a figure | he [described as]".
 _REDUCED_RELATIVE = re.compile(r"^(?:a|an)\s+[a-z]+\s+(?=(?:the|his|her|its|their)\s|(?:he|she|they)$)")
@@ -449,12 +454,18 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         return SpeakerMention(MentionKind.NOMINAL, "the " + mention[based.end():], span)
     reduced = _REDUCED_RELATIVE.match(mention)
     if reduced:
-        # "a ruling the county's top elected official [called …]": the thing said, then who said it
-        return replace(classify_mention(text, s + reduced.end(), e), span=span)
+        # "a ruling the county's top elected official [called …]": the thing said, then who said it; "a report
+        # the Ministry of Transport sent to the government last week": who, up to what they did with it
+        verb = _SENT_VERB.search(mention, reduced.end())
+        return replace(classify_mention(text, s + reduced.end(), s + verb.start() if verb else e), span=span)
     channel = _CHANNEL_TAIL.search(mention)
     if channel and channel.start() > 0:
         # "Jonas Eriksen, ESA’s project scientist, in the statement": where it was said, not who said it
         return replace(classify_mention(text, s, s + channel.start()), span=span)
+    relayed = _RELAYED_BY.search(mention)
+    if relayed and relayed.start() > 0:
+        # "A senior official quoted by Channel 12": who spoke, not the outlet that quoted them
+        return replace(classify_mention(text, s, s + relayed.start()), span=span)
     seen = _SEEN_BY.search(mention)
     if seen and seen.start() > 0 and (_words(mention[: seen.start()]) or [""])[-1] in DOCUMENT_NOUNS | FINDING_NOUNS:
         # "a CBO estimate released Monday", "a memo seen by POLITICO": the document, not when or who saw it

@@ -52,6 +52,8 @@ HONORIFICS: dict[str, str | None] = {
     # they are as often the name itself
     "syed": "male", "makhdoom": "male", "chaudhry": "male", "sheikh": "male", "begum": "female",
     "nawabzada": "male", "sahibzada": "male",
+    # Ethiopia: "Ato Gemechu Bekele" (Mr); "W/ro" and "W/rt" (Woizero, Woizerit) are read in entities
+    "ato": "male",
 }
 
 #: Role titles that stand before a name and are also descriptors ("Senator
@@ -65,7 +67,7 @@ ROLE_TITLES: dict[str, str | None] = {
     "chairwoman": "female", "chair": None, "leader": None, "general": None, "gen": None,
     "col": None, "capt": None, "captain": None, "sgt": None, "detective": None,
     "inspector": None, "superintendent": None, "constable": None, "chief": None,
-    "bishop": None, "archbishop": None, "mp": None, "msp": None, "mep": None,
+    "bishop": None, "archbishop": None, "mp": None, "msp": None, "mep": None, "mk": None,
     "attorney": None, "commissioner": None, "ambassador": None, "spokesman": "male",
     "spokeswoman": "female", "spokesperson": None, "backbencher": None, "peer": None,
     # military ranks ("Major General Hamdan bin Saif al-Ruwaili", "Lt Col Ana Reyes")
@@ -131,7 +133,8 @@ ORG_WORDS = frozenset(
     "logistics management markets capital securities advisors advisers automation industries solutions software ventures therapeutics biosciences "
     "semiconductors telecom insurance brands foods retail "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
-    "pictures studios studio entertainment films records media productions television tv radio "
+    "pictures studios studio entertainment films records media productions television tv radio sports sport "
+    "standard bureau "
     # papers and magazines: "Schools Week", "the Oxford Gazette", "Daily Herald"
     "week weekly daily journal gazette herald chronicle tribune observer courier bulletin magazine mag annals press "
     # institutions by a shortened name: "Cascadia State", "Lakeshore Medical Center", "Castellan Insights"
@@ -314,6 +317,8 @@ _MORE_FEMALE = frozenset(
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
     "umm fatima fatma aisha mariam maryam layla leila huda rania salma amal hana zeinab zaynab yasmin "
     "yasmine dina rana samira nadia lina reem rasha ghada manal "
+    # Hebrew given names
+    "miri ayelet orit tzipi merav michal shira tamar noa yael limor galit hila keren einat orly rivka "
     # Egyptian given names
     "nermine nermeen shaimaa heba mona noha sherine shereen dalia doaa marwa azza nevine eman iman rehab abeer "
     # Nordic, Brazilian and Spanish given names
@@ -339,6 +344,9 @@ _MORE_MALE = frozenset(
     "hussein ibrahim youssef yusuf tariq karim nabil walid rami ziad fadi hani bassam jamal nasser saif "
     "abdullah abdul majid rashid salim saleh adel amr osama bilal hamza marwan ayman samir imad yahya imran "
     "irfan faisal shahid zahid asif arif tahir "
+    # Hebrew given names
+    "menachem moshe yosef avraham yitzhak eli gideon yair benny itamar bezalel aryeh yoav avigdor naftali gilad "
+    "ehud shlomo ofir uri oded chaim nachum amnon dov tzachi "
     # Egyptian given names
     "sherif hisham tarek tarik wael hazem ashraf essam hatem mostafa moustafa khaled sameh magdy medhat "
     # Nordic, Brazilian and Spanish given names
@@ -609,7 +617,7 @@ def _classify(words: list[str]) -> str | None:
 
 #: Letters after a name that are not part of it: seats (MP, MSP, MS and AM in Wales, MLA, MEP,
 #: TD) and honours or ranks (QC, KC, OBE, ...). Written in capitals; "Ms" before a name is an honorific.
-POSTNOMINALS = frozenset("MP MPS MSP MS AM MLA MEP TD QC KC OBE MBE CBE KBE DBE".split())
+POSTNOMINALS = frozenset("MP MPS MSP MS AM MLA MEP TD MK QC KC OBE MBE CBE KBE DBE".split())
 
 
 def _is_postnominal(word: str) -> bool:

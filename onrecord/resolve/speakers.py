@@ -181,6 +181,9 @@ _RELATIVE_BEFORE = re.compile(
 _OWNED_KINDS = (MentionKind.DOCUMENT, MentionKind.SPOKESPERSON)
 #: Speaker mentions by role or description, which a person named inside the same words cannot be.
 _ROLE_KINDS = (MentionKind.NOMINAL, MentionKind.SPOKESPERSON, MentionKind.INDEFINITE)
+#: Company nouns too general for a body's name to claim them ("the company" is the story's company, not
+#: "Ford Motor Company" named in passing).
+_GENERIC_COMPANY_HEADS = frozenset("company firm business group corporation".split())
 #: Heads of a public body's description ("the state general administration department", "the Vologda
 #: Region prosecutor's office").
 _PUBLIC_BODY_HEADS = PUBLIC_BODY_NOUNS | {"office"}
@@ -210,7 +213,7 @@ class ResolveStage:
 
 #: Words before a place's name: "in Preston", "from Amman", "in the capital, Port Halim".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|near|across|outside|around|to)\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
+    r"\b(?:in|from|near|across|outside|around|to|towards?|along)\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
     r"county|district)(?:\s+of)?\s*,?\s*)?(?:[A-Z][\w'’-]+,\s+)?$"
 )
 #: The end of a line after a word that opens it: a word alone on its line.
@@ -795,6 +798,8 @@ class _Resolver:
             k += 1
             r = table.root(mr.entity)
             if table.draft(r).type == "PERSON" and not mr.in_quote:
+                if k < len(table.mentions) and 0 <= table.mentions[k].start - mr.end <= 4:
+                    continue  # "Netzah Yisrael MK | Menachem Tzadok": a party's name and a title before the person
                 return r if mr.subject and self._opens_sentence(mr.start) else None
         return None
 
@@ -971,13 +976,24 @@ class _Resolver:
             words = m.text.split()
             modifiers = [fold(w) for w in words[1 if fold(words[0]) in ("the", "a", "an") else 0 : -1]]
 
-            def fits(i: int) -> bool:
+            def fits_kind(i: int) -> bool:
                 d = self.table.draft(i)
                 if d.type != "ORG" or not fits_org_noun(head, d.name) or self._only_a_channel(i, m.span[0]) \
                         or self._only_quoted(i, m.span[0]):
                     return False
                 named = {fold(w) for w in re.findall(r"[\w'’-]+", d.name)}
                 return all(w in named for w in modifiers)
+
+            def named_so(i: int) -> bool:
+                return head in {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)}
+
+            # "the network said" when the Isan Rice Growers Network is named: a body with the word in its name
+            # over any company ("Government House")
+            bodies = [i for i, d in enumerate(self.table.drafts) if d.merged_into is None and fits_kind(i)]
+            by_name = head not in _GENERIC_COMPANY_HEADS and any(named_so(i) for i in bodies)
+
+            def fits(i: int) -> bool:
+                return fits_kind(i) and (not by_name or named_so(i))
 
             leader = None
             if head in _JUDICIAL_NOUNS:

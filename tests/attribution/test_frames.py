@@ -112,3 +112,13 @@ def test_a_source_that_only_says_when_takes_the_rules_source_or_none() -> None:
     assert alone.speaker is None
     named = Candidate(content=tagged.content, cue=cue, speaker=span(t, "Tessmark Robotics"), origin="model:minilm-tagger")
     assert replace_time_sources(t, [named], [ruled]) == [named]  # a real source is kept
+
+
+def test_the_outlet_that_relayed_a_quotation_is_not_its_source() -> None:
+    t = "“The bill will not pass,” the official said, according to the network."
+    tagged = Candidate(content=[span(t, "The bill will not pass,")], cue=span(t, "according to"),
+                       speaker=span(t, "the network"), origin="model:minilm-tagger")
+    ruled = Candidate(content=[span(t, "The bill will not pass,")], cue=span(t, "said"),
+                      speaker=span(t, "the official"), origin="rule:quote-speaker-cue")
+    (fixed,) = replace_time_sources(t, [tagged], [ruled])
+    assert (t[fixed.speaker[0] : fixed.speaker[1]], t[fixed.cue[0] : fixed.cue[1]]) == ("the official", "said")

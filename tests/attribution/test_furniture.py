@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord import extract
-from onrecord.attribution.furniture import boilerplate_regions, drop_boilerplate, drop_headlines
+from onrecord.attribution.furniture import boilerplate_regions, drop_boilerplate, drop_headlines, drop_pull_quotes
 from onrecord.work import Candidate
 
 TAGGER = "model:minilm-tagger"
@@ -97,3 +97,10 @@ def test_the_boilerplate_ends_with_its_release() -> None:
 def test_an_about_box_in_a_news_story_is_not_boilerplate() -> None:
     story = _BODY + "\n\nAbout Harriet Vane\nVane said she had \"never once\" missed a deadline.\n"
     assert boilerplate_regions(story) == []
+
+
+def test_a_quotation_a_headline_repeats_is_no_pull_quote() -> None:
+    """Only running text twice as long gives a pull quote away: a headline quoting the same words does not."""
+    text = "‘We will not back down on the fare freeze,’ says mayor\n\n“We will not back down on the fare freeze.”\n"
+    alone = Candidate(content=[span(text, "We will not back down on the fare freeze.")], speaker=None)
+    assert drop_pull_quotes(text, [alone]) == [alone]

@@ -77,3 +77,34 @@ def test_every_mode_gives_answers_to_the_interviewee_by_full_name(mode: str) -> 
 )
 def test_questions_that_are_not_an_interview_give_no_answers(text: str) -> None:
     assert find_interview_answers(text, paragraphs(text)) == []
+
+
+MAGAZINE = (
+    "Lise Harrow, 31, has spent two seasons as the star of The Keepers. Harrow spoke with us in March.\n\n"
+    "What stopped you quitting?\n\n"
+    "My mother. She sat me down and said, “You’re allowed to quit. You’re not allowed to quit because you’re "
+    "embarrassed.” I was so angry with her.\n\n"
+    "“I was waiting for permission to stop.”\n\n"
+    "You directed an episode this season, too.\n\n"
+    "Episode eight. I was terrible for two days, then I stopped apologising.\n\n"
+    "SHOP LISE’S LOOK\n"
+    "$2,450 at Alder & Finch\n\n"
+    "Is there anything you are still afraid of?\n\n"
+    "Being on time, probably. Everyone would think something was wrong.\n\n"
+    "This interview has been edited and condensed.\n\n"
+    "Sign up for your daily newsletter."
+)
+
+
+def test_a_magazine_interviews_prompts_and_quoting_answers() -> None:
+    """A question put as a statement to "you" is a question; an answer may quote someone ("My mother … said,
+    “…”"); a pull quote, a shopping box and what follows "edited and condensed" are no answers."""
+    answers = find_interview_answers(MAGAZINE, paragraphs(MAGAZINE))
+    texts = [" ".join(MAGAZINE[s:e] for s, e in a.content) for a in answers]
+    assert texts == [
+        "My mother. She sat me down and said, “You’re allowed to quit. You’re not allowed to quit because you’re "
+        "embarrassed.” I was so angry with her.",
+        "Episode eight. I was terrible for two days, then I stopped apologising.",
+        "Being on time, probably. Everyone would think something was wrong.",
+    ]
+    assert {MAGAZINE[a.speaker[0] : a.speaker[1]] for a in answers} == {"Lise Harrow"}
