@@ -271,15 +271,22 @@ _WHEN = re.compile(r"(?i)(?:today|yesterday|tonight|(?:on\s+)?(?:mon|tues|wednes
 _ACCORDING_BEFORE = re.compile(r"(?i)according\s+to\s+$")
 
 
+#: Who signed a statement, just before a source: "in a statement signed by his Special Adviser on Media, | Mr
+#: X" (the statement is the governor's, not the adviser's).
+_SIGNED_BEFORE = re.compile(r"(?i)\bsigned\s+by\s+(?:[^,.;\n]{0,70},\s*)?$")
+
+
 def replace_time_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
-    """``cands`` with a source that is only a day ("today announced"), or the outlet after "according to"
-    that relayed another cue's words ("the official said, according to the network"), replaced by the one
-    a rule in ``ruled`` found for the same cue, or dropped."""
+    """``cands`` with a source that is only a day ("today announced"), the outlet after "according to"
+    that relayed another cue's words ("the official said, according to the network") or the aide who signed
+    a statement ("The governor, in a statement signed by his adviser, Mr X, said"), replaced by the one a
+    rule in ``ruled`` found for the same cue, or dropped."""
     by_cue = [r for r in ruled if r.cue is not None and r.speaker is not None]
     out = []
     for c in cands:
         relayed = c.speaker is not None and c.cue is not None and not text[c.cue[0] : c.cue[1]].lower().startswith(
-            "according") and _ACCORDING_BEFORE.search(text, max(0, c.speaker[0] - 20), c.speaker[0]) is not None
+            "according") and (_ACCORDING_BEFORE.search(text, max(0, c.speaker[0] - 20), c.speaker[0]) is not None
+                              or _SIGNED_BEFORE.search(text, max(0, c.speaker[0] - 90), c.speaker[0]) is not None)
         if c.cue is not None and text[c.cue[0] : c.cue[1]].lower().startswith("according"):
             # "“…,” the official said, according to the network": the official spoke; the network relayed it
             said = next((r for r in by_cue if r.cue[1] <= c.cue[0] and not text[r.cue[1] : c.cue[0]].strip(" ,")

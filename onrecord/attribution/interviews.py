@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..resolve.names import find_names, fold
+from ..text.letters import UPPER
 from ..work import Candidate, Range
 
 __all__ = ["find_interview_answers", "speaks_as_interviewee"]
@@ -45,7 +46,7 @@ _DOUBLE_MARKS = re.compile(r"[“”\"]")
 #: A reporter narrating the exchange in a question of their own: "So I asked him then, …?"
 _NARRATED = re.compile(r"\b(?:I|we) (?:asked|wondered|put it to)\b")
 #: A transcript's speaker label ("FALLIN: Well, I think …"): who answers is named there, not by this rule.
-_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")
+_LABEL = re.compile(rf"[{UPPER}][{UPPER}.'’ -]{{1,30}}:\s")
 #: "Q:", "Q.", "Question:" before a question; "A:", "A." before an answer.
 _Q_PREFIX = re.compile(r"(?:Q|Question)\s*[:.]\s+")
 _A_PREFIX = re.compile(r"(?:A|Answer)\s*[:.]\s+")
@@ -127,7 +128,11 @@ def find_interview_answers(text: str, paragraphs: Sequence[Range]) -> list[Candi
     edited = next((k for k, p in enumerate(paras) if k > first and _EDITED.search(text[p[0] : p[1]])), None)
     if edited is not None:  # "This interview has been edited and condensed": the interview ends there
         questions = [k for k in questions if k < edited]
+    if any(_LABEL.match(text[paras[k][0] : paras[k][1]].lstrip()) and not _Q_PREFIX.match(text[paras[k][0] : paras[k][1]].lstrip())
+           for k in questions):
+        return []  # a transcript ("TAPPER: … FALLIN: …"): its labels say who asks and who answers
     answers: list[tuple[int, list[Range]]] = []  # (question index, answer pieces)
+    labels: dict[str, Range] = {}  # an answerer's label ("TEREZA HOLUBOVÁ:") by its folded text
     for n, k in enumerate(questions):
         stop = questions[n + 1] if n + 1 < len(questions) else len(paras)
         pieces = []
@@ -135,9 +140,14 @@ def find_interview_answers(text: str, paragraphs: Sequence[Range]) -> list[Candi
             body = text[p[0] : p[1]]
             if _EDITED.search(body) or _is_furniture(body):
                 break  # (a quotation inside an answer is the interviewee quoting someone: "My mother … said, “…”")
-            if _LABEL.match(body.lstrip()) and not _A_PREFIX.match(body.lstrip()):
-                return []  # a transcript ("TAPPER: … FALLIN: …"): its labels say who speaks
             lead = len(body) - len(body.lstrip())
+            label = _LABEL.match(body, lead)
+            if label and not _A_PREFIX.match(body, lead):
+                name = body[lead : label.end()].rstrip().rstrip(":").strip()
+                labels.setdefault(fold(name), (p[0] + lead, p[0] + lead + len(name)))
+                if len(labels) > 1:
+                    return []  # a transcript ("TAPPER: … FALLIN: …"): its labels say who speaks
+                lead = label.end()
             a = _A_PREFIX.match(body, lead)
             start = p[0] + (a.end() if a else lead)
             end = p[0] + len(body.rstrip())
@@ -153,7 +163,8 @@ def find_interview_answers(text: str, paragraphs: Sequence[Range]) -> list[Candi
     if 2 * first_person < len(answers):
         return []
     block_start = paras[answers[0][0]][0]
-    speaker = _interviewee(text, block_start)
+    # one answerer labelled in capitals ("Q. …" / "TEREZA HOLUBOVÁ: …"): the label names them, labelled or not
+    speaker = next(iter(labels.values())) if labels else _interviewee(text, block_start)
     if speaker is None:
         return []
     surname = fold(text[speaker[0] : speaker[1]].split()[-1])

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from ..nlp.quotes import line_paragraphs
 from ..resolve.names import PERFORMER_NOUNS, is_role_word
-from ..text.letters import unicode_caps
+from ..text.letters import UPPER, unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
 from .frames import fix_sources
@@ -213,7 +213,7 @@ NARRATOR_LABELS = frozenset(
 MIN_TURN_WORDS = 4
 #: Most paragraphs a transcript turn runs on for after its label.
 MAX_TURN_PARAGRAPHS = 3
-_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’\- ]{1,40}[A-Z])\s*:\s+")
+_TRANSCRIPT = re.compile(rf"([{UPPER}][{UPPER}.'’\- ]{{1,40}}[{UPPER}])\s*:\s+")  # ... "TEREZA HOLUBOVÁ:"
 _WORDS = re.compile(r"\w+")
 #: A fronted participle clause caught at the start of a source: "Sentencing Keogh, ",
 #: "Asked about the memo, ", "Speaking to the BBC, ".
@@ -583,6 +583,11 @@ class _Finder:
         if start is None:
             return None
         start = self.extend_org_name(toks, start)
+        if start >= 3 and toks[start - 1].lower in ("by", "in") and toks[start - 2].lower in ("quoted", "cited"):
+            # "A senior official quoted by Channel 12 said": the official, quoted by the channel
+            outer = self.np_start(toks, start - 2, limit)
+            if outer is not None:
+                return toks[outer].start, toks[k - 1].end
         return toks[start].start, toks[k - 1].end
 
     def appositive_before(self, toks: list[Tok], c: int, stacked: bool = False) -> Range | None:
@@ -679,16 +684,31 @@ class _Finder:
         """The source before a setting set off by commas, ending with the comma at ``c``: "the IMF, in a
         statement issued at the conclusion of its staff visit to Islamabad, said" gives "the IMF"."""
         p = c - 1
-        while p > 0 and c - p <= RELATIVE_CLAUSE_TOKENS and toks[p].text != ",":
+        while p > 0 and c - p <= RELATIVE_CLAUSE_TOKENS:
             if toks[p].text in ".;:!?" or self.forms.get(toks[p].lower) and not _noun_use(toks, p, self.forms[toks[p].lower][0]):
                 return None
+            if toks[p].text == "," and p + 1 < c and toks[p + 1].lower in SETTING_PREPS:
+                start = self.np_start(toks, p, 8)
+                if start is not None and (start == 0 or toks[start - 1].lower in SENTENCE_LINKS or (
+                        _is_boundary(toks[start - 1]) and toks[start - 1].text != ",")):
+                    return toks[start].start, toks[p - 1].end
+                # "The governor, in a statement signed by his adviser, Mr X, on Tuesday, said": commas inside the
+                # setting; its opening comma is further back
+            elif toks[p].text == "," and (p + 1 >= c or toks[p + 1].lower not in SETTING_PREPS) and not self._in_setting(toks, p, c):
+                return None
             p -= 1
-        if p < 1 or toks[p].text != "," or p + 1 >= c or toks[p + 1].lower not in SETTING_PREPS:
-            return None
-        start = self.np_start(toks, p, 8)
-        if start is None or (start > 0 and not _is_boundary(toks[start - 1]) and toks[start - 1].lower not in SENTENCE_LINKS):
-            return None
-        return toks[start].start, toks[p - 1].end
+        return None
+
+    def _in_setting(self, toks: list[Tok], p: int, c: int) -> bool:
+        """Whether the comma at ``p`` stands inside a setting that a comma before it opens with a preposition
+        and a document ("in a statement signed by his adviser, Mr X, on Tuesday,")."""
+        q = p - 1
+        while q > 0 and c - q <= RELATIVE_CLAUSE_TOKENS and toks[q].text not in ".;:!?":
+            if toks[q].text == "," and toks[q + 1].lower in SETTING_PREPS and any(
+                    t.lower in _READ_DOCUMENTS | {"release", "interview", "letter"} for t in toks[q + 1 : p]):
+                return True
+            q -= 1
+        return False
 
     def _plain_appositive(self, middle: list[Tok]) -> bool:
         """Whether tokens between two commas describe a source ("the chair of X", "who led it"), not a
@@ -1100,7 +1120,7 @@ class _Finder:
             if lemma in LISTENER_CUES:
                 j = self.skip_listener(toks, j)
             s = j
-            while s < n and toks[s].lower in SETTING and s - j < 4:
+            while s < n and toks[s].lower in SETTING and s - j < 6:  # "in a statement on Tuesday"
                 s += 1
             if j < s < n and toks[s].lower in ("released", "issued", "published", "posted"):
                 # "said in a statement released on the same day it would …"
@@ -1126,7 +1146,8 @@ class _Finder:
                     and toks[j].lower not in ("a", "an", "one", "two", "many", "several", "some") \
                     and self.has_source(toks, cue_start, k):
                 rule = "reported-clause"
-            elif j + 1 < n and lemma in CLAUSE_CUES and toks[j].text[:1].islower() and toks[j].lower not in NP_STOP \
+            elif j + 1 < n and lemma in CLAUSE_CUES and (toks[j].text[:1].islower() or toks[j].text.isdigit()) \
+                    and toks[j].lower not in NP_STOP \
                     and _bare_subject_then_aux(toks, j, self.forms) and self.has_source(toks, cue_start, k):
                 rule = "reported-clause"  # "said residents had been ...", "said general security allocations could"
             elif j < n and lemma in NAMING_CUES and self.quotation_within(toks[j].start, toks[end - 1].end):
@@ -1630,6 +1651,10 @@ def _bare_subject_then_aux(toks: list[Tok], j: int, forms: dict[str, tuple[str, 
             return True
         if w.text in "“‘\"" and m > j and m + 1 < len(toks) and toks[m + 1].lower in FINITE_AUX:
             return True
+        if w.text.isdigit() or (w.text in ",." and m > j and toks[m - 1].text.isdigit()
+                                and m + 1 < len(toks) and toks[m + 1].text.isdigit()):
+            m += 1  # "said about 3,000 members were ready"
+            continue
         if not w.text.replace("-", "").isalpha() or not w.text.islower() or w.lower in NP_STOP or w.lower in forms:
             return False
         m += 1

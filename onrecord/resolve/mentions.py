@@ -17,12 +17,14 @@ from ..text.letters import unicode_caps
 from .descriptors import RELATIVE, normalise_descriptor, split_roles
 from .names import (
     FEMALE_KIN,
+    GIVEN_NAMES,
     HONORIFICS,
     MALE_KIN,
     NOT_NAME_WORDS,
     ORG_WORDS,
     POSTNOMINALS,
     PARTY_WORDS,
+    PLACE_FIRST_WORDS,
     ROLE_NOUNS,
     ROLE_TITLES,
     find_names,
@@ -59,7 +61,7 @@ GROUP_NOUNS = frozenset(
     "councillors councilors analysts economists scientists researchers academics nurses paramedics "
     "firefighters farmers fishermen traders investors shareholders fans players students "
     "sons daughters children siblings brothers sisters grandchildren inspectors engineers employees staffers "
-    "agents detectives authors co-authors stewards umpires referees jurors trustees".split()
+    "agents detectives authors co-authors stewards umpires referees jurors trustees authorities".split()
 )
 #: Group nouns that, with "the" alone, take up an organisation in focus ("the group" for the Alliance).
 BODY_GROUP_NOUNS = frozenset("group union board committee panel team".split())
@@ -194,8 +196,9 @@ _CHANNEL_TAIL = re.compile(
 _ACRONYM_TAG = re.compile(
     r"\s*\([A-Z][A-Z&]{1,7}(?:,\s*(?:by|from|after)\s+its\s+(?:[A-Z][a-z]+\s+)?(?:acronym|initials|abbreviation))?\)\s*$"
 )  # "(CEANL, by its Spanish acronym)"
-#: A party tag after a US politician's name: "(D)", "(R-Ohio)", "(D-Md.)".
-_PARTY_TAG = re.compile(r"\s*\((?:(?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+#: A party tag after a politician's name: "(D)", "(R-Ohio)", "(D-Md.)", Brazil's party and state "(PDM-PE)".
+_PARTY_TAG = re.compile(r"\s*\((?:(?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|[A-Z]{2,6}[-–][A-Z]{2}"
+                        r"|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{1,12}"  # ... a name in its own script: "(陳怡萱)"
                         r"|(?:[A-Z]{2,8}:\s*[A-Z][A-Z0-9.]{0,7}(?:[,;]\s*)?)+)\)\s*$")  # ... or a ticker: "(NASDAQ: HLVD)"
 #: Figures with who published them: "figures published yesterday by the National Treatment Purchase Fund"
 #: (not "data compiled by LSEG": a data vendor is no source of what the figures mean).
@@ -350,7 +353,8 @@ def _is_name(part: str) -> bool:
         0 < len(words) <= 3
         and all(w[:1].isupper() for w in words)
         and not any(fold(w) in NOT_NAME_WORDS or fold(w) in ORG_WORDS or fold(w) in ROLE_NOUNS for w in words)
-    )
+        and not (len(words) > 1 and fold(words[0]) in PLACE_FIRST_WORDS and fold(words[0]) not in GIVEN_NAMES)
+    )  # (not a place or a storm: "Lake Sikuaq", "Hurricane Ines")
 
 
 def _prenominal_split(part: str) -> tuple[str, int] | None:
@@ -528,7 +532,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         owner, owner_span = _owner(mention, s)
         if owner:  # "The senator's office said": the office speaks for its holder
             return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
-    if (wordset & DOCUMENT_NOUNS or (words[-1] in FINDING_NOUNS and len(words) <= 4) or _FIGURES_BY.match(mention)) \
+    documents = {w for i, w in enumerate(words) if w in DOCUMENT_NOUNS and not (
+        w == "ruling" and i + 1 < len(words) and words[i + 1] not in ("of", "by", "in", "on"))}  # "the ruling party"
+    if (documents or (words[-1] in FINDING_NOUNS and len(words) <= 4) or _FIGURES_BY.match(mention)) \
             and not re.search(r"\bsaid\b", low):
         seen = _SEEN_BY.search(mention)
         if seen:  # "an internal Commission note seen by POLITICO": who saw it did not write it
@@ -563,6 +569,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             p, t = full[0] if full and (len(first.split()) == 1 or described) else named[0]
             inner = len(t) - len(t.lstrip())
             name = strip_postnominals(t.strip())  # "Carys Morgan MS": the seat is not the name
+            tagged = _PARTY_TAG.search(name)
+            if tagged and tagged.start() > 0:  # "Senator Luiz Bezerra dos Anjos (PDM-PE)": the party tag is no part
+                name = name[: tagged.start()]
             descs = []
             titled_name = _prenominal_split(name)
             if titled_name is not None and _is_person_part(name[titled_name[1]:]):
@@ -650,7 +659,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         if set(_words(bare)) & (ORG_WORDS | PARTY_WORDS) or _is_acronym(bare):
             ns = e - len(bare)
             return SpeakerMention(MentionKind.ORG, mention, span, name=bare, name_span=(ns, e))
-        if not _DEFINITE.match(mention):
+        first_word = fold(bare.split()[0])
+        if not _DEFINITE.match(mention) and not (len(bare.split()) > 1 and first_word in PLACE_FIRST_WORDS
+                                                  and first_word not in GIVEN_NAMES):  # not "Hurricane Ines"
             parsed = parse_name(bare)
             if parsed.last:
                 return SpeakerMention(MentionKind.NAME, mention, span, name=bare, name_span=(e - len(bare), e))

@@ -131,7 +131,7 @@ ORG_WORDS = frozenset(
     # companies' name words (US and UK business pages): "Tessaly Systems", "Kessler Automation"
     "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
     "logistics management markets capital securities advisors advisers automation industries solutions software ventures therapeutics biosciences "
-    "semiconductors telecom insurance brands foods retail "
+    "semiconductors telecom insurance brands foods retail manufacturers exporters importers producers "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions television tv radio sports sport "
     "standard bureau "
@@ -151,7 +151,7 @@ ORG_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
     "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
-    "mosque temple chapel synagogue shrine "
+    "mosque temple chapel synagogue shrine district constituency county province region governorate prefecture oblast "
     "motorway terrace crescent cape province region territory oval".split()
 )
 #: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
@@ -190,7 +190,8 @@ def _ends_in_country(folded: list[str]) -> bool:
 #: Points of the compass ending a constituency's name ("St Andrew South West", "Dublin Bay North").
 COMPASS_WORDS = frozenset("north south east west central".split())
 #: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
-PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi colonia barrio kampung".split())
+PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi colonia barrio kampung "
+                              "hurricane typhoon cyclone storm tropical".split())  # ... and storms: "Hurricane Ines"
 #: Last words of utilities' names that are also surnames ("Cascade Ridge Power" / "Samantha Power").
 UTILITY_WORDS = frozenset("power electric gas water".split())
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
@@ -210,7 +211,7 @@ TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn uc
 NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
     "federation institute society league court inquiry committee panel bank municipality district shire "
-    "corporation office center centre".split()
+    "corporation office center centre government cabinet".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -244,6 +245,8 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
         return noun in words
     if noun in COMPANY_NOUNS:
         return not words & PUBLIC_BODY_WORDS
+    if noun in ("ministry", "department"):
+        return noun in words  # "the ministry" is a ministry, not the Industrial Police
     if noun in PUBLIC_BODY_NOUNS:
         return noun in words or bool(words & PUBLIC_BODY_WORDS)
     return None
@@ -257,6 +260,7 @@ NOT_NAME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december read more related share "
     "subscribe sign photo image picture getty pa ap afp mps one two three what why how who "
+    "congrats congratulations thanks thank dear hi hello welcome "
     "where which did does do is was were are has have had will would should could can not "
     "no yes it's im i'm we're don't mrs. mr. dr. st st. new uk us usa britain british "
     "english scotland scottish wales welsh england american america london washington "
@@ -317,8 +321,13 @@ _MORE_FEMALE = frozenset(
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
     "umm fatima fatma aisha mariam maryam layla leila huda rania salma amal hana zeinab zaynab yasmin "
     "yasmine dina rana samira nadia lina reem rasha ghada manal "
+    # Yoruba, Igbo and Hausa given names
+    "folasade funmilayo yetunde bukola adaeze chioma ifeoma nneka amaka titilayo bolanle omolara folake "
+    "abimbola tolulope adunni zainab hadiza "
     # Hebrew given names
     "miri ayelet orit tzipi merav michal shira tamar noa yael limor galit hila keren einat orly rivka "
+    # Bangladeshi: "Mst" (Mosammat) opens a woman's name
+    "mst "
     # Egyptian given names
     "nermine nermeen shaimaa heba mona noha sherine shereen dalia doaa marwa azza nevine eman iman rehab abeer "
     # Nordic, Brazilian and Spanish given names
@@ -344,9 +353,14 @@ _MORE_MALE = frozenset(
     "hussein ibrahim youssef yusuf tariq karim nabil walid rami ziad fadi hani bassam jamal nasser saif "
     "abdullah abdul majid rashid salim saleh adel amr osama bilal hamza marwan ayman samir imad yahya imran "
     "irfan faisal shahid zahid asif arif tahir "
+    # Yoruba, Igbo and Hausa given names
+    "adewale olalekan tunde babatunde segun olusegun chinedu emeka ikenna obinna kunle femi wale tobiloba "
+    "dapo gbenga kayode bayo nnamdi uche chukwuemeka "
     # Hebrew given names
     "menachem moshe yosef avraham yitzhak eli gideon yair benny itamar bezalel aryeh yoav avigdor naftali gilad "
     "ehud shlomo ofir uri oded chaim nachum amnon dov tzachi "
+    # Bangladeshi: "Md" (Mohammed) opens a man's name
+    "md "
     # Egyptian given names
     "sherif hisham tarek tarik wael hazem ashraf essam hatem mostafa moustafa khaled sameh magdy medhat "
     # Nordic, Brazilian and Spanish given names
@@ -379,7 +393,7 @@ _WORD = unicode_caps(
     r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ur|ed)[-‐‑]|d['’])?"
     r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:(?<=s)['’](?=[ \u00a0][A-Z]))?(?:\.|\+(?![\w+]))?)"
 )
-_PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|ter|los|las|del|y|i|ap|ab)"
+_PARTICLE = r"(?:de|da|das|dos|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|della|ter|los|las|del|y|i|ap|ab)"
 #: a run of capitalised words joined by single spaces, particles allowed inside
 #: a nickname in quotation marks between a first name and a surname: 'Margaret “Maggie” Thorne'
 _NICKNAME = unicode_caps(r"(?:[\"“‘][A-Z][\w'’-]*[\"”’][ \u00a0])")

@@ -63,6 +63,7 @@ from .mentions import (
 )
 from ..text.letters import unicode_caps
 from .names import (
+    UTILITY_WORDS,
     GIVEN_NAMES,
     NOT_NAME_WORDS,
     COMPANY_NOUNS,
@@ -181,12 +182,20 @@ _RELATIVE_BEFORE = re.compile(
 _OWNED_KINDS = (MentionKind.DOCUMENT, MentionKind.SPOKESPERSON)
 #: Speaker mentions by role or description, which a person named inside the same words cannot be.
 _ROLE_KINDS = (MentionKind.NOMINAL, MentionKind.SPOKESPERSON, MentionKind.INDEFINITE)
+#: Words in a body's name that a noun for its kind takes up ("the utility" for Palmetto Tidewater Power).
+_NAME_WORDS_OF = {
+    "utility": UTILITY_WORDS | {"utilities", "electricity"},
+    "airline": frozenset({"air", "airlines", "airways"}),
+    "carrier": frozenset({"air", "airlines", "airways"}),
+    "broadcaster": frozenset({"tv", "television", "radio", "broadcasting"}),
+    "studio": frozenset({"studios", "pictures", "films", "entertainment"}),
+}
 #: Company nouns too general for a body's name to claim them ("the company" is the story's company, not
 #: "Ford Motor Company" named in passing).
 _GENERIC_COMPANY_HEADS = frozenset("company firm business group corporation".split())
 #: Heads of a public body's description ("the state general administration department", "the Vologda
 #: Region prosecutor's office").
-_PUBLIC_BODY_HEADS = PUBLIC_BODY_NOUNS | {"office"}
+_PUBLIC_BODY_HEADS = PUBLIC_BODY_NOUNS | {"office", "government"}
 #: An organisation name written out in capitalised words ("Department of Health and Social Care").
 _ORG_WORDS_ONLY = re.compile(unicode_caps(r"[A-Z][\w'’-]*(?:(?:\s+|,\s*|\s+(?:of|for|and|&|on|the)\s+)[A-Z][\w'’-]*)*"))
 
@@ -248,8 +257,9 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 
 
 def _is_person_noun(mention: str) -> bool:
-    """Whether an indefinite mention's head names a person ("A woman who declined to give her name")."""
-    head = re.split(r",|\s+(?:who|whom|whose|which|that)\s", mention, maxsplit=1)[0].split()
+    """Whether an indefinite mention's head names a person ("A woman who declined to give her name", "A
+    26-year-old sewing operator of the factory")."""
+    head = re.split(r",|\s+(?:who|whom|whose|which|that|of|at|from|in)\s", mention, maxsplit=1)[0].split()
     word = fold(head[-1]) if head else ""
     return word in ANONYMOUS_HEADS or word in _FEMALE_ROLES or word in _MALE_ROLES or word in ROLE_NOUNS
 
@@ -639,6 +649,8 @@ class _Resolver:
         known = self.table.mention_at(*m.span)
         if known is not None and m.kind not in (MentionKind.NAME, MentionKind.APPOSITIVE, MentionKind.PRONOUN) \
                 and self.table.draft(known).type == "PERSON":
+            if m.kind in _ROLE_KINDS and known in self._named_inside(cand.content, lambda i: True):
+                return Resolution(None, "resolve:nominal")  # "“Congrats Tereza …” the world No. 1 wrote": not Tereza
             return Resolution(known, "resolve:nominal")  # an opening role given to its person
         handler = getattr(self, f"_resolve_{m.kind}", None)
         if handler is None:
@@ -985,7 +997,8 @@ class _Resolver:
                 return all(w in named for w in modifiers)
 
             def named_so(i: int) -> bool:
-                return head in {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)}
+                words = {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)}
+                return head in words or bool(words & _NAME_WORDS_OF.get(head, frozenset()))
 
             # "the network said" when the Isan Rice Growers Network is named: a body with the word in its name
             # over any company ("Government House")
@@ -1017,7 +1030,8 @@ class _Resolver:
                 body = self._dominant_company(body, m.span[0], fits)
             if head in TEAM_NOUNS:
                 body = self._dominant_team(body, m.span[0])
-            if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in _PUBLIC_BODY_HEADS)):
+            if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in _PUBLIC_BODY_HEADS)
+                                 or head in ("ministry", "department")):
                 # no body of that kind: "the group", "the interior ministry", "the Vologda Region prosecutor's office"
                 return self._resolve_group(m, cand)
             if body is not None or head not in _JUDICIAL_NOUNS:
@@ -1316,7 +1330,8 @@ class _Resolver:
         (a description of an office, "a Home Office minister", stays unresolved)."""
         head = re.split(r",?\s+(?:who|whom|whose|which|that)\s", m.text, maxsplit=1)[0]  # "… electrician| who spent …"
         words = _words_of(head)
-        if words and len(words) <= MAX_ANONYMOUS_WORDS and UNNAMED_AFTER.match(self.text, m.span[1]):
+        unnamed = UNNAMED_AFTER.match(self.text, m.span[1]) or UNNAMED_AFTER.search(self.text, m.span[0], m.span[1])
+        if words and len(words) <= MAX_ANONYMOUS_WORDS + 2 * bool(unnamed) and unnamed:
             # "A veteran DRP lawmaker, speaking on condition of anonymity, said": an office, but one the story
             # will not name
             return self._resolve_group(replace(m, text=head), cand)

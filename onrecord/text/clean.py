@@ -58,6 +58,8 @@ _LINE_START = re.compile(
     r"|most (?:read|popular|viewed)(?: (?:stories|articles|news))?"
     r"|top stories|in pictures|more from [\w ]{1,30}?|most (?:read|popular|viewed) from [\w ]{1,30}?"
     r"|more stories|about the authors?)\s*(?:[:|>»–—-]|$)"
+    # "Related article Hurricane Ines: How to track …": CNN's label run into the headline it links
+    r"|(?i:related\s+articles?)\s+(?=[A-Z])"
     # single words only with a separator ("Analysis:", "Latest:" head real content, so they are left out)
     r"|(?:read|more|related|recommended|trending|watch|listen)\s*(?:[:|>»]|$)))"
     # page furniture that is the whole line

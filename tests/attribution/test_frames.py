@@ -122,3 +122,13 @@ def test_the_outlet_that_relayed_a_quotation_is_not_its_source() -> None:
                       speaker=span(t, "the official"), origin="rule:quote-speaker-cue")
     (fixed,) = replace_time_sources(t, [tagged], [ruled])
     assert (t[fixed.speaker[0] : fixed.speaker[1]], t[fixed.cue[0] : fixed.cue[1]]) == ("the official", "said")
+
+
+def test_the_aide_who_signed_a_statement_is_not_its_source() -> None:
+    t = "The governor, in a statement signed by his adviser on media, Mr Tobi Ade, on Tuesday, said the traders were warned."
+    tagged = Candidate(content=[span(t, "the traders were warned")], cue=span(t, "said"), speaker=span(t, "Mr Tobi Ade"),
+                       origin="model:minilm-tagger")
+    ruled = Candidate(content=[span(t, "the traders were warned")], cue=span(t, "said"), speaker=span(t, "The governor"),
+                      origin="rule:reported-clause")
+    (fixed,) = replace_time_sources(t, [tagged], [ruled])
+    assert t[fixed.speaker[0] : fixed.speaker[1]] == "The governor"

@@ -108,3 +108,23 @@ def test_a_magazine_interviews_prompts_and_quoting_answers() -> None:
         "Being on time, probably. Everyone would think something was wrong.",
     ]
     assert {MAGAZINE[a.speaker[0] : a.speaker[1]] for a in answers} == {"Lise Harrow"}
+
+
+PRESS_CONFERENCE = (
+    "Tereza Holubova, the world No. 3, won in three sets.\n\n"
+    "Q. You were two match points down. What was going through your mind?\n\n"
+    "TEREZA HOLUBOVÁ: Nothing, really. I stopped thinking about winning or losing.\n\n"
+    "Q. You play the world No. 1 next. What changes?\n\n"
+    "Well, she is the favourite. I want to be the one who decides the points.\n\n"
+    "Q. Have you spoken to your coach yet?\n\n"
+    "Not yet. I think he was crying a little bit."
+)
+
+
+def test_one_labelled_answerer_answers_the_unlabelled_questions_too() -> None:
+    answers = find_interview_answers(PRESS_CONFERENCE, paragraphs(PRESS_CONFERENCE))
+    texts = [" ".join(PRESS_CONFERENCE[s:e] for s, e in a.content) for a in answers]
+    assert texts == ["Nothing, really. I stopped thinking about winning or losing.",
+                     "Well, she is the favourite. I want to be the one who decides the points.",
+                     "Not yet. I think he was crying a little bit."]
+    assert {PRESS_CONFERENCE[a.speaker[0] : a.speaker[1]] for a in answers} == {"TEREZA HOLUBOVÁ"}
