@@ -17,13 +17,46 @@ from dataclasses import replace
 from ..text.clean import byline_lines, is_headline_line, is_listed_headline
 from ..work import Candidate, Range
 
-__all__ = ["BODY_LINE", "boilerplate_regions", "drop_boilerplate", "drop_bylines", "drop_furniture", "drop_headlines", "drop_notices", "drop_pull_quotes", "strip_edges", "subtract"]
+__all__ = ["BODY_LINE", "boilerplate_regions", "drop_boilerplate", "drop_bylines", "drop_furniture", "drop_headlines", "drop_appeal_lines", "drop_notices", "drop_pull_quotes", "strip_edges", "subtract"]
 
 
 def drop_furniture(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """``cands`` without what they read on bylines (:func:`drop_bylines`), listed headlines
     (:func:`drop_headlines`) or a press release's boilerplate (:func:`drop_boilerplate`)."""
-    return drop_pull_quotes(text, drop_notices(text, drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands)))))
+    return drop_appeal_lines(text, drop_pull_quotes(text, drop_notices(
+        text, drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands))))))
+
+
+#: A police appeal's closing line: "Anyone with information is asked to call 101 quoting crime reference 14/…".
+_REFERENCE = re.compile(r"(?i)(?:crime\s+|incident\s+|log\s+|occurrence\s+)?(?:reference|ref\b|log\b|incident\s+number)")
+
+
+def drop_appeal_lines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """``cands`` without a police appeal's closing line read as a statement: "Anyone with information is
+    asked to call 101 quoting crime reference 14/…" (no one speaks; "quoting" a reference is no cue).
+
+    >>> t = "Anyone with information is asked to call 101 quoting crime reference 14/88231/25."
+    >>> c = Candidate(content=[(t.index("crime"), len(t) - 1)], cue=(t.index("quoting"), t.index("quoting") + 7), speaker=None)
+    >>> drop_appeal_lines(t, [c])
+    []
+    """
+    out = []
+    for c in cands:
+        if c.speaker is None and c.content:
+            line_start = text.rfind("\n", 0, c.content[0][0]) + 1
+            line_end = text.find("\n", c.content[-1][1])
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            if _APPEAL.match(line) or (c.cue is not None and text[c.cue[0] : c.cue[1]].lower() == "quoting"
+                                       and _REFERENCE.match(text, c.content[0][0])):
+                continue
+        out.append(c)
+    return out
+
+
+#: The line a police appeal closes with: "Anyone with information is asked to call 101 …", "Witnesses or
+#: anyone with dashcam footage should contact …".
+_APPEAL = re.compile(r"\s*(?:Anyone|Anybody|Witnesses|Those|People)\b[^.\n]{0,80}?\b(?:call|contact|ring|report)\b"
+                     r"[^\n]{0,120}?(?:\b101\b|999|911|Crimestoppers|quoting|reference|hotline|police)", re.I)
 
 
 #: Least share of a pull quote's words that one other paragraph of the page holds.

@@ -647,12 +647,12 @@ class _Finder:
             t = toks[w]
             if t.text in ".;:!?":
                 return None  # (quotation marks may stand inside: "who recorded Calloway's “Two-Lane Heart”,")
-            if t.lower in ("who", "whose"):
+            if t.text in ("who", "whose"):  # (not "WHO", the agency)
                 break
             w -= 1
         else:
             return None
-        if toks[w].lower not in ("who", "whose") or w == c - 1:
+        if toks[w].text not in ("who", "whose") or w == c - 1:
             return None
         p = w - 1  # the comma before the clause, or before "a retired teacher who"
         while p > 0 and w - p <= 6 and toks[p].text != "," and toks[p].text[:1].islower():

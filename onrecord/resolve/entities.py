@@ -524,7 +524,9 @@ def is_byline_at(text: str, start: int, end: int) -> bool:
 #: What makes a source unnamed right after it is introduced: ", speaking on condition of anonymity", ", who
 #: asked not to be named", ", who declined to be identified".
 UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined|requested)"
-                           r"\s+(?:not\s+)?to\s+(?:be\s+)?(?:named|identified|give)|speaking\s+anonymously)")
+                           r"\s+(?:not\s+)?to\s+(?:be\s+)?(?:named|identified|give)|speaking\s+anonymously"
+                           r"|who\s+asked\s+(?:me|us|the\s+\w+)\s+not\s+to\s+(?:print|publish|use)\s+(?:his|her|their)\s+(?:full\s+)?name"
+                           r"|who\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+be\s+(?:named|identified))")
 
 
 def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
@@ -1009,6 +1011,18 @@ def _fold_provisional(table: EntityTable) -> None:
             and fold(table.drafts[j].parsed.last) == fold(d.parsed.last)  # type: ignore[union-attr, arg-type]
             and _compatible_gender(d.gender, table.drafts[j].gender)
         ]
+        if not full and " " not in d.parsed.last:
+            # "Meseret" for Meseret Haile Gebru, when no one has it for a surname: a given name used alone
+            # (Ethiopian, Icelandic, Thai usage), as spaCy may find it apart from the full name
+            full = [
+                j
+                for j in table.persons()
+                if j != i
+                and table.drafts[j].parsed
+                and table.drafts[j].parsed.is_full  # type: ignore[union-attr]
+                and fold(table.drafts[j].parsed.first or "") == fold(d.parsed.last)  # type: ignore[union-attr]
+                and _compatible_gender(d.gender, table.drafts[j].gender)
+            ]
         if len(full) == 1:
             table.merge(i, full[0])
 

@@ -91,7 +91,7 @@ _NAME_AFTER_SPOKES = re.compile(unicode_caps(r"\b(?:spokes\w+|representative)\s+
 _NOUN_BEFORE_SPOKES = re.compile(r"^(?i:a|an|the)\s+(?P<org>[a-z]+)\s+(?:spokes\w+|representative)$")
 _NOMINAL_AFTER_SPOKES = re.compile(r"(?:spokes\w+|representative|rep(?![.\w]))\s+(?:for|of|from)\s+(?P<org>the\s+[a-z]+)$")
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
-_INDEFINITE = re.compile(r"^(?:a|an|one)\s+", re.I)
+_INDEFINITE = re.compile(r"^(?:a|an|one|another)\s+", re.I)
 _POSSESSOR = re.compile(unicode_caps(
     r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b((?i:his|her|their|its))\b"
     r"|^((?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s(?=\s)"
@@ -102,6 +102,11 @@ _OWNER_PREP = re.compile(unicode_caps(
 ))
 #: An appositive part that is a relative clause: "…, which is releasing her new film".
 _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE)
+#: A short description before a body's name: "Japanese automaker | Kanemori Motor Co.", "the US chipmaker |".
+_DESCRIBED_ORG = re.compile(r"(?P<desc>(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
+#: An appositive description whose own relative clause may name others: "a conservative advocacy group that
+#: has spent nearly $2 million supporting Ms. Ardmore".
+_DESCRIPTION_WITH_CLAUSE = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}\s+(?:who|which|that)\s")
 #: Heads of anonymous sources: "one insider", "a source", "two senior officials", "one worker",
 #: "a resident"; hand-listed from UK and US local, business and tech news.
 ANONYMOUS_SOURCE_HEADS = (
@@ -190,14 +195,17 @@ _REDUCED_RELATIVE = re.compile(r"^(?:a|an)\s+[a-z]+\s+(?=(?:the|his|her|its|thei
 #: Where something was said, closing a speaker span: ", in the statement", "in an email".
 _CHANNEL_TAIL = re.compile(
     r",?\s+(?:in|on|via)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
-    r"(?:statement|email|e-mail|post|interview|letter|release|video|podcast)$"
+    r"(?:statement|email|e-mail|post|interview|letter|release|video|podcast|note|memo|report)"
+    r"(?:\s+to\s+(?:clients|investors|staff|members|employees|shareholders))?$"  # "in a note to clients"
 )
 #: A body's initials in brackets after its name: "(ESA)", "(NTPF)".
 _ACRONYM_TAG = re.compile(
     r"\s*\([A-Z][A-Z&]{1,7}(?:,\s*(?:by|from|after)\s+its\s+(?:[A-Z][a-z]+\s+)?(?:acronym|initials|abbreviation))?\)\s*$"
 )  # "(CEANL, by its Spanish acronym)"
-#: A party tag after a politician's name: "(D)", "(R-Ohio)", "(D-Md.)", Brazil's party and state "(PDM-PE)".
+#: A party tag after a politician's name: "(D)", "(R-Ohio)", "(D-Md.)", Brazil's party and state "(PDM-PE)",
+#: Westminster's party and seat "(Con, Forest of Dean)".
 _PARTY_TAG = re.compile(r"\s*\((?:(?:D|R|I|Ind|Dem|Rep)(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|[A-Z]{2,6}[-–][A-Z]{2}"
+                        r"|(?:Con|Lab|LD|Lib\s?Dem|SNP|Green|Reform|DUP|SDLP|SF|PC|Plaid|Alliance|Ind)(?:,\s*[A-Z][\w'’ -]{1,40})?"
                         r"|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{1,12}"  # ... a name in its own script: "(陳怡萱)"
                         r"|(?:[A-Z]{2,8}:\s*[A-Z][A-Z0-9.]{0,7}(?:[,;]\s*)?)+)\)\s*$")  # ... or a ticker: "(NASDAQ: HLVD)"
 #: Figures with who published them: "figures published yesterday by the National Treatment Purchase Fund"
@@ -526,7 +534,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if (wordset & SPOKES_NOUNS or _REP.search(mention)) and not named_person:
         # a person named in the mention wins: "Labour's spokesperson, Neil Baird"
         owner, owner_span = _spokes_owner(mention, s)
-        if owner and not wordset & GROUP_NOUNS - SPOKES_NOUNS:
+        # (a group noun may be the owner itself: "A police spokesperson")
+        if owner and not wordset & GROUP_NOUNS - SPOKES_NOUNS - {fold(w) for w in owner.split()}:
             return SpeakerMention(MentionKind.SPOKESPERSON, mention, span, owner=owner, owner_span=owner_span)
     if words[-1] in VOICE_NOUNS and mention.split()[-1].islower() and not named_person and len(words) <= 8:
         owner, owner_span = _owner(mention, s)
@@ -552,7 +561,10 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if "," in mention:
         parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", mention)]
         # a relative clause ("…, which is releasing X's new film") names no one, whatever it mentions
-        named = [(p, t) for p, t in parts if _is_name(t.strip()) and not _RELATIVE_PART.match(t)]
+        # ... nor does a description holding its own clause ("a conservative group that has spent $2 million
+        # supporting Ms. Ardmore")
+        named = [(p, t) for p, t in parts if _is_name(t.strip()) and not _RELATIVE_PART.match(t)
+                 and not _DESCRIPTION_WITH_CLAUSE.match(t.strip())]
         org = [n for n in find_names(parts[0][1]) if n.type == "ORG"]
         if not named and org and org[-1].end == len(parts[0][1].rstrip()):
             # "Meridian Pictures, which is releasing …": the organisation before its description
@@ -662,9 +674,19 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         first_word = fold(bare.split()[0])
         if not _DEFINITE.match(mention) and not (len(bare.split()) > 1 and first_word in PLACE_FIRST_WORDS
                                                   and first_word not in GIVEN_NAMES):  # not "Hurricane Ines"
+            owner_cut = re.match(r"[^\s]+['’]s\s+(?=\S)", bare)  # "Ethiopia’s Meseret Haile": whose, then who
+            if owner_cut:
+                bare = bare[owner_cut.end() :]
             parsed = parse_name(bare)
             if parsed.last:
                 return SpeakerMention(MentionKind.NAME, mention, span, name=bare, name_span=(e - len(bare), e))
+    described_org = _DESCRIBED_ORG.match(mention)
+    if described_org:
+        orgs = [n for n in find_names(mention) if n.type == "ORG" and n.start >= described_org.end("desc")]
+        if orgs and len(mention.rstrip(". ")) - orgs[-1].end <= 1:
+            # "Japanese automaker Kanemori Motor Co.", "rival Tessaly Networks": a company after what it is
+            n = orgs[-1]
+            return SpeakerMention(MentionKind.ORG, mention, span, name=n.text, name_span=(s + n.start, s + n.end))
     if _DEFINITE.match(mention):
         return SpeakerMention(MentionKind.NOMINAL, mention, span)
     if _INDEFINITE.match(mention):

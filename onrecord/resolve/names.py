@@ -68,6 +68,7 @@ ROLE_TITLES: dict[str, str | None] = {
     "col": None, "capt": None, "captain": None, "sgt": None, "detective": None,
     "inspector": None, "superintendent": None, "constable": None, "chief": None,
     "bishop": None, "archbishop": None, "mp": None, "msp": None, "mep": None, "mk": None,
+    "director-general": None, "secretary-general": None,
     "attorney": None, "commissioner": None, "ambassador": None, "spokesman": "male",
     "spokeswoman": "female", "spokesperson": None, "backbencher": None, "peer": None,
     # military ranks ("Major General Hamdan bin Saif al-Ruwaili", "Lt Col Ana Reyes")
@@ -131,7 +132,7 @@ ORG_WORDS = frozenset(
     # companies' name words (US and UK business pages): "Tessaly Systems", "Kessler Automation"
     "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
     "logistics management markets capital securities advisors advisers automation industries solutions software ventures therapeutics biosciences "
-    "semiconductors telecom insurance brands foods retail manufacturers exporters importers producers "
+    "semiconductors telecom insurance brands foods retail manufacturers exporters importers producers co motor gmbh "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions television tv radio sports sport "
     "standard bureau "
@@ -844,7 +845,8 @@ def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:
     begin = 0
     for m in _NONSPACE.finditer(run):
         word = m.group()
-        if word.endswith(".") and len(word) > 2 and fold(word) not in HONORIFICS and fold(word) not in ROLE_TITLES:
+        if word.endswith(".") and len(word) > 2 and fold(word) not in HONORIFICS and (
+                fold(word) not in ROLE_TITLES or len(word) > 6):  # "Gen." and "Supt." go on; "Mr Speaker. The" ends
             if not _INITIALS.fullmatch(word):
                 parts.append((offset + begin, run[begin : m.end() - 1]))
                 begin = m.end() + 1

@@ -123,7 +123,7 @@ DOMINANT_COMPANY_MENTIONS = 3
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
 ANONYMOUS_HEADS = frozenset(
     "person source official insider worker employee staffer engineer executive resident witness parent diplomat "
-    "aide pal friend individual adviser advisor "
+    "aide pal friend individual adviser advisor patient reader passenger shopper driver "
     # ... and their plurals: "the people said" after "according to two people familiar with the plans"
     "people sources officials aides insiders".split()
 )
@@ -399,7 +399,7 @@ _EPITHET = re.compile(
     r"(?=$|[\s,])"
 )
 #: A relative pronoun opening a speaker mention: "who asked not to be named", "which".
-_RELATIVE_MENTION = re.compile(r"(?:who|which|whom|that)\b", re.IGNORECASE)
+_RELATIVE_MENTION = re.compile(r"(?:[Ww]ho|[Ww]hich|[Ww]hom|[Tt]hat)\b")  # (not "WHO", the World Health Organization)
 
 
 def antecedent_of_relative(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1331,6 +1331,10 @@ class _Resolver:
         head = re.split(r",?\s+(?:who|whom|whose|which|that)\s", m.text, maxsplit=1)[0]  # "… electrician| who spent …"
         words = _words_of(head)
         unnamed = UNNAMED_AFTER.match(self.text, m.span[1]) or UNNAMED_AFTER.search(self.text, m.span[0], m.span[1])
+        if unnamed and len(words) > MAX_ANONYMOUS_WORDS + 2 and ", " in head:
+            # "One patient, a woman in her 60s from Co Longford who did not want to be identified": who, first
+            head = head.partition(", ")[0]
+            words = _words_of(head)
         if words and len(words) <= MAX_ANONYMOUS_WORDS + 2 * bool(unnamed) and unnamed:
             # "A veteran DRP lawmaker, speaking on condition of anonymity, said": an office, but one the story
             # will not name
@@ -1560,6 +1564,17 @@ class _Resolver:
             return self._org(owner.name, owner.name_span or owner.span)
         if bare[:1].isupper():
             return self._org(bare, m.owner_span)
+        if bare.isalpha() and bare.islower():
+            # "A police spokesperson said" after "Northdale Police": the body in focus with that word in its name
+            word = fold(bare)
+            body = self._salient(
+                m.owner_span[0], cand,
+                lambda i: self.table.draft(i).type == "ORG"
+                and word in {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)},
+                persons=False, reach_back=True,
+            )
+            if body is not None:
+                return body
         if bare[:1].islower() and description_tokens(bare):
             # "the senator's office": the person that description fits
             return self._salient(

@@ -185,7 +185,7 @@ _COMMENT_POLICY = re.compile(
 #: A row of share buttons: "Facebook Twitter WhatsApp Email" (lowered line).
 _SHARE_ROW = re.compile(
     r"(?:(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|reddit|pinterest|messenger|flipboard|telegram|print"
-    r"|copy link|share)\s*[|·•,/]?\s*){2,}$"
+    r"|copy link|link|share)\s*[|·•,/]?\s*){2,}$"
 )
 #: What a quoted or reported sentence has and a prompt does not.
 _SPEECH = re.compile(r"[\"“”«»„]|(?i:\b(?:said|says|told|tells|asked|added|according to)\b)")

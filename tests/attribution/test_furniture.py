@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from onrecord import extract
-from onrecord.attribution.furniture import boilerplate_regions, drop_boilerplate, drop_headlines, drop_pull_quotes
+from onrecord.attribution.furniture import (
+    boilerplate_regions,
+    drop_appeal_lines,
+    drop_boilerplate,
+    drop_headlines,
+    drop_pull_quotes,
+)
 from onrecord.work import Candidate
 
 TAGGER = "model:minilm-tagger"
@@ -104,3 +110,11 @@ def test_a_quotation_a_headline_repeats_is_no_pull_quote() -> None:
     text = "‘We will not back down on the fare freeze,’ says mayor\n\n“We will not back down on the fare freeze.”\n"
     alone = Candidate(content=[span(text, "We will not back down on the fare freeze.")], speaker=None)
     assert drop_pull_quotes(text, [alone]) == [alone]
+
+
+def test_a_police_appeals_closing_line_is_no_statement() -> None:
+    text = ("Detective Inspector Rachel Okoye said the inquiry was at an early stage.\n\n"
+            "Anyone with information is asked to call 101 quoting crime reference 14/38211/25.")
+    said = tag(text, ["the inquiry was at an early stage"], "said", "Detective Inspector Rachel Okoye")
+    appeal = tag(text, ["Anyone with information", "to call 101 quoting crime reference"], "is asked")
+    assert drop_appeal_lines(text, [said, appeal]) == [said]
