@@ -15,16 +15,60 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..text.clean import byline_lines, is_headline_line, is_listed_headline
+from ..text.letters import unicode_caps
 from ..work import Candidate, Range
 
-__all__ = ["BODY_LINE", "boilerplate_regions", "drop_boilerplate", "drop_bylines", "drop_furniture", "drop_headlines", "drop_appeal_lines", "drop_notices", "drop_pull_quotes", "strip_edges", "subtract"]
+__all__ = [
+    "BODY_LINE",
+    "boilerplate_regions",
+    "drop_appeal_lines",
+    "drop_author_bios",
+    "drop_boilerplate",
+    "drop_bylines",
+    "drop_furniture",
+    "drop_headlines",
+    "drop_notices",
+    "drop_pull_quotes",
+    "strip_edges",
+    "subtract",
+]
 
 
 def drop_furniture(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """``cands`` without what they read on bylines (:func:`drop_bylines`), listed headlines
     (:func:`drop_headlines`) or a press release's boilerplate (:func:`drop_boilerplate`)."""
-    return drop_appeal_lines(text, drop_pull_quotes(text, drop_notices(
-        text, drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands))))))
+    return drop_author_bios(text, drop_appeal_lines(text, drop_pull_quotes(text, drop_notices(
+        text, drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands)))))))
+
+
+#: A line about the article's author: "Lorna Pettigrew covers U.S. financial markets from New York, with a
+#: focus on bonds", "Nadia Verhoeven is a staff writer who covers animals".
+_AUTHOR_BIO = re.compile(unicode_caps(
+    r"[ \t]*[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}[ \t]+(?:covers|reports\s+on|writes\s+about|has\s+covered"
+    r"|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:reporter|writer|correspondent|editor|journalist|columnist))\b"
+))
+
+
+def drop_author_bios(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """``cands`` without those read wholly on a line about the author ("Lorna Pettigrew covers U.S.
+    financial markets from New York, with a focus on bonds"): a beat, not a statement.
+
+    >>> t = "The Fed held rates, its chair said.\\nLorna Pettigrew covers markets, with a focus on bonds."
+    >>> c = Candidate(content=[(t.index("bonds"), t.index("bonds") + 5)], speaker=None)
+    >>> drop_author_bios(t, [c])
+    []
+    """
+    out = []
+    for c in cands:
+        s, e = c.content[0][0], c.content[-1][1]
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end < 0 else line_end
+        subject = len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip()) + line_start
+        if (c.speaker is None or c.speaker[0] == subject) and e <= line_end and _AUTHOR_BIO.match(text, line_start):
+            continue  # (one with another source stays: "Mayor Jane Smith covers the costs herself, she said")
+        out.append(c)
+    return out
 
 
 #: A police appeal's closing line: "Anyone with information is asked to call 101 quoting crime reference 14/…".

@@ -8,6 +8,7 @@ from onrecord import extract
 from onrecord.attribution.furniture import (
     boilerplate_regions,
     drop_appeal_lines,
+    drop_author_bios,
     drop_boilerplate,
     drop_headlines,
     drop_pull_quotes,
@@ -118,3 +119,12 @@ def test_a_police_appeals_closing_line_is_no_statement() -> None:
     said = tag(text, ["the inquiry was at an early stage"], "said", "Detective Inspector Rachel Okoye")
     appeal = tag(text, ["Anyone with information", "to call 101 quoting crime reference"], "is asked")
     assert drop_appeal_lines(text, [said, appeal]) == [said]
+
+
+def test_an_authors_beat_line_is_no_statement_but_another_source_on_such_a_line_stays() -> None:
+    text = ("Mayor Jane Smith covers the costs herself, she said.\n"
+            "Lorna Pettigrew covers U.S. financial markets from New York, with a focus on bonds and the Fed.")
+    beat = tag(text, ["bonds and the Fed"], "a focus on")
+    author = tag(text, ["U.S. financial markets"], "covers", "Lorna Pettigrew")
+    mayor = tag(text, ["Mayor Jane Smith covers the costs herself"], "said", "she")
+    assert drop_author_bios(text, [beat, author, mayor]) == [mayor]
