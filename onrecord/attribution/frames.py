@@ -26,7 +26,7 @@ __all__ = [
     "free_labelled_subjects",
     "free_relative_sources",
     "question_frame",
-    "replace_time_sources",
+    "replace_false_sources",
 ]
 
 #: A sentence opened by who asked: "Responding to a question from …", "In reply to questions by …",
@@ -276,7 +276,7 @@ _ACCORDING_BEFORE = re.compile(r"(?i)according\s+to\s+$")
 _SIGNED_BEFORE = re.compile(r"(?i)\bsigned\s+by\s+(?:[^,.;\n]{0,70},\s*)?$")
 
 
-def replace_time_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
+def replace_false_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
     """``cands`` with a source that is only a day ("today announced"), the outlet after "according to"
     that relayed another cue's words ("the official said, according to the network") or the aide who signed
     a statement ("The governor, in a statement signed by his adviser, Mr X, said"), replaced by the one a
@@ -302,8 +302,8 @@ def replace_time_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[
 
 def fix_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
     """Every correction: :func:`free_answerers`, :func:`free_relative_sources`, :func:`complete_titles`,
-    :func:`free_labelled_subjects`, :func:`detach_distant_sources` and :func:`replace_time_sources` (with
+    :func:`free_labelled_subjects`, :func:`detach_distant_sources` and :func:`replace_false_sources` (with
     the rules' sources in ``ruled``)."""
     ruled = list(ruled)
     fixed = complete_titles(text, free_relative_sources(text, free_answerers(text, cands)))
-    return replace_time_sources(text, detach_distant_sources(text, free_labelled_subjects(text, fixed), ruled), ruled)
+    return replace_false_sources(text, detach_distant_sources(text, free_labelled_subjects(text, fixed), ruled), ruled)

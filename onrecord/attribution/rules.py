@@ -705,7 +705,7 @@ class _Finder:
         q = p - 1
         while q > 0 and c - q <= RELATIVE_CLAUSE_TOKENS and toks[q].text not in ".;:!?":
             if toks[q].text == "," and toks[q + 1].lower in SETTING_PREPS and any(
-                    t.lower in _READ_DOCUMENTS | {"release", "interview", "letter"} for t in toks[q + 1 : p]):
+                    t.lower in _READ_DOCUMENTS | {"release", "interview"} for t in toks[q + 1 : p]):
                 return True
             q -= 1
         return False

@@ -493,6 +493,11 @@ def _words_of(text: str) -> list[str]:
     return re.findall(r"[\w'’-]+", text)
 
 
+def _folded_words(text: str) -> set[str]:
+    """The words of a name, folded ("Palmetto Tidewater Power" gives power, palmetto, tidewater)."""
+    return {fold(w) for w in _words_of(text)}
+
+
 #: Heads of indefinite mentions that name no one: documents, findings, renderings.
 _NOT_ANYONE = frozenset(DOCUMENT_NOUNS | FINDING_NOUNS | {"translation", "transcript", "recording", "video", "clip"})
 #: Most words an unnamed person's description may have to name them ("a 58-year-old electrician").
@@ -532,17 +537,23 @@ def _continues(table: EntityTable, prev: Candidate, cand: Candidate, speaker: in
             r = table.root(m.entity)
             if r != speaker and table.drafts[r].type == "PERSON":
                 return False
-    if table.drafts[speaker].type == "PERSON":
-        # '“Nacho would have had to beat my lap first”' after Nacho's own words: someone answering him
-        for s, e in cand.content:
-            k = bisect.bisect_left(table.mentions, s, key=_start_of)
-            while k < len(table.mentions) and table.mentions[k].start < e:
-                m = table.mentions[k]
-                k += 1
-                if table.root(m.entity) == speaker and table.text[m.start : m.start + 1].isupper() \
-                        and table.text[m.start : m.end].lower() not in PRONOUNS:
-                    return False
-    return True
+    # '“Nacho would have had to beat my lap first”' after Nacho's own words: someone answering him
+    return speaker not in _persons_named_in(table, cand.content)
+
+
+def _persons_named_in(table: EntityTable, spans) -> set[int]:
+    """The persons named (by a name, not a pronoun) inside ``spans``."""
+    named = set()
+    for s, e in spans:
+        k = bisect.bisect_left(table.mentions, s, key=_start_of)
+        while k < len(table.mentions) and table.mentions[k].start < e:
+            mr = table.mentions[k]
+            k += 1
+            r = table.root(mr.entity)
+            if table.drafts[r].type == "PERSON" and table.text[mr.start : mr.start + 1].isupper() \
+                    and table.text[mr.start : mr.end].lower() not in PRONOUNS:
+                named.add(r)
+    return named
 
 
 class _Resolver:
@@ -993,11 +1004,11 @@ class _Resolver:
                 if d.type != "ORG" or not fits_org_noun(head, d.name) or self._only_a_channel(i, m.span[0]) \
                         or self._only_quoted(i, m.span[0]):
                     return False
-                named = {fold(w) for w in re.findall(r"[\w'’-]+", d.name)}
+                named = _folded_words(d.name)
                 return all(w in named for w in modifiers)
 
             def named_so(i: int) -> bool:
-                words = {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)}
+                words = _folded_words(self.table.draft(i).name)
                 return head in words or bool(words & _NAME_WORDS_OF.get(head, frozenset()))
 
             # "the network said" when the Isan Rice Growers Network is named: a body with the word in its name
@@ -1045,7 +1056,7 @@ class _Resolver:
             source = self._salient(
                 m.span[0], cand,
                 lambda i: self.table.draft(i).type == "GROUP"
-                and head in {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)},
+                and head in _folded_words(self.table.draft(i).name),
                 persons=False,
             )
             if source is None and head in _TIPSTER_HEADS:
@@ -1053,7 +1064,7 @@ class _Resolver:
                 source = self._salient(
                     m.span[0], cand,
                     lambda i: self.table.draft(i).type == "GROUP" and bool(
-                        _TIPSTER_HEADS & {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)[:2]}),
+                        _TIPSTER_HEADS & {fold(w) for w in _words_of(self.table.draft(i).name)[:2]}),
                     persons=False,
                 )
             if source is None and len(m.text.split()) == 2:
@@ -1389,7 +1400,7 @@ class _Resolver:
         def fits(i: int) -> bool:
             d = self.table.draft(i)
             return d.type == "GROUP" and fold(d.name) != fold(" ".join(words[1:])) \
-                and head in {fold(w) for w in re.findall(r"[\w'’-]+", d.name)}
+                and head in _folded_words(d.name)
 
         return self._salient(m.span[0], cand, fits, persons=False)
 
@@ -1529,7 +1540,7 @@ class _Resolver:
             )
         bare_owner = re.sub(r"^(?:the|The)\s+", "", m.owner)
         names = find_names(bare_owner)
-        if _ORG_WORDS_ONLY.fullmatch(bare_owner) and {fold(w) for w in re.findall(r"[\w'’-]+", bare_owner)} & ORG_WORDS \
+        if _ORG_WORDS_ONLY.fullmatch(bare_owner) and _folded_words(bare_owner) & ORG_WORDS \
                 and not (names and names[-1].type == "PERSON" and names[-1].prefix):  # not "Local Government Minister X"
             # "the Department for Levelling Up, Housing and Communities": one organisation name
             return self._org(bare_owner, m.owner_span)
@@ -1570,7 +1581,7 @@ class _Resolver:
             body = self._salient(
                 m.owner_span[0], cand,
                 lambda i: self.table.draft(i).type == "ORG"
-                and word in {fold(w) for w in re.findall(r"[\w'’-]+", self.table.draft(i).name)},
+                and word in _folded_words(self.table.draft(i).name),
                 persons=False, reach_back=True,
             )
             if body is not None:
@@ -1585,18 +1596,7 @@ class _Resolver:
 
     def _named_inside(self, spans, fits) -> set[int]:
         """The fitting persons named (not just pronouns) inside ``spans``, a candidate's own content."""
-        table = self.table
-        named = set()
-        for s, e in spans:
-            k = bisect.bisect_left(table.mentions, s, key=_start_of)
-            while k < len(table.mentions) and table.mentions[k].start < e:
-                mr = table.mentions[k]
-                k += 1
-                r = table.root(mr.entity)
-                if table.draft(r).type == "PERSON" and self.text[mr.start : mr.start + 1].isupper() \
-                        and self.text[mr.start : mr.end].lower() not in PRONOUNS and fits(r):
-                    named.add(r)
-        return named
+        return {r for r in _persons_named_in(self.table, spans) if fits(r)}
 
     def _salient_before(self, pos: int, fits) -> int | None:
         """The entity that fits and was mentioned last before ``pos``, however far back.

@@ -8,7 +8,7 @@ from onrecord.attribution.frames import (
     free_answerers,
     free_relative_sources,
     question_frame,
-    replace_time_sources,
+    replace_false_sources,
 )
 from onrecord.work import Candidate
 
@@ -106,12 +106,12 @@ def test_a_source_that_only_says_when_takes_the_rules_source_or_none() -> None:
     ruled = Candidate(content=[span(t, "that it will open a plant")], cue=cue,
                       speaker=span(t, "Tessmark Robotics, Inc. (NYSE: TSMK), a maker of warehouse robots"),
                       origin="rule:reported-that")
-    (with_rule,) = replace_time_sources(t, [tagged], [ruled])
+    (with_rule,) = replace_false_sources(t, [tagged], [ruled])
     assert t[with_rule.speaker[0] : with_rule.speaker[1]].startswith("Tessmark Robotics")
-    (alone,) = replace_time_sources(t, [tagged])
+    (alone,) = replace_false_sources(t, [tagged])
     assert alone.speaker is None
     named = Candidate(content=tagged.content, cue=cue, speaker=span(t, "Tessmark Robotics"), origin="model:minilm-tagger")
-    assert replace_time_sources(t, [named], [ruled]) == [named]  # a real source is kept
+    assert replace_false_sources(t, [named], [ruled]) == [named]  # a real source is kept
 
 
 def test_the_outlet_that_relayed_a_quotation_is_not_its_source() -> None:
@@ -120,7 +120,7 @@ def test_the_outlet_that_relayed_a_quotation_is_not_its_source() -> None:
                        speaker=span(t, "the network"), origin="model:minilm-tagger")
     ruled = Candidate(content=[span(t, "The bill will not pass,")], cue=span(t, "said"),
                       speaker=span(t, "the official"), origin="rule:quote-speaker-cue")
-    (fixed,) = replace_time_sources(t, [tagged], [ruled])
+    (fixed,) = replace_false_sources(t, [tagged], [ruled])
     assert (t[fixed.speaker[0] : fixed.speaker[1]], t[fixed.cue[0] : fixed.cue[1]]) == ("the official", "said")
 
 
@@ -130,5 +130,5 @@ def test_the_aide_who_signed_a_statement_is_not_its_source() -> None:
                        origin="model:minilm-tagger")
     ruled = Candidate(content=[span(t, "the traders were warned")], cue=span(t, "said"), speaker=span(t, "The governor"),
                       origin="rule:reported-clause")
-    (fixed,) = replace_time_sources(t, [tagged], [ruled])
+    (fixed,) = replace_false_sources(t, [tagged], [ruled])
     assert t[fixed.speaker[0] : fixed.speaker[1]] == "The governor"
