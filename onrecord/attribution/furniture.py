@@ -110,6 +110,23 @@ PULL_QUOTE_WORDS = 5
 _WORD = re.compile(r"[^\W\d_][\w'’]{2,}")
 
 
+#: A pull quote signed with a dash: "“We are not ATMs.” — Maya Ortiz ’27".
+_PULL_QUOTE_SIGNED = re.compile(r"(?P<quote>[“\"‘'][^\n]+[”\"’'])\s*[—–]\s*[A-Z][^\n]{1,60}")
+
+
+def _said_elsewhere(text: str, words: str, ps: int, pe: int) -> bool:
+    """Whether ``words`` stand verbatim in running text outside the line ``[ps, pe)``, a longer line."""
+    for m in re.finditer(re.escape(words), text):
+        if ps <= m.start() < pe:
+            continue
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        le = len(text) if le < 0 else le
+        if le - ls >= max(BODY_LINE, 2 * (pe - ps)):
+            return True
+    return False
+
+
 def drop_pull_quotes(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """``cands`` without pull quotes: a paragraph that is one quotation and nothing else, read with no
     source or only "I"/"we", whose words another paragraph of the page already holds (a magazine's "“I was
@@ -131,6 +148,10 @@ def drop_pull_quotes(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
             pe = text.find("\n", e)
             pe = len(text) if pe < 0 else pe
             line = text[ps:pe].strip()
+            signed = _PULL_QUOTE_SIGNED.fullmatch(line)
+            if signed and len(signed.group("quote")) - (e - s) <= 4 and len(_WORD.findall(text[s:e])) >= 3 \
+                    and _said_elsewhere(text, text[s:e].strip(" .,!?"), ps, pe):
+                continue  # "“We are not ATMs.” — Maya Ortiz ’27": her words, set again between paragraphs
             if line[:1] in "“\"‘'" and line[-1:] in "”\"’'" and len(line) - (e - s) <= 4:
                 words = {w.lower() for w in _WORD.findall(text[s:e])}
                 if len(words) >= PULL_QUOTE_WORDS:

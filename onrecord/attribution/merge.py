@@ -59,7 +59,7 @@ __all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rul
 #: Rules that attribute a quotation through a cue and speaker next to its marks.
 #: Rules whose content is its speaker's own words laid out by the page, with no cue for the tagger to
 #: read: an interview's answers, a post embedded and signed "— Name (@handle) date", a transcript's turn.
-OWN_WORDS_RULES = frozenset({"interview-answer", "embedded-post", "transcript", "claim-box", "exchange"})
+OWN_WORDS_RULES = frozenset({"interview-answer", "embedded-post", "transcript", "claim-box", "exchange", "letter"})
 DIRECT_RULES = frozenset(
     {"quote-speaker-cue", "quote-cue-speaker", "speaker-cue-colon-quote", "quote-according-to", "name-colon-quote"}
 )
@@ -290,6 +290,10 @@ def _ends_with_join(s: str) -> bool:
     return bool(s) and (s[-1] in NAME_JOINS or s.rsplit(None, 1)[-1].lower() in NAME_JOINS)
 
 
+#: The end of a sentence: a full stop, question or exclamation mark (and a closing mark) before a space.
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’']?\s)")
+
+
 def _merged_answer(text: str, r: Candidate, hits: Sequence[Candidate]) -> Candidate | None:
     """An interview answer or embedded post (:data:`OWN_WORDS_RULES`) over the tagger's reading of it.
 
@@ -312,7 +316,17 @@ def _merged_answer(text: str, r: Candidate, hits: Sequence[Candidate]) -> Candid
         # real speech verb even without quotation marks
         said = rule_of(r) == "transcript" and c.cue is not None \
             and speech.get(text[c.cue[0] : c.cue[1]].split()[-1].lower(), ("", ""))[1] == "speech"
-        if within(c.cue) and within(c.speaker) and (quoted or said) and not speaks_as_interviewee(text, c):
+        # a reader's letter reports others with any cue: "The Traders' Association said in its bulletin that …",
+        # "which she thought (foolishly) only she would see"
+        said = said or (rule_of(r) == "letter" and c.cue is not None)
+        first_person = speaks_as_interviewee(text, c) and not (rule_of(r) == "letter" and c.speaker is not None)
+        if within(c.cue) and within(c.speaker) and (quoted or said) and not first_person:
+            if said and not quoted and rule_of(r) == "letter":
+                # "Dalesway says the route is no longer viable. If that is so, the council must …": the
+                # letter's writer speaks again after the sentence that reports someone
+                stop = _SENTENCE_END.search(text, c.cue[1])
+                if stop is not None:
+                    c.content = [p for p in ((a, min(b, stop.start() + 1)) for a, b in c.content) if p[1] > p[0]]
             for piece in c.content:
                 content = subtract(content, piece)
         else:  # the tagger's misreading: what it shares with the answer is the answer's

@@ -32,13 +32,14 @@ import re
 from collections.abc import Sequence
 
 from ..nlp.quotes import line_paragraphs
-from ..resolve.names import PERFORMER_NOUNS, is_role_word
+from ..resolve.names import PERFORMER_NOUNS, ROLE_NOUNS, is_role_word
 from ..text.letters import UPPER, unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
 from .frames import fix_sources
 from .furniture import drop_furniture
 from .interviews import find_interview_answers, speaks_as_interviewee
+from .letters import find_letters
 from .tokens import Tok, lexical_sentences, parsed_sentences
 
 __all__ = ["RulesStage", "find_candidates"]
@@ -63,8 +64,41 @@ CONFIDENCE = {
     "claim-box": 0.7,
     "exchange": 0.7,
     "parse-ccomp": 0.55,
+    "what-called": 0.5,
 }
 
+#: "for what he called the Church's", "what Ms Reyes described as": a speaker's words named by a relative "what".
+_WHAT_CALLED = re.compile(
+    r"\b[Ww]hat\s+(?P<sp>he|she|they|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the\s+[a-z-]+(?:\s+[a-z-]+)?)"
+    r"\s+(?:(?:has|had|have)\s+)?(?P<cue>called|calls|described\s+as|describes\s+as|termed|terms|dubbed|labell?ed)"
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?=[\"“‘']$)"
+)
+
+#: A bracketed aside after a name that is no part of it: a citation or date ("(Letters, 11 March)"), a
+#: picture's pointer ("(pictured)", "(left)").
+_POINTERS = frozenset("pictured left right above below inset centre center top bottom".split())
+
+
+def _citation_before(toks: list[Tok], k: int) -> int | None:
+    """Index of the "(" of a citation or picture pointer that ends just before token ``k``, or None."""
+    if k < 3 or toks[k - 1].text != ")":
+        return None
+    for o in range(k - 2, max(0, k - 10), -1):
+        if toks[o].text == "(":
+            inner = toks[o + 1 : k - 1]
+            if inner and (any(any(ch.isdigit() for ch in x.text) for x in inner)
+                          or (len(inner) == 1 and inner[0].lower in _POINTERS)):
+                return o
+            return None
+    return None
+
+
+#: A live story's update stamp: "UPDATE, 9:10 a.m. Wednesday:", "Updated 14:05 BST:".
+_UPDATE_LABEL = re.compile(r"\s*(?:UPDATED?|Updated?)\b|\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|ET|EST|EDT)?\s*:\s*$")
+#: "went on to describe", "goes on to say": the subject before these speaks.
+_GO_ON = frozenset("went goes go going".split())
+#: Forms of "be": a passive before a cue ("It is said that …") has no speaker.
+_BE_FORMS = frozenset("is was are were be been being".split())
 #: Auxiliaries and adverbs that sit between a source and its cue ("has also said").
 AUX = frozenset(
     "has have had is was are were will would could may might must can did does do be been being also "
@@ -239,13 +273,13 @@ def find_candidates(
         Candidates in text order, with non-overlapping content.
     """
     found = fix_sources(text, _Finder(text, paragraphs, quotations, parsed).run())
-    answers = find_interview_answers(text, paragraphs)
+    answers = find_interview_answers(text, paragraphs) or find_letters(text, paragraphs)
     return _with_answers(text, found, answers) if answers else found
 
 
 def _with_answers(text: str, found: list[Candidate], answers: list[Candidate]) -> list[Candidate]:
-    """``found`` with the interview's answers: an unattributed quotation inside an answer is part of it;
-    an attributed one ("she said, ‘Sure what else would you be doing?’") keeps its words, which the
+    """``found`` with the interview's answers (or a page's letters): an unattributed quotation inside an
+    answer is part of it; an attributed one ("she said, ‘Sure what else would you be doing?’") keeps its words, which the
     answer leaves out, so contents never overlap."""
     spans = [(a.start, a.end) for a in answers]
 
@@ -385,12 +419,30 @@ class _Finder:
         self.blockquotes()
         self.reported()
         taken = {k for k in attributed} | joined
+        self.what_called(taken)  # after reported speech: "saying … because of what he called “…”" is one statement
         for k, q in enumerate(self.quotations):
             if k in taken or not self.is_statement(q):
                 continue
             self.add(list(q.content), "direct", None, None, "quote-unattributed")
         self.candidates.sort(key=lambda c: c.start)
         return self.candidates
+
+    def what_called(self, taken: set[int]) -> None:
+        """``asked forgiveness for what he called the Church's "decades of silence"``: the words are his.
+
+        The quotation must close, and the phrase must run from "what" to its
+        opening mark in one sentence; the content is what follows the verb.
+        """
+        for k, q in enumerate(self.quotations):
+            if k in taken or q.close is None:
+                continue
+            para = self.paragraph_of(q.open)
+            m = _WHAT_CALLED.search(self.text, max(para[0], q.open - 160), q.open + 1)
+            if m is None or re.search(r"[.!?]\s", self.text[m.end("cue") : q.open]):
+                continue
+            cand = self.add([(m.end("cue") + 1, q.close + 1)], "mixed", m.span("cue"), m.span("sp"), "what-called")
+            if cand is not None:
+                taken.add(k)
 
     def _cue_after_source(self, toks: list[Tok], j: int) -> bool:
         """Whether ``toks[j]`` is the cue after a source: a cue verb that is no noun, or "read" after a
@@ -571,6 +623,9 @@ class _Finder:
         anonymity = _anonymity_clause_start(toks, k)
         if anonymity is not None:  # "A resident who asked not to be named said": the resident
             return self.np_before(toks, anonymity, limit)
+        aside = _citation_before(toks, k)
+        if aside is not None:  # "Derek Ambler (Letters, 11 March) claims": the writer, not where he wrote
+            return self.np_before(toks, aside, limit)
         if k >= 2 and toks[k - 1].text == ",":
             return self.relative_before(toks, k - 1) or self.appositive_before(toks, k - 1) \
                 or self.before_setting(toks, k - 1)
@@ -774,6 +829,10 @@ class _Finder:
         j = k - 1
         while j >= 0 and k - 1 - j < limit:
             t = toks[j]
+            if j >= 3 and t.text in "’”'\"" and toks[j - 2].text in "‘“'\"" and toks[j - 1].text[:1].isupper() \
+                    and toks[j - 3].text[:1].isupper() and j + 1 < k and toks[j + 1].text[:1].isupper():
+                j -= 3  # "Siobhán ‘Shiv’ Lennon": a nickname inside the name
+                continue
             if _is_boundary(t) or t.lower in NP_STOP or t.text in MODALS or (self.forms.get(t.lower)
                                                                               and not _in_name(toks, j)) \
                     or (len(t.text) > 1 and not any(ch.isalnum() for ch in t.text)) \
@@ -829,7 +888,8 @@ class _Finder:
                 speaker = self.np_before(toks, cue_start)
                 if speaker is None:  # said Blunt:
                     sp = self.np_after(toks[:-1], j + 1)
-                    speaker = sp[0] if sp else None
+                    # not "… and wanted survivors to sit on the tribunal as judges, “…”": an object, not a speaker
+                    speaker = sp[0] if sp and toks[sp[1] + 1].lower != "to" else None
                 if speaker is None:  # "Her sister Shannon Pryce, 27, was among the first to comment, writing:"
                     speaker = self.declining_subject(toks, cue_start)
                 if speaker is None:
@@ -838,6 +898,7 @@ class _Finder:
                                 "speaker-cue-colon-quote", cue[1])
                 return (cand, q.close + 1 if q.close is not None else None) if cand else None
         if toks[-1].text == ":" and len(toks) >= 2 and all(t.text[:1].isupper() for t in toks[:-1]) and len(toks) <= 5 \
+                and toks[0].lower not in WEEKDAYS | MONTHS \
                 and not (len(toks) == 2 and len(toks[0].text) == 1):  # "A: “…”", an interview's answer, names no one
             cand = self.add(list(q.content), "direct", (toks[-1].start, toks[-1].end),
                             (toks[0].start, toks[-2].end), "name-colon-quote")
@@ -853,8 +914,8 @@ class _Finder:
             if not body or body[0] in OPEN_MARKS or len(_WORDS.findall(body)) < BLOCKQUOTE_MIN_WORDS:
                 continue
             ps, pe = self.paragraphs[k - 1]
-            if not self.text[ps:pe].rstrip().endswith(":"):
-                continue
+            if not self.text[ps:pe].rstrip().endswith(":") or _UPDATE_LABEL.match(self.text, ps, pe):
+                continue  # (not "UPDATE, 9:10 a.m. Wednesday:", a live story's time stamp)
             lead = self.text.index(body[0], s)
             content = (lead, lead + len(body))
             if self._taken(content):
@@ -1090,6 +1151,11 @@ class _Finder:
             cue_start = k
             while cue_start > 0 and toks[cue_start - 1].lower in AUX:
                 cue_start -= 1
+            if cue_start >= 3 and toks[cue_start - 1].lower == "to" and (
+                    (toks[cue_start - 2].lower == "on" and toks[cue_start - 3].lower in _GO_ON)
+                    or toks[cue_start - 2].lower in ("proceeded", "continued", "continues", "proceeds")):
+                # "The post went on to describe self-care as …": the post describes
+                cue_start -= 3 if toks[cue_start - 2].lower == "on" else 2
             cue_span = (toks[cue_start].start, t.end)
             # "Global climate models, she argues, treat the lakes as …": the cue set off by commas inside
             # the sentence it reports
@@ -1160,6 +1226,9 @@ class _Finder:
             if speaker is None:
                 speaker = (self.shared_subject(toks, cue_start) or self.adjunct_subject(toks, cue_start, k)
                            or self.declining_subject(toks, cue_start))
+            if speaker is None and rule == "reported-that" and cue_start == 1 and toks[0].text == "It" \
+                    and cls == "speech" and not any(x.lower in _BE_FORMS for x in toks[1:k]):  # not "It is said"
+                speaker = (toks[0].start, toks[0].end)  # "It added that …": the body named before
             if speaker is None and t.text[:1].islower() and k > 0 and toks[k - 1].text not in "," \
                     and not self.after_preposition(toks, cue_start, k):
                 continue
@@ -1451,6 +1520,14 @@ class _Finder:
         speaker, last = sp
         if k == 0 or (k == 1 and toks[0].text[:1].isupper() and toks[0].lower in ("but", "and", "yet", "also")):
             j = last + 1
+            if j + 1 < end and toks[j].text == "," and toks[j + 1].lower in ("a", "an", "the"):
+                # "According to Liang Qiaoyun, a professor of maritime law at Yuhai Normal University, the
+                # Merrow Shoal has …": the appositive is the source's, not what was said
+                c2 = next((x for x in range(j + 2, min(end, j + 2 + APPOSITIVE_TOKENS)) if toks[x].text == ","), None)
+                if c2 is not None and self._plain_appositive(toks[j + 1 : c2]) \
+                        and any(x.lower in ROLE_NOUNS for x in toks[j + 1 : c2]) \
+                        and not any(self.forms.get(x.lower) for x in toks[j + 1 : c2]):
+                    speaker, j = (speaker[0], toks[c2 - 1].end), c2
             if j < end and toks[j].text == ",":
                 j += 1
             if end - j >= 3:
@@ -1470,7 +1547,16 @@ class _Finder:
         for t in toks:
             if t.head >= 0:
                 children.setdefault(t.head, []).append(t.i)
-        for t in toks:
+
+        def depth(t: Tok) -> int:
+            d, x = 0, t
+            while x.head >= 0 and x.head != x.i and d < len(toks):
+                d, x = d + 1, toks[x.head]
+            return d
+
+        # the cue nearest the root first: "Tianmar opposes … and urges …, spokesperson Gao Lixin said at …" is
+        # the spokesperson's, whose cue governs the others
+        for t in sorted(toks, key=depth):
             if t.pos != "VERB" or not is_cue_lemma(t.lemma) or t.start in self.used_cues or self.in_quotation(t.start):
                 continue
             if t.start > 0 and self.text[t.start - 1] in "-‐":
@@ -1507,23 +1593,52 @@ class _Finder:
             if t.i < lo < cue_hi + 1:
                 lo = cue_hi + 1
             if lo > t.i:
+                for x in kids:
+                    # "He added that hearings would be private … and that survivors could …": a second
+                    # that-clause the parse hung from the cue is said too
+                    # (and "… said it welcomed the tribunal and would hand over its files", "… was “devastated”
+                    # and had apologised": a reported future or past with no subject of its own)
+                    marks = [toks[y] for y in children.get(x, [])]
+                    if toks[x].dep == "conj" and x > hi and (
+                            any(y.dep == "mark" and y.lower == "that" for y in marks)
+                            or (any(y.dep == "aux" and y.lower in ("would", "could", "might", "had") for y in marks)
+                                and not any(y.dep in ("nsubj", "nsubjpass") for y in marks))):
+                        xlo, xhi = _subtree(toks, children, x)
+                        if all(toks[z].text in ",\"”'’" or toks[z].lower == "and" for z in range(hi + 1, xlo)):
+                            hi = xhi
                 hi = min(hi, self.contrast_stop(toks, lo, hi + 1) - 1)  # "…, while Y insists …" is Y's
             content = self.through_quotation(_trim(self.text, toks[lo].start, toks[hi].end))
             if content[1] - content[0] < 8 or self.overlaps_quote_content(*content):
                 continue
             subj = [x for x in kids if toks[x].dep in ("nsubj", "nsubjpass")]
-            if not subj and t.head >= 0 and (t.dep == "conj" or (t.dep == "advcl" and t.lower.endswith("ing"))):
-                # "X described ... and said ...", "X has savaged the deal, warning that ...": X's subject
-                subj = [x for x in children.get(t.head, []) if toks[x].dep == "nsubj" and x < t.i]
+            up = t
+            for _ in range(3):
+                if subj or up.head < 0 or not (up.dep == "conj" or (up.dep == "advcl" and up.lower.endswith("ing"))):
+                    break
+                # "X described ... and said ...", "X has savaged the deal, warning that ...": X's subject; and up
+                # a chain ("X unseated Y, winning … and telling supporters that …")
+                subj = [x for x in children.get(up.head, []) if toks[x].dep == "nsubj" and x < t.i]
+                up = toks[up.head]
             if not subj and t.dep == "pcomp" and t.lower.endswith("ing") and t.head >= 0 \
                     and toks[t.head].lower in ADJUNCT_PREPS and toks[t.head].head >= 0:
                 # "A Conservative MP has backed down after claiming that …": the subject of what the adjunct hangs from
                 subj = [x for x in children.get(toks[t.head].head, []) if toks[x].dep in ("nsubj", "nsubjpass") and x < t.i]
             speaker = None
-            if not subj and misread_subject and t.i > 0 and toks[t.i - 1].text == ",":
-                speaker = self.np_before(toks, t.i)  # the subject the parse took for a clause, read lexically
+            if not subj and (misread_subject or t.dep == "acl") and t.i > 0 and toks[t.i - 1].text == ",":
+                # the subject the parse took for a clause, read lexically; or one it hung the cue from
+                # ("Velvra, which had worked with Halvorsen since 2023, announced … that": no participle)
+                speaker = self.np_before(toks, t.i)
+            hearsay = bool(subj) and toks[subj[0]].dep == "nsubjpass" and toks[subj[0]].lower == "it"
+            if hearsay:
+                subj = []  # "It is said that the mill closed": said, but by no one the text names
             if subj:
                 a, b = _subtree(toks, children, subj[0])
+                if up is not t:
+                    # a subject found up a chain: not a verb the parse hung from it ("Darnell Whitfield | unseated
+                    # Mayor Joan Pelletier …, winning … and telling supporters that …")
+                    nxt = subj[0] + 1
+                    if nxt <= b and (toks[nxt].pos == "VERB" or (toks[nxt].pos == "ADJ" and toks[nxt].lower.endswith("ed"))):
+                        b = subj[0]
                 while a < b and toks[a].text in ",;:":
                     a += 1
                 while b > a and toks[b].text in ",;:":
@@ -1578,6 +1693,8 @@ def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
     and one word ("a second post", "a brief note")."""
     if k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES:
         return True
+    if k > 0 and toks[k - 1].lower in ("in", "under", "of") and toks[k].lower == lemma:
+        return True  # "in his third season in charge", "in comment": a bare noun after a preposition
     if k > 1 and toks[k].lower in _NOUN_CUES and toks[k - 2].lower in DETERMINERS | POSSESSIVES:
         return True  # "in a Facebook post", "in his BBC interview"
     return k > 1 and toks[k].lower == lemma and toks[k - 2].lower in ("a", "an") and toks[k - 1].text[:1].islower()
@@ -1587,12 +1704,12 @@ def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
 _NOUN_CUES = frozenset("post posts tweet tweets statement statements message messages note notes interview comment "
                        "comments remarks video letter report".split())
 #: Prepositions before a cue form that make it a noun: "in comments", "with remarks".
-_NOUN_PREPOSITIONS = frozenset("in of with for on to after during".split())
+_NOUN_PREPOSITIONS = frozenset("in of with for on to after during about over".split())
 
 
 #: Prepositions after which a cue's form is a noun, alone or after an adjective ("in remarks", "in
 #: televised remarks", "during questioning").
-_SETTING_NOUN_PREPS = frozenset("in on at during via".split())
+_SETTING_NOUN_PREPS = frozenset("in on at during via about".split())
 
 
 def _noun_after_preposition(toks: list[Tok], k: int, forms: dict[str, tuple[str, str]]) -> bool:
@@ -1792,7 +1909,9 @@ _CLOSING_NAME = re.compile(unicode_caps(r"[ \u00a0]*,[ \u00a0]*(?P<name>(?:[A-Z]
 _ROLE_HEAD = re.compile(r"(?:spokes(?:wo)?man|spokesperson|lawyer|attorney|solicitor|barrister|chair(?:man|woman)?"
                         r"|president|secretary|leader|director|minister|chief|manager|organi[sz]er|officer)\s*$", re.I)
 #: Written things that "read" what they say ("the statement read"); hand-listed.
-_READ_DOCUMENTS = frozenset("statement post tweet letter message note caption sign notice email memo".split())
+_READ_DOCUMENTS = frozenset(
+    "statement post tweet letter message note caption sign notice email memo resolution motion petition slide".split()
+)
 #: Words after which a cue form is a noun ("the post", "a report", "her claim").
 _DETERMINERS = frozenset("the a an this that his her their its our my your".split())
 

@@ -122,7 +122,28 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
     for k, (start, end) in enumerate(paragraphs):
         nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
         scanner.scan_paragraph(start, end, nxt)
-    return scanner.quotations, scanner.summarised_warnings()
+    return [q for q in scanner.quotations if not _is_nickname(text, q)], scanner.summarised_warnings()
+
+
+#: A nickname set inside a name: "Siobhán ‘Shiv’ Lennon", 'Dwayne "The Rock" Johnson'.
+_NAME_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w'’.-]*[ \u00a0]$")
+_NAME_WORD_AFTER = re.compile(r"[ \u00a0][A-Z][\w'’-]+")
+_NICKNAME = re.compile(r"(?:[A-Z][\w'’.-]*)(?:[ \u00a0][A-Z][\w'’.-]*)?")
+
+
+def _is_nickname(text: str, q: Quotation) -> bool:
+    """Whether ``q`` is a nickname between a given name and a surname, no one's words.
+
+    >>> t = "the former captain Siobhán ‘Shiv’ Lennon said"
+    >>> _is_nickname(t, Quotation([(t.index("Shiv"), t.index("’ L"))], t.index("‘"), t.index("’ L")))
+    True
+    """
+    if q.close is None or len(q.content) != 1:
+        return False
+    s, e = q.content[0]
+    return _NICKNAME.fullmatch(text, s, e) is not None \
+        and _NAME_WORD_BEFORE.search(text, max(0, q.open - 30), q.open) is not None \
+        and _NAME_WORD_AFTER.match(text, q.close + 1) is not None
 
 
 class _Scanner:

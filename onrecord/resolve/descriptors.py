@@ -80,13 +80,21 @@ _SYNONYMS = {
     "strategist": "strategy", "economist": "economics", "analyst": "research",
     # "According to the prosecution" is the Crown prosecutor arguing the case
     "prosecution": "prosecutor",
+    # the pope is "the pontiff"
+    "pontiff": "pope",
 }
 #: Several words for one role: a police "public relations officer" (Nigeria) is its spokesperson.
+#: So is the director of a press office ("Matteo Galliani, director of the Holy See press office" is "the Vatican
+#: spokesman") and a communications director.
 _PHRASE_SYNONYMS = re.compile(
-    r"\b(?:public relations officer|press (?:officer|secretary)|publicity secretary|pro)\b", re.IGNORECASE
+    r"\b(?:public relations officer|press (?:officer|secretary)|publicity secretary|pro"
+    r"|(?:director|head|chief)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?press\s+office|press\s+office\s+(?:director|head|chief)"
+    r"|communications\s+director|director\s+of\s+communications)\b",
+    re.IGNORECASE,
 )
-#: A length of time before a role ("the 30-year resident", "the 12-year veteran"), not an age ("48-year-old").
-_YEARS_OF = re.compile(r"\d+-years?")
+#: A length of time before a role ("the 30-year resident", "the 12-year veteran", "the two-term mayor"), not an
+#: age ("48-year-old").
+_YEARS_OF = re.compile(r"\d+-years?|(?:one|two|three|four|five|first|second|third|fourth|fifth|\d+)-terms?")
 #: Modifiers that make an office another one: a shadow chancellor is not the chancellor.
 _OTHER_OFFICE = frozenset("shadow deputy vice assistant under".split())
 #: Head nouns that fit any political office-holder ("the politician").
@@ -173,6 +181,37 @@ def _is_rolelike(phrase: str) -> bool:
     return any(fold(w) in ROLE_NOUNS or fold(w) in PARTY_WORDS for w in words[:4])
 
 
+#: A verb of saying inside an appositive's segment: it is a clause with its own subject, not a description.
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|insisted|admitted|warned|claimed|explained|replied)\b")
+#: A role set off before a name: "the Ireland captain, Cathal Moriarty,", "their head coach, Grant Whitelaw".
+_ROLE_COMMA_BEFORE = re.compile(r"(?P<role>(?:[\w'’-]+[ \u00a0]+){0,4}[\w-]+),[ \u00a0]+$")
+
+
+def describe_before_comma(text: str, name_start: int) -> tuple[int, str] | None:
+    """A role set off by a comma before a name: ``the Ireland captain, Cathal Moriarty``.
+
+    >>> describe_before_comma("a shoulder to the head of the Ireland captain, Cathal Moriarty", 47)
+    (29, 'Ireland captain')
+    >>> describe_before_comma("In Dublin, Cathal Moriarty", 11) is None
+    True
+    """
+    m = _ROLE_COMMA_BEFORE.search(text, max(0, name_start - 80), name_start)
+    if m is None:
+        return None
+    words = list(re.finditer(r"[\w'’-]+", m.group("role")))
+    last = fold(words[-1].group())
+    if last not in ROLE_NOUNS and last not in ROLE_TITLES:
+        return None
+    # the nearest opener before the role's last word: "the Ireland captain", not "the head of the …"
+    for w in reversed(words[:-1]):
+        if w.group().lower() in ("the", "his", "her", "their", "its") or re.fullmatch(r"[A-Z][\w-]*['’]s?", w.group()) \
+                and w.group()[-2:] in ("'s", "’s"):
+            start = m.start("role") + w.end()
+            d = normalise_descriptor(text[start : m.end("role")])
+            return (start, d) if d else None
+    return None
+
+
 def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
     """Find a pre-nominal description ending just before ``name_start``.
 
@@ -221,6 +260,8 @@ def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
 _AGED = re.compile(r"(?:an?\s+)(\d{1,3})-year-old(?P<age_end>)\s*")
 #: A bracketed aside right after a name ("(no relation to Ásgeir)", "(pictured)"), not a party tag or initials.
 _ASIDE = re.compile(r"[ \t]+\((?=[a-z])[^()\n]{1,60}\)(?=,)")
+#: A US college class year after a name: "Maya Ortiz ’27", "Aisha Bello GRD ’28".
+CLASS_YEAR = re.compile(r"[ \t\u00a0]+(?:[A-Z]{2,4}[ \t\u00a0]+)?['’]\d{2}(?!\w)")
 
 
 def describe_after(text: str, name_end: int, limit: int | None = None) -> list[tuple[int, str]]:
@@ -251,7 +292,7 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
     """
     limit = len(text) if limit is None else min(limit, len(text))
     found: list[tuple[int, str]] = []
-    aside = _ASIDE.match(text, name_end, limit)
+    aside = _ASIDE.match(text, name_end, limit) or CLASS_YEAR.match(text, name_end, limit)
     if aside:  # "Bjarki Magnússon (no relation to Ásgeir), a 67-year-old …": past the bracketed aside
         name_end = aside.end()
     m = _COPULA.match(text, name_end, limit)
@@ -302,6 +343,8 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
                 body = _ARTICLE.sub("", part.strip())
                 if not body or not (_is_rolelike(body) or (has_article and not rel and body[:1].islower())):
                     break
+                if not rel and _SPEECH_VERB.search(body):
+                    break  # "Asked about the Grand Slam, the captain said nobody …": the next clause's subject
                 d = normalise_descriptor(body)
                 if d:
                     found.append((start + (rel.end() if rel else 0) + off, d))

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from ..model import Entity
 from ..work import Range, Work
-from .descriptors import describe_after, describe_before
+from .descriptors import describe_after, describe_before, describe_before_comma
 from .names import (
     AGE_AFTER,
     FEMALE_KIN,
@@ -441,7 +441,31 @@ def build_table(work: Work) -> EntityTable:
     _attach_opening_roles(table, paragraphs)
     _describe_pronoun_subjects(table, paragraphs)
     _link_titles(table)
+    _teams_of_persons(table)
     return table
+
+
+#: ", and colleagues" after a person's name and its appositive: "reported lead author Rebecca Ashworth, MD,
+#: of the Halvorsen Heart Institute in Minneapolis, and colleagues".
+_AND_COLLEAGUES = re.compile(
+    r"(?:,[^.;\n]{0,120}?,)?\s+and\s+(?:(?:her|his|their)\s+)?(?:colleagues|co-?authors|collaborators)\b"
+)
+
+
+def _teams_of_persons(table: EntityTable) -> None:
+    """A group for "<person> and colleagues" (a study's authors), named for the person, so that "they wrote"
+    after it is the authors, not the institute named in the person's appositive."""
+    for m in list(table.mentions):
+        d = table.draft(m.entity)
+        if d.type != "PERSON":
+            continue
+        team = _AND_COLLEAGUES.match(table.text, m.end)
+        if team is None or table.in_quote(m.start, team.end()):
+            continue
+        name = f"{d.name} and colleagues"
+        same = [i for i, g in enumerate(table.drafts) if g.merged_into is None and g.type == "GROUP" and g.name == name]
+        i = same[0] if same else table.new(name, "GROUP")
+        table.add_mention(i, team.end() - len(team.group().split()[-1]), team.end(), subject=m.subject)
 
 
 #: A capitalised title used alone: "the Premier", "The First Minister", "the Chief Constable".
@@ -934,9 +958,22 @@ _BODY_APPOSITIVE = re.compile(
 )
 
 
+#: A name the text calls a body by what stands before it: "the survivors' network Voices Unbroken", "the
+#: campaign group Clean Air Now", "a co-founder of Voices Unbroken", "members of Mothers Against Drilling".
+_BODY_BEFORE_NAME = re.compile(
+    r"(?:\b(?:group|network|charity|organi[sz]ation|nonprofit|non-profit|coalition|collective|movement"
+    r"|alliance|campaign|band|label|agency|firm|company|startup|brand|retailer|chain|charity)"
+    r"|\b(?:co-?founders?|founders?|members?)\s+of(?:\s+the)?)\s+"
+    r"(?P<name>[A-Z][\w'’&-]*(?:\.(?=[\w-]))?[\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*){0,3})(?<!['’]s)(?![\w'’-]|[ \u00a0]+family)"
+)
+
+
 def _appositive_bodies(table: EntityTable) -> None:
-    """Make an organisation of a name its appositive calls one, when no person of that name is known."""
-    for m in _BODY_APPOSITIVE.finditer(table.text):
+    """Make an organisation of a name its appositive (or the noun before it) calls one, when no person of that
+    name is known."""
+    found = sorted([*_BODY_APPOSITIVE.finditer(table.text), *_BODY_BEFORE_NAME.finditer(table.text)],
+                   key=lambda m: m.start("name"))
+    for m in found:
         name = m.group("name")
         words = name.split()
         if fold(words[0]) in GIVEN_NAMES or fold(words[0]) in ("the", "a", "an", "but", "and"):
@@ -1038,7 +1075,7 @@ def _collect_descriptors(table: EntityTable, index: int) -> None:
         if table.in_quote(s, e):
             continue
         para = table.paragraphs[table.paragraph_of(s)]
-        before = describe_before(text, s)
+        before = describe_before(text, s) or describe_before_comma(text, s)
         if before:
             d.add_descriptor(*before)
         if re.match(r"['’]", text[e : e + 1]):

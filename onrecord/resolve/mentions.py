@@ -49,7 +49,7 @@ DOCUMENT_NOUNS = frozenset(
     "statement statements post posts tweet tweets letter letters report reports website blog "
     "release filing filings email emails memo memos transcript documents document papers "
     "notice note notes message messages video article column op-ed interview submission judgment ruling "
-    "complaint lawsuit affidavit indictment update updates paper summary".split()
+    "complaint lawsuit affidavit indictment update updates paper summary resolution motion petition bulletin".split()
 )
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
 GROUP_NOUNS = frozenset(

@@ -75,6 +75,8 @@ ROLE_TITLES: dict[str, str | None] = {
     "major": None, "maj": None, "lieutenant": None, "lt": None, "colonel": None, "brigadier": None,
     "brig": None, "admiral": None, "adm": None, "commander": None, "cmdr": None, "sergeant": None,
     "corporal": None, "cpl": None, "marshal": None,
+    # clergy ("Pope Anselm II", "Cardinal Teodoro Marchetti", "Rabbi Miriam Adler", "Imam Yusuf Barre")
+    "pope": "male", "cardinal": "male", "patriarch": "male", "rabbi": None, "imam": "male", "pastor": None,
 }
 
 #: Lower-case role nouns and modifiers that may open a pre-nominal
@@ -96,7 +98,13 @@ ROLE_NOUNS = frozenset(
     "prosecutor attorney counsel liquidator administrator receiver auditor "
     # players by position: "Brazilian forward Kauã Medeiros", "the midfielder"
     "striker forward midfielder defender goalkeeper keeper winger full-back fullback centre-back "
-    "quarterback pitcher batsman bowler".split()
+    "quarterback pitcher batsman bowler "
+    # rugby positions: "the Munster lock", "the fly-half", "tighthead prop Mathis Garrigue"
+    "lock prop hooker flanker fly-half scrum-half out-half outhalf tighthead loosehead wing "
+    # Gaelic games: "Former Cork full-forward Tadhg Ó Cróinín"
+    "full-forward half-forward half-back centre-forward corner-back corner-forward wing-back wing-forward "
+    # clergy: "the pontiff", "Italian cardinal Teodoro Marchetti"
+    "pope pontiff cardinal bishop archbishop rabbi imam pastor priest vicar".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -123,7 +131,7 @@ ORG_WORDS = frozenset(
     "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
     "bbc itv cnn nbc abc cbs fox reuters jazeera twitter facebook instagram youtube parliament commons "
     "congress senate house assembly board authority foundation institute society club network "
-    "organisation organization federation league campaign coalition fund nhs fbi cia alliance collective forum "
+    "conference archdiocese diocese organisation organization federation league campaign coalition fund nhs fbi cia alliance collective forum "
     "partnership consortium caucus municipality municipalities ratepayers governance affairs "
     "pentagon whitehall downing labour conservatives tories democrats republicans snp ukip "
     "gop appg un eu nato home treasury cabinet "
@@ -200,7 +208,7 @@ UTILITY_WORDS = frozenset("power electric gas water".split())
 COMPANY_NOUNS = frozenset(
     "company firm business carmaker retailer lender insurer airline operator manufacturer supplier "
     "startup start-up chain conglomerate group studio label broadcaster network publisher utility streamer "
-    "platform".split()
+    "platform brand maker automaker developer distributor".split()
 )
 #: Nouns that take up a sports club ("the club said", "the team's statement").
 CLUB_NOUNS = frozenset("club team side".split())
@@ -687,6 +695,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     for run_start, run in _joined_runs(text, start, end):
         for sentence_start, sentence_part in _split_sentences(run_start, run):
             for offset, part in _possessive_parts(sentence_start, sentence_part):
+                if part in _TITLE_HEADS and _TITLE_OF.match(text, offset + len(part)):
+                    continue  # "Dean | of Students Rebecca Anand": a title's head, not a man named Dean
                 names = [n for n in _split_run(text, offset, part) if not _premodifies_role(text, n)]
                 if not names and " " not in part and AGE_AFTER.match(text, offset + len(part)) \
                         and fold(part) not in NOT_NAME_WORDS and fold(part) not in COUNTRY_NAMES and part[1:].islower():
@@ -694,6 +704,11 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
                     names = [NameSpan(offset, offset + len(part), part, "PERSON")]
                 found.extend(names)
     return found
+
+
+#: Title heads that take a portfolio before a name ("Dean of Students Rebecca Anand"); see _PORTFOLIO_BEFORE.
+_TITLE_HEADS = frozenset("Dean Director Chief Head Provost".split())
+_TITLE_OF = re.compile(r"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){1,5}")
 
 
 #: An age in commas after a name: "Rusdi, 52,".
@@ -764,6 +779,8 @@ _PORTFOLIO_BEFORE = re.compile(
     r"[ \u00a0]+(?:for|of|on)"
     # "Dutch Ambassador to Ukraine Maarten Verhoeven", "Leader of (the) Opposition Kamla Ahirwar"
     r"|(?:Ambassador|Envoy|High Commissioner|Consul(?:-General)?)[ \u00a0]+to|(?:Leader|Speaker)[ \u00a0]+of"
+    # "Dean of Students Rebecca Anand", "Director of Athletics Tom Reyes", "Chief of Staff Jo Bell"
+    r"|(?:(?:Associate|Assistant|Deputy|Vice)[ \u00a0]+)?(?:Dean|Director|Chief|Head|Provost|Vice[ -]President)[ \u00a0]+(?:of|for)"
     # "Opposition Leader in the National Assembly Syed Zulqarnain Hamdani"
     r"|(?:[A-Z][a-z]+[ \u00a0]+)?(?:Leader|Speaker|Whip)[ \u00a0]+in)"
     r"[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[A-Z][\w'’-]*[ \u00a0]+){1,4}(?:and|&)[ \u00a0]+)?$"
@@ -772,7 +789,7 @@ _PORTFOLIO_BEFORE = re.compile(
 ORG_HEADS = frozenset(
     "bank union department ministry office council committee commission agency authority association "
     "institute foundation federation board service services society college university court trust friends "
-    "center centre centers centres".split()
+    "center centre centers centres conference archdiocese diocese".split()
 )
 #: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
 ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}
@@ -1009,6 +1026,8 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 def _is_prenominal(word: str) -> bool:
     f = fold(word)
+    if f.endswith("-elect"):
+        f = f[: -len("-elect")]  # "Mayor-elect Darnell Whitfield", "President-elect"
     return f not in HONORIFICS and (f in ROLE_NOUNS or f in PARTY_WORDS or f in ROLE_TITLES)
 
 

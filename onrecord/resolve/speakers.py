@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..work import Candidate, Work
-from .descriptors import description_tokens, fits_description, normalise_descriptor
+from .descriptors import CLASS_YEAR, description_tokens, fits_description, normalise_descriptor
 from .entities import (
     CATAPHORA_PARAGRAPHS,
     OPENING_PARAGRAPHS,
@@ -101,6 +101,7 @@ CONFIDENCE_FACTOR = {
     "resolve:pronoun": 0.92,
     "resolve:nominal": 0.88,
     "resolve:continuation": 0.8,
+    "resolve:letter": 0.92,
 }
 #: How many paragraphs back a pronoun or description may reach (set by hand:
 #: news paragraphs are one to three sentences; four covers a quote block).
@@ -135,11 +136,16 @@ KNOWN_GENDER_BONUS = 0.5
 _CHANNEL_BEFORE = re.compile(
     r"(?:\b(?:told|via)\s+(?:[Tt]he\s+)?"
     r"|\b(?:obtained|seen|reported|compiled|published|aired|broadcast)\s+(?:first\s+)?by\s+(?:[Tt]he\s+)?"
-    r"|\b(?:provided|given|sent|posted|said|statement|comments?|interview|spoke|speaking|wrote|shared|appeared)\b"
+    r"|\b(?:provided|given|sent|posted|post|said|statement|comments?|interview|spoke|speaking|wrote|shared|appeared)\b"
     r"[^.\n]{0,60}?\b(?:to|on)\s+(?:[Tt]he\s+)?"
-    r"|\()$"  # a wire's dateline: "(Bloomberg) --"
+    r"|\(|\b(?:Image|Photo|Picture|Credit|Source):\s*)$"  # a wire's dateline: "(Bloomberg) --"; a picture credit
 )
-_OUTLET_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:learned|learnt|confirmed|obtained|seen|reported)\b")
+#: After a platform's name, what it is only the medium of: "Instagram followers", "her Instagram Stories".
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:has|have|had)\s+(?:learned|learnt|confirmed|obtained|seen|reported)\b"
+    r"|\s+(?:[Ss]tor(?:y|ies)|followers|posts?|account|page|feed|live|video|handle|profile|reels?|channel|user)\b"
+    r"|/@"
+)
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|SA|AG|NV|SE|GmbH)\.?$")
 #: Heads of an appositive that make its name a body ("Pryvilskoblenergo, the regional power distribution company").
 _BODY_HEADS = frozenset("organisation organization charity union association party ngo nonprofit trust club".split())
@@ -222,7 +228,9 @@ class ResolveStage:
 
 #: Words before a place's name: "in Preston", "from Amman", "in the capital, Port Halim".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|near|across|outside|around|to|towards?|along)\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
+    r"\b(?:in|from|near|across|outside|around|towards?|along"
+    r"|(?<!ccording )(?<!spoke )(?<!speaking )(?<!talked )(?<!talking )(?<!close )to)"  # not "according to Liang Qiaoyun"
+    r"\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
     r"county|district)(?:\s+of)?\s*,?\s*)?(?:[A-Z][\w'’-]+,\s+)?$"
 )
 #: The end of a line after a word that opens it: a word alone on its line.
@@ -312,6 +320,7 @@ def resolve_speakers(work: Work) -> None:
                 chosen[id(c)] = res
                 resolver.note_speaker(c, res.entity)
             resolver.note_previous(c, res)
+    _first_person_in_letters(work.text, cands, chosen)
     for i, c in enumerate(cands):
         if c.speaker is None and i > 0:
             prev = cands[i - 1]
@@ -334,9 +343,24 @@ def resolve_speakers(work: Work) -> None:
         c.confidence = c.confidence * CONFIDENCE_FACTOR.get(res.origin, 1.0)
 
 
+def _first_person_in_letters(text: str, cands: list[Candidate], chosen: dict[int, Resolution]) -> None:
+    """"I"/"we" in a reader's letter is its signer: "I cannot fathom how …" above "Michael Pravica"."""
+    letters = [c for c in cands if c.origin.startswith("rule:letter") and c.speaker is not None and id(c) in chosen
+               and c.cue is None]
+    if not letters:
+        return
+    for c in cands:
+        if c.speaker is None or id(c) in chosen or text[c.speaker[0] : c.speaker[1]].strip().lower() not in ("i", "we"):
+            continue
+        for letter in letters:
+            if letter.start <= c.start and c.end <= letter.speaker[0]:  # type: ignore[index]
+                chosen[id(c)] = Resolution(chosen[id(letter)].entity, "resolve:letter")
+                break
+
+
 #: Written things an issuer puts out, as :func:`_Resolver._issuer_before` matches them to "the statement".
 _DOCS = (r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|apology|video|notice"
-         r"|opinion|ruling|judgment|judgement|order|decision|filing|update")
+         r"|opinion|ruling|judgment|judgement|order|decision|filing|update|resolution|motion|petition|bulletin")
 #: Paragraphs before a definite document mention searched for who issued it ("In the memo, …, the CEO
 #: wrote" three paragraphs before "According to the memo"); hand-set.
 ISSUER_PARAGRAPHS = 3
@@ -355,7 +379,8 @@ _ISSUER = (
 #: posting need their document ("the footage released" issues nothing).
 _ISSUED = re.compile(unicode_caps(
     _ISSUER + r"\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?:(?:issued|published|released|put\s+out|sent|posted|tweeted)\s+(?:a|an|its|their|his|her|the)\s+"
+    r"(?:(?:issued|published|released|put\s+out|sent|posted|tweeted|passed|adopted|approved|tabled"
+    r"|voted\s+(?:\S+\s+)?to\s+(?:pass|adopt|approve))\s+(?:a|an|its|their|his|her|the)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?P<doc>{_DOCS})s?"
     r"|tweeted|posted"
     rf"|(?:said|wrote|added)\s+in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?P<doc2>{_DOCS}))\b"
@@ -489,6 +514,27 @@ _CONTEST_NOUNS = frozenset("aspirant nominee contender challenger incumbent fron
 _PARTY_TOKENS = frozenset(description_tokens(" ".join(PARTY_WORDS)))
 #: A body's name (in any case) with its initials in brackets, then perhaps a description.
 _NAMED_WITH_ACRONYM = re.compile(r"(?P<name>[^\W\d_][^()]{2,80}?)\s*\([A-Z][A-Z0-9&.-]{1,9}\)(?:\s*,.*)?$")
+#: A bracketed citation, date or picture pointer closing a speaker's phrase: "(Letters, 11 March)", "(pictured)".
+_TRAILING_ASIDE = re.compile(
+    r"\s*\((?:[^()]*\d[^()]*|pictured|left|right|above|below|inset|centre|center)\)$"
+    r"|" + CLASS_YEAR.pattern + "$"  # a class year: "Maya Ortiz ’27"
+)
+
+
+#: A role "of" or "at" a body, before the body's name: "The 47-year-old former principal of ".
+_ROLE_OF_BODY = re.compile(r"(?P<role>(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?")
+
+
+#: Someone else described by age in a narrating sentence ("kept the 27-year-old quick on").
+_AGED_OTHER = re.compile(r"\b(?:the|a|an)\s+\d{1,3}-year-old\b", re.I)
+#: A name used as a modifier: "the Garrigue tackle", "a Whitmore century".
+_MODIFIER_AFTER = re.compile(r"['’]?\s+[a-z]")
+
+
+#: A body's organ: "the Student Government Association’s senate", "the union's executive".
+_BODY_ORGAN = re.compile(r"(?:[Tt]he\s+)?(?P<org>[A-Z][\w&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&-]*){0,6})['’]s?\s+[a-z][\w-]*")
+
+
 def _words_of(text: str) -> list[str]:
     return re.findall(r"[\w'’-]+", text)
 
@@ -654,6 +700,9 @@ class _Resolver:
     def resolve(self, cand: Candidate) -> Resolution:
         assert cand.speaker is not None
         s, e = antecedent_of_relative(self.work.text, *cand.speaker)
+        aside = _TRAILING_ASIDE.search(self.work.text, s, e)
+        if aside is not None and aside.start() > s:
+            e = aside.start()  # "Derek Ambler (Letters, 11 March)": the writer, not where he wrote
         if e - s == 1 and self.work.text[s] in "AQ":
             return Resolution(None, "resolve:unknown")  # a transcript's "A:" or "Q:", no one's name
         m = classify_mention(self.work.text, s, e)
@@ -731,6 +780,15 @@ class _Resolver:
         return Resolution(res.entity, "resolve:appositive")
 
     def _resolve_org(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        if m.name_span is not None and m.name_span[0] > m.span[0]:
+            role = _ROLE_OF_BODY.fullmatch(self.work.text, m.span[0], m.name_span[0])
+            if role is not None and fold(role.group("role").split()[-1]) in ROLE_NOUNS:
+                # "The 47-year-old former principal of Harwood East High School said": a person the
+                # body employs, in focus, when one fits; else the body speaks
+                sub = SpeakerMention(MentionKind.NOMINAL, role.group("role"), role.span("role"))
+                res = self._resolve_nominal(sub, cand)
+                if res.entity is not None and self.table.draft(res.entity).type == "PERSON":
+                    return res
         return Resolution(self._org(m.name or m.text, m.name_span or m.span), "resolve:org")
 
     def _org(self, name: str, span: tuple[int, int]) -> int:
@@ -825,6 +883,35 @@ class _Resolver:
                     continue  # "Netzah Yisrael MK | Menachem Tzadok": a party's name and a title before the person
                 return r if mr.subject and self._opens_sentence(mr.start) else None
         return None
+
+    def _set_up_alone(self, cand: Candidate, m: SpeakerMention) -> int | None:
+        """The person a narrating sentence just before sets up, when it is about that person alone.
+
+        "Moriarty, who went off … after the Garrigue tackle …, was more guarded. / “…,” said the
+        Shannonside lock": see :meth:`_setup_subject`; besides the subject, the sentence may name people
+        only as modifiers ("the Garrigue tackle"), not as others who act or are described ("kept the
+        27-year-old quick on …, with Mitchell Hazlitt and Sam Okonjo holding the other end").
+        """
+        found = self._setup_subject(cand, m.span[0])
+        if found is None:
+            return None
+        parties = description_tokens(m.text) & _PARTY_TOKENS
+        known = {w for x in self.table.draft(found).descriptor_texts() for w in description_tokens(x) & _PARTY_TOKENS}
+        if parties and known and not parties & known:
+            return None  # "the Labour leader" is not the Tory MP the sentence before was about
+        text = self.text
+        anchor = _sentence_start(text, min(cand.content[0][0], m.span[0]) if cand.content else m.span[0])
+        s = _sentence_start(text, max(0, len(text[:anchor].rstrip(" \t\n\"“‘'")) - 1))
+        if _AGED_OTHER.search(text, s, anchor):
+            return None
+        k = bisect.bisect_left(self.table.mentions, s, key=_start_of)
+        while k < len(self.table.mentions) and self.table.mentions[k].start < anchor:
+            mr = self.table.mentions[k]
+            k += 1
+            r = self.table.root(mr.entity)
+            if r != found and self.table.draft(r).type == "PERSON" and not _MODIFIER_AFTER.match(text, mr.end):
+                return None
+        return found
 
     def _dominant_company(self, nearest: int, pos: int, fits) -> int:
         """"The company wrote in a blog post": the company the story is about, over a rival named once in passing.
@@ -989,6 +1076,21 @@ class _Resolver:
                 and fold(seat.group("name")) not in NOT_NAME_WORDS:
             # "The Élysée said in a statement", "the Kremlin said": a body known by one capitalised name
             return Resolution(self._org(seat.group("name"), (m.span[0] + seat.start("name"), m.span[1])), "resolve:org")
+        if fold(m.text) == "the editor":
+            # "The editor replies:" under a reader's letter: the paper's editor, named by no one
+            found = self._salient(m.span[0], cand, lambda i: fits_description("the editor", self.table.draft(i).descriptor_texts()),
+                                  persons=True, reach_back=True)
+            return Resolution(found, "resolve:nominal") if found is not None else self._resolve_group(m, cand)
+        if len(m.text.split()) == 2 and head.endswith("s") and (head[:-1] in ROLE_NOUNS or head[:-1] in ROLE_TITLES):
+            # "the bishops said" after "the Bishops' Conference of Patagonia": the body named for them
+            body = self._salient(
+                m.span[0], cand,
+                lambda i: self.table.draft(i).type == "ORG"
+                and head in {w.rstrip("'’") for w in _folded_words(self.table.draft(i).name)},
+                persons=False,
+            )
+            if body is not None:
+                return Resolution(body, "resolve:nominal")
         if len(m.text.split()) == 2 and head in _SPOKES_HEADS and self.last_spokesperson is not None:
             # "the spokesperson added": the spokesperson quoted last, for the body they spoke for
             return Resolution(self.last_spokesperson, "resolve:spokesperson")
@@ -1132,7 +1234,7 @@ class _Resolver:
             found = self._named_after(m)
         if found is None:
             found = self._titled_on_page(m)
-        if found is None and fold(m.text.split()[0]) == "the" and head.isalpha() and head.islower():
+        if found is None and fold(m.text.split()[0]) == "the" and head.replace("-", "").isalpha() and head.islower():
             # "Harrowdale manager Gary Pennock … . Speaking to Sky Sports, the former Wexham midfielder said":
             # any description right after a sentence opened by one person, in the same paragraph, is that person
             found = self._previous_sentence_subject(m)
@@ -1147,6 +1249,10 @@ class _Resolver:
             # no one, right after one person's statement with no one else named between, is a fact given
             # in passing about that person
             found = self._speaker_continued(cand)
+        if found is None and fold(m.text.split()[0]) == "the" and head.replace("-", "").isalpha() and head.islower():
+            # "Moriarty … was more guarded. / “…,” said the Shannonside lock": the person a narrating
+            # sentence just before sets up
+            found = self._set_up_alone(cand, m)
         if found is not None:
             desc = normalise_descriptor(described)
             d = self.table.draft(found)
@@ -1483,9 +1589,18 @@ class _Resolver:
             return None
         probe = Candidate(content=list(cand.content), speaker=last.span("who"))
         res = self.resolve(probe)
+        if res.entity is None:
+            # "the Student Government Association’s senate voted 31–4 to pass a resolution": the body whose
+            # organ issued it, when the organ itself is named by no one
+            owned = _BODY_ORGAN.fullmatch(text, *last.span("who"))
+            if owned is not None and _folded_words(owned.group("org")) & ORG_WORDS:
+                return self._org(owned.group("org"), owned.span("org"))
         return res.entity
 
     def _resolve_spokesperson(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        named = self._named_spokesperson(m, cand)
+        if named is not None:
+            return Resolution(named, "resolve:nominal")
         if m.owner and m.owner_span and m.owner.startswith("the ") and m.owner_span[0] >= m.span[0] \
                 and m.owner_span[1] <= m.span[1] and m.owner[4:] in ORG_WORDS:
             # "a club spokesman", "a spokesperson for the council": the body of that kind in focus, else a group
@@ -1508,6 +1623,37 @@ class _Resolver:
         if d.type == "PERSON":
             return self._spokesperson_group(m, d.name)
         return Resolution(owner, "resolve:spokesperson")
+
+    def _named_spokesperson(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The person named as a spokesperson whom "the X spokesman" takes up, or None.
+
+        "Matteo Galliani, director of the Holy See press office, told reporters
+        … / the Vatican spokesman said": a definite mention, a person in focus
+        described as one; the description must fit the mention's words or be the
+        only such person in the article. A spokesman is a man, a spokeswoman a
+        woman.
+        """
+        if not m.text.lower().startswith("the "):
+            return None
+        noun = re.search(r"spokes(?:wo)?man|spokesperson", m.text, re.I)
+        if noun is None:
+            return None
+        gender = {"spokeswoman": "female", "spokesman": "male"}.get(noun.group().lower())
+
+        def spokes(i: int) -> bool:
+            d = self.table.draft(i)
+            return d.type == "PERSON" and (gender is None or d.gender in (None, gender)) \
+                and any("spokesperson" in description_tokens(x) for x in d.descriptor_texts())
+
+        described = [i for i, d in enumerate(self.table.drafts) if d.merged_into is None and spokes(i)]
+        if not described:
+            return None
+        only = len(described) == 1
+        return self._salient(
+            m.span[0], cand,
+            lambda i: spokes(i) and (only or fits_description(m.text, self.table.draft(i).descriptor_texts())),
+            persons=True,
+        )
 
     def _spokesperson_group(self, m: SpeakerMention, owner: str) -> Resolution:
         """The group "<owner>'s spokesperson" (found or made), with ``m`` as its mention."""

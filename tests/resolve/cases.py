@@ -45,7 +45,8 @@ def work_of(case: dict[str, Any]) -> Work:
         speaker = locate(text, spec["speaker"], near=content[0]) if spec["speaker"] else None
         cue = locate(text, spec["cue"], near=content[0]) if spec.get("cue") else None
         work.candidates.append(
-            Candidate(content=[content], kind=spec.get("kind", "direct"), speaker=speaker, cue=cue, confidence=0.9)
+            Candidate(content=[content], kind=spec.get("kind", "direct"), speaker=speaker, cue=cue, confidence=0.9,
+                      origin=spec.get("origin", ""))
         )
     work.candidates.sort(key=lambda c: c.start)
     for i, c in enumerate(work.candidates, 1):
