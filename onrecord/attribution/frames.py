@@ -300,10 +300,50 @@ def replace_false_sources(text: str, cands: Iterable[Candidate], ruled: Iterable
     return out
 
 
+#: A record that shows what someone said: "Hansard shows", "records showed", "minutes reveal".
+_RECORD_CUE = re.compile(r"(?i)(?:shows?|showed|reveal(?:s|ed)?|records?|recorded|confirms?|confirmed)")
+#: Who the record shows speaking, and the cue, at the start of its content: "Mr Thwaite told senators at that
+#: hearing (that) …".
+_SPEAKER_IN_RECORD = re.compile(
+    r"(?P<sp>(?:(?:Mr|Mrs|Ms|Dr|Senator|Sen\.|Rep\.|Judge)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"\s+(?:had\s+)?(?P<cue>told|said|wrote|admitted|claimed|assured|insisted)\b"
+)
+#: The opening of the reported clause after a listener: "… senators at that hearing | the project was …".
+_CLAUSE_OPENING = re.compile(
+    r"\b(?:that\s+)?(?P<clause>(?:the|he|she|it|they|his|her|its|their|this|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:was|were|is|are|had|has|would|will|could|should|did)\b)"
+)
+
+
+#: The content of a self-identification: "(identified) herself as Carol".
+_SELF_NAMING = re.compile(r"(?:herself|himself|themselves)\s+(?:only\s+)?as\s+[A-Z]")
+
+
+def record_speakers(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
+    """A record's content that opens with who spoke is theirs: "Hansard shows Mr Thwaite told senators at that
+    hearing the project was “on budget”" is Thwaite's, with his cue, not Hansard's; the listener and setting
+    between his cue and the reported clause are neither cue nor content."""
+    out = []
+    for c in cands:
+        cue = text[c.cue[0] : c.cue[1]].split()[-1] if c.cue else ""
+        inner = _SPEAKER_IN_RECORD.match(text, c.start) if c.content and _RECORD_CUE.fullmatch(cue) else None
+        if inner is not None and inner.end() < c.end:
+            clause = _CLAUSE_OPENING.search(text, inner.end(), min(c.end, inner.end() + 80))
+            if clause is not None:
+                pieces = [(max(s, clause.start("clause")), e) for s, e in c.content if e > clause.start("clause")]
+                c = replace(c, content=pieces, speaker=inner.span("sp"), cue=inner.span("cue"),
+                            origin=f"{c.origin}+rule:record")
+        out.append(c)
+    return out
+
+
 def fix_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
     """Every correction: :func:`free_answerers`, :func:`free_relative_sources`, :func:`complete_titles`,
-    :func:`free_labelled_subjects`, :func:`detach_distant_sources` and :func:`replace_false_sources` (with
-    the rules' sources in ``ruled``)."""
+    :func:`free_labelled_subjects`, :func:`detach_distant_sources`, :func:`replace_false_sources` (with
+    the rules' sources in ``ruled``) and :func:`record_speakers`; and drops a self-identification read as a
+    statement ("A woman who identified herself as Carol")."""
     ruled = list(ruled)
     fixed = complete_titles(text, free_relative_sources(text, free_answerers(text, cands)))
-    return replace_false_sources(text, detach_distant_sources(text, free_labelled_subjects(text, fixed), ruled), ruled)
+    fixed = replace_false_sources(text, detach_distant_sources(text, free_labelled_subjects(text, fixed), ruled), ruled)
+    # "A woman who identified herself as Carol": a name given, not a statement
+    return [c for c in record_speakers(text, fixed) if not (c.content and _SELF_NAMING.match(text, c.start))]

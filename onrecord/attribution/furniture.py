@@ -129,7 +129,7 @@ def _said_elsewhere(text: str, words: str, ps: int, pe: int) -> bool:
 
 def drop_pull_quotes(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """``cands`` without pull quotes: a paragraph that is one quotation and nothing else, read with no
-    source or only "I"/"we", whose words another paragraph of the page already holds (a magazine's "“I was
+    source, only "I"/"we" or a source off its line, whose words another paragraph of the page already holds (a magazine's "“I was
     waiting for permission to stop.”" set between paragraphs, repeating the answer it was taken from).
 
     >>> text = ("My mother said I could quit, and I think I was waiting for permission to stop. I was so angry with "
@@ -142,11 +142,16 @@ def drop_pull_quotes(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     out = []
     paragraphs = None
     for c in cands:
-        if len(c.content) == 1 and (c.speaker is None or text[c.speaker[0] : c.speaker[1]].strip().lower() in ("i", "we")):
+        if len(c.content) == 1:
             s, e = c.content[0]
             ps = text.rfind("\n", 0, s) + 1
             pe = text.find("\n", e)
             pe = len(text) if pe < 0 else pe
+            # read with no source, "I"/"we", or a source off its line (a cue the line itself does not hold)
+            if not (c.speaker is None or text[c.speaker[0] : c.speaker[1]].strip().lower() in ("i", "we")
+                    or not ps <= c.speaker[0] < pe):
+                out.append(c)
+                continue
             line = text[ps:pe].strip()
             signed = _PULL_QUOTE_SIGNED.fullmatch(line)
             if signed and len(signed.group("quote")) - (e - s) <= 4 and len(_WORD.findall(text[s:e])) >= 3 \

@@ -65,6 +65,7 @@ CONFIDENCE = {
     "exchange": 0.7,
     "parse-ccomp": 0.55,
     "what-called": 0.5,
+    "source-tag": 0.5,
 }
 
 #: "for what he called the Church's", "what Ms Reyes described as": a speaker's words named by a relative "what".
@@ -95,8 +96,30 @@ def _citation_before(toks: list[Tok], k: int) -> int | None:
 
 #: A live story's update stamp: "UPDATE, 9:10 a.m. Wednesday:", "Updated 14:05 BST:".
 _UPDATE_LABEL = re.compile(r"\s*(?:UPDATED?|Updated?)\b|\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|ET|EST|EDT)?\s*:\s*$")
+#: People described by where they come from: "A retired pharmacist from Kettering asked".
+_PERSON_NOUNS_FROM = frozenset(
+    "pharmacist resident man woman teacher nurse doctor farmer worker shareholder voter student mother father "
+    "grandmother grandfather pensioner retiree councillor mp senator official spokesperson spokesman spokeswoman "
+    "lawyer owner driver fan supporter campaigner activist".split()
+)
+#: Documents that may open a sentence introducing their own words: "Its report to clients … was blunt:".
+_REPORT_DOCUMENTS = frozenset("report statement letter note memo filing submission review verdict ruling".split())
 #: "went on to describe", "goes on to say": the subject before these speaks.
 _GO_ON = frozenset("went goes go going".split())
+#: An outlet credited in brackets at the end of a paragraph: "(Sentinel - subscription required)",
+#: "(Il Pallone Quotidiano - in Italian)", "(Daily Courier)".
+_SOURCE_TAG = re.compile(
+    r"[.!?]\s*\((?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})(?:\s+[-–—]\s+[a-z][^()\n]{0,40})?\)\s*$"
+)
+#: Fewest words of an item before its source tag.
+SOURCE_TAG_MIN_WORDS = 8
+#: Fewest items credited so on a page for it to be read as a column of them.
+SOURCE_TAGS_MIN = 2
+#: A caption's present tense: "… speaks at …", "… testifies before …", "… looks on".
+_CAPTION_VERB = re.compile(
+    r"\b(?:speaks|testifies|watches|looks|arrives|attends|gestures|poses|stands|sits|walks|listens|leaves|waves"
+    r"|holds|delivers|addresses|celebrates|reacts|is\s+seen|are\s+seen|pictured)\b"
+)
 #: Forms of "be": a passive before a cue ("It is said that …") has no speaker.
 _BE_FORMS = frozenset("is was are were be been being".split())
 #: Auxiliaries and adverbs that sit between a source and its cue ("has also said").
@@ -237,6 +260,13 @@ NOT_SPEAKER_LABELS = frozenset(
 #: coach): …", as sports sites print their "What they said" sections.
 _NAMED_LABEL = re.compile(unicode_caps(
     r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\s*\((?P<role>[^()\n]{2,80})\)\s*:\s+(?=\S)"
+))
+#: A transcript's label of a title and a surname: "Senator Moffatt: Did the minister know …?", "Dr Sorell: I'm not
+#: in a position …" (a Hansard exchange as a news page prints it).
+_TITLED_LABEL = re.compile(unicode_caps(
+    r"(?P<name>(?:Senator|Sen\.|Dr|Dr\.|Mr|Mr\.|Mrs|Mrs\.|Ms|Ms\.|Miss|Prof|Professor|Minister|Chair|Chairman"
+    r"|Chairwoman|Judge|Justice|Councillor|Cllr|Rep\.|Mayor|Commissioner|Deputy)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\s*:\s+(?=\S)"
 ))
 #: Transcript labels of whoever asks or narrates, whose turns are read like any reporting.
 NARRATOR_LABELS = frozenset(
@@ -414,6 +444,7 @@ class _Finder:
                 tail_end = nq.close + 1 if nq.close is not None else None
                 j += 1
         self.embedded_posts()
+        self.source_tags()
         self.claim_boxes()
         self.exchanges()
         self.blockquotes()
@@ -451,7 +482,9 @@ class _Finder:
             return j > 0 and toks[j - 1].lower in _READ_DOCUMENTS
         if toks[j].lower in _BACK_VERBS:
             return j + 1 < len(toks) and toks[j + 1].lower == "back"  # "“…,” the chairman shot back"
-        return bool(self.forms.get(toks[j].lower)) and not _in_name(toks, j)
+        form = self.forms.get(toks[j].lower)
+        # not "” the remuneration report and would consult …": a noun after a determiner and a word
+        return bool(form) and not _in_name(toks, j) and not _noun_use(toks, j, form[0])
 
     def after_quote(self, k: int, q: Quotation, probe: bool = False) -> tuple[Candidate, int | None] | None:
         """``"…," he said`` / ``said Blunt`` / ``according to X`` right after the close."""
@@ -740,8 +773,9 @@ class _Finder:
         statement issued at the conclusion of its staff visit to Islamabad, said" gives "the IMF"."""
         p = c - 1
         while p > 0 and c - p <= RELATIVE_CLAUSE_TOKENS:
-            if toks[p].text in ".;:!?" or self.forms.get(toks[p].lower) and not _noun_use(toks, p, self.forms[toks[p].lower][0]):
-                return None
+            if (toks[p].text in ".;:!?" and not _in_number(self.text, toks[p])) \
+                    or self.forms.get(toks[p].lower) and not _noun_use(toks, p, self.forms[toks[p].lower][0]):
+                return None  # (not the colon of "at 6:52AM")
             if toks[p].text == "," and p + 1 < c and toks[p + 1].lower in SETTING_PREPS:
                 start = self.np_start(toks, p, 8)
                 if start is not None and (start == 0 or toks[start - 1].lower in SENTENCE_LINKS or (
@@ -834,13 +868,15 @@ class _Finder:
                 j -= 3  # "Siobhán ‘Shiv’ Lennon": a nickname inside the name
                 continue
             if _is_boundary(t) or t.lower in NP_STOP or t.text in MODALS or (self.forms.get(t.lower)
-                                                                              and not _in_name(toks, j)) \
+                                                                              and not _in_name(toks, j)
+                                                                              and not _noun_cue_in_phrase(toks, j)) \
                     or (len(t.text) > 1 and not any(ch.isalnum() for ch in t.text)) \
                     or (t.text == "-" and self.text[t.end : t.end + 1] in (" ", "-")):  # "--" after a dateline
                 break
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
                     and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von", "bin", "ibn", "bint", "ap", "ter",
                                         "den", "der", "da", "di", "du", "le", "la") \
+                    and not (t.lower == "from" and j > 0 and toks[j - 1].lower in _PERSON_NOUNS_FROM) \
                     and not (t.lower == "to" and j > 0 and toks[j - 1].lower in CLOSE_TO) \
                     and not (t.lower in ("on", "in", "at") and toks[j + 1].lower in WEEKDAYS | MONTHS) \
                     and toks[j + 1].text not in SEAT_TITLES and t.lower not in RANK_WORDS:
@@ -879,6 +915,9 @@ class _Finder:
             return None
         for j in range(len(toks) - 2, max(-1, len(toks) - 1 - COLON_CUE_TOKENS), -1):
             cue = self.forms.get(toks[j].lower)
+            if cue is None and toks[j].lower in ("read", "reads") and j > 0 \
+                    and any(t.lower in _READ_DOCUMENTS for t in toks[max(0, j - 10) : j]):
+                cue = ("read", "speech")  # "The company’s first status-page post, at 6:52AM, read:"
             if cue and j > 0 and toks[j - 1].lower in _DETERMINERS | _NOUN_PREPOSITIONS:
                 continue  # "he said in comments translated by ESPN:": a noun, the cue is before it
             if cue and toks[j].start not in self.used_cues:
@@ -896,6 +935,13 @@ class _Finder:
                     return None
                 cand = self.add(list(q.content), "direct", (toks[cue_start].start, toks[j].end), speaker,
                                 "speaker-cue-colon-quote", cue[1])
+                return (cand, q.close + 1 if q.close is not None else None) if cand else None
+        if toks[-1].text == ":" and len(toks) >= 4 and toks[0].lower in _DETERMINERS and toks[1].lower in _REPORT_DOCUMENTS:
+            # "Its report to clients, published last week, was blunt: “…”": the document speaks, its verb no cue
+            pred = next((x for x in range(2, len(toks) - 1) if toks[x].lower in _BE_FORMS), None)
+            if pred is not None and len(toks) - 1 - pred <= 3:
+                cand = self.add(list(q.content), "direct", (toks[pred].start, toks[-2].end),
+                                (toks[0].start, toks[1].end), "speaker-cue-colon-quote")
                 return (cand, q.close + 1 if q.close is not None else None) if cand else None
         if toks[-1].text == ":" and len(toks) >= 2 and all(t.text[:1].isupper() for t in toks[:-1]) and len(toks) <= 5 \
                 and toks[0].lower not in WEEKDAYS | MONTHS \
@@ -921,6 +967,24 @@ class _Finder:
             if self._taken(content):
                 continue
             self.before_quote(Quotation(content=[content], open=lead, close=None, closed=False, style=""))
+
+    def source_tags(self) -> None:
+        """A gossip column's item credited in brackets at its end: "Northfield City are weighing up a move for
+        … . (Sentinel - subscription required)", "(Daily Courier)": the outlet reports the item."""
+        tagged = []
+        for ps, pe in self.paragraphs:
+            tag = _SOURCE_TAG.search(self.text, ps, pe)
+            if tag is None or len(_WORDS.findall(self.text[ps : tag.start()])) < SOURCE_TAG_MIN_WORDS \
+                    or _CAPTION_VERB.search(self.text, ps, min(tag.start(), ps + 160)):
+                continue  # (not a caption credited to its photographer: "… speaks at the National Palace (Presidencia)")
+            tagged.append((ps, tag))
+        if len(tagged) < SOURCE_TAGS_MIN:
+            return  # a column's way of crediting its items, not one bracket at a paragraph's end
+        for ps, tag in tagged:
+            content = _trim(self.text, ps, tag.start())
+            if self.overlaps_quote_content(*content) or self.quotation_within(*content):
+                continue
+            self.add([content], "indirect", None, tag.span("outlet"), "source-tag")
 
     def embedded_posts(self) -> None:
         """A post embedded in the page and scraped as text, signed on the line under it:
@@ -993,6 +1057,9 @@ class _Finder:
     def reported(self) -> None:
         labelled = [p for p in self.paragraphs
                     if _TRANSCRIPT.match(self.text, p[0], p[1]) or _NAMED_LABEL.match(self.text, p[0], p[1])]
+        titled = [p for p in self.paragraphs if _TITLED_LABEL.match(self.text, p[0], p[1])]
+        if len(titled) >= 2:  # an exchange of turns, not one "Mr Smith: a profile" headline
+            labelled = sorted(set(labelled) | set(titled))
         turns = [(p, self.transcript(p, lone=len(labelled) == 1)) for p in labelled]
         for sent in self.sentences:
             if self.parsed:
@@ -1000,7 +1067,8 @@ class _Finder:
             self.reported_lexical(sent)
         labelled_starts = {p[0] for p in labelled}
         for para, turn in turns:
-            if turn is not None:
+            if turn is not None and not _TITLED_LABEL.match(self.text, para[0], para[1]):
+                # (a titled label's turn is one paragraph: a page quoting a hearing goes back to its own prose)
                 self.continue_turn(para, turn, labelled_starts)
 
     def continue_turn(self, para: Range, turn: Candidate, labelled: set[int]) -> None:
@@ -1058,6 +1126,12 @@ class _Finder:
         someone speaking as "I", "we" or "you": "NEW DELHI: The Delhi high
         court on Thursday granted bail …" is a dateline.
         """
+        titled = _TITLED_LABEL.match(self.text, para[0], para[1])
+        if titled and self.text[para[1] - 1] in ".!?…\"”’'":
+            # "Senator Moffatt: Did the minister know …?": a hearing's turn, its question on the record too
+            colon = self.text.index(":", titled.end("name"))
+            return self.add([(titled.end(), para[1])], self.kind_of(titled.end(), para[1]), (colon, colon + 1),
+                            titled.span("name"), "transcript")
         named = _NAMED_LABEL.match(self.text, para[0], para[1])
         if named and self.text[para[1] - 1] in ".!?…\"”’'":
             # "Owain Prydderch (Gwent Harriers head coach): I thought we were …": a "What they said" line
@@ -1222,7 +1296,7 @@ class _Finder:
                 continue
             if end - j < 3:
                 continue
-            speaker = self.source_before(toks, cue_start, k)
+            speaker = self.participle_subject(toks, cue_start, k) or self.source_before(toks, cue_start, k)
             if speaker is None:
                 speaker = (self.shared_subject(toks, cue_start) or self.adjunct_subject(toks, cue_start, k)
                            or self.declining_subject(toks, cue_start))
@@ -1237,6 +1311,27 @@ class _Finder:
             if self.overlaps_quote_content(*content):
                 continue
             self.add([content], self.kind_of(*content), cue_span, speaker, rule, cls)
+
+    def participle_subject(self, toks: list[Tok], cue_start: int, k: int) -> Range | None:
+        """The subject of the sentence a participle cue after a comma hangs from: "Albion also recommended a
+        vote against … Priya Hollander, who chairs …, saying she bore …" is Albion's (not the object before
+        the comma). Only a subject pronoun, or a short capitalised name opening the sentence before a
+        lower-case word."""
+        if cue_start < 3 or toks[cue_start - 1].text != "," or not toks[k].lower.endswith("ing") or cue_start != k:
+            return None
+        begin = _after_dateline(toks, cue_start)
+        first = toks[begin]
+        if first.lower in ("he", "she", "they"):
+            return first.start, first.end
+        end = begin
+        while end < cue_start and end - begin < 4 and (toks[end].text[:1].isupper() or toks[end].text == "&") \
+                and (toks[end].text.isalpha() or toks[end].text == "&"):
+            end += 1
+        if end == begin or first.lower in SENTENCE_OPENERS or not (toks[end].text.isalpha() and toks[end].text.islower()) \
+                or toks[end].lower in ("of", "for", "and", "who", "which") or is_role_word(toks[end].text) \
+                or is_role_word(first.text) or first.lower in ("former", "ex", "veteran", "then"):
+            return None  # (not "Former pupil Daniel Okafor, …," nor "Clare manager Éamonn Ó Sé")
+        return toks[begin].start, toks[end - 1].end
 
     def shared_subject(self, toks: list[Tok], cue_start: int) -> Range | None:
         """The subject a cue shares with an earlier verb: "Ebersole later deleted it and wrote that …".
@@ -1879,6 +1974,13 @@ def _anonymity_clause_start(toks: list[Tok], k: int) -> int | None:
 _ANONYMITY_CLAUSE = re.compile(
     r"\bwho (?:asked|requested|declined|wished|wanted) (?:not )?to be (?:named|identified)(?: by name)?$"
 )
+
+
+def _noun_cue_in_phrase(toks: list[Tok], j: int) -> bool:
+    """Whether the cue form at ``j`` is a document noun closing a phrase a determiner or possessive opens a
+    few words before: "The company’s first status-page post", "a brief written statement"."""
+    return toks[j].lower in _NOUN_CUES and any(
+        x.lower in DETERMINERS | POSSESSIVES or x.lower.endswith(("'s", "’s")) for x in toks[max(0, j - 3) : j])
 
 
 def _in_number(text: str, t: Tok) -> bool:

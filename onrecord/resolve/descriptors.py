@@ -92,6 +92,13 @@ _PHRASE_SYNONYMS = re.compile(
     r"|communications\s+director|director\s+of\s+communications)\b",
     re.IGNORECASE,
 )
+#: A company's chief officers, however written: "chief financial officer", "finance chief" and "finance
+#: director" are the CFO; "chief technology officer" the CTO; "chief operating officer" the COO.
+_CHIEF_OFFICERS = (
+    (re.compile(r"\b(?:chief financial officer|finance (?:chief|director|boss))\b"), "cfo"),
+    (re.compile(r"\b(?:chief technology officer|technology chief)\b"), "cto"),
+    (re.compile(r"\bchief operating officer\b"), "coo"),
+)
 #: A length of time before a role ("the 30-year resident", "the 12-year veteran", "the two-term mayor"), not an
 #: age ("48-year-old").
 _YEARS_OF = re.compile(r"\d+-years?|(?:one|two|three|four|five|first|second|third|fourth|fifth|\d+)-terms?")
@@ -364,7 +371,10 @@ def description_tokens(phrase: str) -> frozenset[str]:
     >>> sorted(description_tokens("the 48-year-old Conservative MPs"))
     ['48', 'mp', 'tory']
     """
-    words = re.findall(r"[\w+'’-]+", _PHRASE_SYNONYMS.sub("spokesperson", phrase.lower()))
+    folded = _PHRASE_SYNONYMS.sub("spokesperson", phrase.lower())
+    for pattern, initials in _CHIEF_OFFICERS:
+        folded = pattern.sub(initials, folded)
+    words = re.findall(r"[\w+'’-]+", folded)
     out = set()
     for w in words:
         w = fold(w)

@@ -25,6 +25,7 @@ from .names import (
     GIVEN_NAMES,
     MALE_KIN,
     MALE_NAMES,
+    ORG_WORDS,
     PARTY_WORDS,
     PLACE_FIRST_WORDS,
     PLACE_WORDS,
@@ -432,6 +433,7 @@ def build_table(work: Work) -> EntityTable:
         _link_single_words(table, paragraphs)  # again, for the nicknames: "Nacho was in no mood …"
     _fold_provisional(table)
     _retype_companies(table)
+    _company_families(table)
     _fold_opening_verbs(table)
     _appositive_bodies(table)
     _fold_acronyms(table)
@@ -442,7 +444,51 @@ def build_table(work: Work) -> EntityTable:
     _describe_pronoun_subjects(table, paragraphs)
     _link_titles(table)
     _teams_of_persons(table)
+    _self_named(table)
     return table
+
+
+#: One who names themselves in the text: "A woman who identified herself as Carol", "a man who gave his name as
+#: Tomasz", "who introduced himself only as Dev".
+_SELF_NAMED = re.compile(
+    r"\b(?:identified|introduced|described)\s+(?P<self>herself|himself)\s+(?:only\s+)?as"
+    r"|\bgave\s+(?P<own>her|his)\s+(?:first\s+)?name\s+(?:only\s+)?as"
+)
+_GIVEN_AFTER = re.compile(r"\s+(?P<name>[A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
+
+
+#: The indefinite person opening a sentence before their self-given name: "A woman who identified …".
+_INDEFINITE_OPENER = re.compile(r"\s*(?P<who>(?:A|An|One)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+who\b")
+
+
+def _self_named(table: EntityTable) -> None:
+    """A person named only by the name they gave ("A woman who identified herself as Carol, an Atlantic Avenue
+    resident …, handed the board a petition"): a person of that gender, the subject of the sentence when an
+    indefinite opened it."""
+    for m in _SELF_NAMED.finditer(table.text):
+        given = _GIVEN_AFTER.match(table.text, m.end())
+        if given is None or table.in_quote(*given.span("name")):
+            continue
+        s, e = given.span("name")
+        pronoun = (m.group("self") or m.group("own")).lower()
+        sent = _sentence_start(table.text, m.start())
+        subject = re.match(r"\s*(?:A|An|One)\s", table.text[sent : m.start()]) is not None
+        known = table.mention_at(s, e)
+        if known is None:
+            i = table.new(given.group("name"), "PERSON", parse_name(given.group("name")))
+        else:
+            i = table.root(known)  # a parse that took "Carol" for an organisation
+            if table.drafts[i].type != "PERSON" and " " not in table.drafts[i].name:
+                table.drafts[i].type = "PERSON"
+            k = next(k for k, r in enumerate(table.mentions) if (r.start, r.end) == (s, e))
+            table.mentions[k] = replace(table.mentions[k], subject=table.mentions[k].subject or subject)
+        if table.drafts[i].type == "PERSON":
+            table.drafts[i].gender = "female" if pronoun in ("herself", "her") else "male"
+        if known is None:
+            table.add_mention(i, s, e, subject=subject)
+        opener = _INDEFINITE_OPENER.match(table.text, sent, m.start())
+        if opener is not None and table.mention_at(*opener.span("who")) is None:
+            table.add_mention(i, *opener.span("who"), subject=True)  # "A woman" who opens the sentence is Carol
 
 
 #: ", and colleagues" after a person's name and its appositive: "reported lead author Rebecca Ashworth, MD,
@@ -726,9 +772,15 @@ def _short_org_name(table: EntityTable, n: NameSpan, parsed: ParsedName) -> int 
 
 def body_named_by(table: EntityTable, words: str) -> int | None:
     """The one organisation whose name starts with ``words`` ("Brindlemark" for "Brindlemark Inc", "Harvest
-    Plate" for "Harvest Plate Hawker Management"); None when none or several do."""
+    Plate" for "Harvest Plate Hawker Management"), or the one of several named outside quotation marks; None
+    when none or several do."""
     key = fold(words) + " "
     bodies = [i for i, d in enumerate(table.drafts) if d.merged_into is None and d.type == "ORG" and fold(d.name).startswith(key)]
+    if len(bodies) > 1:
+        # "Corvane" for Corvane Cloud, the lede's subject, not its product "Corvane Object Storage" named only in a
+        # quotation: the one body named outside quotation marks
+        outside = [i for i in bodies if any(m.entity == i and not m.in_quote for m in table.mentions)]
+        bodies = outside if len(outside) == 1 else bodies
     return bodies[0] if len(bodies) == 1 else None
 
 
@@ -862,7 +914,8 @@ def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
 #: startup behind …").
 _COMPANY_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:co-?founder|founder|CEO|CFO|CTO|COO|chief\s+(?:executive|financial|technology|operating)"
-    r"|shares|stock|shareholders|board\s+of\s+directors)\b"
+    r"|shares|stock|shareholders|board\s+of\s+directors|spokes(?:person|man|woman)|customers|engineers"
+    r"|parent\s+company|subsidiary)\b"
     r"|,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}(?:startup|start-up|company|firm|maker|manufacturer|developer"
     r"|retailer|brand|chain|streamer|platform|app)\b"
 )
@@ -959,11 +1012,13 @@ _BODY_APPOSITIVE = re.compile(
 
 
 #: A name the text calls a body by what stands before it: "the survivors' network Voices Unbroken", "the
-#: campaign group Clean Air Now", "a co-founder of Voices Unbroken", "members of Mothers Against Drilling".
+#: campaign group Clean Air Now", "a co-founder of Voices Unbroken", "members of Mothers Against Drilling",
+#: "Analysts at Kessler Brandt".
 _BODY_BEFORE_NAME = re.compile(
     r"(?:\b(?:group|network|charity|organi[sz]ation|nonprofit|non-profit|coalition|collective|movement"
     r"|alliance|campaign|band|label|agency|firm|company|startup|brand|retailer|chain|charity)"
-    r"|\b(?:co-?founders?|founders?|members?)\s+of(?:\s+the)?)\s+"
+    r"|\b(?:co-?founders?|founders?|members?)\s+of(?:\s+the)?"
+    r"|\b(?:[Aa]nalysts?|[Ee]conomists?|[Rr]esearchers|[Ss]trategists?|[Ss]taff|[Ee]xecutives)\s+at)\s+"
     r"(?P<name>[A-Z][\w'’&-]*(?:\.(?=[\w-]))?[\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*){0,3})(?<!['’]s)(?![\w'’-]|[ \u00a0]+family)"
 )
 
@@ -1003,6 +1058,38 @@ def _retype_companies(table: EntityTable) -> None:
         if looks_like_company(table.text, d.parsed.last):  # type: ignore[arg-type]
             d.type = "ORG"
             d.gender = None
+
+
+def _company_families(table: EntityTable) -> None:
+    """Names that share a company's one-word name: "Corvane Cloud" and its product "Corvane Object Storage".
+
+    When the first word, written alone, is shown to be a company ("Corvane’s chief technology officer", "a
+    Corvane spokesperson" …, see :func:`looks_like_company`) and opens no given name, every such "person"
+    is an organisation, and the bare word ("Corvane said") belongs to the one the text first makes a
+    sentence's subject outside quotation marks (the company, not the product it runs)."""
+    families: dict[str, list[int]] = {}
+    for i, d in enumerate(table.drafts):
+        words = d.name.split()
+        if d.merged_into is None and d.type in ("PERSON", "ORG") and len(words) >= 2 and fold(words[0]) not in GIVEN_NAMES:
+            families.setdefault(words[0], []).append(i)
+    for word, members in families.items():
+        if len(members) < 2 or fold(word) in ORG_WORDS or not looks_like_company(table.text, word):
+            continue  # (not "Instagram" and "Instagram Stories": a platform and its feature)
+        for i in members:
+            table.drafts[i].type, table.drafts[i].gender = "ORG", None
+
+        def first_subject(i: int) -> int:
+            full = [m.start for m in table.mentions if table.root(m.entity) == i and m.subject and not m.in_quote
+                    and table.text[m.start : m.end] != word]
+            return min(full, default=len(table.text))
+
+        head = min(members, key=first_subject)
+        for k, m in enumerate(table.mentions):
+            owner = table.root(m.entity)
+            if owner in members and owner != head and table.text[m.start : m.end] == word:
+                table.mentions[k] = replace(m, entity=head)
+                table.drafts[owner].mentions.remove((m.start, m.end))
+                bisect.insort(table.drafts[head].mentions, (m.start, m.end))
 
 
 def _fold_opening_verbs(table: EntityTable) -> None:

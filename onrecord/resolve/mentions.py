@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..text.letters import unicode_caps
 from .descriptors import RELATIVE, normalise_descriptor, split_roles
 from .names import (
+    COMPANY_NOUNS,
     FEMALE_KIN,
     GIVEN_NAMES,
     HONORIFICS,
@@ -49,7 +50,8 @@ DOCUMENT_NOUNS = frozenset(
     "statement statements post posts tweet tweets letter letters report reports website blog "
     "release filing filings email emails memo memos transcript documents document papers "
     "notice note notes message messages video article column op-ed interview submission judgment ruling "
-    "complaint lawsuit affidavit indictment update updates paper summary resolution motion petition bulletin".split()
+    "complaint lawsuit affidavit indictment update updates paper summary resolution motion petition bulletin "
+    "draft drafts".split()
 )
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
 GROUP_NOUNS = frozenset(
@@ -409,6 +411,10 @@ def _is_acronym(word: str) -> bool:
     )
 
 
+#: A short capitalised name (one to three words).
+_ONE_NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}")
+
+
 def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     """Take apart the speaker mention ``text[start:end]``.
 
@@ -687,6 +693,12 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             # "Japanese automaker Kanemori Motor Co.", "rival Tessaly Networks": a company after what it is
             n = orgs[-1]
             return SpeakerMention(MentionKind.ORG, mention, span, name=n.text, name_span=(s + n.start, s + n.end))
+        kind_noun = described_org.group("desc").split()[-1].lower()
+        bare_name = mention[described_org.end("desc") :].rstrip(". ")
+        if kind_noun in COMPANY_NOUNS and _ONE_NAME.fullmatch(bare_name) and fold(bare_name.split()[0]) not in GIVEN_NAMES:
+            # "The online furniture retailer Brookmere": a one-word company after what it is
+            ns = s + described_org.end("desc")
+            return SpeakerMention(MentionKind.ORG, mention, span, name=bare_name, name_span=(ns, ns + len(bare_name)))
     if _DEFINITE.match(mention):
         return SpeakerMention(MentionKind.NOMINAL, mention, span)
     if _INDEFINITE.match(mention):

@@ -248,6 +248,8 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
         return bool(words & CLUB_WORDS)
     if noun == "union":
         return "union" in words or bool(words & TRADE_UNIONS)
+    if noun == "bloc":  # "the bloc says": a negotiating group ("the Equatorial Forest Alliance")
+        return bool(words & {"alliance", "bloc", "coalition", "group", "caucus", "union", "countries", "nations"})
     if noun == "party":
         return "party" in words or bool(words & PARTY_WORDS)
     if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
@@ -320,6 +322,10 @@ FEMALE_NAMES = frozenset(
 #: South African, West African, South Asian, Maori), hand-picked from national most-common lists: a
 #: pronoun finds a woman or a man named in any of them.
 _MORE_FEMALE = frozenset(
+    # common English given names the lists lacked (blind rounds 27 and 28)
+    "rosalind bronwyn joanne catriona eliza marisol anneliese annette bernadette beth clara constance cynthia "
+    "daisy diana donna doreen dorothy edith geraldine gwen hilary iris jill lorraine marian melanie miriam "
+    "norma olive penelope philippa phyllis rosemary sheila suzanne sylvia tanya vera violet yvonne imani "
     "niamh aoife ciara sinead roisin mairead deirdre nuala brigid maeve orla grainne katrin lena annika ingrid "
     "astrid greta lucia sofia valentina camila isabella elena carmen nosipho thandiwe ngozi chiamaka amara "
     "aparna anjali deepa kavita mere aroha marissa tess renata corinne kayleigh shannon bev janice morven "
@@ -351,6 +357,8 @@ _MORE_FEMALE = frozenset(
     "sunita anita kavya ananya priya pooja neha shreya divya lakshmi meera radha rekha sushma nirmala".split()
 )
 _MORE_MALE = frozenset(
+    "bernard adrian albert alec alfred basil bruce cyril damian desmond edmund elliot ernest eugene "
+    "frederick geoffrey howard jeffrey leonard maurice ronald terence tobias vincent warren darnell "
     "sean seamus padraig cathal eoin ciaran donal colm fergal tadhg lorcan paudie jorg jurgen klaus henrik "
     "bernd lars nils anders olav tomas jonas stefan mateo rafael alejandro diego javier carlos miguel marco "
     "luca giovanni zukile luyolo sipho thabo kwame kofi sandeep rahul arjun vikram rawiri wiremu bradley "
@@ -608,8 +616,8 @@ class NameSpan:
 def _classify(words: list[str]) -> str | None:
     """PERSON, ORG or None for a run of capitalised words (roles peeled off)."""
     folded = [fold(w) for w in words]
-    if any(w in ORG_WORDS for w in folded) or words[-1].endswith("+"):
-        return "ORG"  # ... and a streaming service: "Lumen+", "Apple TV+"
+    if any(w in ORG_WORDS for w in folded) or words[-1].endswith("+") or "&" in words:
+        return "ORG"  # ... and a streaming service: "Lumen+", "Apple TV+"; "Marlowe & Finch"
     if len(words) > 1 and folded[-1] == "general" and folded[0] not in ROLE_TITLES:
         return "ORG"  # "Fernleigh General", "Massachusetts General": a hospital ("General Smith" is a person)
     if len(words) > 1 and folded[-1] in UTILITY_WORDS and folded[0] not in MALE_NAMES and folded[0] not in FEMALE_NAMES:
@@ -779,6 +787,8 @@ _PORTFOLIO_BEFORE = re.compile(
     r"[ \u00a0]+(?:for|of|on)"
     # "Dutch Ambassador to Ukraine Maarten Verhoeven", "Leader of (the) Opposition Kamla Ahirwar"
     r"|(?:Ambassador|Envoy|High Commissioner|Consul(?:-General)?)[ \u00a0]+to|(?:Leader|Speaker)[ \u00a0]+of"
+    # "Liberal senator for Tasmania Bronwyn Astley", "Labour MP for Wakefield Jo Bell"
+    r"|(?:[Ss]enator|MP|MSP|MLA|TD|[Mm]ember|[Cc]ouncill?or)[ \u00a0]+for"
     # "Dean of Students Rebecca Anand", "Director of Athletics Tom Reyes", "Chief of Staff Jo Bell"
     r"|(?:(?:Associate|Assistant|Deputy|Vice)[ \u00a0]+)?(?:Dean|Director|Chief|Head|Provost|Vice[ -]President)[ \u00a0]+(?:of|for)"
     # "Opposition Leader in the National Assembly Syed Zulqarnain Hamdani"
@@ -811,7 +821,8 @@ def _joined_runs(text: str, start: int, end: int) -> list[tuple[int, str]]:
             joined = _JOIN.match(gap) if len(gap) <= 10 else None
             if joined and joined.group("comma") and not _in_portfolio(text[ps:pe], text[s:e]):
                 joined = None  # a comma joins only the portfolios of a department ("Environment, Food and …")
-            if joined and _org_join(text[ps:pe], text[s:e], bool(joined.group("of"))):
+            if joined and (_org_join(text[ps:pe], text[s:e], bool(joined.group("of")))
+                           or (gap.strip() == "&" and _ampersand_join(text[ps:pe], text[s:e]))):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
@@ -842,6 +853,18 @@ def _in_portfolio(left: str, right: str) -> bool:
         or (w in ROLE_TITLES and not (w in POLICY_WORDS_LOWER and len(rest) > 1))
         for w in rest
     ) and not right.isupper()
+
+
+def _ampersand_join(left: str, right: str) -> bool:
+    """Whether "left & right" is one firm's name ("Marlowe & Finch", "Procter & Gamble"): two short runs,
+    neither opening with an honorific or a given name.
+
+    >>> _ampersand_join("Marlowe", "Finch"), _ampersand_join("Mr Smith", "Jones")
+    (True, False)
+    """
+    parts = [left.split(), right.split()]
+    return all(0 < len(p) <= 2 for p in parts) and not any(
+        fold(p[0]) in HONORIFICS or fold(p[0]) in MALE_NAMES or fold(p[0]) in FEMALE_NAMES for p in parts)
 
 
 def _org_join(left: str, right: str, of: bool) -> bool:

@@ -361,6 +361,8 @@ def _first_person_in_letters(text: str, cands: list[Candidate], chosen: dict[int
 #: Written things an issuer puts out, as :func:`_Resolver._issuer_before` matches them to "the statement".
 _DOCS = (r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|apology|video|notice"
          r"|opinion|ruling|judgment|judgement|order|decision|filing|update|resolution|motion|petition|bulletin")
+#: Documents a body passes rather than issues: only "the resolution" itself takes them up.
+_PASSED_DOCS = frozenset("resolution motion petition".split())
 #: Paragraphs before a definite document mention searched for who issued it ("In the memo, …, the CEO
 #: wrote" three paragraphs before "According to the memo"); hand-set.
 ISSUER_PARAGRAPHS = 3
@@ -413,7 +415,7 @@ _GENDERED_NOMINAL = re.compile(
 #: A role with an age set off by commas: "the star, 31," (the gendered ones are _GENDERED_NOMINAL's).
 _ROLE_AND_AGE = re.compile(r"(?i:the)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,\s*(?P<age>\d{1,3}),?$")
 _EPITHET = re.compile(
-    r"(?i:the)\s+(?:(?P<age>\d{1,3})-year-old"
+    r"(?i:the)\s+(?:then[ -])?(?:(?P<age>\d{1,3})-year-old"
     r"|(?:Scot|Welsh(?:man|woman)|Irish(?:man|woman)|English(?:man|woman)|Briton|Ulsterman|American|Canadian|"
     r"French(?:man|woman)|Dutch(?:man|woman)|Spaniard|German|Italian|Portuguese|Dane|Swede|Norwegian|Finn|Belgian|"
     r"Swiss|Austrian|Pole|Croat|Serb|Australian|New\s+Zealander|Kiwi|South\s+African|Argentine|Argentinian|"
@@ -521,6 +523,27 @@ _TRAILING_ASIDE = re.compile(
 )
 
 
+#: Fewest mentions that make a person the one a story is about (see _Resolver._story_subject).
+STORY_SUBJECT_MENTIONS = 5
+#: Fewest words of a page's first paragraph of running text (its lede); headlines and furniture have fewer.
+LEDE_WORDS = 25
+#: A live entry's time stamp before a speaker: "02:30 - ", "14.05 — ".
+_LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—|]\s*")
+#: Where a speaker's phrase runs on into where they spoke: ", in a LinkedIn post that …", ", on her blog".
+_TRAILING_SETTING = re.compile(
+    r",\s+(?:in|on|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:post|statement|interview|e-?mail|letter|note|tweet|video|blog|podcast|message|comments?|thread|update)\b.*$",
+    re.S,
+)
+#: A sentence opened by someone who names themselves: "A woman who identified herself as Carol, …".
+_SELF_NAMED_OPENING = re.compile(
+    r"\s*(?:A|An|One)\s+[^,.;\n]{0,40}?\b(?:identified|introduced|described)\s+(?:herself|himself)\s+(?:only\s+)?as\s+"
+    r"(?P<name>[A-Z][\w'’-]+)"
+)
+#: A body named by whom it gathers: "the group of least developed countries", "a coalition of 40 charities".
+_BODY_OF_MEMBERS = re.compile(r"(?P<the>(?:[Tt]he|[Aa])\s+)(?:group|bloc|coalition|alliance|union|network)\s+of\s+[a-z\d]")
+#: Whom a narrator asks: "I asked Kilbride, …, whether", "we asked Ms Ruiz if".
+_ASKED_WHOM = re.compile(r"\b(?:I|we|We)\s+asked\s+(?P<whom>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+)")
 #: A role "of" or "at" a body, before the body's name: "The 47-year-old former principal of ".
 _ROLE_OF_BODY = re.compile(r"(?P<role>(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?")
 
@@ -703,6 +726,16 @@ class _Resolver:
         aside = _TRAILING_ASIDE.search(self.work.text, s, e)
         if aside is not None and aside.start() > s:
             e = aside.start()  # "Derek Ambler (Letters, 11 March)": the writer, not where he wrote
+        stamp = _LEADING_STAMP.match(self.work.text, s, e)
+        if stamp is not None:
+            s = stamp.end()  # "02:30 - One European negotiator": a live entry's time, then who
+        setting = _TRAILING_SETTING.search(self.work.text, s, e)
+        if setting is not None and setting.start() > s:
+            e = setting.start()  # "Arlo Finnegan, head of …, in a LinkedIn post that has since been shared"
+        named = _SELF_NAMED_OPENING.match(self.work.text, s)
+        if named is not None and self.table.mention_at(*named.span("name")) is not None:
+            # "A woman who identified herself as Carol, an Atlantic Avenue resident …": Carol
+            return Resolution(self.table.root(self.table.mention_at(*named.span("name"))), "resolve:name")  # type: ignore[arg-type]
         if e - s == 1 and self.work.text[s] in "AQ":
             return Resolution(None, "resolve:unknown")  # a transcript's "A:" or "Q:", no one's name
         m = classify_mention(self.work.text, s, e)
@@ -728,6 +761,10 @@ class _Resolver:
     def _resolve_name(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         assert m.name is not None and m.name_span is not None
         parsed = parse_name(m.name)
+        if parsed.first is None or fold(parsed.first) not in GIVEN_NAMES:
+            employed = self._role_of_body(m, cand)  # "The former chief financial officer of Veranta Health"
+            if employed is not None:
+                return employed
         if is_role_word(m.name.split()[-1]) and (parsed.first is None or fold(parsed.first) not in GIVEN_NAMES):
             # "as First Minister insists …" in a headline: a title alone, for the one person the page gives it to
             titled = self._titled_person(m.name, m.span[0])
@@ -741,6 +778,9 @@ class _Resolver:
             if body is not None:  # "Brindlemark" for "Brindlemark Inc.", when no person has that name
                 self.table.add_mention(body, *m.name_span)
                 return Resolution(body, "resolve:org")
+            known = self.table.mention_at(*m.name_span) if len(parsed.tokens) == 1 else None
+            if known is not None and self.table.draft(known).type == "ORG" and " " in self.table.draft(known).name:
+                return Resolution(self.table.root(known), "resolve:org")  # "Corvane said", linked to Corvane Cloud
         if not parsed.honorific and self._only_a_place(m.name):
             # "now a paramedic in Preston, paid tribute", "reporting from Amman": a place, never a speaker
             return Resolution(None, "resolve:place")
@@ -780,16 +820,73 @@ class _Resolver:
         return Resolution(res.entity, "resolve:appositive")
 
     def _resolve_org(self, m: SpeakerMention, cand: Candidate) -> Resolution:
-        if m.name_span is not None and m.name_span[0] > m.span[0]:
-            role = _ROLE_OF_BODY.fullmatch(self.work.text, m.span[0], m.name_span[0])
-            if role is not None and fold(role.group("role").split()[-1]) in ROLE_NOUNS:
-                # "The 47-year-old former principal of Harwood East High School said": a person the
-                # body employs, in focus, when one fits; else the body speaks
-                sub = SpeakerMention(MentionKind.NOMINAL, role.group("role"), role.span("role"))
-                res = self._resolve_nominal(sub, cand)
-                if res.entity is not None and self.table.draft(res.entity).type == "PERSON":
-                    return res
+        employed = self._role_of_body(m, cand)
+        if employed is not None:
+            return employed
         return Resolution(self._org(m.name or m.text, m.name_span or m.span), "resolve:org")
+
+    def _role_of_body(self, m: SpeakerMention, cand: Candidate) -> Resolution | None:
+        """"The 47-year-old former principal of Harwood East High School said": a person the body employs,
+        the one in focus when a description fits, else no one named; never the body itself. None when the
+        mention is no role of a body."""
+        if m.name_span is None or m.name_span[0] <= m.span[0]:
+            return None
+        role = _ROLE_OF_BODY.fullmatch(self.work.text, m.span[0], m.name_span[0])
+        if role is None or fold(role.group("role").split()[-1]) not in ROLE_NOUNS:
+            return None
+        sub = SpeakerMention(MentionKind.NOMINAL, role.group("role"), role.span("role"))
+        res = self._resolve_nominal(sub, cand)
+        if res.entity is not None and self.table.draft(res.entity).type == "PERSON":
+            return res
+        named = self._identified_next(sub)
+        if named is not None:
+            desc = normalise_descriptor(self.work.text[m.span[0] : m.span[1]])
+            if desc:
+                self.table.draft(named).add_descriptor(m.span[0], desc)  # "the former finance chief" later
+        return Resolution(named, "resolve:nominal")
+
+    def _story_subject(self, pos: int) -> int | None:
+        """The person a story is about: named before ``pos`` at least STORY_SUBJECT_MENTIONS times and three times
+        as often as anyone else, and within the window of paragraphs before ``pos``; None when no one stands out."""
+        counts: Counter[int] = Counter()
+        for mr in self.table.mentions:
+            if mr.start >= pos:
+                break
+            r = self.table.root(mr.entity)
+            if self.table.draft(r).type == "PERSON":
+                counts[r] += 1
+        top = counts.most_common(2)
+        if not top or top[0][1] < STORY_SUBJECT_MENTIONS or (len(top) > 1 and top[0][1] < 3 * top[1][1]):
+            return None
+        lo = self.table.paragraphs[max(0, self.table.paragraph_of(pos) - WINDOW_PARAGRAPHS)][0]
+        r = top[0][0]
+        return r if any(lo <= mr.start < pos and self.table.root(mr.entity) == r for mr in self.table.mentions) else None
+
+    def _identified_next(self, m: SpeakerMention) -> int | None:
+        """A lede's role identified by name at the start of the next paragraph, a wire's delayed
+        identification: "The former chief financial officer of Veranta Health testified … / Anneliese
+        Korver, 46, who pleaded guilty …, said …". The person must be first named there and described by
+        nothing that is another role ("John Smith, an opposition MP," is not "the minister")."""
+        table = self.table
+        para = table.paragraph_of(m.span[0])
+        # the lede: the first paragraph of running text (a page's furniture lines come before it)
+        lede = next((i for i, (a, b) in enumerate(table.paragraphs) if len(self.text[a:b].split()) >= LEDE_WORDS), None)
+        if lede is None or para != lede or para + 1 >= len(table.paragraphs):
+            return None
+        ps, pe = table.paragraphs[para + 1]
+        k = bisect.bisect_left(table.mentions, ps, key=_start_of)
+        if k >= len(table.mentions) or table.mentions[k].start >= pe:
+            return None
+        mr = table.mentions[k]
+        r = table.root(mr.entity)
+        d = table.draft(r)
+        if d.type != "PERSON" or mr.in_quote or not self._opens_sentence(mr.start) \
+                or any(x.start < m.span[0] for x in table.mentions[:k] if table.root(x.entity) == r):
+            return None
+        roles = [x for x in d.descriptor_texts() if description_tokens(x) & ROLE_NOUNS]
+        if roles and not fits_description(m.text, roles):
+            return None
+        return r
 
     def _org(self, name: str, span: tuple[int, int]) -> int:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
@@ -826,6 +923,8 @@ class _Resolver:
             if found is None and depth < CHAIN_DEPTH:
                 found = self._chained_pronoun(m, cand, depth)
             if found is None:
+                found = self._one_asked(m, cand)
+            if found is None:
                 setup = self._own_sentence_subject(m)
                 if setup is not None and not self._fits_gender(setup, m.gender):
                     setup = None
@@ -837,7 +936,8 @@ class _Resolver:
                 found = self._salient(
                     m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i != asker, persons=True,
                     prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
-                    same_paragraph=_opens_its_sentence(self.text, m.span[0]), setup=setup,
+                    same_paragraph=_opens_its_sentence(self.text, m.span[0]) or self._cue_after_own_quote(m, cand),
+                    setup=setup,
                 )
             if found is None and m.gender is not None:
                 found = self._only_one_of_gender(m.span[0], m.gender)
@@ -855,6 +955,12 @@ class _Resolver:
         start = _sentence_start(self.text, m.span[0])
         if not self.text[start:m.span[0]].strip(" \t\n\"“‘'"):
             return None  # the pronoun opens its sentence
+        named = _SELF_NAMED_OPENING.match(self.text, start, m.span[0])
+        if named is not None:
+            # "A woman who identified herself as Carol, …, handed the board a petition she said …": Carol
+            known = self.table.mention_at(*named.span("name"))
+            if known is not None:
+                return self.table.root(known)
         return self._person_opening(start, m.span[0])
 
     def _setup_subject(self, cand: Candidate, pos: int) -> int | None:
@@ -881,7 +987,10 @@ class _Resolver:
             if table.draft(r).type == "PERSON" and not mr.in_quote:
                 if k < len(table.mentions) and 0 <= table.mentions[k].start - mr.end <= 4:
                     continue  # "Netzah Yisrael MK | Menachem Tzadok": a party's name and a title before the person
-                return r if mr.subject and self._opens_sentence(mr.start) else None
+                # the parse may miss a subject set off by a long apposition ("Finance Minister Rosalind Keble, who
+                # represents …, interjected"): a name opening the sentence, not as a possessive, is its subject
+                subject = mr.subject or not re.match(r"['’]s?\b", text[mr.end : mr.end + 2])
+                return r if subject and self._opens_sentence(mr.start) else None
         return None
 
     def _set_up_alone(self, cand: Candidate, m: SpeakerMention) -> int | None:
@@ -1021,6 +1130,23 @@ class _Resolver:
         probe = Candidate(content=[], speaker=span)
         return self._resolve_pronoun(replace(m, span=span), probe, depth + 1).entity
 
+    def _one_asked(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The one a narrating sentence just before asks, for the pronoun answering: "I asked Kilbride, at the
+        end of our conversation, whether she would leave. “Not this year,” she said". The question must sit in
+        the quotation's own paragraph, outside any content, and the person fit the pronoun."""
+        if not cand.content or m.span[0] < cand.start:
+            return None
+        para = self.table.paragraphs[self.table.paragraph_of(cand.start)]
+        asked = None
+        for hit in _ASKED_WHOM.finditer(self.text, para[0], cand.start):
+            asked = hit
+        if asked is None or self._in_content(asked.start()):
+            return None
+        known = self.table.mention_at(*asked.span("whom"))
+        if known is None or not self._fits_gender(self.table.root(known), m.gender):
+            return None
+        return self.table.root(known)
+
     def _asker(self, pos: int) -> int | None:
         """Who asks, in a sentence opened by "Asked by Villaraza who …, she said": never the one answering."""
         sent = _sentence_start(self.text, pos)
@@ -1070,6 +1196,11 @@ class _Resolver:
         return r if self._fits_gender(r, m.gender) else None
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        body_of = _BODY_OF_MEMBERS.match(m.text)
+        if body_of is not None and not any(d.merged_into is None and d.type == "ORG"
+                                           and fold(d.name) == fold(m.text[body_of.end("the"):]) for d in self.table.drafts):
+            # "The group of least developed countries said": a bloc named by whom it gathers
+            return self._resolve_group(replace(m, kind=MentionKind.GROUP), cand)
         head = fold(m.text.split()[-1])
         seat = _SEAT_OF_POWER.fullmatch(m.text)
         if seat and not is_role_word(seat.group("name")) and not _EPITHET.match(m.text) \
@@ -1202,7 +1333,14 @@ class _Resolver:
             # about the person in focus
             age = epithet.group("age") if epithet else role_age.group("age")  # type: ignore[union-attr]
             opener = self._previous_sentence_opener(m)
-            if opener is not None and not self._other_age(opener, age):
+            # "the then 67-year-old": an age at a past moment, the way a profile or obituary speaks of its subject
+            dominant = self._story_subject(m.span[0]) if epithet and epithet.group("age") \
+                and re.match(r"(?i:the)\s+then\b", m.text) else None
+            if dominant is not None and not self._other_age(dominant, age):
+                # an obituary's or profile's "the then 67-year-old": the person the whole story is about,
+                # over a rival quoted last
+                found = dominant
+            elif opener is not None and not self._other_age(opener, age):
                 # "Okoye had been limited …, according to Vasquez. The 27-year-old guard said …": the person
                 # the sentence before is about, over the speaker it credits
                 found = opener
@@ -1244,7 +1382,8 @@ class _Resolver:
                 # speaking (someone already described otherwise is not taken up so)
                 found = just
         if found is None and fold(m.text.split()[0]) == "the" and len(m.text.split()) <= 4 \
-                and head not in ROLE_NOUNS and head not in ROLE_TITLES:  # an office names its holder, not this
+                and ((head not in ROLE_NOUNS and head not in ROLE_TITLES)  # an office names its holder, not this,
+                     or self._previous_in_role(head)):  # unless the one speaking before holds it ("the Boston attorney")
             # "Former Cork full-forward Name said … . / “…,” the three-time All-Star said": a description fitting
             # no one, right after one person's statement with no one else named between, is a fact given
             # in passing about that person
@@ -1265,7 +1404,7 @@ class _Resolver:
         with ``anonymous``, only one said to be unnamed ("…, speaking on condition of anonymity,")."""
         para = self.table.paragraph_of(m.span[0])
         lo = self.table.paragraphs[max(0, para - 1)][0]
-        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n))(?P<who>(?:An?|One)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(head)}"
+        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\d\s[-–—]\s))(?P<who>(?:An?|One)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(head)}"
                              rf"(?:\s+(?:to|for|of|at|in|with|from)\s+[^,.;:\n]{{1,60}})?)(?=[,.;:]|\s+(?:was|is|who|said|told))",
                              re.MULTILINE)
         found = None
@@ -1280,6 +1419,23 @@ class _Resolver:
         group = existing if existing is not None else self.table.new(name, "GROUP")
         self.table.add_mention(group, *found.span("who"))
         return group
+
+    def _cue_after_own_quote(self, m: SpeakerMention, cand: Candidate) -> bool:
+        """Whether pronoun ``m`` follows its own quotation inside a paragraph that opened before it: "When I read
+        Ashby-Reeve’s words back to Kilbride, she laughed … “…,” she said" (Kilbride, named in the paragraph
+        before the quotation, over a woman quoted paragraphs earlier)."""
+        if not cand.content or m.span[0] < cand.start:
+            return False
+        para = self.table.paragraph_of(cand.start)
+        return para == self.table.paragraph_of(m.span[0]) and self.table.paragraphs[para][0] < cand.start - 1
+
+    def _previous_in_role(self, head: str) -> bool:
+        """Whether the person quoted just before is described by the role ``head`` ("Attorney Russell
+        Penhallow … said …" before "“…,” the Boston attorney said")."""
+        if self.previous is None or self.previous[1] is None:
+            return False
+        d = self.table.draft(self.previous[1])
+        return d.type == "PERSON" and any(x.split() and fold(x.split()[-1]) == head for x in d.descriptor_texts())
 
     def _speaker_continued(self, cand: Candidate) -> int | None:
         """The person who spoke the statement just before ``cand``, when ``cand`` continues it (see _continues)."""
@@ -1581,8 +1737,9 @@ class _Resolver:
                 doc = doc.lower() if doc else None
                 if doc is None and head not in _POSTED_DOCS:
                     continue
-                if doc is not None and doc != head and head != "statement":
-                    continue  # "the statement" is whatever was issued (an apology, a release, a letter)
+                if doc is not None and doc != head and (head != "statement" or doc in _PASSED_DOCS):
+                    continue  # "the statement" is whatever was issued (an apology, a release, a letter), not a
+                    # resolution a body passed
                 if last is None or found.start("who") > last.start("who"):
                     last = found
         if last is None:
@@ -1721,6 +1878,11 @@ class _Resolver:
             return self._org(owner.name, owner.name_span or owner.span)
         if bare[:1].isupper():
             return self._org(bare, m.owner_span)
+        if bare.isalpha() and bare.islower() and fits_org_noun(fold(bare), "") is not None:
+            # "The company’s first status-page post": the company in focus, as "the company said" would be
+            found = self._resolve_nominal(SpeakerMention(MentionKind.NOMINAL, m.owner, m.owner_span), cand).entity
+            if found is not None:
+                return found
         if bare.isalpha() and bare.islower():
             # "A police spokesperson said" after "Northdale Police": the body in focus with that word in its name
             word = fold(bare)
@@ -1827,7 +1989,8 @@ class _Resolver:
                 score += KNOWN_GENDER_BONUS
             if r in named_inside:
                 score -= NAMED_IN_OWN_QUOTE_PENALTY
-            if same_paragraph and not mr.in_quote and table.paragraph_of(mr.start) == para and not self._in_content(mr.start):
+            if same_paragraph and not mr.in_quote and table.paragraph_of(mr.start) == para and not self._in_content(mr.start) \
+                    and (not cand.content or mr.start < cand.start):
                 # "… go to Dutch MEP Joost van der Heijden (EPP), who steered … . He told Euractiv …": a pronoun
                 # opening its sentence takes up the person its own paragraph has just introduced
                 score += SAME_PARAGRAPH_BONUS

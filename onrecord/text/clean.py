@@ -154,6 +154,8 @@ _PROMPT_ANYWHERE = re.compile(
     r"|we use cookies|uses cookies|cookie (?:policy|settings)|by (?:clicking|signing up|subscribing)\b"
     r"|unsubscribe at any time|follow us on|terms (?:of|and) (?:service|use|conditions)"
     r"|(?:will|we['’]ll) (?:notify|alert|email) you|breaking news alerts?\b"
+    # a newsletter's pitch: "we’ll point you to all the business news and analysis you need every morning"
+    r"|we['’]ll (?:point|bring|send|take) you (?:to )?(?:all )?the\b[^.\n]{0,60}\bevery (?:morning|day|week|evening)"
     r"|privacy (?:policy|notice)"
     # a comment section's invitation: "Do you have an opinion on the issues raised in this article? If you would like …"
     r"|do you have an opinion on the issues raised|if you would like to submit a (?:response|letter)"
@@ -195,9 +197,13 @@ _TRAILING_CREDIT = re.compile(
     r"(?:Photo(?:graph)?|PHOTO(?:GRAPH)?|Pictures?|PICTURES?|Pic|PIC|Images?|IMAGES?|Credit|CREDIT"
     r"|(?:Photo|Image|Picture) credit)s?\s*:\s*[A-Z][\w'&.\-]*(?:[ /,][\w'&.\-]+){0,6}\s*\)?\s*$"
 )
-#: A credit in brackets anywhere: "(Photo: PA)", "[Image: Getty Images]".
+#: A credit naming who drew or took the picture: "(Sketch by …)", "(Illustration by …)".
+_BY_CREDIT = re.compile(r"[(\[](?:Sketch|Illustration|Drawing|Photo|Photograph)\s+by\s")
+#: A credit in brackets anywhere: "(Photo: PA)", "[Image: Getty Images]", "(Sketch by Lorraine Abernathy-Cole for
+#: The Ledger)", "(Illustration by …)".
 _BRACKET_CREDIT = re.compile(
-    r"[(\[](?:Photo(?:graph)?|PHOTO|Pictures?|PICTURE|Pic|Images?|IMAGE|Credit|CREDIT)s?(?: [Cc]redit)?\s*:"
+    r"[(\[](?:(?:Photo(?:graph)?|PHOTO|Pictures?|PICTURE|Pic|Images?|IMAGE|Credit|CREDIT)s?(?: [Cc]redit)?\s*:"
+    r"|(?:Sketch|Illustration|Drawing|Photo|Photograph)\s+by\s)"
     r"[^()\[\]\n]{1,80}[)\]]"
 )
 #: A wire credit closing a caption line: an agency in capitals and a slash ("REUTERS/Jane Doe/File
@@ -308,7 +314,15 @@ def explain_junk(text: str) -> list[Junk]:
             for embed in _EMBED_LINK.finditer(line, 0, end):
                 found.append(Junk(start + embed.start(), start + embed.end(), "link"))
         if "(" in line or "[" in line:
-            for credit in _BRACKET_CREDIT.finditer(line, 0, end):
+            credits = list(_BRACKET_CREDIT.finditer(line, 0, end))
+            if credits and credits[-1].end() == len(line.rstrip()) and not cut \
+                    and _BY_CREDIT.match(credits[-1].group()):
+                # "A courtroom sketch shows … looks on. (Sketch by Lorraine Abernathy-Cole for The Ledger)": a
+                # line that ends in its artist's credit is the picture's caption ("(Image: …)" alone is blanked,
+                # the line kept: it may be the only place a name is introduced)
+                found.append(Junk(start, start + len(line), "credit"))
+                continue
+            for credit in credits:
                 found.append(Junk(start + credit.start(), start + credit.end(), "credit"))
         if cut:
             found.append(Junk(start + cut.start(), start + len(line), "link"))
@@ -489,6 +503,10 @@ def is_listed_headline(line: str) -> bool:
     return bool(line) and _headline_like(line, question=True)
 
 
+#: A sentence closed by its source in brackets: "… contract. (Daily Courier)", "… season. (Il Pallone - in Italian)".
+_SOURCE_TAG_END = re.compile(r"[.!?]\s*\([A-Z][^()\n]{1,60}\)$")
+
+
 def _headline_like(line: str, question: bool = False) -> bool:
     """A short line with no closing stop or quotation mark, as listed headlines are.
 
@@ -499,6 +517,8 @@ def _headline_like(line: str, question: bool = False) -> bool:
     """
     if len(line) > MAX_FURNITURE_LINE:
         return False
+    if _SOURCE_TAG_END.search(line):
+        return False  # "… amid interest from Kingsmere. (Daily Courier)": a sentence and its source, no headline
     if question:
         return line[-1] not in ".!:" and not (line[-1] in "\"”'’" and line[-2:-1] in ".,!")
     return line[-1] not in ".!?\"”'’:"

@@ -30,7 +30,7 @@ And finally…
 
 A swallow over the river at Grassington on Sunday, a fortnight earlier than last year.
 
-Bernard Quill, Grassington
+Thaddeus Quill, Grassington
 
 The editor replies: We are happy to print more sightings.
 """
@@ -47,7 +47,7 @@ def _letters(text):
 
 def test_each_letter_is_its_signers_from_its_heading_to_its_signature():
     got = _letters(PAGE)
-    assert [who for who, _ in got] == ["Margaret Finch", "Janet Howarth", "Bernard Quill", "The editor"]
+    assert [who for who, _ in got] == ["Margaret Finch", "Janet Howarth", "Thaddeus Quill", "The editor"]
     finch = got[0][1]
     assert finch.startswith("I read with disbelief") and finch.endswith("stand ready to keep it open.")
     assert "Write to us" not in finch and "Closures show contempt" not in finch
@@ -56,8 +56,8 @@ def test_each_letter_is_its_signers_from_its_heading_to_its_signature():
 
 
 def test_a_signature_needs_a_known_first_name_until_the_page_is_shown_to_be_letters():
-    # "Bernard" is in no name list: the two known signatures make the page one of letters
-    one = PAGE.split("Volunteers stand ready")[0] + "And finally…\n\nA swallow over the river.\n\nBernard Quill, Grassington\n"
+    # "Thaddeus" is in no name list: it takes two known signatures to make the page one of letters
+    one = PAGE.split("Volunteers stand ready")[0] + "And finally…\n\nA swallow over the river.\n\nThaddeus Quill, Grassington\n"
     assert _letters(one) == []
 
 
@@ -75,4 +75,4 @@ def test_extract_keeps_what_a_letter_reports_of_others_as_theirs():
     finch = next(q for t, q in by_text.items() if t.startswith("I read with disbelief"))
     assert finch.speaker_name == "Margaret Finch"
     assert "sensible modernisation" not in finch.text  # the leader's words stay his
-    assert any(q.speaker_name == "Bernard Quill" and "swallow" in q.text for q in article.quotes)
+    assert any(q.speaker_name == "Thaddeus Quill" and "swallow" in q.text for q in article.quotes)
