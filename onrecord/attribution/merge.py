@@ -217,6 +217,16 @@ def _clause_for_speaker(text: str, tagged: Candidate) -> bool:
     return len(text[sp[0] : sp[1]].split()) > 2 and "," in text[sp[1] : cue[0]]
 
 
+def _nearer_participle_subject(text: str, tagged: Candidate, ruled: Candidate) -> bool:
+    """Whether, for the same participle cue, the rule found the subject of the clause it closes between the
+    tagger's (the sentence's opening subject) and the cue: "He began reading … until Board Chair Mark Haldane
+    switched off the microphone, saying …" is Haldane's."""
+    a, b, cue = tagged.speaker, ruled.speaker, tagged.cue
+    if a is None or b is None or cue is None or ruled.cue != cue or not text[cue[0] : cue[1]].endswith("ing"):
+        return False
+    return a[1] <= b[0] and b[1] <= cue[0]
+
+
 def _took_far_quotation(text: str, hits: Sequence[Candidate], ruled: Candidate) -> bool:
     """Whether a tagged attribution holds the rule's whole quotation as one of several pieces while its own
     cue lies paragraphs away, past the paragraph where the rule's cue and speaker introduce it."""
@@ -431,7 +441,8 @@ def merge_candidates(
             for c in hits:  # "… and said X": the tagger kept only "the" of "The Labour MP"
                 if c.speaker is not None and (_function_words_only(text, c.speaker)
                                               or _speaker_lines_away(text, c, r)
-                                              or _clause_for_speaker(text, c)):
+                                              or _clause_for_speaker(text, c)
+                                              or _nearer_participle_subject(text, c, r)):
                     c.speaker = r.speaker
                     if "+rule:" not in c.origin:
                         c.origin = f"{c.origin}+{r.origin}"

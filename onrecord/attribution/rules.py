@@ -104,6 +104,8 @@ _PERSON_NOUNS_FROM = frozenset(
 )
 #: Documents that may open a sentence introducing their own words: "Its report to clients … was blunt:".
 _REPORT_DOCUMENTS = frozenset("report statement letter note memo filing submission review verdict ruling".split())
+#: Words opening a clause with a subject of its own inside a sentence.
+_SUBORDINATORS = frozenset("until when after before as because while although though since once".split())
 #: "went on to describe", "goes on to say": the subject before these speaks.
 _GO_ON = frozenset("went goes go going".split())
 #: An outlet credited in brackets at the end of a paragraph: "(Sentinel - subscription required)",
@@ -914,10 +916,15 @@ class _Finder:
         if not toks or toks[-1].text not in ":,":
             return None
         for j in range(len(toks) - 2, max(-1, len(toks) - 1 - COLON_CUE_TOKENS), -1):
+            cue_end = j
             cue = self.forms.get(toks[j].lower)
             if cue is None and toks[j].lower in ("read", "reads") and j > 0 \
                     and any(t.lower in _READ_DOCUMENTS for t in toks[max(0, j - 10) : j]):
                 cue = ("read", "speech")  # "The company’s first status-page post, at 6:52AM, read:"
+            if cue is None and toks[j].lower == "back" and j > 0 and toks[j - 1].lower in _BACK_VERBS:
+                cue, j = ("retort", "speech"), j - 1  # "She shot back: “…”"
+            if cue is None and toks[j].lower == "put" and j + 1 < len(toks) and toks[j + 1].lower == "it":
+                cue = ("put", "speech")  # "Kessling … put it more bluntly: “…”"
             if cue and j > 0 and toks[j - 1].lower in _DETERMINERS | _NOUN_PREPOSITIONS:
                 continue  # "he said in comments translated by ESPN:": a noun, the cue is before it
             if cue and toks[j].start not in self.used_cues:
@@ -933,7 +940,7 @@ class _Finder:
                     speaker = self.declining_subject(toks, cue_start)
                 if speaker is None:
                     return None
-                cand = self.add(list(q.content), "direct", (toks[cue_start].start, toks[j].end), speaker,
+                cand = self.add(list(q.content), "direct", (toks[cue_start].start, toks[cue_end].end), speaker,
                                 "speaker-cue-colon-quote", cue[1])
                 return (cand, q.close + 1 if q.close is not None else None) if cand else None
         if toks[-1].text == ":" and len(toks) >= 4 and toks[0].lower in _DETERMINERS and toks[1].lower in _REPORT_DOCUMENTS:
@@ -1204,6 +1211,15 @@ class _Finder:
             if t.lower == "according" and k + 1 < n and toks[k + 1].lower == "to":
                 self.according_to(toks, k, end)
                 continue
+            if t.lower == "per" and k >= 4 and toks[k - 1].text == "," and k + 1 < n:
+                # "Cordero (left hamstring strain) will be re-evaluated in two weeks, per the team.": a sports
+                # desk's "according to", closing the sentence
+                sp = self.np_after(toks, k + 1, phrase=True)
+                if sp is not None and sp[1] + 1 >= end:
+                    content = (toks[0].start, toks[k - 2].end)
+                    if not self.overlaps_quote_content(*content):
+                        self.add([content], self.kind_of(*content), (t.start, t.end), sp[0], "according-to")
+                continue
             if t.lower in ("put", "puts") and k + 3 < n and toks[k + 1].lower == "it" and toks[k + 2].lower == "to":
                 self.put_it_to(toks, k, end)  # "X put it to Y that ...": X asserted it to Y
                 continue
@@ -1265,7 +1281,9 @@ class _Finder:
             if j < s < n and toks[s].lower in ("released", "issued", "published", "posted"):
                 # "said in a statement released on the same day it would …"
                 r = s + 1
-                while r < n and r - s <= 5 and (toks[r].lower in SETTING or toks[r].lower in ("same", "next", "following", "day")):
+                while r < n and r - s <= 7 and (toks[r].lower in SETTING or toks[r].lower in (
+                        "same", "next", "following", "day", "shortly", "soon", "just", "immediately", "after", "before",
+                        "vote", "meeting", "hearing", "ruling", "game", "match")):
                     r += 1
                 if r < n and (toks[r].lower in SUBJECT_PRONOUNS or toks[r].lower == "that"):
                     s = r
@@ -1320,6 +1338,16 @@ class _Finder:
         if cue_start < 3 or toks[cue_start - 1].text != "," or not toks[k].lower.endswith("ing") or cue_start != k:
             return None
         begin = _after_dateline(toks, cue_start)
+        inner = max((x for x in range(begin, cue_start) if toks[x].lower in _SUBORDINATORS), default=None)
+        if inner is not None:
+            # "He began reading … until Board Chair Mark Haldane switched off the microphone, saying …": the
+            # participle goes with the clause it closes, whose subject follows "until"
+            end = inner + 1
+            while end < cue_start and (toks[end].text[:1].isupper() or toks[end].text == "&"):
+                end += 1
+            if end > inner + 1 and end < cue_start and toks[end].text.isalpha() and toks[end].text.islower():
+                return toks[inner + 1].start, toks[end - 1].end
+            return None
         first = toks[begin]
         if first.lower in ("he", "she", "they"):
             return first.start, first.end

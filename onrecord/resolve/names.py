@@ -161,7 +161,7 @@ PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
     "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
     "mosque temple chapel synagogue shrine district constituency county province region governorate prefecture oblast "
-    "motorway terrace crescent cape province region territory oval".split()
+    "motorway terrace crescent cape province region territory oval township borough parish village".split()
 )
 #: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
 #: member states and the places wire copy names as actors: "South Africa", "the Netherlands", "Taiwan").
@@ -231,6 +231,21 @@ PUBLIC_BODY_WORDS = frozenset(
 )
 
 
+#: Body words of Spanish, Portuguese, French and Italian names and the English noun that takes them up ("the
+#: association said" for the Asociación de Terminales Portuarios del Pacífico); folded, hand-listed.
+_BODY_WORDS_IN_ENGLISH = {
+    "asociacion": "association", "associacao": "association", "associazione": "association",
+    "sindicato": "union", "syndicat": "union", "sindacato": "union", "federacion": "federation",
+    "federacao": "federation", "federazione": "federation", "confederacion": "confederation",
+    "ministerio": "ministry", "ministere": "ministry", "ministero": "ministry", "comision": "commission",
+    "comissao": "commission", "commissione": "commission", "consejo": "council", "conselho": "council",
+    "consiglio": "council", "conseil": "council", "partido": "party", "partito": "party", "parti": "party",
+    "camara": "chamber", "chambre": "chamber", "camera": "chamber", "tribunal": "court", "corte": "court",
+    "universidad": "university", "universidade": "university", "universite": "university", "universita": "university",
+    "empresa": "company", "societe": "company", "banco": "bank", "banque": "bank",
+}
+
+
 def fits_org_noun(noun: str, name: str) -> bool | None:
     """Whether an organisation named ``name`` is one that "the ``noun``" can take up.
 
@@ -244,6 +259,7 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     True
     """
     words = {fold(w) for w in re.findall(r"[\w'’-]+", name)}
+    words |= {_BODY_WORDS_IN_ENGLISH[w] for w in words if w in _BODY_WORDS_IN_ENGLISH}  # "Asociación": an association
     if noun in CLUB_NOUNS:
         return bool(words & CLUB_WORDS)
     if noun == "union":

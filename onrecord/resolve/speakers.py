@@ -63,6 +63,7 @@ from .mentions import (
 )
 from ..text.letters import unicode_caps
 from .names import (
+    PLACE_WORDS,
     UTILITY_WORDS,
     GIVEN_NAMES,
     NOT_NAME_WORDS,
@@ -361,6 +362,8 @@ def _first_person_in_letters(text: str, cands: list[Candidate], chosen: dict[int
 #: Written things an issuer puts out, as :func:`_Resolver._issuer_before` matches them to "the statement".
 _DOCS = (r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|apology|video|notice"
          r"|opinion|ruling|judgment|judgement|order|decision|filing|update|resolution|motion|petition|bulletin")
+#: Someone reading out another's statement: "Haldane read her written statement into the record".
+_READ_OUT = re.compile(r"\bread\s+(?:out\s+|aloud\s+)?(?P<owner>her|his)\s+(?:[\w-]+\s+){0,2}?(?P<doc>statement|letter|remarks|note)\b")
 #: Documents a body passes rather than issues: only "the resolution" itself takes them up.
 _PASSED_DOCS = frozenset("resolution motion petition".split())
 #: Paragraphs before a definite document mention searched for who issued it ("In the memo, …, the CEO
@@ -542,6 +545,12 @@ _SELF_NAMED_OPENING = re.compile(
 )
 #: A body named by whom it gathers: "the group of least developed countries", "a coalition of 40 charities".
 _BODY_OF_MEMBERS = re.compile(r"(?P<the>(?:[Tt]he|[Aa])\s+)(?:group|bloc|coalition|alliance|union|network)\s+of\s+[a-z\d]")
+#: An unnamed person opening a sentence, after at most a short fronted phrase: "At the next table, a man
+#: celebrating …", "A mother of two whose children attend …".
+_INDEFINITE_PERSON = re.compile(
+    r"\s*(?:[A-Z][^,.;:\n]{0,40},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?P<noun>man|woman|boy|girl|mother|father|grandmother"
+    r"|grandfather|wife|husband|daughter|son|sister|brother)(?:\s+of\s+(?:two|three|four|five|six|\d+))?)\b"
+)
 #: Whom a narrator asks: "I asked Kilbride, …, whether", "we asked Ms Ruiz if".
 _ASKED_WHOM = re.compile(r"\b(?:I|we|We)\s+asked\s+(?P<whom>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+)")
 #: A role "of" or "at" a body, before the body's name: "The 47-year-old former principal of ".
@@ -925,6 +934,8 @@ class _Resolver:
             if found is None:
                 found = self._one_asked(m, cand)
             if found is None:
+                found = self._indefinite_set_up(m, cand)
+            if found is None:
                 setup = self._own_sentence_subject(m)
                 if setup is not None and not self._fits_gender(setup, m.gender):
                     setup = None
@@ -1130,6 +1141,39 @@ class _Resolver:
         probe = Candidate(content=[], speaker=span)
         return self._resolve_pronoun(replace(m, span=span), probe, depth + 1).entity
 
+    def _indefinite_set_up(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """An unnamed person a narrating sentence just before sets up, for the pronoun of the quotation after
+        it: "At the next table, a man celebrating his 40th birthday was less convinced. “…,” he announced" is
+        that man (a group named "a man"), not the chef named paragraphs before. The sentence must name no
+        one and the person noun fit the pronoun's gender."""
+        if not cand.content or m.span[0] < cand.start or m.gender is None:
+            return None
+        text = self.text
+        e = cand.start
+        while e > 0 and text[e - 1] in " \t\n\"“‘'":
+            e -= 1
+        if e == 0:
+            return None
+        s = _sentence_start(text, e - 1)
+        opener = _INDEFINITE_PERSON.match(text, s, e)
+        if opener is None or "“" in text[s:e] or '"' in text[s:e]:
+            return None
+        noun = opener.group("noun").lower()
+        gender = "female" if noun in _FEMALE_ROLES else "male" if noun in _MALE_ROLES else None
+        if gender != m.gender:
+            return None
+        k = bisect.bisect_left(self.table.mentions, s, key=_start_of)
+        if k < len(self.table.mentions) and self.table.mentions[k].start < e \
+                and self.table.draft(self.table.root(self.table.mentions[k].entity)).type == "PERSON":
+            return None  # the sentence names someone: the usual salience decides
+        name = re.sub(r"^(?:A|An|One)\b", lambda x: x.group().lower(), opener.group("who"))  # "a mother of two"
+        found = next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "GROUP"
+                      and fold(d.name) == fold(name)), None)
+        if found is None:
+            found = self.table.new(name, "GROUP")
+        self.table.add_mention(found, *opener.span("who"))
+        return found
+
     def _one_asked(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The one a narrating sentence just before asks, for the pronoun answering: "I asked Kilbride, at the
         end of our conversation, whether she would leave. “Not this year,” she said". The question must sit in
@@ -1313,8 +1357,9 @@ class _Resolver:
                 )
                 if described_near is not None:
                     return Resolution(described_near, "resolve:nominal")
-            if source is not None or not (_TIME_MODIFIER.match(m.text) or head in ("adviser", "advisor")):
-                return Resolution(source, "resolve:group")  # (an adviser may be one named before)
+            if source is not None or not (_TIME_MODIFIER.match(m.text) or head in ("adviser", "advisor")
+                                          or _EPITHET.match(m.text)):
+                return Resolution(source, "resolve:group")  # (an adviser, or "the 47-year-old driver", may be one named before)
         if len(m.text.split()) == 2 and fold(m.text.split()[0]) == "the":
             # "A veteran DRP lawmaker, speaking on condition of anonymity, said … / “…,” the lawmaker said": the
             # unnamed source just introduced, not the prime minister the lawmaker talks about
@@ -1742,6 +1787,19 @@ class _Resolver:
                     # resolution a body passed
                 if last is None or found.start("who") > last.start("who"):
                     last = found
+        read = None
+        for hit in _READ_OUT.finditer(text, lo, pos):
+            read = hit
+        if read is not None and (last is None or read.start() > last.start()) and head in ("statement", read.group("doc").lower()):
+            # "Haldane read her written statement into the record": whose statement it is, not who read it
+            owner = read.group("owner").lower()
+            if owner in ("her", "his"):
+                gender = "female" if owner == "her" else "male"
+                reader = self._salient(read.start(), cand, lambda i: True, persons=True)
+                found = self._salient(read.start("owner"), cand,
+                                      lambda i: self._fits_gender(i, gender) and i != reader, persons=True)
+                if found is not None:
+                    return found
         if last is None:
             return None
         probe = Candidate(content=list(cand.content), speaker=last.span("who"))
@@ -1926,8 +1984,9 @@ class _Resolver:
 
     def _fits_gender(self, index: int, gender: str | None) -> bool:
         d = self.table.draft(index)
-        if d.type != "PERSON" or (" " not in d.name and self._only_a_place(d.name)):
-            return False  # (not "Demak", a regency the text only ever writes as a place)
+        if d.type != "PERSON" or (" " not in d.name and self._only_a_place(d.name)) \
+                or (" " in d.name and fold(d.name.split()[-1]) in PLACE_WORDS):
+            return False  # (not "Demak", a regency the text only ever writes as a place, nor "Muhlenberg Township")
         return gender is None or d.gender is None or d.gender == gender
 
     def _salient(
