@@ -109,13 +109,14 @@ def find_letters(text: str, paragraphs: Sequence[Range]) -> list[Candidate]:
     if not _LETTERS_PAGE.search(text):
         return []
     paras = [p for p in paragraphs if text[p[0] : p[1]].strip()]
+
     def signed(known: bool) -> dict[int, Range]:
         return {i: sp for i, p in enumerate(paras) if i > 0 and (sp := _signer(text, p, known)) is not None
                 and _ENDS_SENTENCE.search(text[paras[i - 1][0] : paras[i - 1][1]])}
 
     if len(signed(True)) < MIN_LETTERS:
         return []
-    signers = signed(False)  # "Bernard Quill, Grassington" too, once the page is one of letters
+    signers = signed(False)  # a first name no list knows ("Thaddeus Quill, Grassington"), once the page is one of letters
     out: list[Candidate] = []
     taken: set[int] = set(signers)
     for i, speaker in sorted(signers.items()):
