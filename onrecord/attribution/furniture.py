@@ -174,7 +174,7 @@ def drop_pull_quotes(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
 #: A paragraph in which the publisher corrects itself: "Correction: An earlier version of this article
 #: misquoted …", "Clarification: This article was amended …", "[Editor's note: …]".
 _NOTICE = re.compile(
-    r"^[ \t]*[\[(]?(?:Correction|Clarification|Editor['’]s[ \t]+[Nn]ote|Amendment)s?[ \t]*(?::|—|–|-[ \t])",
+    r"^[ \t]*[\[(]?(?:Correction|Clarification|Editor['’]s[ \t]+[Nn]ote|Amendment)s?(?:,[^:\n]{1,30})?[ \t]*(?::|—|–|-[ \t])",
     re.M | re.I,
 )
 

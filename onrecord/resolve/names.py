@@ -721,6 +721,10 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
             for offset, part in _possessive_parts(sentence_start, sentence_part):
                 if part in _TITLE_HEADS and _TITLE_OF.match(text, offset + len(part)):
                     continue  # "Dean | of Students Rebecca Anand": a title's head, not a man named Dean
+                gerund = _GERUND_OPENER.match(part)
+                if gerund and _opens_sentence(text, offset) and text.startswith(",", offset + len(part)):
+                    # "Opening Question Time, Te Whata asked …": a fronted participle's object, not a name
+                    continue
                 names = [n for n in _split_run(text, offset, part) if not _premodifies_role(text, n)]
                 if not names and " " not in part and AGE_AFTER.match(text, offset + len(part)) \
                         and fold(part) not in NOT_NAME_WORDS and fold(part) not in COUNTRY_NAMES and part[1:].islower():
@@ -730,6 +734,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     return found
 
 
+#: A participle opening a capitalised run: "Opening Question Time", "Closing the debate".
+_GERUND_OPENER = re.compile(r"[A-Z][a-z]+ing\s+[A-Z]")
 #: Title heads that take a portfolio before a name ("Dean of Students Rebecca Anand"); see _PORTFOLIO_BEFORE.
 _TITLE_HEADS = frozenset("Dean Director Chief Head Provost".split())
 _TITLE_OF = re.compile(r"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){1,5}")

@@ -364,6 +364,14 @@ _DOCS = (r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|ap
          r"|opinion|ruling|judgment|judgement|order|decision|filing|update|resolution|motion|petition|bulletin")
 #: Someone reading out another's statement: "Haldane read her written statement into the record".
 _READ_OUT = re.compile(r"\bread\s+(?:out\s+|aloud\s+)?(?P<owner>her|his)\s+(?:[\w-]+\s+){0,2}?(?P<doc>statement|letter|remarks|note)\b")
+#: The first of two people named as one issuer, just before the second: "Prime Minister Halvard Brekkestad and ".
+_FIRST_OF_TWO = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}and\s+$")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}$")
+#: A plural pronoun's cue placed in a document already named: "They said in the statement that …".
+_IN_THE_DOCUMENT = re.compile(r"\s+(?:also\s+)?(?:said|wrote|added|stated)\s+in\s+the\s+(?:joint\s+)?(?P<doc>statement|letter|memo|release)\b")
+#: Paragraphs back that "in the statement" may reach for the statement it names (a wire story returns to a
+#: joint statement a dozen paragraphs on).
+DOCUMENT_PARAGRAPHS = 15
 #: Documents a body passes rather than issues: only "the resolution" itself takes them up.
 _PASSED_DOCS = frozenset("resolution motion petition".split())
 #: Paragraphs before a definite document mention searched for who issued it ("In the memo, …, the CEO
@@ -530,6 +538,11 @@ _TRAILING_ASIDE = re.compile(
 STORY_SUBJECT_MENTIONS = 5
 #: Fewest words of a page's first paragraph of running text (its lede); headlines and furniture have fewer.
 LEDE_WORDS = 25
+#: The rest of a hyphenated name a speaker span stops short of: "-Reid" after "Ashcombe".
+_HYPHEN_REST = re.compile(r"[-‐][A-Z][\w'’]*(?:[-‐][A-Z][\w'’]*)*")
+#: Where a body a speaker is "of" stands: "in Heraklion, Greece", "in Cedar Falls".
+_TRAILING_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?$")
+_OF_A_BODY = re.compile(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]")
 #: A live entry's time stamp before a speaker: "02:30 - ", "14.05 — ".
 _LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—|]\s*")
 #: Where a speaker's phrase runs on into where they spoke: ", in a LinkedIn post that …", ", on her blog".
@@ -732,15 +745,24 @@ class _Resolver:
     def resolve(self, cand: Candidate) -> Resolution:
         assert cand.speaker is not None
         s, e = antecedent_of_relative(self.work.text, *cand.speaker)
+        hyphenated = _HYPHEN_REST.match(self.work.text, e)
+        if hyphenated is not None:
+            e = hyphenated.end()  # "Ashcombe" cut from "Ashcombe-Reid": the whole name
         aside = _TRAILING_ASIDE.search(self.work.text, s, e)
         if aside is not None and aside.start() > s:
             e = aside.start()  # "Derek Ambler (Letters, 11 March)": the writer, not where he wrote
         stamp = _LEADING_STAMP.match(self.work.text, s, e)
         if stamp is not None:
             s = stamp.end()  # "02:30 - One European negotiator": a live entry's time, then who
+        place = _TRAILING_PLACE.search(self.work.text, s, e)
+        if place is not None and place.start() > s and _OF_A_BODY.search(self.work.text, s, place.start()):
+            e = place.start()  # "Kaveh Rostampour of the Aegean Marine Institute | in Heraklion, Greece"
         setting = _TRAILING_SETTING.search(self.work.text, s, e)
         if setting is not None and setting.start() > s:
             e = setting.start()  # "Arlo Finnegan, head of …, in a LinkedIn post that has since been shared"
+        pair = self._two_named(s, e)
+        if pair is not None:
+            return Resolution(pair, "resolve:group")  # "Prime Minister A and President B said in a joint statement"
         named = _SELF_NAMED_OPENING.match(self.work.text, s)
         if named is not None and self.table.mention_at(*named.span("name")) is not None:
             # "A woman who identified herself as Carol, an Atlantic Avenue resident …": Carol
@@ -926,6 +948,12 @@ class _Resolver:
         spokes = self._spokesperson_taken_up(m, cand)
         if spokes is not None:
             return Resolution(spokes, "resolve:pronoun")
+        in_doc = _IN_THE_DOCUMENT.match(self.text, m.span[1]) if m.number == "pl" else None
+        if in_doc is not None:
+            # "They said in the statement that …": whoever issued the statement the text has named
+            issuer = self._issuer_before(m.span[0], cand, fold(in_doc.group("doc")), reach=DOCUMENT_PARAGRAPHS)
+            if issuer is not None and self.table.draft(issuer).type in ("GROUP", "ORG"):
+                return Resolution(issuer, "resolve:pronoun")
         if m.number == "sg":
             found = self._relative_antecedent(m)
             asker = self._asker(m.span[0])
@@ -1172,6 +1200,28 @@ class _Resolver:
         if found is None:
             found = self.table.new(name, "GROUP")
         self.table.add_mention(found, *opener.span("who"))
+        return found
+
+    def _two_named(self, s: int, e: int) -> int | None:
+        """Two people named as one speaker, "Prime Minister Halvard Brekkestad and President Catalina Ossandón
+        said in a joint statement": a group named for both, found or made. Both names must be persons the
+        table knows in full, and the phrase nothing but them (titles aside)."""
+        text = self.work.text[s:e]
+        if " and " not in text or "," in text:
+            return None
+        names = [n for n in find_names(self.work.text, s, e) if n.type == "PERSON"]
+        if len(names) != 2 or self.work.text[names[0].end : names[1].start].strip() not in (
+                "and", *(f"and {x}" for x in (names[1].prefix or "",) if x)):
+            return None
+        people = [self.table.find_person(parse_name(n.text), n.start) for n in names]
+        if any(p is None for p in people) or people[0] == people[1] or not parse_name(names[0].text).is_full:
+            return None
+        name = " and ".join(self.table.draft(p).name for p in people)  # type: ignore[arg-type]
+        found = next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "GROUP"
+                      and d.name == name), None)
+        if found is None:
+            found = self.table.new(name, "GROUP")
+        self.table.add_mention(found, s, e)
         return found
 
     def _one_asked(self, m: SpeakerMention, cand: Candidate) -> int | None:
@@ -1760,7 +1810,7 @@ class _Resolver:
         self.table.add_mention(found, *m.span)
         return Resolution(found, "resolve:document")
 
-    def _issuer_before(self, pos: int, cand: Candidate, head: str) -> int | None:
+    def _issuer_before(self, pos: int, cand: Candidate, head: str, reach: int = ISSUER_PARAGRAPHS) -> int | None:
         """Who issued the document a definite mention refers to ("the MSP issued an apology").
 
         Looks back over this paragraph and the ISSUER_PARAGRAPHS before for the last
@@ -1772,7 +1822,7 @@ class _Resolver:
         only stands for a post.
         """
         para = self.table.paragraph_of(pos)
-        lo = self.table.paragraphs[max(0, para - ISSUER_PARAGRAPHS)][0]
+        lo = self.table.paragraphs[max(0, para - reach)][0]
         text = self.work.clean or self.work.text
         head = head.rstrip("s") if head.endswith("s") and head != "press" else head
         last = None
@@ -1802,7 +1852,13 @@ class _Resolver:
                     return found
         if last is None:
             return None
-        probe = Candidate(content=list(cand.content), speaker=last.span("who"))
+        who = last.span("who")
+        both = _FIRST_OF_TWO.search(text, max(0, who[0] - 60), who[0])
+        if both is None and text.startswith("and ", who[0]):  # the issuer's pattern took "and" for a role word
+            both = _NAME_BEFORE.search(text, max(0, who[0] - 60), who[0])
+        if both is not None:
+            who = (both.start(), who[1])  # "Prime Minister A and President B said in a joint statement": both
+        probe = Candidate(content=list(cand.content), speaker=who)
         res = self.resolve(probe)
         if res.entity is None:
             # "the Student Government Association’s senate voted 31–4 to pass a resolution": the body whose

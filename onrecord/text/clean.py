@@ -74,8 +74,8 @@ _LINE_START = re.compile(
     r"|explore more on (?:these|this) topics?|show key events only|key events|peer-reviewed publication"
     r"|news release(?: \d{1,2}-[a-z]{3}-\d{4})?"
     r"|(?:please )?(?:turn on|enable) javascript(?: to use this feature)?)\s*[.!:…]*)$)"
-    # "Click here to …", "Tap here"
-    r"|(?P<click>(?i:(?:click|tap) (?:here|on|to|the link)\b))"
+    # "Click here to …", "Tap here"; a video's play link ("▶ Watch Question Time in full")
+    r"|(?P<click>(?i:(?:click|tap) (?:here|on|to|the link)\b)|[▶►]\s*(?i:watch|listen|play)\b)"
     # a credit that is the whole line: "Image: Getty", "(Photo: PA)", "Credit: …", "© Reuters"
     r"|(?P<credit>[(\[]?\s*(?i:(?:(?:main|top|header|file|feature|lead|cover) )?"
     r"(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|graphics?|videos?|credits?|copyright"
