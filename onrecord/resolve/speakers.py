@@ -363,12 +363,16 @@ def _first_person_in_letters(text: str, cands: list[Candidate], chosen: dict[int
 _DOCS = (r"statement|letter|post|email|e-mail|release|tweet|message|memo|note|apology|video|notice"
          r"|opinion|ruling|judgment|judgement|order|decision|filing|update|resolution|motion|petition|bulletin")
 #: Someone reading out another's statement: "Haldane read her written statement into the record".
-_READ_OUT = re.compile(r"\bread\s+(?:out\s+|aloud\s+)?(?P<owner>her|his)\s+(?:[\w-]+\s+){0,2}?(?P<doc>statement|letter|remarks|note)\b")
+_READ_OUT = re.compile(
+    r"\bread\s+(?:out\s+|aloud\s+)?(?P<owner>her|his)\s+(?:[\w-]+\s+){0,2}?(?P<doc>statement|letter|remarks|note)\b"
+)
 #: The first of two people named as one issuer, just before the second: "Prime Minister Halvard Brekkestad and ".
 _FIRST_OF_TWO = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}and\s+$")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}$")
 #: A plural pronoun's cue placed in a document already named: "They said in the statement that …".
-_IN_THE_DOCUMENT = re.compile(r"\s+(?:also\s+)?(?:said|wrote|added|stated)\s+in\s+the\s+(?:joint\s+)?(?P<doc>statement|letter|memo|release)\b")
+_IN_THE_DOCUMENT = re.compile(
+    r"\s+(?:also\s+)?(?:said|wrote|added|stated)\s+in\s+the\s+(?:joint\s+)?(?P<doc>statement|letter|memo|release)\b"
+)
 #: Paragraphs back that "in the statement" may reach for the statement it names (a wire story returns to a
 #: joint statement a dozen paragraphs on).
 DOCUMENT_PARAGRAPHS = 15
@@ -541,7 +545,9 @@ LEDE_WORDS = 25
 #: The rest of a hyphenated name a speaker span stops short of: "-Reid" after "Ashcombe".
 _HYPHEN_REST = re.compile(r"[-‐][A-Z][\w'’]*(?:[-‐][A-Z][\w'’]*)*")
 #: Where a body a speaker is "of" stands: "in Heraklion, Greece", "in Cedar Falls".
-_TRAILING_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?$")
+_TRAILING_PLACE = re.compile(
+    r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?$"
+)
 _OF_A_BODY = re.compile(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]")
 #: A live entry's time stamp before a speaker: "02:30 - ", "14.05 — ".
 _LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—|]\s*")
@@ -557,7 +563,9 @@ _SELF_NAMED_OPENING = re.compile(
     r"(?P<name>[A-Z][\w'’-]+)"
 )
 #: A body named by whom it gathers: "the group of least developed countries", "a coalition of 40 charities".
-_BODY_OF_MEMBERS = re.compile(r"(?P<the>(?:[Tt]he|[Aa])\s+)(?:group|bloc|coalition|alliance|union|network)\s+of\s+[a-z\d]")
+_BODY_OF_MEMBERS = re.compile(
+    r"(?P<the>(?:[Tt]he|[Aa])\s+)(?:group|bloc|coalition|alliance|union|network)\s+of\s+[a-z\d]"
+)
 #: An unnamed person opening a sentence, after at most a short fronted phrase: "At the next table, a man
 #: celebrating …", "A mother of two whose children attend …".
 _INDEFINITE_PERSON = re.compile(
@@ -577,7 +585,9 @@ _MODIFIER_AFTER = re.compile(r"['’]?\s+[a-z]")
 
 
 #: A body's organ: "the Student Government Association’s senate", "the union's executive".
-_BODY_ORGAN = re.compile(r"(?:[Tt]he\s+)?(?P<org>[A-Z][\w&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&-]*){0,6})['’]s?\s+[a-z][\w-]*")
+_BODY_ORGAN = re.compile(
+    r"(?:[Tt]he\s+)?(?P<org>[A-Z][\w&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&-]*){0,6})['’]s?\s+[a-z][\w-]*"
+)
 
 
 def _words_of(text: str) -> list[str]:
@@ -766,7 +776,8 @@ class _Resolver:
         named = _SELF_NAMED_OPENING.match(self.work.text, s)
         if named is not None and self.table.mention_at(*named.span("name")) is not None:
             # "A woman who identified herself as Carol, an Atlantic Avenue resident …": Carol
-            return Resolution(self.table.root(self.table.mention_at(*named.span("name"))), "resolve:name")  # type: ignore[arg-type]
+            who = self.table.mention_at(*named.span("name"))
+            return Resolution(self.table.root(who), "resolve:name")  # type: ignore[arg-type]
         if e - s == 1 and self.work.text[s] in "AQ":
             return Resolution(None, "resolve:unknown")  # a transcript's "A:" or "Q:", no one's name
         m = classify_mention(self.work.text, s, e)
@@ -1303,8 +1314,10 @@ class _Resolver:
             return Resolution(self._org(seat.group("name"), (m.span[0] + seat.start("name"), m.span[1])), "resolve:org")
         if fold(m.text) == "the editor":
             # "The editor replies:" under a reader's letter: the paper's editor, named by no one
-            found = self._salient(m.span[0], cand, lambda i: fits_description("the editor", self.table.draft(i).descriptor_texts()),
-                                  persons=True, reach_back=True)
+            found = self._salient(
+                m.span[0], cand, lambda i: fits_description("the editor", self.table.draft(i).descriptor_texts()),
+                persons=True, reach_back=True,
+            )
             return Resolution(found, "resolve:nominal") if found is not None else self._resolve_group(m, cand)
         if len(m.text.split()) == 2 and head.endswith("s") and (head[:-1] in ROLE_NOUNS or head[:-1] in ROLE_TITLES):
             # "the bishops said" after "the Bishops' Conference of Patagonia": the body named for them
@@ -1409,7 +1422,8 @@ class _Resolver:
                     return Resolution(described_near, "resolve:nominal")
             if source is not None or not (_TIME_MODIFIER.match(m.text) or head in ("adviser", "advisor")
                                           or _EPITHET.match(m.text)):
-                return Resolution(source, "resolve:group")  # (an adviser, or "the 47-year-old driver", may be one named before)
+                # (an adviser, or "the 47-year-old driver", may be one named before)
+                return Resolution(source, "resolve:group")
         if len(m.text.split()) == 2 and fold(m.text.split()[0]) == "the":
             # "A veteran DRP lawmaker, speaking on condition of anonymity, said … / “…,” the lawmaker said": the
             # unnamed source just introduced, not the prime minister the lawmaker talks about
@@ -1840,7 +1854,8 @@ class _Resolver:
         read = None
         for hit in _READ_OUT.finditer(text, lo, pos):
             read = hit
-        if read is not None and (last is None or read.start() > last.start()) and head in ("statement", read.group("doc").lower()):
+        if read is not None and (last is None or read.start() > last.start()) \
+                and head in ("statement", read.group("doc").lower()):
             # "Haldane read her written statement into the record": whose statement it is, not who read it
             owner = read.group("owner").lower()
             if owner in ("her", "his"):
