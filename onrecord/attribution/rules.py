@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..nlp.quotes import line_paragraphs
+from ..resolve.descriptors import PICTURE_POINTERS
 from ..resolve.names import PERFORMER_NOUNS, ROLE_NOUNS, is_role_word
 from ..text.letters import UPPER, unicode_caps
 from ..work import Candidate, Quotation, Range, Work
@@ -75,20 +76,18 @@ _WHAT_CALLED = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,4}?(?=[\"“‘']$)"
 )
 
-#: A bracketed aside after a name that is no part of it: a citation or date ("(Letters, 11 March)"), a
-#: picture's pointer ("(pictured)", "(left)").
-_POINTERS = frozenset("pictured left right above below inset centre center top bottom".split())
 
 
 def _citation_before(toks: list[Tok], k: int) -> int | None:
-    """Index of the "(" of a citation or picture pointer that ends just before token ``k``, or None."""
+    """Index of the "(" of a bracketed aside after a name that is no part of it, ending just before token ``k``:
+    a citation or date ("(Letters, 11 March)"), a picture's pointer ("(pictured)", "(left)"); or None."""
     if k < 3 or toks[k - 1].text != ")":
         return None
     for o in range(k - 2, max(0, k - 10), -1):
         if toks[o].text == "(":
             inner = toks[o + 1 : k - 1]
             if inner and (any(any(ch.isdigit() for ch in x.text) for x in inner)
-                          or (len(inner) == 1 and inner[0].lower in _POINTERS)):
+                          or (len(inner) == 1 and inner[0].lower in PICTURE_POINTERS)):
                 return o
             return None
     return None

@@ -267,6 +267,8 @@ def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
 _AGED = re.compile(r"(?:an?\s+)(\d{1,3})-year-old(?P<age_end>)\s*")
 #: A bracketed aside right after a name ("(no relation to Ásgeir)", "(pictured)"), not a party tag or initials.
 _ASIDE = re.compile(r"[ \t]+\((?=[a-z])[^()\n]{1,60}\)(?=,)")
+#: Words that point at a picture from a bracket after a name: "Jo Bell (pictured)", "(left)".
+PICTURE_POINTERS = frozenset("pictured left right above below inset centre center top bottom".split())
 #: A US college class year after a name: "Maya Ortiz ’27", "Aisha Bello GRD ’28".
 CLASS_YEAR = re.compile(r"[ \t\u00a0]+(?:[A-Z]{2,4}[ \t\u00a0]+)?['’]\d{2}(?!\w)")
 

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..work import Candidate, Work
-from .descriptors import CLASS_YEAR, description_tokens, fits_description, normalise_descriptor
+from .descriptors import CLASS_YEAR, PICTURE_POINTERS, description_tokens, fits_description, normalise_descriptor
 from .entities import (
     CATAPHORA_PARAGRAPHS,
     OPENING_PARAGRAPHS,
@@ -533,7 +533,7 @@ _PARTY_TOKENS = frozenset(description_tokens(" ".join(PARTY_WORDS)))
 _NAMED_WITH_ACRONYM = re.compile(r"(?P<name>[^\W\d_][^()]{2,80}?)\s*\([A-Z][A-Z0-9&.-]{1,9}\)(?:\s*,.*)?$")
 #: A bracketed citation, date or picture pointer closing a speaker's phrase: "(Letters, 11 March)", "(pictured)".
 _TRAILING_ASIDE = re.compile(
-    r"\s*\((?:[^()]*\d[^()]*|pictured|left|right|above|below|inset|centre|center)\)$"
+    r"\s*\((?:[^()]*\d[^()]*|" + "|".join(sorted(PICTURE_POINTERS)) + r")\)$"
     r"|" + CLASS_YEAR.pattern + "$"  # a class year: "Maya Ortiz ’27"
 )
 
@@ -556,11 +556,6 @@ _TRAILING_SETTING = re.compile(
     r",\s+(?:in|on|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:post|statement|interview|e-?mail|letter|note|tweet|video|blog|podcast|message|comments?|thread|update)\b.*$",
     re.S,
-)
-#: A sentence opened by someone who names themselves: "A woman who identified herself as Carol, …".
-_SELF_NAMED_OPENING = re.compile(
-    r"\s*(?:A|An|One)\s+[^,.;\n]{0,40}?\b(?:identified|introduced|described)\s+(?:herself|himself)\s+(?:only\s+)?as\s+"
-    r"(?P<name>[A-Z][\w'’-]+)"
 )
 #: A body named by whom it gathers: "the group of least developed countries", "a coalition of 40 charities".
 _BODY_OF_MEMBERS = re.compile(
@@ -773,11 +768,6 @@ class _Resolver:
         pair = self._two_named(s, e)
         if pair is not None:
             return Resolution(pair, "resolve:group")  # "Prime Minister A and President B said in a joint statement"
-        named = _SELF_NAMED_OPENING.match(self.work.text, s)
-        if named is not None and self.table.mention_at(*named.span("name")) is not None:
-            # "A woman who identified herself as Carol, an Atlantic Avenue resident …": Carol
-            who = self.table.mention_at(*named.span("name"))
-            return Resolution(self.table.root(who), "resolve:name")  # type: ignore[arg-type]
         if e - s == 1 and self.work.text[s] in "AQ":
             return Resolution(None, "resolve:unknown")  # a transcript's "A:" or "Q:", no one's name
         m = classify_mention(self.work.text, s, e)
@@ -1005,12 +995,6 @@ class _Resolver:
         start = _sentence_start(self.text, m.span[0])
         if not self.text[start:m.span[0]].strip(" \t\n\"“‘'"):
             return None  # the pronoun opens its sentence
-        named = _SELF_NAMED_OPENING.match(self.text, start, m.span[0])
-        if named is not None:
-            # "A woman who identified herself as Carol, …, handed the board a petition she said …": Carol
-            known = self.table.mention_at(*named.span("name"))
-            if known is not None:
-                return self.table.root(known)
         return self._person_opening(start, m.span[0])
 
     def _setup_subject(self, cand: Candidate, pos: int) -> int | None:
