@@ -207,10 +207,11 @@ _RELATIVE_OPENING = re.compile(r"(?:who|which|whom)\s")
 
 
 def _clause_for_speaker(text: str, tagged: Candidate) -> bool:
-    """Whether the tagger took a whole relative clause about someone else for the speaker of a participle cue
-    set off after it: "… re-election of Priya Hollander, who chairs the remuneration committee, saying she
+    """Whether the tagger took a whole relative clause about someone else for the speaker of a cue set off
+    after it by a comma: "… re-election of Priya Hollander, who chairs the remuneration committee, saying she
     bore …" (the clause is not its own source). A bare relative pronoun right before its cue ("…, who said")
-    is the source PolNeAR marks, and stays."""
+    is the source PolNeAR marks, and stays. (Limiting it to participle cues was tried: PolNeAR dev source
+    loose F1 fell 0.1, a poll's "which tracks …" then kept as its source.)"""
     sp, cue = tagged.speaker, tagged.cue
     if sp is None or cue is None or _RELATIVE_OPENING.match(text, sp[0]) is None:
         return False
