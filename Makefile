@@ -44,7 +44,7 @@ bench: $(STAMP)
 
 ## train: train the attribution tagger on PolNeAR train (CPU works, slowly)
 train: $(STAMP)
-	$(BIN)/python -m onrecord.attribution.train --data ../shared/data/polnear --out train_out
+	$(BIN)/python -m onrecord.attribution.train --data ../shared/data/polnear --out train_out --configs q
 
 ## lock: re-pin every dependency with hashes (needs the package registry)
 lock:

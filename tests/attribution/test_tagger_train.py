@@ -82,3 +82,22 @@ def test_sweep_averages_weights_and_makes_a_soup(tmp_path: Path) -> None:
     swa = next(h for h in history if h["config"] == "a-swa")
     assert swa["averaged_epochs"] == 2  # the second half of 4 epochs
     assert (out / "config.json").exists() and load_tagger(out) is not None
+
+
+def test_layer_decay_gives_deeper_layers_less_learning_rate() -> None:
+    from onrecord.attribution.minilm import TaggerNet
+
+    config = {"hidden_size": 8, "num_hidden_layers": 3, "num_attention_heads": 2, "intermediate_size": 16,
+              "vocab_size": 30, "max_position_embeddings": 16, "type_vocab_size": 2}
+    net = TaggerNet(config)
+    cfg = train.Config("t", lr=1e-3, head_lr=5e-3, layer_decay=0.5)
+    lr_of = {id(p): g["lr"] for g in train.param_groups(net, cfg) for p in g["params"]}
+    named = dict(net.named_parameters())
+    assert lr_of[id(named["tag.weight"])] == 5e-3
+    assert lr_of[id(named["encoder.layer.2.attention.self.query.weight"])] == pytest.approx(1e-3)
+    assert lr_of[id(named["encoder.layer.0.attention.self.query.weight"])] == pytest.approx(1e-3 * 0.25)
+    assert lr_of[id(named["embeddings.word_embeddings.weight"])] == pytest.approx(1e-3 * 0.125)
+    # without decay every encoder weight trains at lr, as before the option existed
+    flat = {id(p): g["lr"] for g in train.param_groups(net, train.Config("u", lr=1e-3)) for p in g["params"]}
+    assert {flat[id(p)] for n, p in named.items() if not n.startswith(("tag.", "link_", "feat_"))} == {1e-3}
+    assert sum(len(g["params"]) for g in train.param_groups(net, cfg)) == len(named)
