@@ -101,6 +101,9 @@ class MergePolicy:
         interview_answers: The answers of a question-and-answer interview, and
             posts embedded in the page, are their author's, over the tagger's
             reading of them (policy 7; :data:`OWN_WORDS_RULES`).
+        conjuncts: A tagger content the rule's (same cue) continues with a
+            conjunct clause ("said his players were “gutted” | and that he had
+            asked …") is extended over it (policy 8; :func:`_extend_conjunct`).
     """
 
     quote_content: bool = True
@@ -116,6 +119,7 @@ class MergePolicy:
     according_to_whole: bool = True
     interview_answers: bool = True
     drop_writer: bool = True
+    conjuncts: bool = True
 
 
 def rule_of(cand: Candidate) -> str:
@@ -398,6 +402,32 @@ def _extend_to_rule(text: str, hits: Sequence[Candidate], r: Candidate) -> None:
                 c.origin = f"{c.origin}+{r.origin}"
 
 
+_CONJUNCT = re.compile(r"[\s,;]*(?:and|but)\s+(?:that|also|then|would|had|was|is|will|could)\b")
+
+
+def _extend_conjunct(text: str, hits: Sequence[Candidate], r: Candidate) -> None:
+    """Extend the tagger's content over the conjunct clause the rule's content (same cue) goes on with.
+
+    "The 30-year-old number eight said his players were “absolutely gutted”
+    and that he had asked referee Tomás Keane for …": the tagger can stop
+    before the second clause of the same report; nothing else of the tagger's
+    may lie in the stretch taken.
+    """
+    if r.cue is None:
+        return
+    for c in hits:
+        if not (c.cue and c.cue[0] < r.cue[1] and r.cue[0] < c.cue[1]) or not c.content:
+            continue
+        if not (c.start >= r.start and c.end < r.end and _inside(c.content, (r.start, r.end))):
+            continue
+        if not _CONJUNCT.match(text, c.end) or any(o is not c and o.content and o.start < r.end and o.end > c.end
+                                                   for o in hits):
+            continue
+        c.content = [*c.content[:-1], (c.content[-1][0], r.end)]
+        if "+rule:" not in c.origin:
+            c.origin = f"{c.origin}+{r.origin}"
+
+
 def merge_candidates(
     text: str,
     tagged: Sequence[Candidate],
@@ -449,6 +479,8 @@ def merge_candidates(
                         c.origin = f"{c.origin}+{r.origin}"
         if rule == "according-to" and opt.according_to_whole:
             _extend_to_rule(text, hits, r)
+        if opt.conjuncts:
+            _extend_conjunct(text, hits, r)
         if rule not in DIRECT_RULES:
             continue
         span = (r.start, r.end)

@@ -571,11 +571,8 @@ def assemble(
 
     def char_range(ch: Chunk) -> Range:
         s, e = int(offsets[ch.start, 0]), int(offsets[ch.end - 1, 1])
-        if opt.whole_words:  # a chunk never starts or ends inside a word
-            while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
-                s -= 1
-            while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
-                e += 1
+        if opt.whole_words:  # a chunk never starts or ends inside a word, hyphenated ones too
+            s, e = whole_word_edges(text, s, e)
         return s, e
 
     cum_prob = np.concatenate([[0.0], np.cumsum(token_prob, dtype=np.float64)])
@@ -751,6 +748,40 @@ def token_log_probs(
     if bias:
         lp = lp + np.array([bias] + [0.0] * (len(LABELS) - 1))
     return lp
+
+
+#: hyphens that join the parts of one word ("El-Sayed", "pro-Trump")
+HYPHENS = "-\u2010\u2011"
+
+
+def whole_word_edges(text: str, s: int, e: int) -> Range:
+    """Widen ``[s, e)`` so that it neither starts nor ends inside a word, counting a hyphen
+    between letters or digits as inside the word.
+
+    >>> t = "Sherif El-Sayed said pro-Trump voters - many - agreed"
+    >>> [t[slice(*whole_word_edges(t, s, e))] for s, e in [(7, 10), (10, 15), (21, 24), (33, 37)]]
+    ['El-Sayed', 'El-Sayed', 'pro-Trump', 'voters']
+    """
+    n = len(text)
+    while s > 0 and s < n:
+        if text[s].isalnum() and text[s - 1].isalnum():
+            s -= 1
+        elif s > 1 and text[s].isalnum() and text[s - 1] in HYPHENS and text[s - 2].isalnum():
+            s -= 2
+        elif s + 1 < n and text[s] in HYPHENS and text[s - 1].isalnum() and text[s + 1].isalnum():
+            s -= 1
+        else:
+            break
+    while 0 < e < n:
+        if text[e].isalnum() and text[e - 1].isalnum():
+            e += 1
+        elif e > 1 and text[e].isalnum() and text[e - 1] in HYPHENS and text[e - 2].isalnum():
+            e += 1
+        elif e + 1 < n and text[e] in HYPHENS and text[e - 1].isalnum() and text[e + 1].isalnum():
+            e += 2
+        else:
+            break
+    return s, e
 
 
 def decode_spans(

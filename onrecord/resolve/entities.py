@@ -227,10 +227,25 @@ class EntityTable:
         pool = [i for i, r in matches if r == best_rank]
         before = [(self._last_before(i, pos), i) for i in pool]
         prior = [b for b in before if b[0] >= 0]
+        if len(prior) >= 2 and best_rank == 0:
+            # relatives who share a surname: a bare surname is not the one introduced as someone's
+            # kin ("Delphine Ashcroft … Her mother, Maureen … Maureen Ashcroft died in March …
+            # Ashcroft writes"), who goes by a first name
+            kin = {i for _, i in prior if self._introduced_as_kin(i)}
+            if kin and len(kin) < len(prior):
+                prior = [b for b in prior if b[1] not in kin]
         if prior:
             return max(prior)[1]
         after = [(min(s for s, _ in self.drafts[i].mentions), i) for i in pool if self.drafts[i].mentions]
         return min(after)[1] if after else pool[0]
+
+    def _introduced_as_kin(self, index: int) -> bool:
+        """Whether person ``index`` is named as someone's relative ("Her mother, Maureen", "Ryan's mum Bev")."""
+        p = self.drafts[index].parsed
+        if not p or not p.first:
+            return False
+        kin = r"(?:\b(?:his|her|their)|['’]s)\s+(?:late\s+)?(?:" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"),?\s+"
+        return re.search(kin + re.escape(p.first) + r"\b", self.text, re.IGNORECASE) is not None
 
     def _last_before(self, index: int, pos: int) -> int:
         """Start of entity ``index``'s last mention before ``pos`` (-1: none)."""

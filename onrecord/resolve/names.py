@@ -104,7 +104,10 @@ ROLE_NOUNS = frozenset(
     # Gaelic games: "Former Cork full-forward Tadhg Ó Cróinín"
     "full-forward half-forward half-back centre-forward corner-back corner-forward wing-back wing-forward "
     # clergy: "the pontiff", "Italian cardinal Teodoro Marchetti"
-    "pope pontiff cardinal bishop archbishop rabbi imam pastor priest vicar".split()
+    "pope pontiff cardinal bishop archbishop rabbi imam pastor priest vicar "
+    # health, science and inquests: "Senior coroner Katharine Mabry", "paramedic Liam Corrigan", "the former postdoc"
+    "coroner paramedic pharmacist physician surgeon nurse midwife meteorologist postdoc "
+    "scientist".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.

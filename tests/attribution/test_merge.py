@@ -338,3 +338,36 @@ def test_the_writers_own_act_read_without_a_source_is_dropped() -> None:
     work.candidates = [writer, nurse]
     MergeStage()(work)
     assert [texts(t, [c])[0] for c in work.candidates] == [["Not this year,"]]
+
+
+PASK = ("The 30-year-old number eight said his players were “absolutely gutted” and that he had asked "
+        "referee Tomás Keane for a fuller explanation.")
+
+
+def test_conjunct_clause_the_tagger_left_off_is_joined() -> None:
+    t = PASK
+    tagged = [tag(t, ["his players were “absolutely gutted”"], "said", "The 30-year-old number eight")]
+    ruled = [rule(t, "reported-clause", ["his players were “absolutely gutted” and that he had asked referee Tomás "
+                                         "Keane for a fuller explanation"], "said", "The 30-year-old number eight")]
+    out = merge_candidates(t, tagged, ruled)
+    assert texts(t, out) == [["his players were “absolutely gutted” and that he had asked referee Tomás Keane "
+                              "for a fuller explanation"]]
+    assert out[0].origin == f"{TAGGER}+rule:reported-clause"
+    assert texts(t, merge_candidates(t, tagged, ruled, policy=MergePolicy(conjuncts=False))) == [
+        ["his players were “absolutely gutted”"]]
+
+
+def test_conjunct_clause_another_tagger_attribution_holds_is_left_to_it() -> None:
+    t = PASK
+    tagged = [tag(t, ["his players were “absolutely gutted”"], "said", "The 30-year-old number eight"),
+              tag(t, ["he had asked referee Tomás Keane for a fuller explanation"], "asked")]
+    ruled = [rule(t, "reported-clause", ["his players were “absolutely gutted” and that he had asked referee Tomás "
+                                         "Keane for a fuller explanation"], "said", "The 30-year-old number eight")]
+    assert texts(t, merge_candidates(t, tagged, ruled))[0] == ["his players were “absolutely gutted”"]
+
+
+def test_no_conjunct_no_extension() -> None:
+    t = "She said the plan was “dead”, adding that nobody would miss it."
+    tagged = [tag(t, ["the plan was “dead”"], "said", "She")]
+    ruled = [rule(t, "reported-clause", ["the plan was “dead”, adding that nobody would miss it"], "said", "She")]
+    assert texts(t, merge_candidates(t, tagged, ruled)) == [["the plan was “dead”"]]
