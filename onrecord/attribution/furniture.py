@@ -174,7 +174,9 @@ def drop_pull_quotes(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
 #: A paragraph in which the publisher corrects itself: "Correction: An earlier version of this article
 #: misquoted …", "Clarification: This article was amended …", "[Editor's note: …]".
 _NOTICE = re.compile(
-    r"^[ \t]*[\[(]?(?:Correction|Clarification|Editor['’]s[ \t]+[Nn]ote|Amendment)s?(?:,[^:\n]{1,30})?[ \t]*(?::|—|–|-[ \t])",
+    r"^[ \t]*[\[(]?(?:(?:Correction|Clarification|Editor['’]s[ \t]+[Nn]ote|Amendment)s?(?:,[^:\n]{1,30})?[ \t]*(?::|—|–|-[ \t])"
+    # the wires' form: "This story has been corrected to show that …"
+    r"|This[ \t]+(?:story|article|report)[ \t]+(?:has[ \t]+been|was)[ \t]+(?:corrected|amended|updated)\b)",
     re.M | re.I,
 )
 
@@ -189,6 +191,9 @@ def drop_notices(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     >>> noted = Candidate(content=[(text.index("it would close"), len(text) - 1)], speaker=None)
     >>> [c is said for c in drop_notices(text, [said, noted])]
     [True]
+    >>> text = "He served three terms.\\n\\nThis story has been corrected to show that he served three terms, not four."
+    >>> drop_notices(text, [Candidate(content=[(text.index("he served"), len(text) - 1)], speaker=None)])
+    []
     """
     notices = []
     for m in _NOTICE.finditer(text):

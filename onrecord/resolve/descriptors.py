@@ -82,6 +82,9 @@ _SYNONYMS = {
     "prosecution": "prosecutor",
     # the pope is "the pontiff"
     "pontiff": "pope",
+    # "Her solicitor, Declan Ashworth-Price … The lawyer added"
+    "solicitor": "lawyer", "barrister": "lawyer", "attorney": "lawyer",
+    "cllr": "councillor",
 }
 #: Several words for one role: a police "public relations officer" (Nigeria) is its spokesperson.
 #: So is the director of a press office ("Matteo Galliani, director of the Holy See press office" is "the Vatican

@@ -363,6 +363,8 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
                 continue  # "Brindlemark Cuts Outlook, Will Close 40 Stores": capitals of a headline, not names
             if n.type == "PERSON" and _CREDIT_BEFORE.search(text, max(ps, n.start - 40), n.start):
                 continue  # "Styled by Camille Orsini. Hair, Teo Marchetti": the crew, never a source
+            if n.type == "PERSON" and _only_where_places_go(text, n):
+                continue  # "fleeing El Fasher", "remains in El Fasher": a town, not a woman
             sent = _sentence_start(text, n.prefix_start if n.prefix_start is not None else n.start)
             # a person is the subject when first of the persons in the sentence; a body only when
             # first of all its names ("Ashcombe United have sacked …", not "… defeat by Kingsmoor Athletic")
@@ -376,6 +378,20 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
             named_sentence = sent
             out.append((n, subject))
     return out
+
+
+#: Words that put a place after them: "fleeing El Fasher", "around El Fasher", "remains in El Fasher".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|fleeing|fled|around|near|outside|into|across|towards?|to)[ \u00a0]+\Z")
+
+
+def _only_where_places_go(text: str, n: NameSpan) -> bool:
+    """Whether a two-word "person" with no known given name stands, each time the text names it, where a
+    place goes ("fleeing El Fasher", "around El Fasher"); at least twice."""
+    words = n.text.split()
+    if n.prefix or len(words) < 2 or fold(words[0]) in GIVEN_NAMES:
+        return False
+    found = word_occurrences(text, n.text)
+    return len(found) >= 2 and all(_LOCATIVE_BEFORE.search(text, max(0, at - 12), at) for at in found)
 
 
 def _title_case(line: str) -> bool:
@@ -743,6 +759,10 @@ def _paragraphs(text: str) -> list[Range]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
+#: A councillor's title before a name ("Cllr Rachel Ambrose"): a role as well as a form of address.
+_COUNCILLOR_BEFORE = re.compile(r"\b(?:Cllr|Councillor)\.?[ \u00a0]+\Z")
+
+
 def _add_name(table: EntityTable, n: NameSpan, subject: bool) -> int:
     if n.type == "ORG":
         key = fold(n.text)
@@ -766,6 +786,8 @@ def _add_name(table: EntityTable, n: NameSpan, subject: bool) -> int:
         _upgrade_name(table.drafts[table.root(found)], parsed, n.text)
     d = table.draft(found)
     d.gender = d.gender or gender_of(parsed)
+    if _COUNCILLOR_BEFORE.search(table.text, max(0, n.start - 12), n.start):
+        d.add_descriptor(n.start, "councillor")  # "Cllr Rachel Ambrose … The Green Party councillor said"
     if n.prefix and n.prefix_start is not None:
         from .descriptors import normalise_descriptor
 
@@ -929,6 +951,7 @@ def _link_single_words(table: EntityTable, paragraphs: list[Range]) -> None:
 #: startup behind …").
 _COMPANY_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:co-?founder|founder|CEO|CFO|CTO|COO|chief\s+(?:executive|financial|technology|operating)"
+    r"|chief\s+(?:legal|marketing|information|product|people|commercial)\s+officer|general\s+counsel|headquarters"
     r"|shares|stock|shareholders|board\s+of\s+directors|spokes(?:person|man|woman)|customers|engineers"
     r"|parent\s+company|subsidiary)\b"
     r"|,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}(?:startup|start-up|company|firm|maker|manufacturer|developer"
@@ -1170,6 +1193,10 @@ def _fold_provisional(table: EntityTable) -> None:
 _ADDRESSEE_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|[Rr]eplying|[Rr]esponding)\s+(?:to|in|on)\s+(?:the\s+)?$")
 
 
+#: An age and a noun in apposition after a name: "Amna, a 27-year-old mother of four".
+_AGED_NOUN_AFTER = re.compile(r",[ \u00a0]+an?[ \u00a0]+\d{1,3}-year-old[ \u00a0]+(\w+)")
+
+
 def _collect_descriptors(table: EntityTable, index: int) -> None:
     d = table.drafts[index]
     text = table.text
@@ -1190,4 +1217,11 @@ def _collect_descriptors(table: EntityTable, index: int) -> None:
     for w, g in _GENDER_WORDS.items():
         if w in words and d.gender is None:
             d.gender = g
+    if d.gender is None and d.type == "PERSON":
+        # "Amna, a 27-year-old mother of four": the age is kept as the descriptor, the noun tells the gender
+        for _, e in d.mentions:
+            m = _AGED_NOUN_AFTER.match(text, e)
+            if m and m.group(1).lower() in _GENDER_WORDS:
+                d.gender = _GENDER_WORDS[m.group(1).lower()]
+                break
 

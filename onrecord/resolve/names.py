@@ -223,7 +223,7 @@ TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn uc
 NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
     "federation institute society league court inquiry committee panel bank municipality district shire "
-    "corporation office center centre government cabinet".split()
+    "corporation office center centre government cabinet campaign".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -249,6 +249,10 @@ _BODY_WORDS_IN_ENGLISH = {
 }
 
 
+#: Unions of states and their bodies, by the short names news uses: never "the company".
+INTERGOVERNMENTAL = frozenset("eu un nato imf opec ecb asean wto oecd who unicef unhcr au".split())
+
+
 def fits_org_noun(noun: str, name: str) -> bool | None:
     """Whether an organisation named ``name`` is one that "the ``noun``" can take up.
 
@@ -256,6 +260,8 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
 
     >>> fits_org_noun("company", "Tessaly Systems"), fits_org_noun("company", "Securities and Exchange Commission")
     (True, False)
+    >>> fits_org_noun("company", "EU")
+    False
     >>> fits_org_noun("agency", "Federal Trade Commission"), fits_org_noun("agency", "Tessaly Systems")
     (True, False)
     >>> fits_org_noun("minister", "Home Office") is None
@@ -274,7 +280,7 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
         return noun in words
     if noun in COMPANY_NOUNS:
-        return not words & PUBLIC_BODY_WORDS
+        return not words & (PUBLIC_BODY_WORDS | INTERGOVERNMENTAL)
     if noun in ("ministry", "department"):
         return noun in words  # "the ministry" is a ministry, not the Industrial Police
     if noun in PUBLIC_BODY_NOUNS:
@@ -686,6 +692,10 @@ def strip_postnominals(name: str) -> str:
     return name[: name.rfind(words[-1]) + len(words[-1])] if words else name
 
 
+#: National words in NOT_NAME_WORDS that open the names of bodies ("UK Health Security Agency").
+NATIONAL_WORDS = frozenset("uk us usa british american".split())
+
+
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
     """Find personal and organisation names in ``text[start:end]``.
 
@@ -716,6 +726,10 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     [("Kelbrook Residents' Association", 'ORG')]
     >>> [(n.text, n.type) for n in find_names("Rusdi, 52, the head of Sidomulyo village, said so.")]
     [('Rusdi', 'PERSON')]
+    >>> [(n.text, n.type) for n in find_names("Among them was Amna, a 27-year-old mother of four.")]
+    [('Amna', 'PERSON')]
+    >>> [(n.text, n.type) for n in find_names("the British Track Federation said. US President Dana Hale said.")]
+    [('British Track Federation', 'ORG'), ('Dana Hale', 'PERSON')]
     """
     end = len(text) if end is None else end
     found: list[NameSpan] = []
@@ -744,8 +758,8 @@ _TITLE_HEADS = frozenset("Dean Director Chief Head Provost".split())
 _TITLE_OF = re.compile(r"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){1,5}")
 
 
-#: An age in commas after a name: "Rusdi, 52,".
-AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
+#: An age in commas after a name: "Rusdi, 52,", "Amna, a 27-year-old mother of four".
+AGE_AFTER = re.compile(r",[ \u00a0]+(?:\d{1,3},|an?[ \u00a0]+\d{1,3}-year-old\b)")
 
 
 #: Honorifics that only ever open a person's name, so a run is cut before one ("National Assembly | Syed
@@ -961,8 +975,12 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
         bare_words.pop()
     if len(bare_words) > 2 and fold(bare_words[0]) in ("st", "saint") and fold(bare_words[-1]) in COMPASS_WORDS:
         return []  # "St Andrew South West (MP)": a constituency, not a person
+    lead = None
     while words and fold(words[0][1]) in NOT_NAME_WORDS:
+        lead = words[0]
         words = words[1:]
+    if lead and words and fold(lead[1]) in NATIONAL_WORDS and _classify([w for _, w in words]) == "ORG":
+        words = [lead, *words]  # "the UK Health Security Agency", "the British Track Federation": part of its name
     # a sentence-opening word before a known first name or honorific is not part of the name
     if len(words) >= 3 and _opens_sentence(text, words[0][0]):
         second = fold(words[1][1])

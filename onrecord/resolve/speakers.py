@@ -549,6 +549,10 @@ _TRAILING_PLACE = re.compile(
     r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?$"
 )
 _OF_A_BODY = re.compile(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]")
+#: A candidate's campaign: "The Abernathy campaign", "the Lindqvist camp".
+_CANDIDATES_CAMPAIGN = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+)\s+(?:campaign|camp)")
+#: A place after a person's name, ending the speaker's phrase: "Howard Kessler of Oregon".
+_OF_A_PLACE = re.compile(r"\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 #: A live entry's time stamp before a speaker: "02:30 - ", "14.05 — ".
 _LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—|]\s*")
 #: Where a speaker's phrase runs on into where they spoke: ", in a LinkedIn post that …", ", on her blog".
@@ -762,6 +766,10 @@ class _Resolver:
         place = _TRAILING_PLACE.search(self.work.text, s, e)
         if place is not None and place.start() > s and _OF_A_BODY.search(self.work.text, s, place.start()):
             e = place.start()  # "Kaveh Rostampour of the Aegean Marine Institute | in Heraklion, Greece"
+        home = _OF_A_PLACE.search(self.work.text, s, e)
+        if home is not None and home.start() > s:
+            trimmed = self._without_home(SpeakerMention("name", self.work.text[s:e], (s, e), self.work.text[s:e], (s, e)))
+            e = trimmed.name_span[1] if trimmed.name_span else e  # "Howard Kessler | of Oregon said"
         setting = _TRAILING_SETTING.search(self.work.text, s, e)
         if setting is not None and setting.start() > s:
             e = setting.start()  # "Arlo Finnegan, head of …, in a LinkedIn post that has since been shared"
@@ -792,6 +800,7 @@ class _Resolver:
     # -- kinds ---------------------------------------------------------------
     def _resolve_name(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         assert m.name is not None and m.name_span is not None
+        m = self._without_home(m)
         parsed = parse_name(m.name)
         if parsed.first is None or fold(parsed.first) not in GIVEN_NAMES:
             employed = self._role_of_body(m, cand)  # "The former chief financial officer of Veranta Health"
@@ -843,6 +852,25 @@ class _Resolver:
         if name not in self._place_names:
             self._place_names[name] = _only_a_place(self.work.text, name, self.table.in_quote)
         return self._place_names[name]
+
+    def _introduced_as(self, index: int, noun: str) -> bool:
+        """Whether the text puts ``noun`` right before a mention of body ``index`` ("the charity Later Life East")."""
+        text = self.table.text
+        return any(re.search(r"\b(?:the|a|an)\s+" + re.escape(noun) + r"\s+\Z", text[max(0, s - 30) : s], re.I)
+                   for s, _ in self.table.drafts[index].mentions)
+
+    def _without_home(self, m: SpeakerMention) -> SpeakerMention:
+        """The mention without the place a person's name is followed by ("Sen. Howard Kessler | of Oregon")."""
+        assert m.name is not None and m.name_span is not None
+        home = _OF_A_PLACE.search(m.name)
+        if home is None or home.start() == 0 or any(fold(w) in ORG_WORDS for w in home.group(1).split()):
+            return m
+        s = m.name_span[0]
+        people = find_names(self.work.text, s, s + home.start())
+        if not (people and people[-1].type == "PERSON" and people[-1].end == s + home.start()
+                and fold(people[-1].text.split()[0]) in GIVEN_NAMES):
+            return m
+        return replace(m, name=m.name[: home.start()], name_span=(s, s + home.start()))
 
     def _resolve_appositive(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         if m.name and m.name_span and _describes_a_body(m):
@@ -1291,6 +1319,10 @@ class _Resolver:
             # "The group of least developed countries said": a bloc named by whom it gathers
             return self._resolve_group(replace(m, kind=MentionKind.GROUP), cand)
         head = fold(m.text.split()[-1])
+        camp = _CANDIDATES_CAMPAIGN.fullmatch(m.text)
+        if camp is not None and not is_role_word(camp.group("name")) and fold(camp.group("name")) not in NOT_NAME_WORDS:
+            # "The Abernathy campaign said in a statement": a candidate's campaign, a body of its own
+            return Resolution(self._org(f"{camp.group('name')} campaign", m.span), "resolve:org")
         seat = _SEAT_OF_POWER.fullmatch(m.text)
         if seat and not is_role_word(seat.group("name")) and not _EPITHET.match(m.text) \
                 and fold(seat.group("name")) not in NOT_NAME_WORDS:
@@ -1325,8 +1357,8 @@ class _Resolver:
 
             def fits_kind(i: int) -> bool:
                 d = self.table.draft(i)
-                if d.type != "ORG" or not fits_org_noun(head, d.name) or self._only_a_channel(i, m.span[0]) \
-                        or self._only_quoted(i, m.span[0]):
+                if d.type != "ORG" or not (fits_org_noun(head, d.name) or self._introduced_as(i, head)) \
+                        or self._only_a_channel(i, m.span[0]) or self._only_quoted(i, m.span[0]):
                     return False
                 named = _folded_words(d.name)
                 return all(w in named for w in modifiers)
