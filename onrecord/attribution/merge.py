@@ -60,6 +60,9 @@ __all__ = ["DIRECT_RULES", "MergePolicy", "MergeStage", "merge_candidates", "rul
 #: Rules whose content is its speaker's own words laid out by the page, with no cue for the tagger to
 #: read: an interview's answers, a post embedded and signed "— Name (@handle) date", a transcript's turn.
 OWN_WORDS_RULES = frozenset({"interview-answer", "embedded-post", "transcript", "claim-box", "exchange", "letter"})
+#: Tagger confidence under which a rule's report inside the tagger's content is added (policy 9): near the
+#: floor that drops the tagger's reading after resolution (``floor.py``, 0.11).
+NESTED_BELOW = 0.2
 DIRECT_RULES = frozenset(
     {"quote-speaker-cue", "quote-cue-speaker", "speaker-cue-colon-quote", "quote-according-to", "name-colon-quote"}
 )
@@ -101,6 +104,9 @@ class MergePolicy:
         interview_answers: The answers of a question-and-answer interview, and
             posts embedded in the page, are their author's, over the tagger's
             reading of them (policy 7; :data:`OWN_WORDS_RULES`).
+        nested: Rule names added where the tagger read the rule's cue and speaker as
+            content of another attribution ("has withdrawn a statement in which he
+            described the conviction as “a miscarriage of justice”"; policy 9).
         conjuncts: A tagger content the rule's (same cue) continues with a
             conjunct clause ("said his players were “gutted” | and that he had
             asked …") is extended over it (policy 8; :func:`_extend_conjunct`).
@@ -120,6 +126,7 @@ class MergePolicy:
     interview_answers: bool = True
     drop_writer: bool = True
     conjuncts: bool = True
+    nested: frozenset[str] = frozenset({"reported-naming"})
 
 
 def rule_of(cand: Candidate) -> str:
@@ -467,6 +474,12 @@ def merge_candidates(
         if not hits:
             if rule in opt.add:
                 added.append(replace(r, content=list(r.content)))
+            continue
+        if rule in opt.nested and r.cue and r.speaker and all(
+                c.start <= r.cue[0] and r.cue[1] <= c.end and c.confidence < NESTED_BELOW for c in hits):
+            # "has withdrawn [a statement in which he described the conviction as “a miscarriage of justice”]":
+            # the tagger took the rule's cue and speaker for content; the report inside stands on its own
+            added.append(replace(r, content=list(r.content)))
             continue
         if r.speaker is not None:
             for c in hits:  # "… and said X": the tagger kept only "the" of "The Labour MP"

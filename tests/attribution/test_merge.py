@@ -371,3 +371,28 @@ def test_no_conjunct_no_extension() -> None:
     tagged = [tag(t, ["the plan was “dead”"], "said", "She")]
     ruled = [rule(t, "reported-clause", ["the plan was “dead”, adding that nobody would miss it"], "said", "She")]
     assert texts(t, merge_candidates(t, tagged, ruled)) == [["the plan was “dead”"]]
+
+
+WITHDRAWN = ("A CONSERVATIVE MP has withdrawn a statement in which he described the fraud conviction of a fellow MP "
+             "as “a miscarriage of justice”, two days after it was published.")
+
+
+def _withdrawn(conf: float) -> tuple[list[Candidate], list[Candidate]]:
+    t = WITHDRAWN
+    tagged = [tag(t, ["a statement in which he described the fraud conviction of a fellow MP as “a miscarriage of "
+                      "justice”"], "has withdrawn", "A CONSERVATIVE MP", conf=conf)]
+    ruled = [rule(t, "reported-naming", ["the fraud conviction of a fellow MP as “a miscarriage of justice”"],
+                  "described", "he")]
+    return tagged, ruled
+
+
+def test_a_report_inside_an_unsure_tagger_content_is_added() -> None:
+    t = WITHDRAWN
+    out = merge_candidates(t, *_withdrawn(0.12))
+    assert [t[c.speaker[0]:c.speaker[1]] for c in out] == ["A CONSERVATIVE MP", "he"]
+    assert out[1].origin == "rule:reported-naming"
+
+
+def test_a_report_inside_a_sure_tagger_content_is_not_added() -> None:
+    assert len(merge_candidates(WITHDRAWN, *_withdrawn(0.6))) == 1
+    assert len(merge_candidates(WITHDRAWN, *_withdrawn(0.12), policy=MergePolicy(nested=frozenset()))) == 1
