@@ -129,7 +129,7 @@ PARTY_WORDS = frozenset(
 #: Words that mark a capitalised run as an organisation; hand-listed from UK
 #: and US news (government bodies, parties, companies, media).
 ORG_WORDS = frozenset(
-    "office statistics department ministry party council committee court police service services trust administration "
+    "office statistics department ministry party council committee court police service services trust administration palace "
     "union association commission agency government university college school bank company "
     "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
     "bbc itv cnn nbc abc cbs fox reuters jazeera twitter facebook instagram youtube parliament commons "

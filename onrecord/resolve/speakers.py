@@ -534,6 +534,8 @@ _NAMED_WITH_ACRONYM = re.compile(r"(?P<name>[^\W\d_][^()]{2,80}?)\s*\([A-Z][A-Z0
 #: A bracketed citation, date or picture pointer closing a speaker's phrase: "(Letters, 11 March)", "(pictured)".
 _TRAILING_ASIDE = re.compile(
     r"\s*\((?:[^()]*\d[^()]*|" + "|".join(sorted(PICTURE_POINTERS)) + r")\)$"
+    # a stock ticker: "Calderwood Instruments (CLDW.N)", "(NASDAQ: HLVD)"
+    r"|\s*\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX)\s*:\s*[A-Z.]{1,8})\)$"
     r"|" + CLASS_YEAR.pattern + "$"  # a class year: "Maya Ortiz ’27"
 )
 
@@ -549,6 +551,12 @@ _TRAILING_PLACE = re.compile(
     r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?$"
 )
 _OF_A_BODY = re.compile(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]")
+#: Someone's relation or fellow before a name: "Her classmate | Alfie, 10", "His brother | Nuno Ribeiro".
+_OWNED_ROLE_BEFORE_NAME = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?=[A-Z][a-z])")
+#: Someone's team or party by its name: "His Solvenza-Aurum team", "her Harbourline colleagues" is not one.
+_OWNED_NAMED_TEAM = re.compile(
+    r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})\s+(?:team|club|squad|side|party)"
+)
 #: A candidate's campaign: "The Abernathy campaign", "the Lindqvist camp".
 _CANDIDATES_CAMPAIGN = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+)\s+(?:campaign|camp)")
 #: A place after a person's name, ending the speaker's phrase: "Howard Kessler of Oregon".
@@ -760,6 +768,10 @@ class _Resolver:
         aside = _TRAILING_ASIDE.search(self.work.text, s, e)
         if aside is not None and aside.start() > s:
             e = aside.start()  # "Derek Ambler (Letters, 11 March)": the writer, not where he wrote
+        kin_role = _OWNED_ROLE_BEFORE_NAME.match(self.work.text, s, e)
+        if kin_role is not None and classify_mention(self.work.text, kin_role.end(), e).kind in (
+                MentionKind.NAME, MentionKind.APPOSITIVE):
+            s = kin_role.end()  # "Her classmate | Alfie, 10": the name, not whose classmate he is
         stamp = _LEADING_STAMP.match(self.work.text, s, e)
         if stamp is not None:
             s = stamp.end()  # "02:30 - One European negotiator": a live entry's time, then who
@@ -1743,6 +1755,12 @@ class _Resolver:
         return self._resolve_group(replace(m, text=head), cand)
 
     def _resolve_group(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        named_team = _OWNED_NAMED_TEAM.fullmatch(m.text)
+        if named_team is not None:
+            # "His Solvenza-Aurum team said in a statement": the team by its name, not "Morvan's team"
+            start = m.span[0] + named_team.start("name")
+            return Resolution(self._org(named_team.group("name"), (start, start + len(named_team.group("name")))),
+                              "resolve:org")
         name = re.sub(r"^(?:the|The)\s+", "", m.text)
         earlier = self._earlier_group(m, cand)
         if earlier is not None:
