@@ -130,6 +130,7 @@ PARTY_WORDS = frozenset(
 #: and US news (government bodies, parties, companies, media).
 ORG_WORDS = frozenset(
     "office statistics department ministry party council committee court police service services trust administration palace "
+    "unit mutual "
     "union association commission agency government university college school bank company "
     "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
     "bbc itv cnn nbc abc cbs fox reuters jazeera twitter facebook instagram youtube parliament commons "

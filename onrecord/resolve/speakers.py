@@ -200,6 +200,11 @@ _NAME_WORDS_OF = {
 #: Company nouns too general for a body's name to claim them ("the company" is the story's company, not
 #: "Ford Motor Company" named in passing).
 _GENERIC_COMPANY_HEADS = frozenset("company firm business group corporation".split())
+#: A capitalised participle alone as a speaker, and what follows a fronted one ("Prosecuting, …", "Writing on …").
+_PARTICIPLE_OPENER = re.compile(r"[A-Z][a-z]+ing")
+_AFTER_PARTICIPLE = re.compile(r",|\s+(?:on|in|to|for|about|from|at|with)\b")
+#: Nouns for two people spoken of together: "the couple said", "the pair".
+_PAIR_HEADS = frozenset("couple pair duo".split())
 #: Heads of a public body's description ("the state general administration department", "the Vologda
 #: Region prosecutor's office").
 _PUBLIC_BODY_HEADS = PUBLIC_BODY_NOUNS | {"office", "government"}
@@ -788,6 +793,10 @@ class _Resolver:
         pair = self._two_named(s, e)
         if pair is not None:
             return Resolution(pair, "resolve:group")  # "Prime Minister A and President B said in a joint statement"
+        if _PARTICIPLE_OPENER.fullmatch(self.work.text, s, e) and _AFTER_PARTICIPLE.match(self.work.text, e):
+            # "Prosecuting, Helen Marsh KC told the court", "Writing on the fashion site Threadline, …": a fronted
+            # participle, never a name
+            return Resolution(None, "resolve:unknown")
         if e - s == 1 and self.work.text[s] in "AQ":
             return Resolution(None, "resolve:unknown")  # a transcript's "A:" or "Q:", no one's name
         m = classify_mention(self.work.text, s, e)
@@ -866,9 +875,11 @@ class _Resolver:
         return self._place_names[name]
 
     def _introduced_as(self, index: int, noun: str) -> bool:
-        """Whether the text puts ``noun`` right before a mention of body ``index`` ("the charity Later Life East")."""
+        """Whether the text puts ``noun`` right before a mention of body ``index`` ("the charity Nile Mercy Relief",
+        "marine insurer Carrow Mutual")."""
         text = self.table.text
-        return any(re.search(r"\b(?:the|a|an)\s+" + re.escape(noun) + r"\s+\Z", text[max(0, s - 30) : s], re.I)
+        return any(re.search(r"\b(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+)?" + re.escape(noun) + r"\s+\Z",
+                             text[max(0, s - 40) : s], re.I)
                    for s, _ in self.table.drafts[index].mentions)
 
     def _without_home(self, m: SpeakerMention) -> SpeakerMention:
@@ -1331,6 +1342,9 @@ class _Resolver:
             # "The group of least developed countries said": a bloc named by whom it gathers
             return self._resolve_group(replace(m, kind=MentionKind.GROUP), cand)
         head = fold(m.text.split()[-1])
+        if head in _PAIR_HEADS and len(m.text.split()) <= 3:
+            # "the couple said": two people, never the one person nearest
+            return self._resolve_group(replace(m, kind=MentionKind.GROUP, number="pl"), cand)
         camp = _CANDIDATES_CAMPAIGN.fullmatch(m.text)
         if camp is not None and not is_role_word(camp.group("name")) and fold(camp.group("name")) not in NOT_NAME_WORDS:
             # "The Abernathy campaign said in a statement": a candidate's campaign, a body of its own
@@ -1377,7 +1391,7 @@ class _Resolver:
 
             def named_so(i: int) -> bool:
                 words = _folded_words(self.table.draft(i).name)
-                return head in words or bool(words & _NAME_WORDS_OF.get(head, frozenset()))
+                return head in words or bool(words & _NAME_WORDS_OF.get(head, frozenset())) or self._introduced_as(i, head)
 
             # "the network said" when the Isan Rice Growers Network is named: a body with the word in its name
             # over any company ("Government House")
