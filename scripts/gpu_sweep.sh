@@ -27,19 +27,11 @@ mkdir -p "$OUT"
 LOG="$OUT/sweep.log"
 {
   echo "gpu_sweep: start $(date -u +%FT%TZ) in $PWD, OUT=$OUT, configs $CONFIGS"
-  if [ ! -f .data/train.npz ] || [ ! -f .data/dev.json ] || [ ! -f .data/minilm/model.safetensors ]; then
-    echo "gpu_sweep: .data is missing or incomplete: run scripts/prepare_training.py here and carry .data"
-    exit 2
-  fi
+  . scripts/tagger_stub.sh
+  check_training_data gpu_sweep
   command -v nvidia-smi >/dev/null && nvidia-smi -L
-  # a stub package holding only the tagger's pure modules (nothing else of onrecord is imported)
-  STUB=$(mktemp -d /tmp/onrecord_stub.XXXXXX)
+  STUB=$(make_tagger_stub)
   SCRATCH=$(mktemp -d /tmp/onrecord_sweep.XXXXXX)
-  mkdir -p "$STUB/onrecord/attribution"
-  : > "$STUB/onrecord/__init__.py"
-  : > "$STUB/onrecord/attribution/__init__.py"
-  cp onrecord/attribution/tagging.py onrecord/attribution/minilm.py onrecord/attribution/corpus.py \
-     onrecord/attribution/train.py "$STUB/onrecord/attribution/"
   "$PY" -c "import sys, torch; print('python', sys.version.split()[0], 'torch', torch.__version__, 'cuda', torch.cuda.is_available())"
   pids=()
   for c in ${CONFIGS//,/ }; do

@@ -25,21 +25,11 @@ mkdir -p "$OUT"
 LOG="$OUT/train.log"
 {
   echo "gpu_train: start $(date -u +%FT%TZ) in $PWD, OUT=$OUT"
-  if [ ! -f .data/train.npz ] || [ ! -f .data/dev.json ] || [ ! -f .data/minilm/model.safetensors ]; then
-    echo "gpu_train: .data is missing or incomplete: run scripts/prepare_training.py here and carry .data"
-    ls -la .data 2>&1
-    exit 2
-  fi
+  . scripts/tagger_stub.sh
+  check_training_data gpu_train
   du -sh .data 2>&1
   command -v nvidia-smi >/dev/null && nvidia-smi -L
-  # a stub package holding only the tagger's pure modules, so nothing else in
-  # onrecord (spaCy, click, ...) is imported on a bare machine
-  STUB=$(mktemp -d /tmp/onrecord_stub.XXXXXX)
-  mkdir -p "$STUB/onrecord/attribution"
-  : > "$STUB/onrecord/__init__.py"
-  : > "$STUB/onrecord/attribution/__init__.py"
-  cp onrecord/attribution/tagging.py onrecord/attribution/minilm.py onrecord/attribution/corpus.py \
-     onrecord/attribution/train.py "$STUB/onrecord/attribution/"
+  STUB=$(make_tagger_stub)
   "$PY" -c "import sys, torch, numpy, safetensors; print('python', sys.version.split()[0], 'torch', torch.__version__, 'cuda', torch.cuda.is_available(), torch.cuda.get_device_name(0) if torch.cuda.is_available() else '')"
   ARGS=(--data .data --out "$OUT" --configs "$CONFIGS" --time-budget "$BUDGET")
   [ -n "${EPOCHS:-}" ] && ARGS+=(--epochs "$EPOCHS")

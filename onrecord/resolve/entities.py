@@ -244,8 +244,7 @@ class EntityTable:
         p = self.drafts[index].parsed
         if not p or not p.first:
             return False
-        kin = r"(?:\b(?:his|her|their)|['’]s)\s+(?:late\s+)?(?:" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"),?\s+"
-        return re.search(kin + re.escape(p.first) + r"\b", self.text, re.IGNORECASE) is not None
+        return re.search(_KIN_OF + re.escape(p.first) + r"\b", self.text, re.IGNORECASE) is not None
 
     def _last_before(self, index: int, pos: int) -> int:
         """Start of entity ``index``'s last mention before ``pos`` (-1: none)."""
@@ -851,11 +850,12 @@ _KNOWN_AS = re.compile(
 )
 
 
+#: The kin nouns, as one alternation.
+_KIN_NOUNS = "|".join(sorted(FEMALE_KIN | MALE_KIN))
 #: A kin noun in apposition before a name: "His mother, | Edith, 84,", "his wife | Margaret".
-_KIN_BEFORE = re.compile(
-    r"\b(?:his|her|their|my|our)\s+(?:late\s+)?(?P<noun>" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"),?\s+$",
-    re.IGNORECASE,
-)
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their|my|our)\s+(?:late\s+)?(?P<noun>" + _KIN_NOUNS + r"),?\s+$", re.IGNORECASE)
+#: Whose relative a name is, before it (a pattern to complete with the name): "Her mother, Maureen", "Ryan's mum Bev".
+_KIN_OF = r"(?:\b(?:his|her|their)|['’]s)\s+(?:late\s+)?(?:" + _KIN_NOUNS + r"),?\s+"
 
 
 #: Amharic forms of address for a woman, abbreviated as Ethiopian papers write them: "W/ro" (Woizero,
