@@ -101,6 +101,7 @@ class EntityTable:
         self._quote_ranges = sorted(quote_ranges)
         self.paragraphs = paragraphs or [(0, len(text))]
         self._para_starts = [s for s, _ in self.paragraphs]
+        self._kin: dict[int, bool] = {}  # _introduced_as_kin, per person (a scan of the whole text)
 
     # -- lookups ---------------------------------------------------------
     def root(self, index: int) -> int:
@@ -241,10 +242,10 @@ class EntityTable:
 
     def _introduced_as_kin(self, index: int) -> bool:
         """Whether person ``index`` is named as someone's relative ("Her mother, Maureen", "Ryan's mum Bev")."""
-        p = self.drafts[index].parsed
-        if not p or not p.first:
-            return False
-        return re.search(_KIN_OF + re.escape(p.first) + r"\b", self.text, re.IGNORECASE) is not None
+        if index not in self._kin:
+            p = self.drafts[index].parsed
+            self._kin[index] = bool(p and p.first and re.search(_KIN_OF + re.escape(p.first) + r"\b", self.text, re.I))
+        return self._kin[index]
 
     def _last_before(self, index: int, pos: int) -> int:
         """Start of entity ``index``'s last mention before ``pos`` (-1: none)."""
@@ -351,6 +352,7 @@ _CREDIT_LABEL = re.compile(r"(?i:hair|makeup|make-up|grooming|manicure|styling|t
 
 def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, bool]]:
     out: list[tuple[NameSpan, bool]] = []
+    places: dict[str, bool] = {}  # _only_where_places_go, per name (a scan of the whole text)
     for ps, pe in paragraphs:
         if is_byline_at(text, ps, pe):
             continue  # the reporter, never a source
@@ -362,8 +364,11 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
                 continue  # "Brindlemark Cuts Outlook, Will Close 40 Stores": capitals of a headline, not names
             if n.type == "PERSON" and _CREDIT_BEFORE.search(text, max(ps, n.start - 40), n.start):
                 continue  # "Styled by Camille Orsini. Hair, Teo Marchetti": the crew, never a source
-            if n.type == "PERSON" and _only_where_places_go(text, n):
-                continue  # "fleeing El Fasher", "remains in El Fasher": a town, not a woman
+            if n.type == "PERSON" and not n.prefix:
+                if n.text not in places:
+                    places[n.text] = _only_where_places_go(text, n)
+                if places[n.text]:
+                    continue  # "fleeing El Fasher", "remains in El Fasher": a town, not a woman
             sent = _sentence_start(text, n.prefix_start if n.prefix_start is not None else n.start)
             # a person is the subject when first of the persons in the sentence; a body only when
             # first of all its names ("Ashcombe United have sacked …", not "… defeat by Kingsmoor Athletic")

@@ -29,6 +29,7 @@ finder stands in.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -783,10 +784,7 @@ class _Resolver:
         place = _TRAILING_PLACE.search(self.work.text, s, e)
         if place is not None and place.start() > s and _OF_A_BODY.search(self.work.text, s, place.start()):
             e = place.start()  # "Kaveh Rostampour of the Aegean Marine Institute | in Heraklion, Greece"
-        home = _OF_A_PLACE.search(self.work.text, s, e)
-        if home is not None and home.start() > s:
-            trimmed = self._without_home(SpeakerMention("name", self.work.text[s:e], (s, e), self.work.text[s:e], (s, e)))
-            e = trimmed.name_span[1] if trimmed.name_span else e  # "Howard Kessler | of Oregon said"
+        e = self._name_end_before_home(s, e)  # "Howard Kessler | of Oregon said"
         setting = _TRAILING_SETTING.search(self.work.text, s, e)
         if setting is not None and setting.start() > s:
             e = setting.start()  # "Arlo Finnegan, head of …, in a LinkedIn post that has since been shared"
@@ -821,7 +819,9 @@ class _Resolver:
     # -- kinds ---------------------------------------------------------------
     def _resolve_name(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         assert m.name is not None and m.name_span is not None
-        m = self._without_home(m)
+        end = self._name_end_before_home(*m.name_span)
+        if end != m.name_span[1]:  # "Sen. Howard Kessler | of Oregon, then the chairman of …"
+            m = replace(m, name=self.work.text[m.name_span[0] : end], name_span=(m.name_span[0], end))
         parsed = parse_name(m.name)
         if parsed.first is None or fold(parsed.first) not in GIVEN_NAMES:
             employed = self._role_of_body(m, cand)  # "The former chief financial officer of Veranta Health"
@@ -882,18 +882,17 @@ class _Resolver:
                              text[max(0, s - 40) : s], re.I)
                    for s, _ in self.table.drafts[index].mentions)
 
-    def _without_home(self, m: SpeakerMention) -> SpeakerMention:
-        """The mention without the place a person's name is followed by ("Sen. Howard Kessler | of Oregon")."""
-        assert m.name is not None and m.name_span is not None
-        home = _OF_A_PLACE.search(m.name)
-        if home is None or home.start() == 0 or any(fold(w) in ORG_WORDS for w in home.group(1).split()):
-            return m
-        s = m.name_span[0]
-        people = find_names(self.work.text, s, s + home.start())
-        if not (people and people[-1].type == "PERSON" and people[-1].end == s + home.start()
-                and fold(people[-1].text.split()[0]) in GIVEN_NAMES):
-            return m
-        return replace(m, name=m.name[: home.start()], name_span=(s, s + home.start()))
+    def _name_end_before_home(self, s: int, e: int) -> int:
+        """Where a person's name in ``[s, e)`` ends when a place follows it ("Sen. Howard Kessler | of Oregon"),
+        else ``e``: the place must close the span, hold no organisation word, and follow a full name."""
+        home = _OF_A_PLACE.search(self.work.text, s, e)
+        if home is None or home.start() <= s or any(fold(w) in ORG_WORDS for w in home.group(1).split()):
+            return e
+        people = find_names(self.work.text, s, home.start())
+        if people and people[-1].type == "PERSON" and people[-1].end == home.start() \
+                and fold(people[-1].text.split()[0]) in GIVEN_NAMES:
+            return home.start()
+        return e
 
     def _resolve_appositive(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         if m.name and m.name_span and _describes_a_body(m):
@@ -1381,9 +1380,11 @@ class _Resolver:
             words = m.text.split()
             modifiers = [fold(w) for w in words[1 if fold(words[0]) in ("the", "a", "an") else 0 : -1]]
 
+            introduced = functools.cache(lambda i: self._introduced_as(i, head))  # asked again by fits and named_so
+
             def fits_kind(i: int) -> bool:
                 d = self.table.draft(i)
-                if d.type != "ORG" or not (fits_org_noun(head, d.name) or self._introduced_as(i, head)) \
+                if d.type != "ORG" or not (fits_org_noun(head, d.name) or introduced(i)) \
                         or self._only_a_channel(i, m.span[0]) or self._only_quoted(i, m.span[0]):
                     return False
                 named = _folded_words(d.name)
@@ -1391,7 +1392,7 @@ class _Resolver:
 
             def named_so(i: int) -> bool:
                 words = _folded_words(self.table.draft(i).name)
-                return head in words or bool(words & _NAME_WORDS_OF.get(head, frozenset())) or self._introduced_as(i, head)
+                return head in words or bool(words & _NAME_WORDS_OF.get(head, frozenset())) or introduced(i)
 
             # "the network said" when the Isan Rice Growers Network is named: a body with the word in its name
             # over any company ("Government House")
