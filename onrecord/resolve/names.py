@@ -252,6 +252,7 @@ _BODY_WORDS_IN_ENGLISH = {
 
 #: Unions of states and their bodies, by the short names news uses: never "the company".
 INTERGOVERNMENTAL = frozenset("eu un nato imf opec ecb asean wto oecd who unicef unhcr au".split())
+_NOT_A_COMPANY = PUBLIC_BODY_WORDS | INTERGOVERNMENTAL
 
 
 def fits_org_noun(noun: str, name: str) -> bool | None:
@@ -281,7 +282,7 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
         return noun in words
     if noun in COMPANY_NOUNS:
-        return not words & (PUBLIC_BODY_WORDS | INTERGOVERNMENTAL)
+        return not words & _NOT_A_COMPANY
     if noun in ("ministry", "department"):
         return noun in words  # "the ministry" is a ministry, not the Industrial Police
     if noun in PUBLIC_BODY_NOUNS:
