@@ -37,8 +37,32 @@ __all__ = [
 def drop_furniture(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """``cands`` without what they read on bylines (:func:`drop_bylines`), listed headlines
     (:func:`drop_headlines`) or a press release's boilerplate (:func:`drop_boilerplate`)."""
-    return drop_author_bios(text, drop_appeal_lines(text, drop_pull_quotes(text, drop_notices(
-        text, drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands)))))))
+    return drop_anonymity_requests(text, drop_author_bios(text, drop_appeal_lines(text, drop_pull_quotes(text, drop_notices(
+        text, drop_boilerplate(text, drop_headlines(text, drop_bylines(text, cands))))))))
+
+
+#: What a source asked for when asking not to be named: "(who asked) not to be identified because …",
+#: "(who requested) anonymity to discuss the talks".
+_ANONYMITY_REQUEST = re.compile(
+    r"(?i)(?:(?:not\s+)?to\s+be\s+(?:named|identified)(?:\s+by\s+name)?|anonymity|to\s+remain\s+anonymous"
+    r"|that\s+(?:his|her|their)\s+(?:full\s+|last\s+|real\s+)?(?:sur)?name\s+(?:not\s+be|be\s+withheld|be\s+omitted)"
+    r"(?:\s+(?:published|used|printed|given|disclosed))?)"
+    r"(?:\s+(?:because|for\s+fear|as|since|so|to\s+(?:discuss|speak|describe|talk))\b.*)?", re.S)
+
+
+def drop_anonymity_requests(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """``cands`` without a request to stay unnamed read as what was said ("one developer, who asked [not to
+    be named], said"): the condition of the interview, not a statement.
+
+    >>> t = "One developer, who asked not to be named, said the hours were brutal."
+    >>> c = Candidate(content=[(t.index("not to"), t.index(", said"))], cue=(t.index("asked"), t.index(" not")))
+    >>> drop_anonymity_requests(t, [c])
+    []
+    >>> t = "said Wilmer, a student who asked that his surname not be published."
+    >>> drop_anonymity_requests(t, [Candidate(content=[(t.index("that his"), len(t) - 1)])])
+    []
+    """
+    return [c for c in cands if not (c.content and _ANONYMITY_REQUEST.fullmatch(text, c.content[0][0], c.content[-1][1]))]
 
 
 #: A line about the article's author: "Lorna Pettigrew covers U.S. financial markets from New York, with a

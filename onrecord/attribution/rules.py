@@ -237,6 +237,8 @@ SETTING = frozenset(
 #: clients that", "said at a briefing in Brussels that"), and its longest length in tokens.
 SETTING_PREPS = frozenset("in on at during to with via through over after before".split())
 SETTING_PHRASE_TOKENS = 7
+#: A document's publication set off like a setting: "The RSIB report, published on Thursday, found that …".
+_ISSUED = frozenset("published released issued".split())
 #: A cue and the preposition that opens its argument, not a setting ("believe in", "insist on").
 PREP_ARGUMENTS = frozenset({("believe", "in"), ("insist", "on"), ("comment", "on"), ("report", "on"), ("reflect", "on"),
                             ("elaborate", "on"), ("agree", "on"), ("decide", "on"), ("warn", "of"), ("speak", "of")})
@@ -284,6 +286,9 @@ _WORDS = re.compile(r"\w+")
 #: "Asked about the memo, ", "Speaking to the BBC, ".
 _FRONTED = re.compile(r"[A-Z][a-z]+(?:ing|ed)\b[^,;:.]{0,80},\s+(?=[A-Z])")
 _PUNCT_EDGE = " \t\n.,;:!?\"'“”‘’«»"
+#: A relative clause that says a source goes unnamed: "who asked not to be named", "who did not want to be identified".
+_UNNAMED_CLAUSE = re.compile(r"who\s+(?:asked|declined|requested|(?:did\s+not|didn['’]t)\s+want|wished)\s+(?:not\s+)?to\s+be\s+(?:named|identified)")
+
 
 
 def find_candidates(
@@ -391,7 +396,7 @@ class _Finder:
             if fronted and fronted.end() < speaker[1]:
                 speaker = (fronted.end(), speaker[1])  # "Sentencing Keogh, Judge X said": the judge
         if speaker is not None:
-            speaker = _whole_words(self.text, *speaker)  # a parse may cut "co-ordinator" at its hyphen
+            speaker = _whole_words(self.text, *_strip_marks(self.text, *speaker))  # a parse may cut "co-ordinator" at its hyphen
             if cue is not None:
                 # "The group's co-ordinator, Bethan Price, said": the name between speaker and cue is the speaker's
                 named = _APPOSED_NAME.match(self.text, speaker[1], cue[0])
@@ -611,6 +616,9 @@ class _Finder:
         """
         c2 = c + 1
         while c2 < len(toks) and c2 - c <= APPOSITIVE_TOKENS and toks[c2].text != ",":
+            if toks[c2].text == "(" and c2 + 2 < len(toks) and toks[c2 + 2].text == ")" and toks[c2 + 1].text.isupper():
+                c2 += 3  # "chief regulator at the Examinations Standards Authority (ESA),": the body's initials
+                continue
             if _is_boundary(toks[c2]) or toks[c2].text in MODALS:
                 return None
             c2 += 1
@@ -714,6 +722,8 @@ class _Finder:
             outer = self.appositive_before(toks, head - 1, stacked=True)
             if outer is not None and self._plain_appositive(middle):
                 return outer[0], toks[c - 1].end
+        if toks[head].lower in ("one", "a", "an", "another") and middle and _UNNAMED_CLAUSE.match(self.text, middle[0].start):
+            return toks[head].start, toks[c - 1].end  # "“…,” one developer, who asked not to be named, said"
         named = _ends_in_name(middle)
         if not any(t.text[:1].isupper() for t in toks[head:p]) and not named:
             return None  # a role may be lower case when a name follows it: "his barrister, Owen Pritchard,"
@@ -751,9 +761,12 @@ class _Finder:
         if p >= 2 and toks[p - 1].text.isdigit() and toks[p - 2].text == ",":
             p -= 2  # "Name, 63, who …"
         head = self.np_start(toks, p, 8)
-        if head is None or not any(t.text[:1].isupper() for t in toks[head:p]):
+        if head is None or not (any(t.text[:1].isupper() for t in toks[head:p])
+                                or (toks[head].lower in ("one", "a", "an", "another")
+                                    and _UNNAMED_CLAUSE.match(self.text, toks[w].start))):
+            # (or an unnamed source: "“…,” one developer, who asked not to be named, said")
             return None
-        if head > 0 and toks[head - 1].text == ",":
+        if head > 0 and toks[head - 1].text == "," and not self._after_fronted(toks, head):
             return None  # "…, a specialist at a hospital in Halifax, Nova Scotia, who …": the end of an appositive
         if head >= 3 and toks[head - 1].text in "\"“”" and toks[head - 3].text in "\"“”" \
                 and toks[head - 2].text[:1].isupper() and head >= 4 and toks[head - 4].text[:1].isupper():
@@ -769,22 +782,34 @@ class _Finder:
                 head = role - 1
         return toks[head].start, toks[c - 1].end
 
+    def _after_fronted(self, toks: list[Tok], head: int) -> bool:
+        """Whether the comma before ``toks[head]`` closes a fronted participle phrase that opens the sentence
+        ("Speaking poolside after the announcement, | Kwame Asante-Reid, who …, said:")."""
+        k = head - 1
+        while k > 0 and not _is_boundary(toks[k - 1]):
+            k -= 1
+        m = _FRONTED.match(self.text, toks[k].start)
+        return m is not None and m.end() == toks[head].start
+
     def before_setting(self, toks: list[Tok], c: int) -> Range | None:
         """The source before a setting set off by commas, ending with the comma at ``c``: "the IMF, in a
-        statement issued at the conclusion of its staff visit to Islamabad, said" gives "the IMF"."""
+        statement issued at the conclusion of its staff visit to Islamabad, said" gives "the IMF"; "The RSIB
+        report, published on Thursday, found" gives "The RSIB report"."""
         p = c - 1
         while p > 0 and c - p <= RELATIVE_CLAUSE_TOKENS:
             if (toks[p].text in ".;:!?" and not _in_number(self.text, toks[p])) \
-                    or self.forms.get(toks[p].lower) and not _noun_use(toks, p, self.forms[toks[p].lower][0]):
-                return None  # (not the colon of "at 6:52AM")
-            if toks[p].text == "," and p + 1 < c and toks[p + 1].lower in SETTING_PREPS:
+                    or self.forms.get(toks[p].lower) and not _noun_use(toks, p, self.forms[toks[p].lower][0]) \
+                    and not (toks[p].lower in _ISSUED and toks[p - 1].text == ","):
+                return None  # (not the colon of "at 6:52AM"; "…, published on Thursday," is when, not a cue)
+            if toks[p].text == "," and p + 1 < c and (toks[p + 1].lower in SETTING_PREPS or toks[p + 1].lower in _ISSUED):
                 start = self.np_start(toks, p, 8)
                 if start is not None and (start == 0 or toks[start - 1].lower in SENTENCE_LINKS or (
                         _is_boundary(toks[start - 1]) and toks[start - 1].text != ",")):
                     return toks[start].start, toks[p - 1].end
                 # "The governor, in a statement signed by his adviser, Mr X, on Tuesday, said": commas inside the
                 # setting; its opening comma is further back
-            elif toks[p].text == "," and (p + 1 >= c or toks[p + 1].lower not in SETTING_PREPS) and not self._in_setting(toks, p, c):
+            elif toks[p].text == "," and (p + 1 >= c or (toks[p + 1].lower not in SETTING_PREPS and toks[p + 1].lower not in _ISSUED)) \
+                    and not self._in_setting(toks, p, c):
                 return None
             p -= 1
         return None
@@ -804,6 +829,8 @@ class _Finder:
         """Whether tokens between two commas describe a source ("the chair of X", "who led it"), not a
         clause or aside ("he said", "and …", "however")."""
         m0 = middle[0]
+        if m0.lower == "from" and 2 <= len(middle) <= 4 and all(t.text[:1].isupper() for t in middle[1:]):
+            return True  # a home town: "Priya Sandhu, 29, from Luton, said"
         if m0.lower in ASIDE_ADVERBS or m0.lower in NP_AFTER_STOP - {"to"} or m0.lower in ("and", "but", "or", "if"):
             return False
         for x, t in enumerate(middle):
@@ -864,6 +891,11 @@ class _Finder:
         j = k - 1
         while j >= 0 and k - 1 - j < limit:
             t = toks[j]
+            if j >= 3 and t.text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper() \
+                    and len(toks[j - 1].text) >= 2 and toks[j - 3].text[:1].isupper():
+                j -= 3  # "The Rail Safety Investigation Branch (RSIB) report": a body's initials inside the phrase
+                limit += 3
+                continue
             if j >= 3 and t.text in "’”'\"" and toks[j - 2].text in "‘“'\"" and toks[j - 1].text[:1].isupper() \
                     and toks[j - 3].text[:1].isupper() and j + 1 < k and toks[j + 1].text[:1].isupper():
                 j -= 3  # "Siobhán ‘Shiv’ Lennon": a nickname inside the name
@@ -931,6 +963,10 @@ class _Finder:
                 while cue_start > 0 and toks[cue_start - 1].lower in AUX:
                     cue_start -= 1
                 speaker = self.np_before(toks, cue_start)
+                if speaker is not None and "," in self.text[speaker[0] : speaker[1]]:
+                    # "In one message, sent in May, Mr Ferrity appeared to refer to a donation, writing:": a clause,
+                    # whose subject the participle shares
+                    speaker = self.participle_subject(toks, cue_start, j) or speaker
                 if speaker is None:  # said Blunt:
                     sp = self.np_after(toks[:-1], j + 1)
                     # not "… and wanted survivors to sit on the tribunal as judges, “…”": an object, not a speaker
@@ -1188,6 +1224,32 @@ class _Finder:
             return content[0], q.close + 1
         return content
 
+    def whole_quotation_before(self, content: Range, cue_start: int) -> Range:
+        """``content`` widened to the whole quotation it lies in, when that quotation closes in the cue's
+        sentence before the cue: in '"There was never an email that said so. There didn't need to be," one
+        developer said' the parse reads only the last sentence as what "said" reports."""
+        k = bisect.bisect_right(self.quote_starts, content[0]) - 1
+        if k < 0:
+            return content
+        q = self.quotations[k]
+        if q.close is None or len(q.content) != 1 or not (q.open < content[0] and content[1] <= q.close + 1) \
+                or q.close >= cue_start or re.search(r"[.!?\n]", self.text[q.close + 1 : cue_start]):
+            return content
+        return _trim(self.text, *q.content[0])
+
+    def whole_quotation_after(self, content: Range, cue_end: int) -> Range:
+        """``content`` widened to the whole quotation it starts, when that quotation opens right after the
+        cue's colon or comma: in 'Kwame Asante-Reid, who will swim at his third Games, said: "People keep
+        telling me I'm the old man of the team now. I'm 29."' the parse reads only the first sentence."""
+        k = bisect.bisect_right(self.quote_starts, content[0]) - 1
+        if k < 0:
+            return content
+        q = self.quotations[k]
+        if q.close is None or len(q.content) != 1 or not (q.content[0][0] <= content[0] and content[1] <= q.close + 1) \
+                or self.text[cue_end : q.open].strip(" ,:\u00a0") or self.text[q.content[0][0] : content[0]].strip():
+            return content
+        return _trim(self.text, *q.content[0])
+
     def in_quotation(self, pos: int) -> bool:
         """Whether ``pos`` lies inside the content of a quotation."""
         k = bisect.bisect_right(self.quote_starts, pos) - 1
@@ -1347,6 +1409,18 @@ class _Finder:
             if end > inner + 1 and end < cue_start and toks[end].text.isalpha() and toks[end].text.islower():
                 return toks[inner + 1].start, toks[end - 1].end
             return None
+        found = self._opening_subject(toks, begin, cue_start)
+        if found is None and toks[begin].lower in SENTENCE_OPENERS:
+            # "In one message, sent in May, Mr Ferrity appeared to refer to a donation, writing:": the subject
+            # after the fronted phrases
+            for c in range(begin + 1, cue_start - 1):
+                if toks[c].text == "," and found is None and not self.in_quotation(toks[c].start) \
+                        and not self.in_quotation(toks[c + 1].start):
+                    found = self._opening_subject(toks, c + 1, cue_start)
+        return found
+
+    def _opening_subject(self, toks: list[Tok], begin: int, cue_start: int) -> Range | None:
+        """A subject pronoun, or a short capitalised name before a lower-case word, at ``toks[begin]``."""
         first = toks[begin]
         if first.lower in ("he", "she", "they"):
             return first.start, first.end
@@ -1730,6 +1804,10 @@ class _Finder:
                             hi = xhi
                 hi = min(hi, self.contrast_stop(toks, lo, hi + 1) - 1)  # "…, while Y insists …" is Y's
             content = self.through_quotation(_trim(self.text, toks[lo].start, toks[hi].end))
+            if hi < t.i:
+                content = self.whole_quotation_before(content, t.start)
+            elif lo > cue_hi:
+                content = self.whole_quotation_after(content, toks[cue_hi].end)
             if content[1] - content[0] < 8 or self.overlaps_quote_content(*content):
                 continue
             subj = [x for x in kids if toks[x].dep in ("nsubj", "nsubjpass")]
@@ -2006,8 +2084,12 @@ _ANONYMITY_CLAUSE = re.compile(
 def _noun_cue_in_phrase(toks: list[Tok], j: int) -> bool:
     """Whether the cue form at ``j`` is a document noun closing a phrase a determiner or possessive opens a
     few words before: "The company’s first status-page post", "a brief written statement"."""
-    return toks[j].lower in _NOUN_CUES and any(
-        x.lower in DETERMINERS | POSSESSIVES or x.lower.endswith(("'s", "’s")) for x in toks[max(0, j - 3) : j])
+    if toks[j].lower not in _NOUN_CUES:
+        return False
+    k = j
+    while k > 0 and j - k < 8 and (toks[k - 1].text[:1].isupper() or toks[k - 1].text in "()"):
+        k -= 1  # "The Rail Safety Investigation Branch (RSIB) report": past the body's name to its article
+    return any(x.lower in DETERMINERS | POSSESSIVES or x.lower.endswith(("'s", "’s")) for x in toks[max(0, min(k, j - 3) - 1) : j])
 
 
 def _in_number(text: str, t: Tok) -> bool:
@@ -2064,6 +2146,27 @@ def _overlap(a: Range, b: Range) -> bool:
 
 #: ", Bethan Price," between a speaker phrase and its cue (up to five capitalised words, post-nominals too).
 _APPOSED_NAME = re.compile(unicode_caps(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s*,?\s*"))
+
+
+#: What a speaker span never opens or ends with: the closing mark of the quotation before it, a comma.
+_SPEAKER_EDGE = " \t\n\u00a0\"“”„«»,;:"
+
+
+def _strip_marks(text: str, start: int, end: int) -> Range:
+    """Narrow ``[start, end)`` past quotation marks, commas and spaces at its edges.
+
+    A parse hangs a straight closing quotation mark on the subject after it:
+    ``"…," one developer, who asked not to be named, said``.
+
+    >>> t = '"It was never said," one developer said'
+    >>> t[slice(*_strip_marks(t, 19, 34))]
+    'one developer'
+    """
+    while start < end and text[start] in _SPEAKER_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _SPEAKER_EDGE:
+        end -= 1
+    return start, end
 
 
 def _whole_words(text: str, start: int, end: int) -> Range:

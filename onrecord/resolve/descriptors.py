@@ -207,11 +207,11 @@ def describe_before_comma(text: str, name_start: int) -> tuple[int, str] | None:
     """
     m = _ROLE_COMMA_BEFORE.search(text, max(0, name_start - 80), name_start)
     if m is None:
-        return None
+        return _role_of_before_comma(text, name_start)
     words = list(re.finditer(r"[\w'’-]+", m.group("role")))
     last = fold(words[-1].group())
     if last not in ROLE_NOUNS and last not in ROLE_TITLES:
-        return None
+        return _role_of_before_comma(text, name_start)
     # the nearest opener before the role's last word: "the Ireland captain", not "the head of the …"
     for w in reversed(words[:-1]):
         if w.group().lower() in ("the", "his", "her", "their", "its") or re.fullmatch(r"[A-Z][\w-]*['’]s?", w.group()) \
@@ -220,6 +220,30 @@ def describe_before_comma(text: str, name_start: int) -> tuple[int, str] | None:
             d = normalise_descriptor(text[start : m.end("role")])
             return (start, d) if d else None
     return None
+
+
+#: A role "of" a body set off before a name: "the chief inspector of rail accidents, Gareth Penhaligon".
+_ROLE_OF_COMMA_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:the|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \u00a0]+(?P<role>(?:[\w'’-]+[ \u00a0]+){0,2}(?P<head>[\w-]+)"
+    r"[ \u00a0]+(?:of|at|for)[ \u00a0]+(?:the[ \u00a0]+)?(?:[\w'’-]+[ \u00a0]+){0,3}[\w'’-]+),[ \u00a0]+$"
+)
+
+
+def _role_of_before_comma(text: str, name_start: int) -> tuple[int, str] | None:
+    """A role of a body set off by a comma before a name.
+
+    >>> t = "Speaking in Derby, the chief inspector of rail accidents, Gareth Penhaligon, said"
+    >>> _role_of_before_comma(t, t.index("Gareth"))
+    (23, 'chief inspector of rail accidents')
+    >>> t = "In a letter to the council, Jane Smith said"
+    >>> _role_of_before_comma(t, t.index("Jane")) is None
+    True
+    """
+    m = _ROLE_OF_COMMA_BEFORE.search(text, max(0, name_start - 100), name_start)
+    if m is None or (fold(m.group("head")) not in ROLE_NOUNS and fold(m.group("head")) not in ROLE_TITLES):
+        return None
+    d = normalise_descriptor(m.group("role"))
+    return (m.start("role"), d) if d else None
 
 
 def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
@@ -419,6 +443,10 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     (True, False)
     >>> fits_description("the Cork boss", ["Cork manager"]), fits_description("the Clare boss", ["Cork manager"])
     (True, False)
+    >>> fits_description("the union leader", ["general secretary of the National Association of Head Teachers"])
+    True
+    >>> fits_description("the union leader", ["education secretary"])
+    False
     """
     want = description_tokens(nominal)
     if want - _DEMONYMS:
@@ -437,9 +465,18 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         rest = want - have
         if rest and rest <= _POLITICIAN and have & _OFFICES and want - rest <= have:
             return True
+        if "union" in rest and (have & _UNION_BODIES or {"general", "secretary"} <= have):
+            # "the union leader" for "general secretary of the National Association of Secondary Teachers"
+            rest = rest - {"union"}
+            if not rest:
+                return True
         words = d.split()
+        # "general secretary | of the National Association …": the role before the body it is of
+        role_of = re.match(r"(?P<role>.+?)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]", d)
+        role = role_of.group("role").split() if role_of else []
         if len(rest) == 1 and words and next(iter(rest)) in _HEAD_SYNONYMS \
-                and fold(words[-1]) in _HEAD_SYNONYMS[next(iter(rest))]:
+                and (fold(words[-1]) in _HEAD_SYNONYMS[next(iter(rest))]
+                     or (role and fold(role[-1]) in _HEAD_SYNONYMS[next(iter(rest))])):
             return True  # "the Cork boss" for "Cork manager", the other words all there
     return _fits_by_head(nominal, descriptors)
 
@@ -461,16 +498,27 @@ def _fits_by_head(nominal: str, descriptors: Sequence[str]) -> bool:
     if any(fold(w) in PARTY_WORDS for w in modifiers):
         return False
     heads = _HEAD_SYNONYMS.get(head, {_SYNONYMS.get(head, head)})
-    return any(_SYNONYMS.get(fold(d.split()[-1]), fold(d.split()[-1])) in heads for d in descriptors if d.split())
+    # a lower-case body ("the union boss") needs one named in capitals in the descriptor ("BLV chief"): an
+    # "education secretary" runs a department, not a union
+    initials = all(w.isupper() for w in modifiers)
+
+    def fits(d: str) -> bool:
+        words = d.split()
+        return _SYNONYMS.get(fold(words[-1]), fold(words[-1])) in heads \
+            and (initials or len(words) == 1 or any(w[:1].isupper() for w in words[:-1]))
+
+    return any(fits(d) for d in descriptors if d.split())
 
 
 #: Headline words for a body's head and the descriptor heads they stand for ("the HSE boss" is its
 #: chief executive); hand-listed.
 _HEAD_SYNONYMS = {
     "boss": {"boss", "executive", "ceo", "head", "director", "chair", "manager", "chief", "leader", "president",
-             "secretary"},
-    "chief": {"chief", "executive", "ceo", "head", "director", "leader"},
-    "leader": {"leader", "chief", "head", "president", "secretary"},
+             "secretary", "director-general", "secretary-general"},
+    "chief": {"chief", "executive", "ceo", "head", "director", "leader", "director-general", "secretary-general"},
+    "leader": {"leader", "chief", "head", "president", "secretary", "director-general", "secretary-general"},
 }
+#: Words that name a trade union, whatever it calls itself ("National Association of Secondary Teachers").
+_UNION_BODIES = frozenset("union association federation guild confederation".split())
 #: Lower-case bodies a headline role may name ("the union boss" of "BLV chief Jörg Weißmann").
 _BODY_NOUNS = frozenset("union party company firm club council trust charity bank board".split())

@@ -627,11 +627,12 @@ def is_byline_at(text: str, start: int, end: int) -> bool:
 
 
 #: What makes a source unnamed right after it is introduced: ", speaking on condition of anonymity", ", who
-#: asked not to be named", ", who declined to be identified".
+#: asked not to be named", ", who declined to be identified", ", who has not been named".
 UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined|requested)"
                            r"\s+(?:not\s+)?to\s+(?:be\s+)?(?:named|identified|give)|speaking\s+anonymously"
                            r"|who\s+asked\s+(?:me|us|the\s+\w+)\s+not\s+to\s+(?:print|publish|use)\s+(?:his|her|their)\s+(?:full\s+)?name"
-                           r"|who\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+be\s+(?:named|identified))")
+                           r"|who\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+be\s+(?:named|identified)"
+                           r"|who\s+(?:has|have|had)\s+not\s+been\s+(?:named|identified)|who\s+cannot\s+be\s+(?:named|identified))")
 
 
 def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:

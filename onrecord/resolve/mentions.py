@@ -25,6 +25,7 @@ from .names import (
     ORG_WORDS,
     POSTNOMINALS,
     PARTY_WORDS,
+    PERFORMER_NOUNS,
     PLACE_FIRST_WORDS,
     ROLE_NOUNS,
     ROLE_TITLES,
@@ -171,14 +172,23 @@ _NICKNAMED = re.compile(unicode_caps(
 #: Who saw or obtained a document, after it ("… seen by POLITICO", "… obtained by The Verge").
 _SEEN_BY = re.compile(
     r"\s+(?:(?:seen|obtained|reviewed|viewed|leaked)\s+(?:by|to)\s+.*"
-    r"|(?:released|published|issued)\s+(?:(?:on|last|this|late|early)\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?)$",
+    r"|(?:released|published|issued)\s+(?:(?:on|last|this|late|early)\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?)$"
+    # "The RSIB report, published": a participle set off by a comma, cut where the tagger ended the source
+    r"|,\s*(?:released|published|issued)\b.*$",
     re.S
 )
 #: An outlet that relayed a source's words, closing the source's span: "quoted by Channel 12", "cited by Reuters".
 _RELAYED_BY = re.compile(r",?\s+(?:quoted|cited|interviewed)\s+(?:by|in)\s+.*$", re.S)
+#: Nouns for a sportsperson, which no organisation is ("the three-time Olympian").
+_ATHLETE_NOUNS = frozenset("athlete olympian paralympian champion medallist medalist swimmer runner cyclist rower "
+                           "boxer golfer sprinter skater skier gymnast veteran".split())
+#: A definite description of a person: "the three-time Olympian", "the former captain".
+_PERSON_DESCRIPTION = re.compile(
+    r"(?i:the)\s+(?:[\w'’-]+\s+){0,3}(?P<head>[\w'’-]+)",
+)
 #: A body named before a document's noun: "an internal Commission note", "a Home Office memo".
 _MAKER_BEFORE_DOC = re.compile(unicode_caps(
-    r"^(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+[a-z]+$"
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})(?:\s+\([A-Z]{2,}\))?\s+[a-z]+$"
 ))
 #: A public body named in lower case before a document's noun: "a cabinet statement", "a police report".
 BODY_MAKERS = frozenset(
@@ -537,7 +547,11 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if not named_person and wordset & SPOKES_NOUNS:
         # "Opposition Spokesman on Justice Garfield Samuda-Hylton, the MP for …": a person holds the title
         named_person = any(n.type == "PERSON" and n.prefix for n in find_names(mention))
-    if (wordset & SPOKES_NOUNS or _REP.search(mention)) and not named_person:
+    spokes = wordset & SPOKES_NOUNS
+    if spokes == {"representative"} and not re.search(r"\brepresentative\b", mention):
+        # "the Office of the U.S. Trade Representative": a capitalised Representative is part of a name
+        spokes = set()
+    if (spokes or _REP.search(mention)) and not named_person:
         # a person named in the mention wins: "Labour's spokesperson, Neil Baird"
         owner, owner_span = _spokes_owner(mention, s)
         # (a group noun may be the owner itself: "A police spokesperson")
@@ -572,6 +586,14 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         named = [(p, t) for p, t in parts if _is_name(t.strip()) and not _RELATIVE_PART.match(t)
                  and not _DESCRIPTION_WITH_CLAUSE.match(t.strip())]
         org = [n for n in find_names(parts[0][1]) if n.type == "ORG"]
+        tail = parts[-1][1].strip()
+        described = _PERSON_DESCRIPTION.fullmatch(tail)
+        if not named and org and len(parts) == 2 and described \
+                and fold(described.group("head")) in ROLE_NOUNS | PERFORMER_NOUNS | _ATHLETE_NOUNS:
+            # "(a statement released through his management company,) Pinnacle Athlete Group, the three-time
+            # Olympian": the person described after the comma, the company ending the phrase before
+            at = s + parts[-1][0] + len(parts[-1][1]) - len(parts[-1][1].lstrip())
+            return replace(classify_mention(text, at, e), span=span)
         if not named and org and org[-1].end == len(parts[0][1].rstrip()):
             # "Meridian Pictures, which is releasing …": the organisation before its description
             n = org[-1]

@@ -145,6 +145,9 @@ ORG_WORDS = frozenset(
     "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
     "logistics management markets capital securities advisors advisers automation industries solutions software ventures therapeutics biosciences "
     "semiconductors telecom insurance brands foods retail manufacturers exporters importers producers co motor gmbh "
+    # sectors that end companies' names ("TrackLink Infrastructure", "Palisade Interactive", "Albion Rail"), and
+    # stand in ministries' portfolios too ("Ministry of Transport and Infrastructure"): see SECTOR_WORDS
+    "infrastructure interactive rail railways utilities developments construction engineering "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions television tv radio sports sport "
     "standard bureau "
@@ -159,6 +162,8 @@ ORG_WORDS = frozenset(
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
     "hospital hospitals infirmary clinic surgery hospice care healthcare".split()
 )
+#: Organisation words that also name what a ministry is "of" ("Ministry of Transport and Infrastructure").
+SECTOR_WORDS = frozenset("statistics infrastructure rail railways utilities developments construction engineering".split())
 #: Last words of place names, which are never people ("Marlow Crossing", "Leinster House" is a body);
 #: hand-listed from UK, US and Irish local news.
 PLACE_WORDS = frozenset(
@@ -844,6 +849,8 @@ ORG_HEADS = frozenset(
 )
 #: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
 ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}
+#: Offices held by one person that are named as bodies ("the Independent Standards Commissioner for …").
+_OFFICE_HEADS = frozenset({"commissioner", "ombudsman"})
 _JOIN = re.compile(r"(?:[ \u00a0](?:(?P<of>of|for|on)(?:[ \u00a0]the)?|and|&)|(?P<comma>,))[ \u00a0]$")
 
 
@@ -889,7 +896,8 @@ def _in_portfolio(left: str, right: str) -> bool:
     rest = [fold(w.strip(".,")) for w in right.split()]
     return len(rest) <= 3 and not any(
         w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES or w in ROLE_NOUNS
-        or (w in ORG_WORDS and w != "statistics")  # "… and Justice Statistics" ends a portfolio, not a body
+        # "… and Justice Statistics", "… and Infrastructure" end a portfolio, not a body
+        or (w in ORG_WORDS and w not in SECTOR_WORDS)
         # "Justice" is a judge's title, and a portfolio too: "Office for Crime and Justice Statistics"
         or (w in ROLE_TITLES and not (w in POLICY_WORDS_LOWER and len(rest) > 1))
         for w in rest
@@ -911,6 +919,11 @@ def _ampersand_join(left: str, right: str) -> bool:
 def _org_join(left: str, right: str, of: bool) -> bool:
     words = [fold(w.strip(".,")) for w in left.split()]
     if of:  # "Bank | of | England": the left part ends with an organisation's head
+        if words[-1] in _OFFICE_HEADS:
+            # "Independent Standards Commissioner | for | Local Government", an office that speaks as a body;
+            # not "EU Commissioner for | Trade Cecilia Malmström", a title before its holder's name: what the
+            # office is for must end as a body's name does
+            return fold(right.split()[-1].strip(".,")) in ORG_WORDS
         return words[-1] in ORG_HEADS
     if _in_portfolio(left, right):  # "Department of Water | and | Regional Resilience"
         return True

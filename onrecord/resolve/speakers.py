@@ -123,6 +123,8 @@ NAMED_IN_OWN_QUOTE_PENALTY = 0.7
 #: A company named once, in passing, is not what "the company" means when another has been named at
 #: least this many times before it (the company the story is about).
 DOMINANT_COMPANY_MENTIONS = 3
+#: How far into a paragraph the one person it is about must be named (by hand: "For Oliver Brennan, the day …").
+OPENING_CHARS = 25
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
 ANONYMOUS_HEADS = frozenset(
     "person source official insider worker employee staffer engineer executive resident witness parent diplomat "
@@ -320,13 +322,18 @@ def resolve_speakers(work: Work) -> None:
     cands = sorted(work.candidates, key=lambda c: (c.start, c.end))
     drop_byline_speakers(work, cands)
     chosen: dict[int, Resolution] = {}
-    for c in cands:
+    for i, c in enumerate(cands):
         if c.speaker is not None:
             res = resolver.resolve(c)
             if res.entity is not None:
                 chosen[id(c)] = res
                 resolver.note_speaker(c, res.entity)
             resolver.note_previous(c, res)
+        elif i > 0 and resolver.previous is not None and resolver.previous[0] is cands[i - 1] \
+                and resolver.previous[1] is not None and _continues(table, cands[i - 1], c, resolver.previous[1]):
+            # "“…,” a spokeswoman for Albion Rail said. / “…” / She added that …": a quotation that continues
+            # the statement before it carries its speaker on to the pronoun after it
+            resolver.previous = (c, *resolver.previous[1:])
     _first_person_in_letters(work.text, cands, chosen)
     for i, c in enumerate(cands):
         if c.speaker is None and i > 0:
@@ -563,6 +570,16 @@ _OWNED_ROLE_BEFORE_NAME = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*(
 _OWNED_NAMED_TEAM = re.compile(
     r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})\s+(?:team|club|squad|side|party)"
 )
+#: A body known by its function: "the governing body", "the sport's governing body", "the industry body".
+_BODY_BY_FUNCTION = re.compile(
+    r"(?i:the)\s+(?:(?:sport|game|industry|profession)['’]s\s+)?"
+    r"(?:governing|industry|regulatory|professional|umbrella|representative|trade|peak|statutory|sporting)\s+body"
+)
+#: Words in the name of a body that governs or represents (what "the governing body" can take up).
+_GOVERNING_BODY_WORDS = frozenset(
+    "association federation union council board authority body institute confederation league organisation "
+    "organization society commission chamber federación".split()
+)
 #: A candidate's campaign: "The Abernathy campaign", "the Lindqvist camp".
 _CANDIDATES_CAMPAIGN = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+)\s+(?:campaign|camp)")
 #: A place after a person's name, ending the speaker's phrase: "Howard Kessler of Oregon".
@@ -728,7 +745,9 @@ class _Resolver:
         else:
             # "One worker, who did not want to be named, said …" / "“…,” he said": one unnamed person
             anonymous = m.number == "sg" and (m.kind == MentionKind.GROUP or (
-                m.kind == MentionKind.INDEFINITE and _is_person_noun(m.text)))  # "a woman who …", not "a cooling engine"
+                m.kind == MentionKind.INDEFINITE and (_is_person_noun(m.text)  # "a woman who …", not "a cooling engine"
+                                                      # "One commuter, who did not want to be named,": a person
+                                                      or UNNAMED_AFTER.match(self.work.text, m.span[0] + len(m.text)))))
             self.previous = (cand, res.entity, ANONYMOUS if anonymous else None)
 
     def _spokesperson_taken_up(self, m: SpeakerMention, cand: Candidate) -> int | None:
@@ -1018,17 +1037,23 @@ class _Resolver:
                 setup = self._own_sentence_subject(m)
                 if setup is not None and not self._fits_gender(setup, m.gender):
                     setup = None
+                unsure = None
                 if setup is None:
                     setup = self._setup_subject(cand, m.span[0])
                     if setup is not None and m.gender is not None and self.table.draft(setup).gender != m.gender:
-                        setup = None  # a subject only known to fit: "she" stays with the woman known to be one
+                        unsure, setup = setup, None  # a subject only known to fit
                 # a person known to be of that gender scores higher: "she" is Margaret, not Jo Lam, when both are near
-                found = self._salient(
-                    m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i != asker, persons=True,
-                    prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
+                salient = functools.partial(
+                    self._salient, m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i != asker,
+                    persons=True, prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
                     same_paragraph=_opens_its_sentence(self.text, m.span[0]) or self._cue_after_own_quote(m, cand),
-                    setup=setup,
                 )
+                found = salient(setup=setup)
+                if unsure is not None and self._fits_gender(unsure, m.gender) and (
+                        found is None or self.table.draft(found).gender != m.gender):
+                    # "she" stays with the woman known to be one; where no one near is known to be, the person
+                    # the sentence before set up ("Brigitte Asmussen, 51, leads a team … . She said …")
+                    found = salient(setup=unsure)
             if found is None and m.gender is not None:
                 found = self._only_one_of_gender(m.span[0], m.gender)
             if found is not None and m.gender and self.table.draft(found).gender is None:
@@ -1335,6 +1360,10 @@ class _Resolver:
         return r if self._fits_gender(r, m.gender) else None
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        if m.text.lower().startswith("the ") and UNNAMED_AFTER.match(self.text, m.span[0] + len(m.text)):
+            # "The driver, who has not been named, told investigators …": someone the article will not name,
+            # known by that description, not a person named nearby who fits it
+            return self._resolve_group(m, cand)
         body_of = _BODY_OF_MEMBERS.match(m.text)
         if body_of is not None and not any(d.merged_into is None and d.type == "ORG"
                                            and fold(d.name) == fold(m.text[body_of.end("the"):]) for d in self.table.drafts):
@@ -1370,9 +1399,25 @@ class _Resolver:
             )
             if body is not None:
                 return Resolution(body, "resolve:nominal")
+        if _BODY_BY_FUNCTION.fullmatch(m.text):
+            # "BASA said in a statement … / The governing body said any appeal …": the body in focus named so
+            body = self._salient(
+                m.span[0], cand,
+                lambda i: self.table.draft(i).type == "ORG" and bool(_folded_words(self.table.draft(i).name) & _GOVERNING_BODY_WORDS)
+                and not self._only_a_channel(i, m.span[0]),
+                persons=False, reach_back=True,
+            )
+            if body is not None:
+                return Resolution(body, "resolve:nominal")
         if len(m.text.split()) == 2 and head in _SPOKES_HEADS and self.last_spokesperson is not None:
             # "the spokesperson added": the spokesperson quoted last, for the body they spoke for
             return Resolution(self.last_spokesperson, "resolve:spokesperson")
+        if len(m.text.split()) == 2 and fold(m.text.split()[0]) == "the" and fits_org_noun(head, "") is not None:
+            # "“…,” one developer, who asked not to be named, said. / The developer, who left in July, said …":
+            # the unnamed source just introduced, not the studio (a developer) the story is about
+            unnamed = self._introduced_indefinite(m, head, anonymous=True)
+            if unnamed is not None:
+                return Resolution(unnamed, "resolve:group")
         if (len(m.text.split()) <= 3 or (head in _PUBLIC_BODY_HEADS and len(m.text.split()) <= 6)) \
                 and fits_org_noun(head, "") is not None:  # ... "the state general administration department"
             # "the company said", "the agency said": the organisation of that kind in focus; a modifier
@@ -1479,6 +1524,12 @@ class _Resolver:
             m.span[0], cand, lambda i: fits_description(described, self.table.draft(i).descriptor_texts()),
             persons=True, reach_back=True,
         )
+        if found is not None and epithet is not None and epithet.group("age"):
+            alone = self._alone_in_paragraph_before(cand)
+            if alone is not None and alone != found and not self._other_age(alone, epithet.group("age")):
+                # "For Oliver Brennan, the day started with a 5am alarm … / “…,” the 18-year-old said": the one
+                # person the narration just before is about, over an 18-year-old quoted paragraphs earlier
+                found = alone
         role_age = _ROLE_AND_AGE.match(m.text)
         if found is None and (epithet or role_age):
             # "The 52-year-old admitted", "The Scot said", "the star, 31, wrote": a fact given in passing
@@ -1552,11 +1603,13 @@ class _Resolver:
         return Resolution(found, "resolve:nominal")
 
     def _introduced_indefinite(self, m: SpeakerMention, head: str, anonymous: bool = False) -> int | None:
-        """The group named by "A|An|One <…> ``head`` <…>," opening a sentence in this paragraph or the one before;
-        with ``anonymous``, only one said to be unnamed ("…, speaking on condition of anonymity,")."""
+        """The group named by "A|An|One <…> ``head`` <…>," opening a sentence in this paragraph or the one before,
+        or after a quotation ("“…,” one developer, who asked not to be named, said"); with ``anonymous``, only
+        one said to be unnamed ("…, speaking on condition of anonymity,")."""
         para = self.table.paragraph_of(m.span[0])
         lo = self.table.paragraphs[max(0, para - 1)][0]
-        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\d\s[-–—]\s))(?P<who>(?:An?|One)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(head)}"
+        pattern = re.compile(rf"(?:(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\d\s[-–—]\s))(?=[AO])|(?<=[,!?][”\"’']\s))"
+                             rf"(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(head)}"
                              rf"(?:\s+(?:to|for|of|at|in|with|from)\s+[^,.;:\n]{{1,60}})?)(?=[,.;:]|\s+(?:was|is|who|said|told))",
                              re.MULTILINE)
         found = None
@@ -1597,6 +1650,33 @@ class _Resolver:
         if entity is None or self.table.draft(entity).type != "PERSON" or prev.end > cand.start:
             return None
         return entity if _continues(self.table, prev, cand, entity) else None
+
+    def _alone_in_paragraph_before(self, cand: Candidate) -> int | None:
+        """The one person named in the narration paragraph right before ``cand``'s, when ``cand`` opens its
+        paragraph and that paragraph quotes no one: the person the writer has just turned to."""
+        table = self.table
+        if not cand.content:
+            return None
+        para = table.paragraph_of(cand.start)
+        ps = table.paragraphs[para][0]
+        if para == 0 or self.text[ps : cand.start].strip(" \t\n\"“‘'"):
+            return None
+        bs, be = table.paragraphs[para - 1]
+        k = bisect.bisect_left(self._cue_starts, bs)
+        if any(ch in self.text[bs:be] for ch in "\"“”") or (k < len(self._cue_starts) and self._cue_starts[k] < be):
+            return None  # a paragraph that quotes or reports someone
+        k = bisect.bisect_left(table.mentions, bs, key=_start_of)
+        people: dict[int, int] = {}
+        while k < len(table.mentions) and table.mentions[k].start < be:
+            r = table.root(table.mentions[k].entity)
+            if table.draft(r).type == "PERSON":
+                people.setdefault(r, table.mentions[k].start)
+            k += 1
+        if len(people) != 1:
+            return None
+        person, first = next(iter(people.items()))
+        # the paragraph opens with them ("For Oliver Brennan, the day started …"), not a caption's credit
+        return person if first - bs <= OPENING_CHARS else None
 
     def _previous_sentence_opener(self, m: SpeakerMention) -> int | None:
         """The person whose name opens the sentence before ``m`` in its paragraph, even inside reported content

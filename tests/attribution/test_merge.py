@@ -276,6 +276,36 @@ def test_a_real_source_is_kept() -> None:
     assert merge_candidates(t, tagged, ruled)[0].speaker == (0, 5)
 
 
+def test_the_addressee_of_told_gives_way_to_the_rules_subject() -> None:
+    # the tagger read "Addis" (of "told Addis Standard that") as the source
+    t = "Ato Gemechu Bekele Tufa, head of the bureau, told Addis Standard that only 12,500 quintals had arrived."
+    tagged = [tag(t, ["Standard that only 12,500 quintals had arrived"], "told", "Addis")]
+    ruled = [rule(t, "reported-clause", ["only 12,500 quintals had arrived"], "told", "Ato Gemechu Bekele Tufa")]
+    out = merge_candidates(t, tagged, ruled)
+    assert t[out[0].speaker[0]:out[0].speaker[1]] == "Ato Gemechu Bekele Tufa"
+
+
+def test_the_source_after_an_inverted_said_is_kept() -> None:
+    # only "told" puts an addressee after its cue: "…,” said Amira Haddad" names the speaker there
+    t = "“We will not leave,” said Amira Haddad, whose brother told reporters the same."
+    tagged = [tag(t, ["We will not leave,"], "said", "Amira Haddad")]
+    ruled = [rule(t, "quote-speaker-cue", ["We will not leave,"], "said", "whose brother")]
+    ruled[0].speaker = (0, 2)
+    assert merge_candidates(t, tagged, ruled)[0].speaker == span(t, "Amira Haddad")
+
+
+def test_a_source_the_tagger_read_as_content_gives_way_to_the_rule() -> None:
+    t = "In a later message, Mr Ferrity appeared to refer to a donation, writing: “That’s the 5k gone.”"
+    tagged = [Candidate(content=[span(t, "Mr Ferrity"), span(t, "That’s the 5k gone.")], cue=span(t, "writing:"),
+                        speaker=None, confidence=0.09, origin=TAGGER)]
+    ruled = [rule(t, "speaker-cue-colon-quote", ["That’s the 5k gone."], "writing", "Mr Ferrity")]
+    out = merge_candidates(t, tagged, ruled)
+    assert [t[a:b] for a, b in out[0].content] == ["That’s the 5k gone."]
+    assert t[out[0].speaker[0]:out[0].speaker[1]] == "Mr Ferrity" and out[0].confidence == 0.8
+    off = merge_candidates(t, tagged, ruled, policy=MergePolicy(source_as_content=False))
+    assert off[0].speaker is None
+
+
 def test_an_according_to_attribution_the_tagger_missed_is_added() -> None:
     t = "(CNN) — A grand jury has subpoenaed the aide, according to two officials familiar with the matter."
     ruled = find_candidates(t, [(0, len(t))], [])
