@@ -300,7 +300,35 @@ def _addressee_for_speaker(text: str, tagged: Candidate, ruled: Candidate) -> bo
         return False
     if _RELATIVE_OPENING.match(text, a[0]):
         return True  # "It said TrackLink, [which owns the track], had no record …": a clause inside what was said
+    if tagged.content and tagged.content[0][0] < a[0] and a[1] < tagged.content[-1][1]:
+        return True  # "The judge found that the Clarion’s reporter, [Gareth Yelland], had put …": inside it too
     return _TOLD.search(text, cue[0], cue[1]) is not None and not text[cue[1] : a[0]].strip()
+
+
+_CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'’.&-]*\s+)+")
+_PRONOUNS = frozenset("i we he she they it you".split())
+#: Capitalised words before a name that are no part of it: "On Tuesday she said", "In May Smith said".
+_NOT_NAME_PARTS = frozenset(
+    "on in at by the a an as after before since during monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _name_cut_short(text: str, tagged: Candidate, ruled: Candidate) -> bool:
+    """Whether the tagger's speaker is the last word or words of the rule's, a capitalised name it cut short on
+    the left ("Lydonia" of "Fair Borrowing Lydonia said").
+
+    >>> t = "Consumer group Fair Borrowing Lydonia said lenders had been quick."
+    >>> _name_cut_short(t, Candidate([(43, 65)], cue=(38, 42), speaker=(30, 37)),
+    ...                 Candidate([(43, 65)], cue=(38, 42), speaker=(15, 37)))
+    True
+    """
+    a, b = tagged.speaker, ruled.speaker
+    if a is None or b is None or a[1] != b[1] or not b[0] < a[0] or tagged.cue != ruled.cue \
+            or not text[a[0]].isupper() or text[a[0] : a[1]].lower() in _PRONOUNS:
+        return False  # (not "she" of "On Tuesday she said")
+    words = _CAPITALISED_WORDS.fullmatch(text, b[0], a[0])
+    return words is not None and not any(w.lower().strip(".") in _NOT_NAME_PARTS for w in words.group().split())
 
 
 def _extends_name(text: str, tagged: Candidate, ruled: Candidate) -> bool:
@@ -513,7 +541,8 @@ def merge_candidates(
                                               or _speaker_lines_away(text, c, r)
                                               or _clause_for_speaker(text, c)
                                               or _nearer_participle_subject(text, c, r)
-                                              or _addressee_for_speaker(text, c, r)):
+                                              or _addressee_for_speaker(text, c, r)
+                                              or _name_cut_short(text, c, r)):
                     c.speaker = r.speaker
                     if "+rule:" not in c.origin:
                         c.origin = f"{c.origin}+{r.origin}"

@@ -123,6 +123,11 @@ _CAPTION_VERB = re.compile(
 )
 #: Forms of "be": a passive before a cue ("It is said that …") has no speaker.
 _BE_FORMS = frozenset("is was are were be been being".split())
+#: How someone spoke, after "was" and before a colon and the quotation: "X was blunter still: “…”".
+_MANNER_OF_SPEAKING = frozenset(
+    "blunt blunter bluntest forthright scathing emphatic unequivocal candid frank succinct direct defiant "
+    "unrepentant unapologetic philosophical upbeat downbeat bullish gloomy withering damning".split()
+)
 #: Auxiliaries and adverbs that sit between a source and its cue ("has also said").
 AUX = frozenset(
     "has have had is was are were will would could may might must can did does do be been being also "
@@ -222,7 +227,7 @@ DATELINE_TOKENS = 10
 COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc ag sa nv".split())
 #: Most tokens of a subject found by ``adjunct_subject`` ("A Conservative MP").
 ADJUNCT_SUBJECT_TOKENS = 6
-GERUND_PREPS = frozenset("for despite after before by without of in on while since about upon".split())
+GERUND_PREPS = frozenset("for despite after before by without of in on while since about upon beyond except".split())
 #: Time adverbs that may stand between a source's closing comma and its cue ("…, today announced").
 TIME_ADVERBS = frozenset("today yesterday tonight".split())
 #: Days that PolNeAR's cues take in ("said Monday").
@@ -552,6 +557,11 @@ class _Finder:
             while cue_start - 1 > i and toks[cue_start - 1].lower in AUX:
                 cue_start -= 1
             if cue_start == i:
+                return None
+            if self.text[q.close - 1 : q.close] == "." and toks[i].text[:1].isupper() \
+                    and j + 1 < len(toks) and toks[j + 1].text not in ".,;":
+                # '… "in the coming weeks." The spokesperson also clarified that …': a quotation that closes its
+                # sentence, then a new one with a cue of its own
                 return None
             speaker = apposed[0] if apposed else (toks[i].start, toks[cue_start - 1].end)
             if toks[j].lower in _BACK_VERBS:
@@ -985,6 +995,15 @@ class _Finder:
                 cand = self.add(list(q.content), "direct", (toks[pred].start, toks[-2].end),
                                 (toks[0].start, toks[1].end), "speaker-cue-colon-quote")
                 return (cand, q.close + 1 if q.close is not None else None) if cand else None
+        blunt = next((x for x in range(1, len(toks) - 2) if toks[x].lower in _BE_FORMS
+                      and toks[x + 1].lower in _MANNER_OF_SPEAKING), None) if toks[-1].text == ":" else None
+        if blunt is not None and not any(t.text in "\"“”" for t in toks[:blunt]):
+            # "Danny Corrigan was blunter still on the latest episode of the podcast: “…”": how one spoke
+            speaker = self.np_before(toks, blunt)
+            if speaker is not None:
+                cand = self.add(list(q.content), "direct", (toks[blunt].start, toks[blunt + 1].end), speaker,
+                                "speaker-cue-colon-quote")
+                return (cand, q.close + 1 if q.close is not None else None) if cand else None
         if toks[-1].text == ":" and len(toks) >= 2 and all(t.text[:1].isupper() for t in toks[:-1]) and len(toks) <= 5 \
                 and toks[0].lower not in WEEKDAYS | MONTHS \
                 and not (len(toks) == 2 and len(toks[0].text) == 1):  # "A: “…”", an interview's answer, names no one
@@ -1375,7 +1394,8 @@ class _Finder:
                 continue
             if end - j < 3:
                 continue
-            speaker = self.participle_subject(toks, cue_start, k) or self.source_before(toks, cue_start, k)
+            speaker = self.infinitive_subject(toks, cue_start) or self.participle_subject(toks, cue_start, k) \
+                or self.source_before(toks, cue_start, k)
             if speaker is None:
                 speaker = (self.shared_subject(toks, cue_start) or self.adjunct_subject(toks, cue_start, k)
                            or self.declining_subject(toks, cue_start))
@@ -1390,6 +1410,20 @@ class _Finder:
             if self.overlaps_quote_content(*content):
                 continue
             self.add([content], self.kind_of(*content), cue_span, speaker, rule, cls)
+
+    def infinitive_subject(self, toks: list[Tok], cue_start: int) -> Range | None:
+        """The subject of the verb an infinitive cue is the purpose of: "Smith took to Twitter to say that …",
+        "Dr Rachel Penhallow, head teacher of …, wrote to parents to say that …" (not Twitter, not the parents).
+        Only after "<verb in the past> to <a few words> to"."""
+        if cue_start < 4 or toks[cue_start - 1].lower != "to":
+            return None
+        for v in range(cue_start - 2, max(0, cue_start - 6), -1):
+            if toks[v].lower == "to" and v > 0 and (toks[v - 1].lower in IRREGULAR_PAST or (
+                    toks[v - 1].lower.endswith("ed") and toks[v - 1].text.islower())):
+                return self.np_before(toks, v - 1)
+            if _is_boundary(toks[v]):
+                return None
+        return None
 
     def participle_subject(self, toks: list[Tok], cue_start: int, k: int) -> Range | None:
         """The subject of the sentence a participle cue after a comma hangs from: "Albion also recommended a
@@ -1526,7 +1560,7 @@ class _Finder:
         """
         if cue_start < 3:
             return None
-        joined = toks[cue_start - 1].lower in ("but", "and")
+        joined = toks[cue_start - 1].lower in ("but", "and", "beyond")  # "declined to comment beyond saying"
         participle = toks[cue_start - 1].text == "," and toks[cue_start].lower.endswith("ing")
         if not (joined or participle):
             return None
@@ -1813,7 +1847,9 @@ class _Finder:
             subj = [x for x in kids if toks[x].dep in ("nsubj", "nsubjpass")]
             up = t
             for _ in range(3):
-                if subj or up.head < 0 or not (up.dep == "conj" or (up.dep == "advcl" and up.lower.endswith("ing"))):
+                if subj or up.head < 0 or not (up.dep == "conj" or (up.dep == "advcl" and up.lower.endswith("ing"))
+                                               # "Smith took to Twitter to say that …": the purpose of taking
+                                               or (up.dep in ("advcl", "xcomp") and up.i > 0 and toks[up.i - 1].lower == "to")):
                     break
                 # "X described ... and said ...", "X has savaged the deal, warning that ...": X's subject; and up
                 # a chain ("X unseated Y, winning … and telling supporters that …")

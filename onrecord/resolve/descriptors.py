@@ -24,6 +24,7 @@ from .names import (
     HONORIFICS,
     NOT_NAME_WORDS,
     PARTY_WORDS,
+    PERFORMER_NOUNS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     ROLE_TITLES,
@@ -112,6 +113,17 @@ _POLITICIAN = frozenset("politician lawmaker legislator".split())
 _OFFICES = frozenset(
     "mp minister secretary senator representative governor mayor councillor leader president "
     "chancellor peer msp mep whip speaker".split()
+)
+#: A relative clause saying whom a person heads: "who has led the borough for nine years", "who chairs the panel".
+_LED = re.compile(
+    r"who\s+(?:has\s+|had\s+)?(?P<verb>led|leads|headed|heads|runs|ran|run|chaired|chairs)\s+"
+    r"(?:the|its|his|her|their)\s+(?P<what>[\w'’ -]{2,40}?)(?:\s+(?:since|for|from|in)\b.*)?$"
+)
+#: A secretary who is a government minister ("work and pensions secretary", "Secretary of State for …"), not
+#: a union's general secretary or a press secretary.
+_CABINET_SECRETARY = re.compile(
+    r"(?i)\bsecretary\s+of\s+state\b|^(?!.*\b(?:general|press|private|permanent|executive|company|parliamentary|"
+    r"cabinet|shadow|assistant|deputy|under)\s+secretary\b)(?:the\s+)?[\w' ’-]+\ssecretary$"
 )
 #: Nationality words that a description may add to a role it repeats; hand-listed (UK, US).
 _DEMONYMS = frozenset("scottish welsh english british irish northern american uk us".split())
@@ -262,6 +274,8 @@ def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
     (0, 'Labour leader')
     >>> describe_before("said Crispin Blunt", 5) is None
     True
+    >>> describe_before("Castellano told host Garrett Oyelaran", 21)
+    (16, 'host')
     """
     words: list[tuple[int, str]] = []
     pos = name_start
@@ -275,12 +289,14 @@ def describe_before(text: str, name_start: int) -> tuple[int, str] | None:
         if re.search(r"[,.;:!?\"“”()]$", word) or f in HONORIFICS:
             break
         capital = word[:1].isupper() and f not in NOT_NAME_WORDS
-        if not (capital or f in ROLE_NOUNS or f in ROLE_MODIFIERS or f in PARTY_WORDS or f in POLICY_WORDS):
+        if not (capital or f in ROLE_NOUNS or f in ROLE_MODIFIERS or f in PARTY_WORDS or f in POLICY_WORDS
+                or (f in PERFORMER_NOUNS and pos == name_start)):  # "told host Garrett Oyelaran"
             break
         words.insert(0, (wstart, word))
         pos = wstart
     # the phrase must end in a role word; leading capitalised non-roles stay
-    while words and not (fold(words[-1][1]) in ROLE_NOUNS or fold(words[-1][1]) in ROLE_TITLES):
+    while words and not (fold(words[-1][1]) in ROLE_NOUNS or fold(words[-1][1]) in ROLE_TITLES
+                         or (fold(words[-1][1]) in PERFORMER_NOUNS and words[-1][0] + len(words[-1][1]) + 1 == name_start)):
         words.pop()
     if not words:
         return None
@@ -368,6 +384,15 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
                     continue
                 start += aged.end("age_end") - 2
                 raw = "a " + raw[aged.end("age_end") :].strip()  # the article was the age's: "a | retired fisherman"
+            led = _LED.match(raw)
+            if led:
+                # "Dr Rosalind Mercer, who has led the museum since 2019,": its head ("the director")
+                role = "chair" if led.group("verb").startswith("chair") else "head"
+                found.append((start, f"{role} of {led.group('what')}"))
+                pos = seg.end()
+                if pos >= limit or not text.startswith(",", pos):
+                    break
+                continue
             rel = RELATIVE.match(raw)
             whole = raw[rel.end() :] if rel else raw
             parts = split_roles(whole)
@@ -447,6 +472,12 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     True
     >>> fits_description("the union leader", ["education secretary"])
     False
+    >>> fits_description("The minister", ["work and pensions secretary"]), fits_description("the minister", ["former pensions minister"])
+    (True, False)
+    >>> fits_description("the minister", ["general secretary of the union"]), fits_description("the former minister", ["former pensions minister"])
+    (False, True)
+    >>> fits_description("the minister", ["prime minister"]), fits_description("the prime minister", ["prime minister"])
+    (False, True)
     """
     want = description_tokens(nominal)
     if want - _DEMONYMS:
@@ -460,6 +491,12 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         have = description_tokens(d)
         if have & _OTHER_OFFICE - want:
             continue  # "the chancellor" is not "the shadow chancellor", nor "the chief executive" the deputy
+        if "former" in have and "former" not in want and want & _OFFICES:
+            continue  # "the minister" is not "the former pensions minister" who leads the revolt against one
+        if "minister" in want and "prime" in have and "prime" not in want:
+            continue  # nor the prime minister, who is "the prime minister"
+        if "minister" in want and "minister" not in have and _CABINET_SECRETARY.search(d):
+            have = have | {"minister"}  # "the work and pensions secretary" is a minister
         if want <= have:
             return True
         rest = want - have
@@ -472,7 +509,7 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
                 return True
         words = d.split()
         # "general secretary | of the National Association …": the role before the body it is of
-        role_of = re.match(r"(?P<role>.+?)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]", d)
+        role_of = re.match(r"(?P<role>.+?)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]", d) or _HEAD_OF.match(d)
         role = role_of.group("role").split() if role_of else []
         if len(rest) == 1 and words and next(iter(rest)) in _HEAD_SYNONYMS \
                 and (fold(words[-1]) in _HEAD_SYNONYMS[next(iter(rest))]
@@ -512,11 +549,30 @@ def _fits_by_head(nominal: str, descriptors: Sequence[str]) -> bool:
 
 #: Headline words for a body's head and the descriptor heads they stand for ("the HSE boss" is its
 #: chief executive); hand-listed.
+#: What :data:`_LED` makes of "who has led the museum": its head ("head of museum").
+_HEAD_OF = re.compile(r"(?P<role>head|chair)\s+of\s+")
+
+
+def holds_role(head: str, descriptors: Sequence[str]) -> bool:
+    """Whether one of ``descriptors`` gives a role ``head`` names ("leader" for "head of borough").
+
+    >>> holds_role("leader", ["head of borough"]), holds_role("leader", ["aged 61"])
+    (True, False)
+    """
+    wanted = _HEAD_SYNONYMS.get(head, {_SYNONYMS.get(head, head)})
+    for d in descriptors:
+        role = re.split(r"\s+(?:of|at|for)\s+", d, maxsplit=1)[0].split()
+        if role and _SYNONYMS.get(fold(role[-1]), fold(role[-1])) in wanted:
+            return True
+    return False
+
+
 _HEAD_SYNONYMS = {
     "boss": {"boss", "executive", "ceo", "head", "director", "chair", "manager", "chief", "leader", "president",
              "secretary", "director-general", "secretary-general"},
     "chief": {"chief", "executive", "ceo", "head", "director", "leader", "director-general", "secretary-general"},
     "leader": {"leader", "chief", "head", "president", "secretary", "director-general", "secretary-general"},
+    "director": {"director", "head", "director-general"},
 }
 #: Words that name a trade union, whatever it calls itself ("National Association of Secondary Teachers").
 _UNION_BODIES = frozenset("union association federation guild confederation".split())

@@ -430,7 +430,9 @@ def _merge_name_lists(
             subj = any(s for _, s in over)
             if n.type == "PERSON" and all(m.type == "ORG" for m, _ in over) and not parse_name(n.text).honorific \
                     and not n.prefix and fold(n.text) not in surnames \
-                    and not AGE_AFTER.match(text, n.end):  # a role before it or an age after it makes it a person
+                    and not AGE_AFTER.match(text, n.end) and describe_before_comma(text, n.start) is None:
+                # a role before it ("Minister X", "The fire service spokesman, Dimitris Lagoudakis") or an age after
+                # it makes it a person
                 first = parse_name(n.text).first
                 if not first or (fold(first) not in MALE_NAMES and fold(first) not in FEMALE_NAMES):
                     n = NameSpan(n.start, n.end, n.text, "ORG", n.prefix, n.prefix_start, n.possessive)
@@ -631,7 +633,8 @@ def is_byline_at(text: str, start: int, end: int) -> bool:
 UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined|requested)"
                            r"\s+(?:not\s+)?to\s+(?:be\s+)?(?:named|identified|give)|speaking\s+anonymously"
                            r"|who\s+asked\s+(?:me|us|the\s+\w+)\s+not\s+to\s+(?:print|publish|use)\s+(?:his|her|their)\s+(?:full\s+)?name"
-                           r"|who\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+be\s+(?:named|identified)"
+                           r"|who\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+(?:be\s+(?:named|identified)"
+                           r"|give\s+(?:his|her|their)\s+(?:full\s+)?(?:sur)?name)"
                            r"|who\s+(?:has|have|had)\s+not\s+been\s+(?:named|identified)|who\s+cannot\s+be\s+(?:named|identified))")
 
 
@@ -1046,12 +1049,13 @@ def _fold_acronyms(table: EntityTable) -> None:
 
 
 #: "Lumenhire, a Portland-based startup whose …", "Pryvilskoblenergo, the regional power distribution company,":
-#: a name set off by a description whose head noun is a kind of organisation.
+#: a name set off by a description whose head noun is a kind of organisation (not one it is "of": "Jean-Luc
+#: Ferrandou, the president of the Socialist group").
 _BODY_APPOSITIVE = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|to|for|the|and|on)\s+)?[A-Z][\w'’&.-]*){0,3}),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|in|with|to)\s)[\w'’-]+\s+){0,5}?"
     r"(?:startup|start-up|company|firm|maker|manufacturer|developer|retailer|brand|chain|streamer|platform|operator"
-    r"|utility|charity|organisation|organization|nonprofit|non-profit)"
-    r"(?=\s*[,.;)]|\s+(?:that|which|whose|behind|based|in|with|founded|owned|run|known)\b)"
+    r"|utility|charity|organisation|organization|nonprofit|non-profit|coalition|alliance|network|consortium|campaign|group)"
+    r"(?=\s*[,.;)]|\s+(?:that|which|whose|behind|based|in|with|founded|owned|run|known|of)\b)"
 )
 
 

@@ -52,7 +52,7 @@ DOCUMENT_NOUNS = frozenset(
     "release filing filings email emails memo memos transcript documents document papers "
     "notice note notes message messages video article column op-ed interview submission judgment ruling "
     "complaint lawsuit affidavit indictment update updates paper summary resolution motion petition bulletin "
-    "draft drafts".split()
+    "draft drafts diary diaries journal journals memoir memoirs notebook notebooks logbook".split()
 )
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
 GROUP_NOUNS = frozenset(
@@ -158,7 +158,8 @@ _RELATION_NOUNS = frozenset(
 _KIN = re.compile(
     r"(?P<owner>his|her|their)\s+(?:late\s+|eldest\s+|youngest\s+|elder\s+|younger\s+|older\s+)?"
     r"(?P<noun>" + "|".join(sorted(FEMALE_KIN | MALE_KIN | {"partner"})) + r")"
-    r"(?:\s*,\s*(?:[a-z]+ing\b[^,]*|who\b[^,]*))?,?$",
+    # ", speaking to the BBC", ", who …", or an age and a job: "Her husband, 38, a paramedic,"
+    r"(?:\s*,\s*(?:[a-z]+ing\b[^,]*|who\b[^,]*|\d{1,3}(?:\s*,\s*an?\s+[a-z][\w -]*)?|an?\s+[a-z][\w -]*))?,?$",
     re.IGNORECASE,
 )
 #: A lead and their team: "she and her co-authors", "Harwood and her colleagues".

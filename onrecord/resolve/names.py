@@ -148,6 +148,10 @@ ORG_WORDS = frozenset(
     # sectors that end companies' names ("TrackLink Infrastructure", "Palisade Interactive", "Albion Rail"), and
     # stand in ministries' portfolios too ("Ministry of Transport and Infrastructure"): see SECTOR_WORDS
     "infrastructure interactive rail railways utilities developments construction engineering "
+    # cultural and trade bodies: "Caledonian Restaurant Guild", "Lydgate Museum", "Northern Ballet"
+    "guild museum gallery library theatre orchestra opera ballet "
+    # travel companies: "Sunvista Holidays", "Aegean Cruises"
+    "holidays travel tours cruises hotels resorts "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions television tv radio sports sport "
     "standard bureau "
@@ -229,7 +233,8 @@ TRADE_UNIONS = frozenset("gmb unite unison usdaw rmt aslef neu nasuwt bma rcn uc
 NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
     "federation institute society league court inquiry committee panel bank municipality district shire "
-    "corporation office center centre government cabinet campaign".split()
+    "corporation office center centre government cabinet campaign consortium coalition alliance collective "
+    "guild hospice museum gallery library theatre orchestra".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -699,8 +704,8 @@ def strip_postnominals(name: str) -> str:
     return name[: name.rfind(words[-1]) + len(words[-1])] if words else name
 
 
-#: National words in NOT_NAME_WORDS that open the names of bodies ("UK Health Security Agency").
-NATIONAL_WORDS = frozenset("uk us usa british american".split())
+#: National words in NOT_NAME_WORDS that open the names of bodies ("UK Health Security Agency", "Scottish Water").
+NATIONAL_WORDS = frozenset("uk us usa british american english scottish welsh".split())
 
 
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:

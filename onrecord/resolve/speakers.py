@@ -35,7 +35,14 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..work import Candidate, Work
-from .descriptors import CLASS_YEAR, PICTURE_POINTERS, description_tokens, fits_description, normalise_descriptor
+from .descriptors import (
+    CLASS_YEAR,
+    PICTURE_POINTERS,
+    description_tokens,
+    fits_description,
+    holds_role,
+    normalise_descriptor,
+)
 from .entities import (
     CATAPHORA_PARAGRAPHS,
     OPENING_PARAGRAPHS,
@@ -125,6 +132,10 @@ NAMED_IN_OWN_QUOTE_PENALTY = 0.7
 DOMINANT_COMPANY_MENTIONS = 3
 #: How far into a paragraph the one person it is about must be named (by hand: "For Oliver Brennan, the day …").
 OPENING_CHARS = 25
+#: "A spokesperson for …" opening a mention.
+_SPOKES_FOR = re.compile(r"(?i)(?:an?|the)\s+spokes(?:wo)?(?:man|person)\s+for\s")
+#: Initials that stand for an office, never a body: "the PM's official spokesman".
+_TITLE_INITIALS = frozenset({"PM", "FM", "DPM"})
 #: Singular heads of anonymous sources that a short definite mention takes up ("the person said").
 ANONYMOUS_HEADS = frozenset(
     "person source official insider worker employee staffer engineer executive resident witness parent diplomat "
@@ -199,6 +210,9 @@ _NAME_WORDS_OF = {
     "carrier": frozenset({"air", "airlines", "airways"}),
     "broadcaster": frozenset({"tv", "television", "radio", "broadcasting"}),
     "studio": frozenset({"studios", "pictures", "films", "entertainment"}),
+    # "the regulator" is the Product Safety Standards Authority, not the fire and rescue service quoted since
+    "regulator": frozenset({"authority", "commission", "regulator", "ombudsman", "standards"}),
+    "watchdog": frozenset({"authority", "commission", "regulator", "ombudsman", "standards"}),
 }
 #: Company nouns too general for a body's name to claim them ("the company" is the story's company, not
 #: "Ford Motor Company" named in passing).
@@ -580,12 +594,18 @@ _GOVERNING_BODY_WORDS = frozenset(
     "association federation union council board authority body institute confederation league organisation "
     "organization society commission chamber federación".split()
 )
+#: "The" and a name of several capitalised words: "the Sunday Clarion".
+_NAMED_WITH_THE = re.compile(unicode_caps(r"(?:[Tt]he)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"))
 #: A candidate's campaign: "The Abernathy campaign", "the Lindqvist camp".
 _CANDIDATES_CAMPAIGN = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+)\s+(?:campaign|camp)")
 #: A place after a person's name, ending the speaker's phrase: "Howard Kessler of Oregon".
 _OF_A_PLACE = re.compile(r"\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 #: A live entry's time stamp before a speaker: "02:30 - ", "14.05 — ".
 _LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—|]\s*")
+#: A fronted setting before a speaker's name: "Outside parliament, | Access Forward, a coalition of …".
+_LEADING_SETTING = re.compile(
+    r"(?:Outside|Inside|Elsewhere|Meanwhile|Separately|Earlier|Later|In|At|On|After|Across|Back)\b[^,\n]{0,40},\s+(?=[A-Z])"
+)
 #: Where a speaker's phrase runs on into where they spoke: ", in a LinkedIn post that …", ", on her blog".
 _TRAILING_SETTING = re.compile(
     r",\s+(?:in|on|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -737,7 +757,8 @@ class _Resolver:
         assert cand.speaker is not None
         m = classify_mention(self.work.text, *antecedent_of_relative(self.work.text, *cand.speaker))
         noun = re.search(r"spokes(?:wo)?man|spokesperson|representative|\brep\b", m.text, re.I)
-        spokes = m.kind == MentionKind.SPOKESPERSON and noun is not None
+        # (or one for a person named with a title: "A spokesperson for Health Secretary Emyr Gwallter")
+        spokes = noun is not None and (m.kind == MentionKind.SPOKESPERSON or _SPOKES_FOR.match(m.text) is not None)
         if spokes:
             self.previous = (cand, res.entity, noun.group().lower())  # type: ignore[union-attr]
             if res.entity is not None:
@@ -800,6 +821,11 @@ class _Resolver:
         stamp = _LEADING_STAMP.match(self.work.text, s, e)
         if stamp is not None:
             s = stamp.end()  # "02:30 - One European negotiator": a live entry's time, then who
+        setting = _LEADING_SETTING.match(self.work.text, s, e)
+        if setting is not None and classify_mention(self.work.text, s, e).kind == MentionKind.UNKNOWN and (
+                classify_mention(self.work.text, setting.end(), e).kind != MentionKind.UNKNOWN
+                or self._body_opening(setting.end(), e).entity is not None):
+            s = setting.end()  # "Outside parliament, Access Forward, a coalition of disability charities"
         place = _TRAILING_PLACE.search(self.work.text, s, e)
         if place is not None and place.start() > s and _OF_A_BODY.search(self.work.text, s, place.start()):
             e = place.start()  # "Kaveh Rostampour of the Aegean Marine Institute | in Heraklion, Greece"
@@ -825,7 +851,7 @@ class _Resolver:
             return Resolution(known, "resolve:nominal")  # an opening role given to its person
         handler = getattr(self, f"_resolve_{m.kind}", None)
         if handler is None:
-            return Resolution(None, "resolve:unknown")
+            return self._body_opening(s, e)
         res: Resolution = handler(m, cand)
         if res.entity is not None and m.kind in _ROLE_KINDS and res.entity in self._named_inside(cand.content, lambda i: True):
             # "“The matter concerning Mr. Hatano is …,” the top government spokesman said": a role is never the
@@ -834,6 +860,18 @@ class _Resolver:
         if res.entity is not None and m.kind not in _OWNED_KINDS:
             self.table.add_mention(res.entity, *m.span, subject=True)
         return res
+
+    def _body_opening(self, s: int, e: int) -> Resolution:
+        """The organisation the table found opening a mention no rule could read, before its appositive
+        ("Access Forward, a coalition of disability charities"), else no one."""
+        k = bisect.bisect_left(self.table.mentions, s, key=_start_of)
+        if k < len(self.table.mentions):
+            mr = self.table.mentions[k]
+            r = self.table.root(mr.entity)
+            if mr.start == s and mr.end < e and self.work.text.startswith(",", mr.end) \
+                    and self.table.draft(r).type == "ORG":
+                return Resolution(r, "resolve:org")
+        return Resolution(None, "resolve:unknown")
 
     # -- kinds ---------------------------------------------------------------
     def _resolve_name(self, m: SpeakerMention, cand: Candidate) -> Resolution:
@@ -895,11 +933,15 @@ class _Resolver:
 
     def _introduced_as(self, index: int, noun: str) -> bool:
         """Whether the text puts ``noun`` right before a mention of body ``index`` ("the charity Nile Mercy Relief",
-        "marine insurer Carrow Mutual")."""
+        "marine insurer Carrow Mutual") or in an appositive after it ("Turismo Atlántico Galego, the consortium
+        that markets the coast")."""
         text = self.table.text
-        return any(re.search(r"\b(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+)?" + re.escape(noun) + r"\s+\Z",
-                             text[max(0, s - 40) : s], re.I)
-                   for s, _ in self.table.drafts[index].mentions)
+        before = re.compile(r"\b(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+)?" + re.escape(noun) + r"\s+\Z", re.I)
+        # (an appositive, closed as one: not "In a filing with the SEC, the company said")
+        after = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(noun)
+                           + r"(?=\s*[,;)]|\s+(?:that|which|whose|behind|based|in|with|founded|owned|run|known|of|for)\b)", re.I)
+        return any(before.search(text[max(0, s - 40) : s]) or after.match(text, e)
+                   for s, e in self.table.drafts[index].mentions)
 
     def _name_end_before_home(self, s: int, e: int) -> int:
         """Where a person's name in ``[s, e)`` ends when a place follows it ("Sen. Howard Kessler | of Oregon"),
@@ -1037,6 +1079,14 @@ class _Resolver:
                 setup = self._own_sentence_subject(m)
                 if setup is not None and not self._fits_gender(setup, m.gender):
                     setup = None
+                if setup is None and m.gender is not None:
+                    # "… his daughter Camille, 29, …, now speaks for the family. / “…,” she said": the one woman
+                    # the narration just before names, over the woman quoted before it
+                    setup = self._alone_in_paragraph_before(cand, lambda i: self.table.draft(i).gender == m.gender)
+                if setup is None:
+                    # "… Halyna Sydorenko, 71, still feeds her chickens every morning. Her neighbours have left.
+                    # Her son, she said, calls …": the one person this paragraph's narration has named so far
+                    setup = self._alone_in_own_paragraph(cand, m)
                 unsure = None
                 if setup is None:
                     setup = self._setup_subject(cand, m.span[0])
@@ -1382,6 +1432,12 @@ class _Resolver:
                 and fold(seat.group("name")) not in NOT_NAME_WORDS:
             # "The Élysée said in a statement", "the Kremlin said": a body known by one capitalised name
             return Resolution(self._org(seat.group("name"), (m.span[0] + seat.start("name"), m.span[1])), "resolve:org")
+        named = _NAMED_WITH_THE.fullmatch(m.text)
+        if named and not is_role_word(named.group("name").split()[-1]) \
+                and not any(fold(w) in GIVEN_NAMES for w in named.group("name").split()):
+            # "the Sunday Clarion said": a body's name the name finder cannot read ("Sunday" opens no name)
+            start = m.span[0] + named.start("name")
+            return Resolution(self._org(named.group("name"), (start, start + len(named.group("name")))), "resolve:org")
         if fold(m.text) == "the editor":
             # "The editor replies:" under a reader's letter: the paper's editor, named by no one
             found = self._salient(
@@ -1609,7 +1665,7 @@ class _Resolver:
         para = self.table.paragraph_of(m.span[0])
         lo = self.table.paragraphs[max(0, para - 1)][0]
         pattern = re.compile(rf"(?:(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\d\s[-–—]\s))(?=[AO])|(?<=[,!?][”\"’']\s))"
-                             rf"(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(head)}"
+                             rf"(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}(?i:{re.escape(head)})"
                              rf"(?:\s+(?:to|for|of|at|in|with|from)\s+[^,.;:\n]{{1,60}})?)(?=[,.;:]|\s+(?:was|is|who|said|told))",
                              re.MULTILINE)
         found = None
@@ -1640,7 +1696,9 @@ class _Resolver:
         if self.previous is None or self.previous[1] is None:
             return False
         d = self.table.draft(self.previous[1])
-        return d.type == "PERSON" and any(x.split() and fold(x.split()[-1]) == head for x in d.descriptor_texts())
+        # (or one of its kind: "Graham Pickersgill, who has led the borough, … / the outgoing council leader")
+        return d.type == "PERSON" and (any(x.split() and fold(x.split()[-1]) == head for x in d.descriptor_texts())
+                                       or holds_role(head, d.descriptor_texts()))
 
     def _speaker_continued(self, cand: Candidate) -> int | None:
         """The person who spoke the statement just before ``cand``, when ``cand`` continues it (see _continues)."""
@@ -1651,9 +1709,39 @@ class _Resolver:
             return None
         return entity if _continues(self.table, prev, cand, entity) else None
 
-    def _alone_in_paragraph_before(self, cand: Candidate) -> int | None:
+    def _alone_in_own_paragraph(self, cand: Candidate, m: SpeakerMention) -> int | None:
+        """The one person of a fitting gender that the narration of ``m``'s paragraph names in the sentences
+        before ``cand``'s and ``m``'s, when it quotes and reports no one there."""
+        table = self.table
+        ps = table.paragraphs[table.paragraph_of(m.span[0])][0]
+        # in an earlier sentence: not one the pronoun's own sentence names ("In a 1998 interview with the
+        # programme The Inner Life, she said", "Asked whether … Prime Minister Bertrand Aubanel, she said")
+        end = _sentence_start(self.text, min(m.span[0], cand.start) if cand.content else m.span[0])
+        if end <= ps or any(ch in self.text[ps:end] for ch in "\"“”"):
+            return None
+        k = bisect.bisect_left(self._cue_starts, ps)
+        if k < len(self._cue_starts) and self._cue_starts[k] < end:
+            return None
+        k = bisect.bisect_left(table.mentions, ps, key=_start_of)
+        people = set()
+        subjects = set()
+        while k < len(table.mentions) and table.mentions[k].start < end:
+            mr = table.mentions[k]
+            r = table.root(mr.entity)
+            if table.draft(r).type == "PERSON":
+                people.add(r)
+                if mr.subject or self._opens_sentence(mr.start):
+                    subjects.add(r)
+            k += 1
+        if len(people) != 1 or not subjects:
+            return None  # (one the paragraph is about: not "About 60 of her customers take Cardexa")
+        person = next(iter(people))
+        return person if self._fits_gender(person, m.gender) else None
+
+    def _alone_in_paragraph_before(self, cand: Candidate, fits=None) -> int | None:
         """The one person named in the narration paragraph right before ``cand``'s, when ``cand`` opens its
-        paragraph and that paragraph quotes no one: the person the writer has just turned to."""
+        paragraph and that paragraph quotes no one: the person the writer has just turned to. With ``fits``,
+        the one person there that ``fits`` (wherever the paragraph names them); without, one it opens with."""
         table = self.table
         if not cand.content:
             return None
@@ -1669,12 +1757,14 @@ class _Resolver:
         people: dict[int, int] = {}
         while k < len(table.mentions) and table.mentions[k].start < be:
             r = table.root(table.mentions[k].entity)
-            if table.draft(r).type == "PERSON":
+            if table.draft(r).type == "PERSON" and (fits is None or fits(r)):
                 people.setdefault(r, table.mentions[k].start)
             k += 1
         if len(people) != 1:
             return None
         person, first = next(iter(people.items()))
+        if fits is not None:
+            return person
         # the paragraph opens with them ("For Oliver Brennan, the day started …"), not a caption's credit
         return person if first - bs <= OPENING_CHARS else None
 
@@ -1862,8 +1952,12 @@ class _Resolver:
             return Resolution(earlier, "resolve:group")
         if m.owner and m.owner.lower() in ("his", "her", "their") and m.number == "sg" and m.gender is not None:
             # "Her daughter, speaking to the BBC": whose daughter is the story's subject more often than the
-            # woman named last (a former pupil quoted just before); named as written, not guessed
-            pass
+            # woman named last (a former pupil quoted just before); named as written, not guessed, unless the
+            # one whose relative it is has a namesake of that gender ("Sophie and Dan Whitlock … / said Ms
+            # Whitlock … / Her husband, 38, a paramedic, said": Dan)
+            kin = self._kin_namesake(m, cand)
+            if kin is not None:
+                return Resolution(kin, "resolve:group")
         elif m.owner and m.owner.lower() in ("his", "her", "their", "its"):
             owner = self._owner_entity(m, cand)
             if owner is None:
@@ -1884,6 +1978,21 @@ class _Resolver:
             if d.merged_into is None and d.type == type_ and fold(d.name) == key:
                 return Resolution(i, "resolve:group")
         return Resolution(self.table.new(name, type_), "resolve:group")
+
+    def _kin_namesake(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The one other person of the relative's gender who shares the surname of the person ``m``'s owner
+        pronoun stands for (see :meth:`_resolve_group`), else None."""
+        owner = self._owner_entity(m, cand)
+        if owner is None:
+            return None
+        d = self.table.draft(owner)
+        last = d.parsed.last if d.type == "PERSON" and d.parsed else None
+        if not last:
+            return None
+        same = [i for i, x in enumerate(self.table.drafts)
+                if x.merged_into is None and i != owner and x.type == "PERSON" and x.parsed and x.parsed.last
+                and fold(x.parsed.last) == fold(last) and x.gender in (None, m.gender)]
+        return same[0] if len(same) == 1 else None
 
     def _earlier_group(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The group a short definite mention takes up again: "the officials" after "two officials familiar with …".
@@ -2028,6 +2137,9 @@ class _Resolver:
             if body is not None:
                 return Resolution(body, "resolve:spokesperson")
             return self._spokesperson_group(m, m.owner)
+        if m.owner and re.sub(r"^(?:the|The)\s+", "", m.owner) in _TITLE_INITIALS:
+            # "the PM’s official spokesman": the office's spokesman, named as the lobby names him (not a body "PM")
+            return self._spokesperson_group(m, re.sub(r"^(?:the|The)\s+", "", m.owner))
         owner = self._owner_entity(m, cand)
         if owner is None and m.owner and m.owner[:1].islower() and m.owner.split()[0] == "the":
             # "a spokesperson for the party": the group, named for whom it speaks

@@ -285,6 +285,15 @@ def test_the_addressee_of_told_gives_way_to_the_rules_subject() -> None:
     assert t[out[0].speaker[0]:out[0].speaker[1]] == "Ato Gemechu Bekele Tufa"
 
 
+def test_a_name_inside_the_content_gives_way_to_the_rules_subject() -> None:
+    t = "The judge found that the paper’s reporter, Gareth Yelland, had put only a diluted version to her."
+    tagged = [Candidate(content=[span(t, "that the paper’s reporter,"), span(t, "had put only a diluted version to her")],
+                        cue=span(t, "found"), speaker=span(t, "Gareth Yelland"), confidence=0.35, origin=TAGGER)]
+    ruled = [rule(t, "reported-that", ["that the paper’s reporter, Gareth Yelland, had put only a diluted version to her"],
+                  "found", "The judge")]
+    assert merge_candidates(t, tagged, ruled)[0].speaker == span(t, "The judge")
+
+
 def test_the_source_after_an_inverted_said_is_kept() -> None:
     # only "told" puts an addressee after its cue: "…,” said Amira Haddad" names the speaker there
     t = "“We will not leave,” said Amira Haddad, whose brother told reporters the same."
@@ -304,6 +313,14 @@ def test_a_source_the_tagger_read_as_content_gives_way_to_the_rule() -> None:
     assert t[out[0].speaker[0]:out[0].speaker[1]] == "Mr Ferrity" and out[0].confidence == 0.8
     off = merge_candidates(t, tagged, ruled, policy=MergePolicy(source_as_content=False))
     assert off[0].speaker is None
+
+
+def test_a_name_the_tagger_cut_short_on_the_left_takes_the_rules() -> None:
+    t = "Consumer group Fair Borrowing Lydonia said lenders had been quick to put rates up."
+    tagged = [tag(t, ["lenders had been quick to put rates up"], "said", "Lydonia")]
+    ruled = [rule(t, "reported-clause", ["lenders had been quick to put rates up"], "said", "Fair Borrowing Lydonia")]
+    out = merge_candidates(t, tagged, ruled)
+    assert t[out[0].speaker[0]:out[0].speaker[1]] == "Fair Borrowing Lydonia"
 
 
 def test_an_according_to_attribution_the_tagger_missed_is_added() -> None:
