@@ -977,7 +977,7 @@ class _Finder:
                     # "In one message, sent in May, Mr Ferrity appeared to refer to a donation, writing:": a clause,
                     # whose subject the participle shares
                     speaker = self.participle_subject(toks, cue_start, j) or speaker
-                if speaker is None:  # said Blunt:
+                if speaker is None and cue[0] != "tell":  # said Blunt: (but "told the room:" names the listener)
                     sp = self.np_after(toks[:-1], j + 1)
                     # not "… and wanted survivors to sit on the tribunal as judges, “…”": an object, not a speaker
                     speaker = sp[0] if sp and toks[sp[1] + 1].lower != "to" else None

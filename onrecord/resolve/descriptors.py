@@ -116,9 +116,12 @@ _OFFICES = frozenset(
 )
 #: A relative clause saying whom a person heads: "who has led the borough for nine years", "who chairs the panel".
 _LED = re.compile(
-    r"who\s+(?:has\s+|had\s+)?(?P<verb>led|leads|headed|heads|runs|ran|run|chaired|chairs)\s+"
-    r"(?:the|its|his|her|their)\s+(?P<what>[\w'’ -]{2,40}?)(?:\s+(?:since|for|from|in)\b.*)?$"
+    r"who\s+(?:has\s+|had\s+)?(?P<verb>led|leads|headed|heads|runs|ran|run|chaired|chairs|coordinates|coordinated"
+    r"|manages|managed|directs|directed)\s+"
+    r"(?:the|its|his|her|their)\s+(?P<what>[\w'’ -]{2,60}?)(?:\s+(?:since|for|from|in)\b.*)?$"
 )
+#: The role a :data:`_LED` verb gives, by its first five letters ("who coordinates the programme": its coordinator).
+_ROLE_OF_VERB = {"chair": "chair", "coord": "coordinator", "manag": "manager", "direc": "director"}
 #: A secretary who is a government minister ("work and pensions secretary", "Secretary of State for …"), not
 #: a union's general secretary or a press secretary.
 _CABINET_SECRETARY = re.compile(
@@ -387,7 +390,7 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
             led = _LED.match(raw)
             if led:
                 # "Dr Rosalind Mercer, who has led the museum since 2019,": its head ("the director")
-                role = "chair" if led.group("verb").startswith("chair") else "head"
+                role = _ROLE_OF_VERB.get(led.group("verb")[:5], "head")
                 found.append((start, f"{role} of {led.group('what')}"))
                 pos = seg.end()
                 if pos >= limit or not text.startswith(",", pos):

@@ -1063,7 +1063,7 @@ _BODY_APPOSITIVE = re.compile(
 #: campaign group Clean Air Now", "a co-founder of Voices Unbroken", "members of Mothers Against Drilling",
 #: "Analysts at Kessler Brandt".
 _BODY_BEFORE_NAME = re.compile(
-    r"(?:\b(?:group|network|charity|organi[sz]ation|nonprofit|non-profit|coalition|collective|movement"
+    r"(?:\b(?:group|network|charity|organi[sz]ation|nonprofit|non-profit|coalition|collective|movement|body|watchdog"
     r"|alliance|campaign|band|label|agency|firm|company|startup|brand|retailer|chain|charity)"
     r"|\b(?:co-?founders?|founders?|members?)\s+of(?:\s+the)?"
     r"|\b(?:[Aa]nalysts?|[Ee]conomists?|[Rr]esearchers|[Ss]trategists?|[Ss]taff|[Ee]xecutives)\s+at)\s+"

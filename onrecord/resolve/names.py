@@ -107,7 +107,9 @@ ROLE_NOUNS = frozenset(
     "pope pontiff cardinal bishop archbishop rabbi imam pastor priest vicar "
     # health, science and inquests: "Senior coroner Katharine Mabry", "paramedic Liam Corrigan", "the former postdoc"
     "coroner paramedic pharmacist physician surgeon nurse midwife meteorologist postdoc "
-    "scientist".split()
+    "scientist "
+    # inspectors and curators: "planning inspector Gareth Pennock", "the breeding programme coordinator"
+    "inspector examiner curator coordinator organiser organizer".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -149,7 +151,7 @@ ORG_WORDS = frozenset(
     # stand in ministries' portfolios too ("Ministry of Transport and Infrastructure"): see SECTOR_WORDS
     "infrastructure interactive rail railways utilities developments construction engineering "
     # cultural and trade bodies: "Caledonian Restaurant Guild", "Lydgate Museum", "Northern Ballet"
-    "guild museum gallery library theatre orchestra opera ballet "
+    "guild museum gallery library theatre orchestra opera ballet zoo aquarium "
     # travel companies: "Sunvista Holidays", "Aegean Cruises"
     "holidays travel tours cruises hotels resorts "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
@@ -234,7 +236,7 @@ NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
     "federation institute society league court inquiry committee panel bank municipality district shire "
     "corporation office center centre government cabinet campaign consortium coalition alliance collective "
-    "guild hospice museum gallery library theatre orchestra".split()
+    "guild hospice museum gallery library theatre orchestra zoo aquarium".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())

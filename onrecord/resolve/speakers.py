@@ -602,6 +602,11 @@ _CANDIDATES_CAMPAIGN = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+)\s+(?
 _OF_A_PLACE = re.compile(r"\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 #: A live entry's time stamp before a speaker: "02:30 - ", "14.05 — ".
 _LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—|]\s*")
+#: A fronted adverbial phrase run into the pronoun after it: "Within minutes of the announcement she".
+_ADVERBIAL_THEN_PRONOUN = re.compile(
+    r"(?:Within|In|On|At|After|Before|During|Over|Since|Later|Earlier|Minutes|Hours|Days|Moments)\b[^,.;:\n]{0,60}?\s"
+    r"(?P<pron>he|she|they|we|I)"
+)
 #: A fronted setting before a speaker's name: "Outside parliament, | Access Forward, a coalition of …".
 _LEADING_SETTING = re.compile(
     r"(?:Outside|Inside|Elsewhere|Meanwhile|Separately|Earlier|Later|In|At|On|After|Across|Back)\b[^,\n]{0,40},\s+(?=[A-Z])"
@@ -821,6 +826,9 @@ class _Resolver:
         stamp = _LEADING_STAMP.match(self.work.text, s, e)
         if stamp is not None:
             s = stamp.end()  # "02:30 - One European negotiator": a live entry's time, then who
+        adverbial = _ADVERBIAL_THEN_PRONOUN.fullmatch(self.work.text, s, e)
+        if adverbial is not None:
+            s = adverbial.start("pron")  # "Within minutes of the announcement she (wrote on Instagram:)": she
         setting = _LEADING_SETTING.match(self.work.text, s, e)
         if setting is not None and classify_mention(self.work.text, s, e).kind == MentionKind.UNKNOWN and (
                 classify_mention(self.work.text, setting.end(), e).kind != MentionKind.UNKNOWN
@@ -863,14 +871,19 @@ class _Resolver:
 
     def _body_opening(self, s: int, e: int) -> Resolution:
         """The organisation the table found opening a mention no rule could read, before its appositive
-        ("Access Forward, a coalition of disability charities"), else no one."""
+        ("Access Forward, a coalition of disability charities"), or closing it after the kind of body it is
+        ("trade body UK Finance"), else no one."""
         k = bisect.bisect_left(self.table.mentions, s, key=_start_of)
-        if k < len(self.table.mentions):
+        while k < len(self.table.mentions) and self.table.mentions[k].start < e:
             mr = self.table.mentions[k]
             r = self.table.root(mr.entity)
-            if mr.start == s and mr.end < e and self.work.text.startswith(",", mr.end) \
-                    and self.table.draft(r).type == "ORG":
+            k += 1
+            if self.table.draft(r).type != "ORG":
+                continue
+            if mr.start == s and mr.end < e and self.work.text.startswith(",", mr.end):
                 return Resolution(r, "resolve:org")
+            if mr.end == e and self.work.text[s : mr.start].islower():
+                return Resolution(r, "resolve:org")  # "trade body UK Finance": the kind of body, then its name
         return Resolution(None, "resolve:unknown")
 
     # -- kinds ---------------------------------------------------------------
