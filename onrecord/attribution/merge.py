@@ -285,14 +285,15 @@ def _speaker_lines_away(text: str, tagged: Candidate, ruled: Candidate) -> bool:
 _TOLD = re.compile(r"(?:told|tells?|telling)\Z", re.I)
 
 
-def _addressee_for_speaker(text: str, tagged: Candidate, ruled: Candidate) -> bool:
-    """Whether the tagger took the addressee of "told" (or a relative clause inside the content) for the
-    speaker where the rule, for the same cue, found the subject before it: "Ato Gemechu Bekele Tufa, head of
-    the … Bureau, told Addis Standard that …" is Gemechu's, not the newspaper's.
+def _reported_side_source(text: str, tagged: Candidate, ruled: Candidate) -> bool:
+    """Whether the tagger took something on the reported side of the cue for the speaker, where the rule, for
+    the same cue, found the subject before it: the addressee of "told" ("Ato Gemechu Bekele Tufa, head of the
+    … Bureau, told Addis Standard that …" is Gemechu's, not the newspaper's), a relative clause or a name
+    inside what was said.
 
     >>> t = "Gemechu Tufa told Addis Standard that only 12,500 quintals had been delivered."
-    >>> _addressee_for_speaker(t, Candidate([(33, 78)], cue=(13, 17), speaker=(18, 23)),
-    ...                        Candidate([(38, 78)], cue=(13, 17), speaker=(0, 12)))
+    >>> _reported_side_source(t, Candidate([(33, 78)], cue=(13, 17), speaker=(18, 23)),
+    ...                       Candidate([(38, 78)], cue=(13, 17), speaker=(0, 12)))
     True
     """
     a, b, cue = tagged.speaker, ruled.speaker, tagged.cue
@@ -541,7 +542,7 @@ def merge_candidates(
                                               or _speaker_lines_away(text, c, r)
                                               or _clause_for_speaker(text, c)
                                               or _nearer_participle_subject(text, c, r)
-                                              or _addressee_for_speaker(text, c, r)
+                                              or _reported_side_source(text, c, r)
                                               or _name_cut_short(text, c, r)):
                     c.speaker = r.speaker
                     if "+rule:" not in c.origin:
