@@ -919,7 +919,8 @@ class _Finder:
             if t.text[:1].islower() and t.lower not in DETERMINERS and j < k - 1 and toks[j + 1].text[:1].isupper() \
                     and t.lower not in ("of", "for", "'s", "’s", "de", "al", "van", "von", "bin", "ibn", "bint", "ap", "ter",
                                         "den", "der", "da", "di", "du", "le", "la") \
-                    and not (t.lower == "from" and j > 0 and toks[j - 1].lower in _PERSON_NOUNS_FROM) \
+                    and not (t.lower == "from" and j > 0 and (toks[j - 1].lower in _PERSON_NOUNS_FROM
+                                                              or toks[j - 1].lower.endswith("-year-old"))) \
                     and not (t.lower == "to" and j > 0 and toks[j - 1].lower in CLOSE_TO) \
                     and not (t.lower in ("on", "in", "at") and toks[j + 1].lower in WEEKDAYS | MONTHS) \
                     and toks[j + 1].text not in SEAT_TITLES and t.lower not in RANK_WORDS:

@@ -572,7 +572,7 @@ def holds_role(head: str, descriptors: Sequence[str]) -> bool:
 
 _HEAD_SYNONYMS = {
     "boss": {"boss", "executive", "ceo", "head", "director", "chair", "manager", "chief", "leader", "president",
-             "secretary", "director-general", "secretary-general"},
+             "secretary", "director-general", "secretary-general", "principal"},
     "chief": {"chief", "executive", "ceo", "head", "director", "leader", "director-general", "secretary-general"},
     "leader": {"leader", "chief", "head", "president", "secretary", "director-general", "secretary-general"},
     "director": {"director", "head", "director-general"},

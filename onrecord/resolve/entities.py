@@ -204,9 +204,9 @@ class EntityTable:
                 if _compatible_gender(gender, self.drafts[i].gender):
                     return i
             return None
-        return self._find_by_word(last, gender, pos)
+        return self._find_by_word(last, gender, pos, fold(parsed.honorific) if parsed.honorific else None)
 
-    def _find_by_word(self, word: str, gender: str | None, pos: int) -> int | None:
+    def _find_by_word(self, word: str, gender: str | None, pos: int, honorific: str | None = None) -> int | None:
         matches = []
         for i in self.persons():
             p = self.drafts[i].parsed
@@ -234,7 +234,10 @@ class EntityTable:
             # Ashcroft writes"), who goes by a first name
             kin = {i for _, i in prior if self._introduced_as_kin(i)}
             if kin and len(kin) < len(prior):
-                prior = [b for b in prior if b[1] not in kin]
+                # ... unless the name is "Mrs Ashworth" for "Chloe's mother, Karen Ashworth": the married title is
+                # the relative's, the apprentice is "Ms Ashworth"
+                married = honorific in ("mrs", "mrs.")
+                prior = [b for b in prior if (b[1] in kin) == married]
         if prior:
             return max(prior)[1]
         after = [(min(s for s, _ in self.drafts[i].mentions), i) for i in pool if self.drafts[i].mentions]
@@ -1207,6 +1210,23 @@ _ADDRESSEE_BEFORE = re.compile(r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|[Rr]eply
 _AGED_NOUN_AFTER = re.compile(r",[ \u00a0]+an?[ \u00a0]+\d{1,3}-year-old[ \u00a0]+(\w+)")
 
 
+#: A US party tag after a name: "(R-Utah)", "(D-Minn.)".
+_US_PARTY_TAG = re.compile(r"\s*\((?P<party>[RDI])-(?P<state>[A-Z][A-Za-z.]*(?:\s?[A-Z][a-z.]*)?)\)")
+_US_PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
+#: The AP abbreviations of US states a party tag uses ("D-Minn."), by their letters without the full stops.
+_US_STATES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+    "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire", "N.J": "New Jersey",
+    "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma",
+    "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota",
+    "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington",
+    "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}
+
+
 def _collect_descriptors(table: EntityTable, index: int) -> None:
     d = table.drafts[index]
     text = table.text
@@ -1223,6 +1243,11 @@ def _collect_descriptors(table: EntityTable, index: int) -> None:
             continue  # "Speaking to Sky Sports, the former Wexham midfielder said": the subject follows, not a description
         for pos, phrase in describe_after(text, e, para[1]):
             d.add_descriptor(pos, phrase)
+        tag = _US_PARTY_TAG.match(text, e)
+        if tag is not None and d.type == "PERSON":
+            # "Sen. Dale Prewitt (R-Utah)": "the Utah Republican"
+            state = tag.group("state").rstrip(".")
+            d.add_descriptor(tag.start(), f"{_US_STATES.get(state, state)} {_US_PARTIES[tag.group('party')]}")
     words = {w for _, p in d.descriptors for w in re.findall(r"\w+", p.lower())}
     for w, g in _GENDER_WORDS.items():
         if w in words and d.gender is None:

@@ -52,7 +52,7 @@ DOCUMENT_NOUNS = frozenset(
     "release filing filings email emails memo memos transcript documents document papers "
     "notice note notes message messages video article column op-ed interview submission judgment ruling "
     "complaint lawsuit affidavit indictment update updates paper summary resolution motion petition bulletin "
-    "draft drafts diary diaries journal journals memoir memoirs notebook notebooks logbook".split()
+    "draft drafts diary diaries journal journals memoir memoirs notebook notebooks logbook minutes".split()
 )
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
 GROUP_NOUNS = frozenset(
@@ -187,6 +187,12 @@ _ATHLETE_NOUNS = frozenset("athlete olympian paralympian champion medallist meda
 _PERSON_DESCRIPTION = re.compile(
     r"(?i:the)\s+(?:[\w'’-]+\s+){0,3}(?P<head>[\w'’-]+)",
 )
+#: One party member known by a place: "the Utah Republican", "the Minnesota Democrat", "the Kent Tory".
+_PLACE_PARTY_MEMBER = re.compile(
+    r"(?:[Tt]he)\s+(?:[A-Z][a-z]+\s+){1,2}(?:Republican|Democrat|Tory|Conservative|Liberal|Socialist|Green)"
+)
+#: A meeting's minutes, not a length of time: "the minutes", "The minutes of the meeting".
+_MINUTES = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w'’-]*\s+)*minutes\b(?!\s+(?:in|later|after|before|ago)\b)")
 #: A body named before a document's noun: "an internal Commission note", "a Home Office memo".
 _MAKER_BEFORE_DOC = re.compile(unicode_caps(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})(?:\s+\([A-Z]{2,}\))?\s+[a-z]+$"
@@ -481,6 +487,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     if based:
         # "the Columbus, Ohio-based retailer": the retailer, wherever it is based
         return SpeakerMention(MentionKind.NOMINAL, "the " + mention[based.end():], span)
+    if _PLACE_PARTY_MEMBER.fullmatch(mention):
+        # "the Utah Republican said": a member of the party from that state, not a body named Utah Republican
+        return SpeakerMention(MentionKind.NOMINAL, mention, span)
     reduced = _REDUCED_RELATIVE.match(mention)
     if reduced:
         # "a ruling the county's top elected official [called …]": the thing said, then who said it; "a report
@@ -563,7 +572,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         if owner:  # "The senator's office said": the office speaks for its holder
             return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
     documents = {w for i, w in enumerate(words) if w in DOCUMENT_NOUNS and not (
-        w == "ruling" and i + 1 < len(words) and words[i + 1] not in ("of", "by", "in", "on"))}  # "the ruling party"
+        w == "ruling" and i + 1 < len(words) and words[i + 1] not in ("of", "by", "in", "on"))  # "the ruling party"
+                 and not (w == "minutes" and not _MINUTES.match(mention))}  # not "About 20 minutes in, as …"
     if (documents or (words[-1] in FINDING_NOUNS and len(words) <= 4) or _FIGURES_BY.match(mention)) \
             and not re.search(r"\bsaid\b", low):
         seen = _SEEN_BY.search(mention)

@@ -1447,7 +1447,8 @@ class _Resolver:
             return Resolution(self._org(seat.group("name"), (m.span[0] + seat.start("name"), m.span[1])), "resolve:org")
         named = _NAMED_WITH_THE.fullmatch(m.text)
         if named and not is_role_word(named.group("name").split()[-1]) \
-                and not any(fold(w) in GIVEN_NAMES for w in named.group("name").split()):
+                and fold(named.group("name").split()[-1]) not in PARTY_WORDS \
+                and not any(fold(w) in GIVEN_NAMES for w in named.group("name").split()):  # (not "the Utah Republican")
             # "the Sunday Clarion said": a body's name the name finder cannot read ("Sunday" opens no name)
             start = m.span[0] + named.start("name")
             return Resolution(self._org(named.group("name"), (start, start + len(named.group("name")))), "resolve:org")
