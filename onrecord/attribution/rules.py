@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from ..nlp.quotes import line_paragraphs
 from ..resolve.descriptors import PICTURE_POINTERS
-from ..resolve.names import PERFORMER_NOUNS, ROLE_NOUNS, is_role_word
+from ..resolve.names import PERFORMER_NOUNS, ROLE_NOUNS, find_names, is_role_word
 from ..text.letters import UPPER, unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
@@ -402,6 +402,7 @@ class _Finder:
                 speaker = (fronted.end(), speaker[1])  # "Sentencing Keogh, Judge X said": the judge
         if speaker is not None:
             speaker = _whole_words(self.text, *_strip_marks(self.text, *speaker))  # a parse may cut "co-ordinator" at its hyphen
+            speaker = _whole_name(self.text, speaker)
             if cue is not None:
                 # "The group's co-ordinator, Bethan Price, said": the name between speaker and cue is the speaker's
                 named = _APPOSED_NAME.match(self.text, speaker[1], cue[0])
@@ -2183,6 +2184,22 @@ def _overlap(a: Range, b: Range) -> bool:
 
 #: ", Bethan Price," between a speaker phrase and its cue (up to five capitalised words, post-nominals too).
 _APPOSED_NAME = re.compile(unicode_caps(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s*,?\s*"))
+
+
+def _whole_name(text: str, speaker: Range) -> Range:
+    """``speaker`` widened to the start of the organisation name it ends ("Drug Administration" of "The Food and
+    Drug Administration", which the parse splits at its "and").
+
+    >>> t = "The Food and Drug Administration said in a notice that the pills were unsafe."
+    >>> t[slice(*_whole_name(t, (13, 32)))]
+    'Food and Drug Administration'
+    """
+    s, e = speaker
+    lo = max(0, s - 40)
+    for n in find_names(text, lo, e):
+        if n.type == "ORG" and n.end == e and n.start < s and not re.search(r"[,;:\n]", text[n.start : s]):
+            return n.start, e
+    return speaker
 
 
 #: What a speaker span never opens or ends with: the closing mark of the quotation before it, a comma.
