@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from ..nlp.quotes import line_paragraphs
 from ..resolve.descriptors import PICTURE_POINTERS
-from ..resolve.names import PERFORMER_NOUNS, ROLE_NOUNS, find_names, is_role_word
+from ..resolve.names import PERFORMER_NOUNS, ROLE_NOUNS, UNNAMED_AFTER, find_names, is_role_word
 from ..text.letters import UPPER, unicode_caps
 from ..work import Candidate, Quotation, Range, Work
 from .cues import cue_class, is_cue_lemma, verb_forms
@@ -291,8 +291,6 @@ _WORDS = re.compile(r"\w+")
 #: "Asked about the memo, ", "Speaking to the BBC, ".
 _FRONTED = re.compile(r"[A-Z][a-z]+(?:ing|ed)\b[^,;:.]{0,80},\s+(?=[A-Z])")
 _PUNCT_EDGE = " \t\n.,;:!?\"'“”‘’«»"
-#: A relative clause that says a source goes unnamed: "who asked not to be named", "who did not want to be identified".
-_UNNAMED_CLAUSE = re.compile(r"who\s+(?:asked|declined|requested|(?:did\s+not|didn['’]t)\s+want|wished)\s+(?:not\s+)?to\s+be\s+(?:named|identified)")
 
 
 
@@ -733,7 +731,7 @@ class _Finder:
             outer = self.appositive_before(toks, head - 1, stacked=True)
             if outer is not None and self._plain_appositive(middle):
                 return outer[0], toks[c - 1].end
-        if toks[head].lower in ("one", "a", "an", "another") and middle and _UNNAMED_CLAUSE.match(self.text, middle[0].start):
+        if toks[head].lower in ("one", "a", "an", "another") and middle and UNNAMED_AFTER.match(self.text, toks[p].start):
             return toks[head].start, toks[c - 1].end  # "“…,” one developer, who asked not to be named, said"
         named = _ends_in_name(middle)
         if not any(t.text[:1].isupper() for t in toks[head:p]) and not named:
@@ -774,7 +772,7 @@ class _Finder:
         head = self.np_start(toks, p, 8)
         if head is None or not (any(t.text[:1].isupper() for t in toks[head:p])
                                 or (toks[head].lower in ("one", "a", "an", "another")
-                                    and _UNNAMED_CLAUSE.match(self.text, toks[w].start))):
+                                    and UNNAMED_AFTER.match(self.text, toks[w - 1].end))):
             # (or an unnamed source: "“…,” one developer, who asked not to be named, said")
             return None
         if head > 0 and toks[head - 1].text == "," and not self._after_fronted(toks, head):
@@ -2186,6 +2184,9 @@ def _overlap(a: Range, b: Range) -> bool:
 _APPOSED_NAME = re.compile(unicode_caps(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s*,?\s*"))
 
 
+_JOIN_BEFORE = re.compile(r"(?:\band|&|\bof|\bfor)\s+\Z")
+
+
 def _whole_name(text: str, speaker: Range) -> Range:
     """``speaker`` widened to the start of the organisation name it ends ("Drug Administration" of "The Food and
     Drug Administration", which the parse splits at its "and").
@@ -2195,8 +2196,9 @@ def _whole_name(text: str, speaker: Range) -> Range:
     'Food and Drug Administration'
     """
     s, e = speaker
-    lo = max(0, s - 40)
-    for n in find_names(text, lo, e):
+    if not _JOIN_BEFORE.search(text, max(0, s - 6), s):
+        return speaker  # cut at no joining word: nothing to widen over (and no name search on every speaker)
+    for n in find_names(text, max(0, s - 40), e):
         if n.type == "ORG" and n.end == e and n.start < s and not re.search(r"[,;:\n]", text[n.start : s]):
             return n.start, e
     return speaker

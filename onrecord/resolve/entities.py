@@ -19,6 +19,7 @@ from ..model import Entity
 from ..work import Range, Work
 from .descriptors import describe_after, describe_before, describe_before_comma
 from .names import (
+    UNNAMED_AFTER,
     AGE_AFTER,
     FEMALE_KIN,
     FEMALE_NAMES,
@@ -629,16 +630,6 @@ def is_byline_at(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return end - start <= 80 and bool(BYLINE.match(text, start, end) or _ROLE_BYLINE.match(text, start, end))
-
-
-#: What makes a source unnamed right after it is introduced: ", speaking on condition of anonymity", ", who
-#: asked not to be named", ", who declined to be identified", ", who has not been named".
-UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined|requested)"
-                           r"\s+(?:not\s+)?to\s+(?:be\s+)?(?:named|identified|give)|speaking\s+anonymously"
-                           r"|who\s+asked\s+(?:me|us|the\s+\w+)\s+not\s+to\s+(?:print|publish|use)\s+(?:his|her|their)\s+(?:full\s+)?name"
-                           r"|who\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+(?:be\s+(?:named|identified)"
-                           r"|give\s+(?:his|her|their)\s+(?:full\s+)?(?:sur)?name)"
-                           r"|who\s+(?:has|have|had)\s+not\s+been\s+(?:named|identified)|who\s+cannot\s+be\s+(?:named|identified))")
 
 
 def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:

@@ -772,6 +772,15 @@ _TITLE_HEADS = frozenset("Dean Director Chief Head Provost".split())
 _TITLE_OF = re.compile(r"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){1,5}")
 
 
+#: What makes a source unnamed right after it is introduced: ", speaking on condition of anonymity", ", who
+#: asked not to be named", ", who declined to be identified", ", who has not been named".
+UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined|requested|wished)"
+                           r"\s+(?:not\s+)?to\s+(?:be\s+)?(?:named|identified|give)|speaking\s+anonymously"
+                           r"|who\s+asked\s+(?:me|us|the\s+\w+)\s+not\s+to\s+(?:print|publish|use)\s+(?:his|her|their)\s+(?:full\s+)?name"
+                           r"|who\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+(?:be\s+(?:named|identified)"
+                           r"|give\s+(?:his|her|their)\s+(?:full\s+)?(?:sur)?name)"
+                           r"|who\s+(?:has|have|had)\s+not\s+been\s+(?:named|identified)|who\s+cannot\s+be\s+(?:named|identified))")
+
 #: An age in commas after a name: "Rusdi, 52,", "Amna, a 27-year-old mother of four".
 AGE_AFTER = re.compile(r",[ \u00a0]+(?:\d{1,3},|an?[ \u00a0]+\d{1,3}-year-old\b)")
 

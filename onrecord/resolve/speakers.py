@@ -48,7 +48,6 @@ from .entities import (
     OPENING_PARAGRAPHS,
     EntityTable,
     MentionRef,
-    UNNAMED_AFTER,
     body_named_by,
     build_table,
     company_words,
@@ -71,6 +70,7 @@ from .mentions import (
 )
 from ..text.letters import unicode_caps
 from .names import (
+    UNNAMED_AFTER,
     PLACE_WORDS,
     UTILITY_WORDS,
     GIVEN_NAMES,
@@ -1147,8 +1147,7 @@ class _Resolver:
         if e == 0:
             return None
         s = _sentence_start(text, e - 1)
-        k = bisect.bisect_left(self._cue_starts, s)
-        if any(ch in text[s:e] for ch in "\"“”") or (k < len(self._cue_starts) and self._cue_starts[k] < e):
+        if not self._narration(s, e):
             return None
         table = self.table
         k = bisect.bisect_left(table.mentions, s, key=_start_of)
@@ -1723,33 +1722,38 @@ class _Resolver:
             return None
         return entity if _continues(self.table, prev, cand, entity) else None
 
+    def _narration(self, lo: int, hi: int) -> bool:
+        """Whether ``[lo, hi)`` quotes and reports no one: no quotation marks, no attribution's cue."""
+        k = bisect.bisect_left(self._cue_starts, lo)
+        return not any(ch in self.text[lo:hi] for ch in "\"“”") and not (k < len(self._cue_starts) and self._cue_starts[k] < hi)
+
+    def _persons_in(self, lo: int, hi: int) -> list[tuple[int, MentionRef]]:
+        """The persons mentioned in ``[lo, hi)``, each mention with its entity's root, in text order."""
+        table = self.table
+        k = bisect.bisect_left(table.mentions, lo, key=_start_of)
+        out = []
+        while k < len(table.mentions) and table.mentions[k].start < hi:
+            mr = table.mentions[k]
+            k += 1
+            r = table.root(mr.entity)
+            if table.draft(r).type == "PERSON":
+                out.append((r, mr))
+        return out
+
     def _alone_in_own_paragraph(self, cand: Candidate, m: SpeakerMention) -> int | None:
         """The one person of a fitting gender that the narration of ``m``'s paragraph names in the sentences
         before ``cand``'s and ``m``'s, when it quotes and reports no one there."""
-        table = self.table
-        ps = table.paragraphs[table.paragraph_of(m.span[0])][0]
+        ps = self.table.paragraphs[self.table.paragraph_of(m.span[0])][0]
         # in an earlier sentence: not one the pronoun's own sentence names ("In a 1998 interview with the
         # programme The Inner Life, she said", "Asked whether … Prime Minister Bertrand Aubanel, she said")
         end = _sentence_start(self.text, min(m.span[0], cand.start) if cand.content else m.span[0])
-        if end <= ps or any(ch in self.text[ps:end] for ch in "\"“”"):
+        if end <= ps or not self._narration(ps, end):
             return None
-        k = bisect.bisect_left(self._cue_starts, ps)
-        if k < len(self._cue_starts) and self._cue_starts[k] < end:
-            return None
-        k = bisect.bisect_left(table.mentions, ps, key=_start_of)
-        people = set()
-        subjects = set()
-        while k < len(table.mentions) and table.mentions[k].start < end:
-            mr = table.mentions[k]
-            r = table.root(mr.entity)
-            if table.draft(r).type == "PERSON":
-                people.add(r)
-                if mr.subject or self._opens_sentence(mr.start):
-                    subjects.add(r)
-            k += 1
-        if len(people) != 1 or not subjects:
+        named = self._persons_in(ps, end)
+        people = {r for r, _ in named}
+        if len(people) != 1 or not any(mr.subject or self._opens_sentence(mr.start) for _, mr in named):
             return None  # (one the paragraph is about: not "About 60 of her customers take Cardexa")
-        person = next(iter(people))
+        person = people.pop()
         return person if self._fits_gender(person, m.gender) else None
 
     def _alone_in_paragraph_before(self, cand: Candidate, fits=None) -> int | None:
@@ -1764,23 +1768,18 @@ class _Resolver:
         if para == 0 or self.text[ps : cand.start].strip(" \t\n\"“‘'"):
             return None
         bs, be = table.paragraphs[para - 1]
-        k = bisect.bisect_left(self._cue_starts, bs)
-        if any(ch in self.text[bs:be] for ch in "\"“”") or (k < len(self._cue_starts) and self._cue_starts[k] < be):
+        if not self._narration(bs, be):
             return None  # a paragraph that quotes or reports someone
-        k = bisect.bisect_left(table.mentions, bs, key=_start_of)
-        people: dict[int, int] = {}
-        while k < len(table.mentions) and table.mentions[k].start < be:
-            r = table.root(table.mentions[k].entity)
-            if table.draft(r).type == "PERSON" and (fits is None or fits(r)):
-                people.setdefault(r, table.mentions[k].start)
-            k += 1
-        if len(people) != 1:
+        first: dict[int, int] = {}
+        for r, mr in self._persons_in(bs, be):
+            if fits is None or fits(r):
+                first.setdefault(r, mr.start)
+        if len(first) != 1:
             return None
-        person, first = next(iter(people.items()))
-        if fits is not None:
-            return person
-        # the paragraph opens with them ("For Oliver Brennan, the day started …"), not a caption's credit
-        return person if first - bs <= OPENING_CHARS else None
+        person, start = first.popitem()
+        # with no test, the paragraph must open with them ("For Oliver Brennan, the day started …"), not a
+        # caption's credit
+        return person if fits is not None or start - bs <= OPENING_CHARS else None
 
     def _previous_sentence_opener(self, m: SpeakerMention) -> int | None:
         """The person whose name opens the sentence before ``m`` in its paragraph, even inside reported content
