@@ -319,6 +319,10 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
             if lead:
                 s += lead.end()
                 text = work.text[s:e]
+            if fold(text) in _BUTTON_WORDS:
+                continue  # "Email this story", "Share": a page's buttons, never a name
+            if type_ == "ORG" and _person_by_appositive(work.text, text, e):
+                type_ = "PERSON"  # "Ifor Penhaligon, the county archaeologist for …": spaCy's ORG is a person
             if type_ == "PERSON" and text and all(fold(w) in PARTY_WORDS for w in re.findall(r"[\w'’-]+", text)):
                 type_ = "ORG"  # spaCy reads "Lib Dem" as a person; a party name is never one
             if type_ == "PERSON" and _SAINT_PLACE.match(work.text, s) and (possessive or work.text[e : e + 1] in "'’"):
@@ -338,6 +342,24 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                           or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")) for t in ent)
             out.append((NameSpan(s, e, text, type_, possessive=possessive), subject))
     return out
+
+
+#: A page's buttons and section labels that spaCy may read as a one-word name ("Email this story").
+_BUTTON_WORDS = frozenset("email print share subscribe comment comments".split())
+#: An appositive that makes a person of the name before it: ", 29," or ", the county archaeologist for …".
+_PERSON_APPOSITIVE = re.compile(
+    r",\s+(?:\d{1,3}\s*,|(?:the|a|an)\s+(?P<role>[a-z][\w'’ -]{0,60}?)(?=\s+(?:of|for|at|in|with|who|from)\b|\s*[,.;]))"
+)
+
+
+def _person_by_appositive(text: str, name: str, end: int) -> bool:
+    """Whether a name of at most three words ending at ``end``, holding no organisation word, is followed by an
+    age or by a role ("Ifor Penhaligon, the county archaeologist"), as only people are."""
+    words = name.split()
+    if not 1 <= len(words) <= 3 or any(fold(w) in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
+        return False
+    m = _PERSON_APPOSITIVE.match(text, end)
+    return m is not None and (m.group("role") is None or fold(m.group("role").split()[-1]) in ROLE_NOUNS)
 
 
 #: A credit for a picture or a page's crew just before a name: "Photographed by Anders Lykke", "Styled by
@@ -610,7 +632,10 @@ _OPENING_ROLE = re.compile(
 )
 _SENTENCE_OPEN = re.compile(r"(?<=[.!?:])\s+(?=\S)")
 #: A byline line: "By Eilidh MacAulay", "By JAMES ORCHARD", "By Sophie Ralston, Political Reporter".
-BYLINE = re.compile(r"\s*(?i:by)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,.*)?$")
+BYLINE = re.compile(
+    r"\s*(?i:by)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s*(?:,.*)?$"  # "By Owen Price and Selin Draycott"
+)
 #: An author's name run into the role under it, as a page's byline box reads when scraped (the Guardian):
 #: "Imogen Varley Social affairs correspondent", "Rowena Mason Whitehall editor": the name, a capitalised
 #: word of the role, at most three lower-case words (no verb or article) and the role ending its line.
@@ -643,7 +668,10 @@ def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
     subject mention of them, so that "he" and "The Tory MP" can find them.
     """
     text = table.text
-    persons = [i for i in table.persons() if table.drafts[i].parsed and table.drafts[i].parsed.is_full]  # type: ignore[union-attr]
+    bylines = [(ps, pe) for ps, pe in paragraphs if is_byline_at(text, ps, pe)]
+    persons = [i for i in table.persons() if table.drafts[i].parsed and table.drafts[i].parsed.is_full  # type: ignore[union-attr]
+               # (the author of the byline is never who a headline's role means: "Judge blocks … / By Owen …")
+               and not all(any(bs <= s < be for bs, be in bylines) for s, _ in table.drafts[i].mentions)]
     if not persons:
         return
     from .descriptors import description_tokens, fits_description, normalise_descriptor
@@ -1058,7 +1086,9 @@ _BODY_APPOSITIVE = re.compile(
 #: "Analysts at Kessler Brandt".
 _BODY_BEFORE_NAME = re.compile(
     r"(?:\b(?:group|network|charity|organi[sz]ation|nonprofit|non-profit|coalition|collective|movement|body|watchdog"
-    r"|alliance|campaign|band|label|agency|firm|company|startup|brand|retailer|chain|charity)"
+    r"|alliance|campaign|band|label|agency|firm|company|startup|brand|retailer|chain|charity"
+    # outlets: "the theatre website Curtain Call", "the trade magazine Stage Door"
+    r"|website|magazine|newspaper|podcast|publication)"
     r"|\b(?:co-?founders?|founders?|members?)\s+of(?:\s+the)?"
     r"|\b(?:[Aa]nalysts?|[Ee]conomists?|[Rr]esearchers|[Ss]trategists?|[Ss]taff|[Ee]xecutives)\s+at)\s+"
     r"(?P<name>[A-Z][\w'’&-]*(?:\.(?=[\w-]))?[\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*){0,3})(?<!['’]s)(?![\w'’-]|[ \u00a0]+family)"

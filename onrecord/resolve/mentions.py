@@ -54,6 +54,14 @@ DOCUMENT_NOUNS = frozenset(
     "complaint lawsuit affidavit indictment update updates paper summary resolution motion petition bulletin "
     "draft drafts diary diaries journal journals memoir memoirs notebook notebooks logbook minutes".split()
 )
+#: Document nouns that make one only as the mention's head, being too common inside a speaker's phrase
+#: ("Marsh, speaking … before the verdict was published"): what a body issues or a campaign delivers
+#: ("Department for Education guidance says", "a leaflet claims"), a critic's judgement ("Her verdict on the
+#: ending was blunter still:"), what a forecaster or a summit publishes ("the OBR's economic and fiscal
+#: outlook", "The conclusions").
+HEAD_DOCUMENT_NOUNS = frozenset(
+    "guidance leaflet leaflets manifesto brochure verdict review outlook index conclusions findings".split()
+)
 #: Head nouns of collective sources ("Khan's legal team"); hand-listed.
 GROUP_NOUNS = frozenset(
     "team lawyers attorneys solicitors barristers family relatives aides allies friends supporters "
@@ -77,7 +85,14 @@ _REP = re.compile(r"\brep\b(?![.\w])")
 #: "the opinion said"), only
 #: as the last word of a short mention ("a co-author of the study" is a person); hand-listed.
 FINDING_NOUNS = frozenset(
-    "study studies survey surveys poll polls research analysis opinion order decision estimate estimates forecast".split()
+    "study studies survey surveys poll polls research analysis opinion order decision estimate estimates forecast "
+    # numbers published by a body: "WHO figures show", "The data also showed"
+    "data figures statistics".split()
+)
+#: A head-only document noun followed by a reduced relative clause: "a leaflet delivered to homes …".
+HEAD_DOC_PARTICIPLE = re.compile(
+    r"\b(" + "|".join(sorted(HEAD_DOCUMENT_NOUNS)) + r")\s+(?:delivered|published|issued|sent|released|distributed"
+    r"|seen|obtained|posted|circulated|handed|pushed)\b"
 )
 #: Heads that speak for their holder ("the senator's office", "Smith's campaign"); hand-listed.
 VOICE_NOUNS = frozenset("office campaign camp".split())
@@ -96,7 +111,7 @@ _NOMINAL_AFTER_SPOKES = re.compile(r"(?:spokes\w+|representative|rep(?![.\w]))\s
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.I)
 _INDEFINITE = re.compile(r"^(?:a|an|one|another)\s+", re.I)
 _POSSESSOR = re.compile(unicode_caps(
-    r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*)['’]s?(?=\s)|\b((?i:his|her|their|its))\b"
+    r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on)\s+(?=[A-Z]))?)*[A-Z][\w-]*)['’]s?(?=\s)|\b((?i:his|her|their|its))\b"
     r"|^((?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s(?=\s)"
 ))
 #: ... a body's name may hold lower-case joining words: "from the Kenya National Bureau of Statistics"
@@ -196,6 +211,10 @@ _MINUTES = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w'’-]*\s+)*minutes\b(?!\s
 #: A body named before a document's noun: "an internal Commission note", "a Home Office memo".
 _MAKER_BEFORE_DOC = re.compile(unicode_caps(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){0,2}(?P<maker>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})(?:\s+\([A-Z]{2,}\))?\s+[a-z]+$"
+))
+#: A body's whole name, with its "of" or "for", opening a document's mention: "Department for Education guidance".
+_NAMED_BODY_DOC = re.compile(unicode_caps(
+    r"^(?:[Tt]he\s+)?(?P<maker>[A-Z][\w&-]*(?:\s+(?:of|for|and|on)\s+[A-Z][\w&-]*|\s+[A-Z][\w&-]*){0,5})\s+[a-z]+$"
 ))
 #: A public body named in lower case before a document's noun: "a cabinet statement", "a police report".
 BODY_MAKERS = frozenset(
@@ -574,13 +593,27 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     documents = {w for i, w in enumerate(words) if w in DOCUMENT_NOUNS and not (
         w == "ruling" and i + 1 < len(words) and words[i + 1] not in ("of", "by", "in", "on"))  # "the ruling party"
                  and not (w == "minutes" and not _MINUTES.match(mention))}  # not "About 20 minutes in, as …"
-    if (documents or (words[-1] in FINDING_NOUNS and len(words) <= 4) or _FIGURES_BY.match(mention)) \
+    if words[-1] in HEAD_DOCUMENT_NOUNS and mention.split()[-1].islower():
+        documents.add(words[-1])
+    reduced = HEAD_DOC_PARTICIPLE.search(mention)
+    if reduced:  # "A Liberal Democrat leaflet | delivered to homes across the constituency this week"
+        documents.add(reduced.group(1))
+    if (documents or (words[-1] in FINDING_NOUNS and len(words) <= 4 and mention.split()[-1].islower())
+            or _FIGURES_BY.match(mention)) \
             and not re.search(r"\bsaid\b", low):
         seen = _SEEN_BY.search(mention)
         if seen:  # "an internal Commission note seen by POLITICO": who saw it did not write it
             inner = classify_mention(text, s, s + seen.start())
             return replace(inner, span=span) if inner.kind == MentionKind.DOCUMENT else inner
-        owner, owner_span = _owner(mention, s)
+        named_maker = _NAMED_BODY_DOC.match(mention)
+        maker_words = named_maker.group("maker").split() if named_maker else []
+        if named_maker and ((len(maker_words) > 1 and {fold(w) for w in maker_words} & ORG_WORDS)
+                            or re.fullmatch(r"[A-Z]{2,6}", named_maker.group("maker"))):  # "WHO figures"
+            # (not "Court documents": one word, a kind of source)
+            # "Department for Education guidance says": the body's whole name, not "for Education" as an owner
+            owner, owner_span = named_maker.group("maker"), (s + named_maker.start("maker"), s + named_maker.end("maker"))
+        else:
+            owner, owner_span = _owner(mention, s)
         if owner is None:
             maker = _MAKER_BEFORE_DOC.match(mention)
             if maker:  # "an internal Commission note", "a Home Office memo": the body named before it

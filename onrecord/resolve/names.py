@@ -109,7 +109,10 @@ ROLE_NOUNS = frozenset(
     "coroner paramedic pharmacist physician surgeon nurse midwife meteorologist postdoc "
     "scientist "
     # inspectors and curators: "planning inspector Gareth Pennock", "the breeding programme coordinator"
-    "inspector examiner curator coordinator organiser organizer".split()
+    "inspector examiner curator coordinator organiser organizer "
+    # racing, the arts and fieldwork: "trainer Maggie Tolland", "His rider, Sam Whitcombe", "the envoy",
+    # "producer Gideon Marsh-Tully", "the pollster", "the archaeologist"
+    "trainer jockey rider envoy critic producer pollster archaeologist detectorist referee".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -166,7 +169,11 @@ ORG_WORDS = frozenset(
     # trade bodies and movements: "Rawalpindi-Islamabad Traders Chamber", "Qaumi Jamhoori Mahaz"
     "chamber mahaz movement "
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
-    "hospital hospitals infirmary clinic surgery hospice care healthcare".split()
+    "hospital hospitals infirmary clinic surgery hospice care healthcare "
+    # housebuilders and contractors: "Corvell Homes", "Harrowden Field Archaeology"
+    "homes archaeology exchange "
+    # racing: "Aintree Racecourse", "the Irish Gold Cup", "National Gambling Helpline"
+    "racecourse cup stakes helpline".split()
 )
 #: Organisation words that also name what a ministry is "of" ("Ministry of Transport and Infrastructure").
 SECTOR_WORDS = frozenset("statistics infrastructure rail railways utilities developments construction engineering".split())

@@ -62,6 +62,7 @@ from .mentions import (
     BODY_MAKERS,
     DOCUMENT_NOUNS,
     FINDING_NOUNS,
+    HEAD_DOC_PARTICIPLE,
     PRONOUNS,
     VOICE_NOUNS,
     MentionKind,
@@ -353,7 +354,8 @@ def resolve_speakers(work: Work) -> None:
         if c.speaker is None and i > 0:
             prev = cands[i - 1]
             res_prev = chosen.get(id(prev))
-            if res_prev is not None and res_prev.entity is not None and _continues(table, prev, c, res_prev.entity):
+            if res_prev is not None and res_prev.entity is not None and _continues(table, prev, c, res_prev.entity) \
+                    and not _own_cue_after(work.text, c.end):
                 chosen[id(c)] = Resolution(res_prev.entity, "resolve:continuation")
     entities, ids = table.entities()
     work.entities = entities
@@ -503,6 +505,28 @@ def antecedent_of_relative(text: str, start: int, end: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     return (s, e) if 0 < e - s <= 80 else (start, end)
+
+
+#: A quotation's own attribution, unread, after it in its sentence: '“…,” the 11 members of the Group of Friends
+#: … said in a joint statement': someone's, not a continuation of the speaker before.
+_OWN_CUE_AFTER = re.compile(
+    r"[\"”’']?\s*,?\s*[\"”’']?\s*(?!\s*(?:as\s+)?(?:he|she|they|I|we)\b)"  # (", as she … wrote": a pronoun may be theirs)
+    r"[^.!?\n\"“”]{0,120}?\b(?:said|says|added|adds|told|wrote|writes|stated|insisted|warned)\b"
+)
+
+
+def _own_cue_after(text: str, end: int) -> bool:
+    """Whether the quotation ending at ``end`` with a comma (inside its marks or after them) is followed by a cue
+    in the same sentence."""
+    after = text[end : end + 3].lstrip("\"”’' ")
+    return (text[end - 1 : end] == "," or after.startswith(",")) and bool(_OWN_CUE_AFTER.match(text, end))
+#: A non-restrictive clause or appositive closing a speaker's phrase: ", whose country co-drafted …", ", a former
+#: logistics officer in the Danish navy".
+_TRAILING_CLAUSE = re.compile(r"(?<=[\w)]),\s+(?:who|whose|which|a|an|the|now|himself|herself)\s")
+#: Members speaking as their body: "the 11 members of the Group of Friends", "the 27 member states of the EU".
+_MEMBERS_OF = re.compile(r"(?i:the\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:members|member\s+states)\s+of\s+(?=(?:the\s+)?[A-Z])")
+#: A fronted place before a speaker's phrase that the model took into it: "On | Lindsay Street, Dev, 29, …".
+_FRONTED_PLACE = re.compile(r"(?:^|[.!?\n]\s*)(?:On|In|At|Along|Outside|Inside|Near)\s+$")
 
 
 def drop_byline_speakers(work: Work, cands: list[Candidate]) -> None:
@@ -733,6 +757,9 @@ class _Resolver:
         self._place_names: dict[str, bool] = {}
         #: where every attribution's cue starts, sorted: "is there a cue in this sentence" by bisection
         self._cue_starts = sorted(c.cue[0] for c in work.candidates if c.cue)
+        #: the maker of the last document named with one, per head noun ("Department for Education guidance …
+        #: / The guidance also says"): (position, entity)
+        self._document_makers: dict[str, tuple[int, int]] = {}
 
     def _in_content(self, pos: int) -> bool:
         """Whether ``pos`` lies inside some candidate's content."""
@@ -819,6 +846,30 @@ class _Resolver:
         aside = _TRAILING_ASIDE.search(self.work.text, s, e)
         if aside is not None and aside.start() > s:
             e = aside.start()  # "Derek Ambler (Letters, 11 March)": the writer, not where he wrote
+        clause = _TRAILING_CLAUSE.search(self.work.text, s, e)
+        if clause is not None and clause.start() > s and classify_mention(self.work.text, s, e).kind in (
+                MentionKind.UNKNOWN, MentionKind.NOMINAL) and classify_mention(self.work.text, s, clause.start()).kind in (
+                MentionKind.NAME, MentionKind.NOMINAL, MentionKind.UNKNOWN, MentionKind.ORG):
+            # "Ambassador Ibrahim Konteh of Sierra Leone, | whose country co-drafted the resolution,", "The IFRA
+            # chief, | a former logistics officer in the Danish navy,", "The Global Motorsport Federation (GMF), |
+            # the sport's governing body": who speaks is the phrase before the aside
+            e = clause.start()
+        members = _MEMBERS_OF.match(self.work.text, s, e)
+        if members is not None:
+            s = members.end()  # "the 11 members of | the Group of Friends …": the body they speak as
+        if self.work.text[max(0, s - 12) : s].endswith(", ") and classify_mention(self.work.text, s, e).kind in (
+                MentionKind.INDEFINITE, MentionKind.GROUP):
+            person = self._person_ending_at(s - 2)
+            if person is not None:
+                # "Whitlow, | a towel still draped over her sequinned dress, said": the appositive is not who speaks
+                return Resolution(person, "resolve:appositive")
+        fronted = _FRONTED_PLACE.search(self.work.text, max(0, s - 12), s)
+        comma = self.work.text.find(",", s, e)
+        if fronted is not None and comma > s and classify_mention(self.work.text, s, comma).kind == MentionKind.NAME \
+                and fold(self.work.text[s:comma].split()[-1]) in PLACE_WORDS:
+            rest = comma + 1 + len(self.work.text[comma + 1 : e]) - len(self.work.text[comma + 1 : e].lstrip())
+            if classify_mention(self.work.text, rest, e).kind in (MentionKind.NAME, MentionKind.APPOSITIVE):
+                s = rest  # "On Lindsay Street, | Dev, 29, a delivery driver, told Pennock": where, then who
         kin_role = _OWNED_ROLE_BEFORE_NAME.match(self.work.text, s, e)
         if kin_role is not None and classify_mention(self.work.text, kin_role.end(), e).kind in (
                 MentionKind.NAME, MentionKind.APPOSITIVE):
@@ -835,7 +886,8 @@ class _Resolver:
                 or self._body_opening(setting.end(), e).entity is not None):
             s = setting.end()  # "Outside parliament, Access Forward, a coalition of disability charities"
         place = _TRAILING_PLACE.search(self.work.text, s, e)
-        if place is not None and place.start() > s and _OF_A_BODY.search(self.work.text, s, place.start()):
+        if place is not None and place.start() > s and _OF_A_BODY.search(self.work.text, s, place.start()) \
+                and classify_mention(self.work.text, s, e).kind != MentionKind.ORG:  # (not "the Group of … in Kessaria")
             e = place.start()  # "Kaveh Rostampour of the Aegean Marine Institute | in Heraklion, Greece"
         e = self._name_end_before_home(s, e)  # "Howard Kessler | of Oregon said"
         setting = _TRAILING_SETTING.search(self.work.text, s, e)
@@ -868,6 +920,16 @@ class _Resolver:
         if res.entity is not None and m.kind not in _OWNED_KINDS:
             self.table.add_mention(res.entity, *m.span, subject=True)
         return res
+
+    def _person_ending_at(self, end: int) -> int | None:
+        """The person whose table mention ends at ``end`` ("Whitlow" of "Whitlow, a towel …"), else None."""
+        k = bisect.bisect_left(self.table.mentions, end - 80, key=_start_of)
+        for mr in self.table.mentions[k:]:
+            if mr.start >= end:
+                break
+            if mr.end == end and self.table.draft(self.table.root(mr.entity)).type == "PERSON":
+                return self.table.root(mr.entity)
+        return None
 
     def _body_opening(self, s: int, e: int) -> Resolution:
         """The organisation the table found opening a mention no rule could read, before its appositive
@@ -1512,9 +1574,12 @@ class _Resolver:
             # over any company ("Government House")
             bodies = [i for i, d in enumerate(self.table.drafts) if d.merged_into is None and fits_kind(i)]
             by_name = head not in _GENERIC_COMPANY_HEADS and any(named_so(i) for i in bodies)
+            # "the animal rights group Hoofbeat Justice said … / “…,” the group said": the body introduced as a
+            # group, over a horse or a company named more often
+            as_group = head == "group" and any(introduced(i) for i in bodies)
 
             def fits(i: int) -> bool:
-                return fits_kind(i) and (not by_name or named_so(i))
+                return fits_kind(i) and (not by_name or named_so(i)) and (not as_group or introduced(i))
 
             leader = None
             if head in _JUDICIAL_NOUNS:
@@ -1808,7 +1873,15 @@ class _Resolver:
         sent = _sentence_start(self.text, m.span[0])
         if sent <= table.paragraphs[table.paragraph_of(m.span[0])][0]:
             return None  # the role opens its paragraph: no sentence before it here
-        return self._person_opening(_sentence_start(self.text, sent - 1), sent)
+        prev = _sentence_start(self.text, sent - 1)
+        found = self._person_opening(prev, sent)
+        if found is None:
+            # "Across town, in the Victorian terraces …, Gareth Pennock has a clipboard and a theory. The Liberal
+            # Democrat … said": the one person of a narrating sentence, its subject after a long fronted phrase
+            named = self._persons_in(prev, sent)
+            if len({r for r, _ in named}) == 1 and named[0][1].subject and self._narration(prev, sent):
+                found = named[0][0]
+        return found
 
     def _person_opening(self, start: int, end: int) -> int | None:
         """The person whose mention opens the sentence at ``start`` (the first mention before ``end``),
@@ -2058,6 +2131,7 @@ class _Resolver:
                 # "the minister's office said": the office speaks, named for its holder, not the holder in person
                 return self._owned_group(m, self.table.draft(owner).name, voice, "resolve:document-owner")
             if owner is not None:
+                self._document_makers[fold(m.text.split()[-1])] = (m.span[0], owner)
                 return Resolution(owner, "resolve:document-owner")
             return Resolution(None, "resolve:document-owner")
         if m.text.lower().startswith(("the ", "this ", "that ")):
@@ -2065,13 +2139,21 @@ class _Resolver:
             issuer = self._issuer_before(m.span[0], cand, fold(m.text.split()[-1]))
             if issuer is not None:
                 return Resolution(issuer, "resolve:document-issuer")
-        key = fold(m.text)
+            made = self._document_makers.get(fold(m.text.split()[-1]))
+            if made is not None and self.table.paragraph_of(m.span[0]) - self.table.paragraph_of(made[0]) <= WINDOW_PARAGRAPHS:
+                # "Department for Education guidance … says … / The guidance also says": the same maker's
+                return Resolution(made[1], "resolve:document-owner")
+        name = m.text
+        reduced = HEAD_DOC_PARTICIPLE.search(name)
+        if reduced is not None:
+            name = name[: reduced.end(1)]  # "A Liberal Democrat leaflet | delivered to homes …": the document
+        key = fold(name)
         found = next(
             (i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "DOCUMENT" and fold(d.name) == key),
             None,
         )
         if found is None:
-            found = self.table.new(m.text, "DOCUMENT")
+            found = self.table.new(name, "DOCUMENT")
         self.table.add_mention(found, *m.span)
         return Resolution(found, "resolve:document")
 
