@@ -17,12 +17,15 @@ from .pipeline import DEFAULT_MODE, Failure, Pipeline, build_article, build_pipe
 __all__ = ["extract", "extract_documents", "get_pipeline", "text_id"]
 
 
-@lru_cache(maxsize=4)
-def get_pipeline(mode: str | None = None) -> Pipeline:
+@lru_cache(maxsize=8)
+def get_pipeline(mode: str | None = None, join: bool = True) -> Pipeline:
     """Return the pipeline for ``mode``, built once per process.
 
     Args:
         mode: ``fast``, ``rules`` or ``accurate``; None for the default.
+        join: join one speaker's coordinated cues in a sentence into one quote
+            (the reader's statement); False keeps one quote per cue (PolNeAR's
+            attribution, what ``onrecord evaluate`` scores).
 
     Returns:
         The cached :class:`~onrecord.pipeline.Pipeline`.
@@ -30,7 +33,7 @@ def get_pipeline(mode: str | None = None) -> Pipeline:
     Raises:
         PipelineError: ``mode`` is unknown.
     """
-    return build_pipeline(mode or DEFAULT_MODE)
+    return build_pipeline(mode or DEFAULT_MODE, join={"enabled": join})
 
 
 def extract(
@@ -65,7 +68,7 @@ def extract(
 
 
 def extract_documents(
-    documents: Iterable[Document | Failure], mode: str | None = None, batch_size: int = 16
+    documents: Iterable[Document | Failure], mode: str | None = None, batch_size: int = 16, *, join: bool = True
 ) -> Iterator[Article | Failure]:
     """Extract a stream of documents, yielding an Article or a Failure for each, in order.
 
@@ -77,6 +80,7 @@ def extract_documents(
         documents: what :func:`onrecord.read_paths` yields, or any Documents.
         mode: ``fast``, ``rules`` or ``accurate``; None for the default.
         batch_size: documents per batch through the stages.
+        join: as for :func:`get_pipeline`.
 
     Yields:
         An :class:`~onrecord.model.Article` per document that worked, a
@@ -88,7 +92,7 @@ def extract_documents(
         >>> [len(a.quotes) for a in extract_documents(docs, mode="fast")]
         [1, 0]
     """
-    pipeline = get_pipeline(mode)
+    pipeline = get_pipeline(mode, join)
     pending: list[Document | Failure] = []
 
     def flush() -> Iterator[Article | Failure]:

@@ -16,6 +16,11 @@ Modes (``build_pipeline(mode)``):
   (falls back to ``rules`` when the model is not installed, with a warning in
   every record).
 
+Every mode ends by joining one speaker's coordinated cues in one sentence into
+one quote (``join``: "said … and warned that …"), then linking statements.
+``build_pipeline(mode, join={"enabled": False})`` keeps one quote per cue,
+PolNeAR's unit, which ``onrecord evaluate`` scores.
+
 A stage that is not ``critical`` and fails on one document leaves a warning in
 that record and the document goes on; a critical failure raises
 :class:`~onrecord.errors.ExtractionError` for that document only.
@@ -45,14 +50,15 @@ STAGES = {
     "merge": "onrecord.attribution.merge:MergeStage",
     "resolve": "onrecord.resolve.speakers:ResolveStage",
     "floor": "onrecord.attribution.floor:FloorStage",
+    "join": "onrecord.attribution.join:JoinStage",
     "statements": "onrecord.statements.stage:StatementsStage",
 }
 
 #: Stage names per mode.
 MODES = {
-    "fast": ("clean", "quotes", "rules", "resolve", "statements"),
-    "rules": ("clean", "quotes", "parse", "rules", "resolve", "statements"),
-    "accurate": ("clean", "quotes", "tagger", "merge", "resolve", "floor", "statements"),
+    "fast": ("clean", "quotes", "rules", "resolve", "join", "statements"),
+    "rules": ("clean", "quotes", "parse", "rules", "resolve", "join", "statements"),
+    "accurate": ("clean", "quotes", "tagger", "merge", "resolve", "floor", "join", "statements"),
 }
 
 #: The mode ``extract`` uses when none is given: the best on PolNeAR dev.

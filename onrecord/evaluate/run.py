@@ -59,7 +59,9 @@ def predict_articles(items: list[tuple[str, str]], mode: str | None) -> list[Out
 
     docs = [Document(id=name, text=text) for name, text in items]
     out: list[Outcome] = []
-    for result in extract_documents(docs, mode=mode):
+    # one quote per cue: PolNeAR annotates "said … and warned that …" as two attributions, which extract
+    # joins into one statement for readers (onrecord.attribution.join)
+    for result in extract_documents(docs, mode=mode, join=False):
         if isinstance(result, Failure):
             out.append(result.error)
         else:

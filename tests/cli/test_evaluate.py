@@ -54,12 +54,12 @@ def regex_quotes(text: str) -> tuple[Quote, ...]:
     return tuple(out)
 
 
-def fake_extract_documents(documents, mode=None, batch_size=16):
+def fake_extract_documents(documents, mode=None, batch_size=16, join=True):
     for d in documents:
         yield Article(id=d.id, text=d.text, quotes=regex_quotes(d.text))
 
 
-def empty_extract_documents(documents, mode=None, batch_size=16):
+def empty_extract_documents(documents, mode=None, batch_size=16, join=True):
     for d in documents:
         yield Article(id=d.id, text=d.text)
 
