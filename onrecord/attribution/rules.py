@@ -262,7 +262,9 @@ NOT_SPEAKER_LABELS = frozenset(
     "analysis opinion comment comments editorial revealed explained latest read more related see also "
     "sign subscribe follow share advertisement sponsored pictured inside special report factbox "
     # a political newsletter's section labels: "TALKER:", "SPOTTED:", "MEDIAWATCH:", "BIRTHDAYS:"
-    "talker spotted mediawatch birthdays playbook scoop happening transitions wedding driving watch quote".split()
+    "talker spotted mediawatch birthdays playbook scoop happening transitions wedding driving watch quote "
+    # a serialisation's teaser for the next part: "Tomorrow: ‘I told him he would lose the country’"
+    "tomorrow tonight coming next".split()
 )
 #: A speaker's name with their role in brackets opening a paragraph: "Owain Prydderch (Gwent Harriers head
 #: coach): …", as sports sites print their "What they said" sections.
@@ -1015,7 +1017,7 @@ class _Finder:
                                 "speaker-cue-colon-quote")
                 return (cand, q.close + 1 if q.close is not None else None) if cand else None
         if toks[-1].text == ":" and len(toks) >= 2 and all(t.text[:1].isupper() for t in toks[:-1]) and len(toks) <= 5 \
-                and toks[0].lower not in WEEKDAYS | MONTHS \
+                and toks[0].lower not in WEEKDAYS | MONTHS and toks[0].lower not in NOT_SPEAKER_LABELS \
                 and not (len(toks) == 2 and len(toks[0].text) == 1):  # "A: “…”", an interview's answer, names no one
             cand = self.add(list(q.content), "direct", (toks[-1].start, toks[-1].end),
                             (toks[0].start, toks[-2].end), "name-colon-quote")

@@ -319,8 +319,8 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
             if lead:
                 s += lead.end()
                 text = work.text[s:e]
-            if fold(text) in _BUTTON_WORDS:
-                continue  # "Email this story", "Share": a page's buttons, never a name
+            if fold(text) in _BUTTON_WORDS or (type_ == "PERSON" and text.islower()):
+                continue  # "Email this story", "Share": a page's buttons; a lower-case word is never a name
             if type_ == "ORG" and _person_by_appositive(work.text, text, e):
                 type_ = "PERSON"  # "Ifor Penhaligon, the county archaeologist for …": spaCy's ORG is a person
             if type_ == "PERSON" and text and all(fold(w) in PARTY_WORDS for w in re.findall(r"[\w'’-]+", text)):
@@ -499,6 +499,7 @@ def build_table(work: Work) -> EntityTable:
     _company_families(table)
     _fold_opening_verbs(table)
     _appositive_bodies(table)
+    _works(table)
     _fold_acronyms(table)
     for i, d in enumerate(table.drafts):
         if d.type == "PERSON" and d.merged_into is None:
@@ -646,6 +647,14 @@ _ROLE_BYLINE = re.compile(
 )
 
 
+#: A line that is only a name (two to four capitalised words), and the line under it naming a reporter's role.
+_NAME_LINE = re.compile(r"\s*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}\s*")
+_ROLE_LINE = re.compile(
+    r"\s*\n[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*){0,3}?[ \t]+"
+    r"(?i:reporter|editor|correspondent|writer|columnist|journalist)s?[ \t]*(?:\n|$)"
+)
+
+
 def is_byline_at(text: str, start: int, end: int) -> bool:
     """Whether the paragraph or line ``text[start:end]`` is a byline ("By JAMES ORCHARD", "Imogen Varley
     Social affairs correspondent" over its date): the author reports, and is never a source.
@@ -654,7 +663,11 @@ def is_byline_at(text: str, start: int, end: int) -> bool:
     >>> is_byline_at(t, 0, len(t)), is_byline_at("Mary Ann Jones told the reporter", 0, 32)
     (True, False)
     """
-    return end - start <= 80 and bool(BYLINE.match(text, start, end) or _ROLE_BYLINE.match(text, start, end))
+    return end - start <= 80 and bool(
+        BYLINE.match(text, start, end) or _ROLE_BYLINE.match(text, start, end)
+        # a name alone on its line over the reporter's role: "Rachel Dunmore\nPolitical correspondent"
+        or (_NAME_LINE.fullmatch(text, start, end) and _ROLE_LINE.match(text, end))
+    )
 
 
 def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
@@ -1093,6 +1106,32 @@ _BODY_BEFORE_NAME = re.compile(
     r"|\b(?:[Aa]nalysts?|[Ee]conomists?|[Rr]esearchers|[Ss]trategists?|[Ss]taff|[Ee]xecutives)\s+at)\s+"
     r"(?P<name>[A-Z][\w'’&-]*(?:\.(?=[\w-]))?[\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*){0,3})(?<!['’]s)(?![\w'’-]|[ \u00a0]+family)"
 )
+
+
+#: A work's title after the noun for it: "In the book, No Quiet Exit, which …", "her memoir Quiet Years",
+#: "Extracted from No Quiet Exit by …".
+_WORK_TITLE = re.compile(
+    r"(?:\b(?P<noun>book|memoir|memoirs|novel|autobiography|biography|film|documentary|album|play|musical|podcast)"
+    r"(?P<comma>,)?\s+(?:(?:called|titled|entitled)\s+)?|\b(?:[Ee]xtracted|[Aa]dapted|[Tt]aken)\s+from\s+)"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+(?:(?:of|the|and|a|in|on|to)[ \u00a0]+)?[A-Z][\w'’-]*){0,5})"
+    # (after a comma, only a title set off by another: not "her next film, Valcourt said")
+    r"(?(comma),)"
+)
+
+
+def _works(table: EntityTable) -> None:
+    """Make a document of a "person" the text names as a book, a film or an album ("In the book, No Quiet
+    Exit, …"), unless a given name opens it: a title is never who "she" means."""
+    for m in _WORK_TITLE.finditer(table.text):
+        s, e = m.span("name")
+        for mr in table.mentions:
+            if mr.start >= e:
+                break
+            if mr.end <= s:
+                continue
+            d = table.draft(mr.entity)
+            if d.type == "PERSON" and not (d.parsed and d.parsed.first and fold(d.parsed.first) in GIVEN_NAMES):
+                d.type, d.gender = "DOCUMENT", None
 
 
 def _appositive_bodies(table: EntityTable) -> None:

@@ -170,8 +170,9 @@ ORG_WORDS = frozenset(
     "chamber mahaz movement "
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
     "hospital hospitals infirmary clinic surgery hospice care healthcare "
-    # housebuilders and contractors: "Corvell Homes", "Harrowden Field Archaeology"
-    "homes archaeology exchange "
+    # housebuilders, contractors, providers, studios: "Corvell Homes", "Harrowden Field Archaeology", "Kestrel Community
+    # Living", "Halcyon Forge Games"
+    "homes archaeology exchange community games "
     # racing: "Aintree Racecourse", "the Irish Gold Cup", "National Gambling Helpline"
     "racecourse cup stakes helpline".split()
 )
@@ -763,13 +764,21 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
                 if gerund and _opens_sentence(text, offset) and text.startswith(",", offset + len(part)):
                     # "Opening Question Time, Te Whata asked …": a fronted participle's object, not a name
                     continue
-                names = [n for n in _split_run(text, offset, part) if not _premodifies_role(text, n)]
+                names = [_without_former(n) for n in _split_run(text, offset, part) if not _premodifies_role(text, n)]
                 if not names and " " not in part and AGE_AFTER.match(text, offset + len(part)) \
                         and fold(part) not in NOT_NAME_WORDS and fold(part) not in COUNTRY_NAMES and part[1:].islower():
                     # "Rusdi, 52, the head of …", "said Socorro, 67,": one name and an age is a person
                     names = [NameSpan(offset, offset + len(part), part, "PERSON")]
                 found.extend(names)
     return found
+
+
+def _without_former(n: NameSpan) -> NameSpan:
+    """A name run opened by a headline's "Former" ("Former Kestrel boss tells …"): the name after it."""
+    m = re.match(r"(?:Former|FORMER|Ex)[ \u00a0-]+(?=[A-Z])", n.text)
+    if m is None or n.prefix is not None:
+        return n
+    return NameSpan(n.start + m.end(), n.end, n.text[m.end() :], n.type, n.prefix, n.prefix_start, n.possessive)
 
 
 #: A participle opening a capitalised run: "Opening Question Time", "Closing the debate".

@@ -523,6 +523,9 @@ def _own_cue_after(text: str, end: int) -> bool:
 #: A non-restrictive clause or appositive closing a speaker's phrase: ", whose country co-drafted …", ", a former
 #: logistics officer in the Danish navy".
 _TRAILING_CLAUSE = re.compile(r"(?<=[\w)]),\s+(?:who|whose|which|a|an|the|now|himself|herself)\s")
+#: A parliamentarian's group and country in brackets after the name: "(Renew, Estonia)", "(S&D, Spain)",
+#: "(Greens/EFA, Denmark)", "(Tautoko - Waiariki)".
+_GROUP_COUNTRY_TAG = re.compile(r"\s*\([A-Z][\w&/.’'-]*(?:[ -][A-Z&][\w&/.’'-]*){0,2}(?:,|\s+[-–]\s+)\s*[A-Z][\w.’' -]{1,30}\)")
 #: Members speaking as their body: "the 11 members of the Group of Friends", "the 27 member states of the EU".
 _MEMBERS_OF = re.compile(r"(?i:the\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:members|member\s+states)\s+of\s+(?=(?:the\s+)?[A-Z])")
 #: A fronted place before a speaker's phrase that the model took into it: "On | Lindsay Street, Dev, 29, …".
@@ -588,6 +591,7 @@ _TRAILING_ASIDE = re.compile(
     # a stock ticker: "Calderwood Instruments (CLDW.N)", "(NASDAQ: HLVD)"
     r"|\s*\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX)\s*:\s*[A-Z.]{1,8})\)$"
     r"|" + CLASS_YEAR.pattern + "$"  # a class year: "Maya Ortiz ’27"
+    r"|\s*\([“\"‘'][^()“”\"]{1,30}[”\"’']\)$"  # a nickname: "Jonas Verhoeven (“Brakk”)"
 )
 
 
@@ -623,7 +627,7 @@ _NAMED_WITH_THE = re.compile(unicode_caps(r"(?:[Tt]he)\s+(?P<name>[A-Z][\w'’-]
 #: A candidate's campaign: "The Abernathy campaign", "the Lindqvist camp".
 _CANDIDATES_CAMPAIGN = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+)\s+(?:campaign|camp)")
 #: A place after a person's name, ending the speaker's phrase: "Howard Kessler of Oregon".
-_OF_A_PLACE = re.compile(r"\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+_OF_A_PLACE = re.compile(r"\s+(?:of|from)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 #: A live entry's time stamp before a speaker: "02:30 - ", "14.05 — ".
 _LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—|]\s*")
 #: A fronted adverbial phrase run into the pronoun after it: "Within minutes of the announcement she".
@@ -847,13 +851,18 @@ class _Resolver:
         if aside is not None and aside.start() > s:
             e = aside.start()  # "Derek Ambler (Letters, 11 March)": the writer, not where he wrote
         clause = _TRAILING_CLAUSE.search(self.work.text, s, e)
-        if clause is not None and clause.start() > s and classify_mention(self.work.text, s, e).kind in (
-                MentionKind.UNKNOWN, MentionKind.NOMINAL) and classify_mention(self.work.text, s, clause.start()).kind in (
-                MentionKind.NAME, MentionKind.NOMINAL, MentionKind.UNKNOWN, MentionKind.ORG):
-            # "Ambassador Ibrahim Konteh of Sierra Leone, | whose country co-drafted the resolution,", "The IFRA
-            # chief, | a former logistics officer in the Danish navy,", "The Global Motorsport Federation (GMF), |
-            # the sport's governing body": who speaks is the phrase before the aside
-            e = clause.start()
+        if clause is not None and clause.start() > s:
+            head_kind = classify_mention(self.work.text, s, clause.start()).kind
+            full_kind = classify_mention(self.work.text, s, e).kind
+            relative = clause.group().split()[-1] in ("who", "whose", "which")
+            if (full_kind in (MentionKind.UNKNOWN, MentionKind.NOMINAL) and head_kind in (
+                    MentionKind.NAME, MentionKind.NOMINAL, MentionKind.ORG) + ((MentionKind.UNKNOWN,) if relative else ())) \
+                    or (full_kind == MentionKind.GROUP and head_kind == MentionKind.NOMINAL):
+                # "Ambassador Ibrahim Konteh of Sierra Leone, | whose country co-drafted the resolution,", "The IFRA
+                # chief, | a former logistics officer in the Danish navy,", "The Global Motorsport Federation (GMF),
+                # | the sport's governing body", "The 31-year-old, | the youngest member of the environment
+                # committee" (no group of members): who speaks is the phrase before the aside
+                e = clause.start()
         members = _MEMBERS_OF.match(self.work.text, s, e)
         if members is not None:
             s = members.end()  # "the 11 members of | the Group of Friends …": the body they speak as
@@ -870,6 +879,10 @@ class _Resolver:
             rest = comma + 1 + len(self.work.text[comma + 1 : e]) - len(self.work.text[comma + 1 : e].lstrip())
             if classify_mention(self.work.text, rest, e).kind in (MentionKind.NAME, MentionKind.APPOSITIVE):
                 s = rest  # "On Lindsay Street, | Dev, 29, a delivery driver, told Pennock": where, then who
+        tag = _GROUP_COUNTRY_TAG.search(self.work.text, s, e)
+        if tag is not None and tag.start() > s and classify_mention(self.work.text, s, tag.start()).kind in (
+                MentionKind.NAME, MentionKind.APPOSITIVE):
+            e = tag.start()  # "rapporteur Kristiina Vaher | (Renew, Estonia)", "Tomasz Rędzia | (ECR, Poland), the …"
         kin_role = _OWNED_ROLE_BEFORE_NAME.match(self.work.text, s, e)
         if kin_role is not None and classify_mention(self.work.text, kin_role.end(), e).kind in (
                 MentionKind.NAME, MentionKind.APPOSITIVE):
@@ -946,6 +959,11 @@ class _Resolver:
                 return Resolution(r, "resolve:org")
             if mr.end == e and self.work.text[s : mr.start].islower():
                 return Resolution(r, "resolve:org")  # "trade body UK Finance": the kind of body, then its name
+            last = self.work.text.rfind(", ", s, mr.start)
+            described = re.sub(r"\S+-based\b", "", self.work.text[last + 2 : mr.start]) if last >= 0 else ""
+            if mr.end == e and described.strip() and described.islower():
+                # "Haneul's shirt sponsor, the Busan-based energy drink brand Vireo": an appositive ending in its name
+                return Resolution(r, "resolve:org")
         return Resolution(None, "resolve:unknown")
 
     # -- kinds ---------------------------------------------------------------
@@ -985,6 +1003,8 @@ class _Resolver:
             if not parsed.honorific and looks_like_company(self.table.text, parsed.tokens[0]):
                 # "Orrin calls it …" where "Orrin CEO …" and "Orrin, the startup behind …" show a company
                 return Resolution(self._org(parsed.tokens[0], m.name_span), "resolve:org")
+        if found is None and self._names_a_work(*m.name_span):
+            return Resolution(None, "resolve:unknown")  # "No Quiet Exit, which the Sentinel serialises": a book
         if found is None:
             name = " ".join(parsed.tokens) if parsed.is_full else m.name
             found = self.table.new(name, "PERSON", parsed)
@@ -998,6 +1018,16 @@ class _Resolver:
             d.gender = m.gender  # "who gave her name as Mere": she
         self.table.add_mention(found, *m.name_span, subject=True)
         return Resolution(found, "resolve:partial-name" if partial else "resolve:name")
+
+    def _names_a_work(self, s: int, e: int) -> bool:
+        """Whether a table mention inside ``[s, e)`` is of a document the text names as a work ("the book, No
+        Quiet Exit,")."""
+        k = bisect.bisect_left(self.table.mentions, s, key=_start_of)
+        while k < len(self.table.mentions) and self.table.mentions[k].start < e:
+            if self.table.draft(self.table.root(self.table.mentions[k].entity)).type == "DOCUMENT":
+                return True
+            k += 1
+        return False
 
     def _only_a_place(self, name: str) -> bool:
         """:func:`_only_a_place` for this article, once per name (a 5 MB page names the same people thousands of
@@ -2009,6 +2039,11 @@ class _Resolver:
         """"“…,” a 58-year-old electrician who spent four years on the site told CBC News": someone
         the article never names, known by what is said of them; an anonymous source named as written
         (a description of an office, "a Home Office minister", stays unresolved)."""
+        if re.fullmatch(r"(?i:an?)\s+spokes(?:person|man|woman)", m.text):
+            # "Brightwing has now agreed to pay … . A spokesperson said …": the body the sentence before names
+            body = self._body_in_previous_sentence(m.span[0])
+            if body is not None:
+                return Resolution(body, "resolve:spokesperson")
         head = re.split(r",?\s+(?:who|whom|whose|which|that)\s", m.text, maxsplit=1)[0]  # "… electrician| who spent …"
         words = _words_of(head)
         unnamed = UNNAMED_AFTER.match(self.text, m.span[1]) or UNNAMED_AFTER.search(self.text, m.span[0], m.span[1])
@@ -2246,6 +2281,28 @@ class _Resolver:
             return self._spokesperson_group(m, d.name)
         return Resolution(owner, "resolve:spokesperson")
 
+    def _body_in_previous_sentence(self, pos: int) -> int | None:
+        """The one organisation named (outside quotation marks) in the sentence before ``pos``, in its paragraph
+        or the one before; None when none or several."""
+        sent = _sentence_start(self.text, pos)
+        if sent == 0:
+            return None
+        prev = _sentence_start(self.text, sent - 1)
+        found = set()
+        k = bisect.bisect_left(self.table.mentions, prev, key=_start_of)
+        while k < len(self.table.mentions) and self.table.mentions[k].start < sent:
+            mr = self.table.mentions[k]
+            k += 1
+            r = self.table.root(mr.entity)
+            if self.table.draft(r).type == "ORG" and not mr.in_quote:
+                found.add(r)
+        if not found:
+            # "Brightwing has now agreed …" for Brightwing Airways: a body by the first word of its name
+            words = set(re.findall(r"[A-Z][\w'’-]{3,}", self.text[prev:sent]))
+            found = {i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "ORG"
+                     and " " in d.name and d.name.split()[0] in words and fold(d.name.split()[0]) not in NOT_NAME_WORDS}
+        return next(iter(found)) if len(found) == 1 else None
+
     def _named_spokesperson(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The person named as a spokesperson whom "the X spokesman" takes up, or None.
 
@@ -2316,6 +2373,12 @@ class _Resolver:
         if owner.kind in (MentionKind.NAME, MentionKind.APPOSITIVE) and owner.name:
             parsed = parse_name(owner.name)
             found = self.table.find_person(parsed, owner.span[0])
+            if found is not None and parsed.first is None and len(parsed.tokens) == 1 and not parsed.honorific:
+                d = self.table.draft(found)
+                if not (d.parsed and d.parsed.first) and any(
+                        x.merged_into is None and x.type == "ORG" and fold(x.name).startswith(fold(owner.name) + " ")
+                        for x in self.table.drafts):
+                    found = None  # "a Kestrel spokeswoman": Kestrel Community Living, not a one-word "person" Kestrel
             if found is None and parsed.first is None:
                 # "A Tessaly spokesperson": an organisation named in short ("Tessaly Systems")
                 key = fold(owner.name) + " "
