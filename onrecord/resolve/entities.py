@@ -344,6 +344,9 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
     return out
 
 
+#: Last words of a capitalised run that make it a law or a reporter's title, never a person ("the Sentencing
+#: Bill", "Lords Correspondent", "Music Reporter").
+_NOT_A_PERSON_LAST = frozenset("bill act correspondent reporter editor writer columnist".split())
 #: A page's buttons and section labels that spaCy may read as a one-word name ("Email this story").
 _BUTTON_WORDS = frozenset("email print share subscribe comment comments".split())
 #: An appositive that makes a person of the name before it: ", 29," or ", the county archaeologist for …".
@@ -489,6 +492,8 @@ def build_table(work: Work) -> EntityTable:
         bylines = [(ps, pe) for ps, pe in paragraphs if is_byline_at(text, ps, pe)]
         names = _merge_name_lists(names, _spacy_names(work), bylines, text)
     for n, subject in names:
+        if n.type == "PERSON" and " " in n.text and fold(n.text.split()[-1]) in _NOT_A_PERSON_LAST:
+            continue  # "the Sentencing Bill", a byline's "Lords Correspondent": a law, a reporter's title
         _add_name(table, n, subject)
     _kin_genders(table)
     _link_single_words(table, paragraphs)
@@ -1104,7 +1109,12 @@ _BODY_BEFORE_NAME = re.compile(
     r"|website|magazine|newspaper|podcast|publication)"
     r"|\b(?:co-?founders?|founders?|members?)\s+of(?:\s+the)?"
     r"|\b(?:[Aa]nalysts?|[Ee]conomists?|[Rr]esearchers|[Ss]trategists?|[Ss]taff|[Ee]xecutives)\s+at)\s+"
-    r"(?P<name>[A-Z][\w'’&-]*(?:\.(?=[\w-]))?[\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*){0,3})(?<!['’]s)(?![\w'’-]|[ \u00a0]+family)"
+    r"(?P<name>[A-Z][\w'’&-]*(?:\.(?=[\w-]))?[\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*){0,3}"
+    # a name holding "in the", "of", "for" when its appositive or verb follows at once: "the campaign group Voice
+    # in the Pews, which …", not "… Clean Air Now in the Commons"
+    r"(?:[ \u00a0]+(?:in|of|on|for|at)(?:[ \u00a0]+the)?[ \u00a0]+[A-Z][\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*)?"
+    r"(?=[ \u00a0]*,[ \u00a0]+(?:which|who|a|an|the)\b|[ \u00a0]+(?:said|says|has|have|had|is|was)\b))?)"
+    r"(?<!['’]s)(?![\w'’-]|[ \u00a0]+family)"
 )
 
 
@@ -1153,10 +1163,19 @@ def _appositive_bodies(table: EntityTable) -> None:
             if d.type == "PERSON" and not (d.parsed and d.parsed.first and fold(d.parsed.first) in GIVEN_NAMES):
                 d.type, d.gender = "ORG", None
             continue
-        if any(r.start < e and s < r.end for r in table.mentions):
+        inside = [r for r in table.mentions if r.start < e and s < r.end]
+        if any(r.start < s or r.end > e for r in inside):
+            continue
+        # a part of the name found as a name of its own ("Pews" of "Voice in the Pews") is folded into the body
+        parts = {table.root(r.entity) for r in inside}
+        if any(table.draft(i).parsed and table.draft(i).parsed.first and fold(table.draft(i).parsed.first) in GIVEN_NAMES
+               for i in parts):
             continue
         same = [i for i, d in enumerate(table.drafts) if d.merged_into is None and d.type == "ORG" and fold(d.name) == fold(name)]
         i = same[0] if same else table.new(name, "ORG")
+        for part in parts:
+            if all(s <= a and b <= e for a, b in table.draft(part).mentions):
+                table.merge(part, i)
         table.add_mention(i, s, e, subject=m.start() == _sentence_start(table.text, m.start()))
 
 

@@ -622,6 +622,12 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             if body:  # "a cabinet statement": the cabinet, as "the cabinet said" would name it
                 owner, owner_span = "the " + body.group("maker"), (s + body.start("maker"), s + body.end("maker"))
         return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
+    whole = find_names(mention) if "," in mention else []
+    if len(whole) == 1 and whole[0].type == "ORG" and whole[0].end == len(mention.rstrip()) \
+            and mention[: whole[0].start].strip().lower() in ("", "the"):
+        # "The Department for Environment, Food and Rural Affairs": one body's name holding a comma
+        n = whole[0]
+        return SpeakerMention(MentionKind.ORG, mention, span, name=n.text, name_span=(s + n.start, s + n.end))
     if "," in mention:
         parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", mention)]
         # a relative clause ("…, which is releasing X's new film") names no one, whatever it mentions

@@ -112,7 +112,9 @@ ROLE_NOUNS = frozenset(
     "inspector examiner curator coordinator organiser organizer "
     # racing, the arts and fieldwork: "trainer Maggie Tolland", "His rider, Sam Whitcombe", "the envoy",
     # "producer Gideon Marsh-Tully", "the pollster", "the archaeologist"
-    "trainer jockey rider envoy critic producer pollster archaeologist detectorist referee".split()
+    "trainer jockey rider envoy critic producer pollster archaeologist detectorist referee "
+    # musicians and parliaments: "the singer said", "the crossbencher told a packed chamber"
+    "singer rapper musician guitarist drummer bassist vocalist frontman frontwoman crossbencher".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -171,20 +173,22 @@ ORG_WORDS = frozenset(
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
     "hospital hospitals infirmary clinic surgery hospice care healthcare "
     # housebuilders, contractors, providers, studios: "Corvell Homes", "Harrowden Field Archaeology", "Kestrel Community
-    # Living", "Halcyon Forge Games"
-    "homes archaeology exchange community games "
+    # Living", "Halcyon Forge Games", "Calderstone Estates"
+    "homes archaeology exchange community games estates properties "
     # racing: "Aintree Racecourse", "the Irish Gold Cup", "National Gambling Helpline"
     "racecourse cup stakes helpline".split()
 )
 #: Organisation words that also name what a ministry is "of" ("Ministry of Transport and Infrastructure").
-SECTOR_WORDS = frozenset("statistics infrastructure rail railways utilities developments construction engineering".split())
+SECTOR_WORDS = frozenset("statistics infrastructure rail railways utilities developments construction engineering affairs".split())
 #: Last words of place names, which are never people ("Marlow Crossing", "Leinster House" is a body);
 #: hand-listed from UK, US and Irish local news.
 PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
     "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
     "mosque temple chapel synagogue shrine district constituency county province region governorate prefecture oblast "
-    "motorway terrace crescent cape province region territory oval township borough parish village".split()
+    "motorway terrace crescent cape province region territory oval township borough parish village "
+    # a festival's grounds and stages: "Lodmoor Fields", "the Harbour Stage"; "the West Midlands"
+    "fields stage midlands".split()
 )
 #: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
 #: member states and the places wire copy names as actors: "South Africa", "the Netherlands", "Taiwan").

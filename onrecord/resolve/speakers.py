@@ -526,6 +526,8 @@ _TRAILING_CLAUSE = re.compile(r"(?<=[\w)]),\s+(?:who|whose|which|a|an|the|now|hi
 #: A parliamentarian's group and country in brackets after the name: "(Renew, Estonia)", "(S&D, Spain)",
 #: "(Greens/EFA, Denmark)", "(Tautoko - Waiariki)".
 _GROUP_COUNTRY_TAG = re.compile(r"\s*\([A-Z][\w&/.’'-]*(?:[ -][A-Z&][\w&/.’'-]*){0,2}(?:,|\s+[-–]\s+)\s*[A-Z][\w.’' -]{1,30}\)")
+#: Titles of peers, whose name may close with where they are "of" ("Lord Ashworth of Kelsall").
+_PEERAGES = frozenset("lord baroness lady viscount viscountess earl countess".split())
 #: Members speaking as their body: "the 11 members of the Group of Friends", "the 27 member states of the EU".
 _MEMBERS_OF = re.compile(r"(?i:the\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:members|member\s+states)\s+of\s+(?=(?:the\s+)?[A-Z])")
 #: A fronted place before a speaker's phrase that the model took into it: "On | Lindsay Street, Dev, 29, …".
@@ -1056,8 +1058,8 @@ class _Resolver:
             return e
         people = find_names(self.work.text, s, home.start())
         if people and people[-1].type == "PERSON" and people[-1].end == home.start() \
-                and fold(people[-1].text.split()[0]) in GIVEN_NAMES:
-            return home.start()
+                and (fold(people[-1].text.split()[0]) in GIVEN_NAMES or fold(people[-1].text.split()[0]) in _PEERAGES):
+            return home.start()  # (a peer's territorial designation too: "Lord Pemberton | of Hale")
         return e
 
     def _resolve_appositive(self, m: SpeakerMention, cand: Candidate) -> Resolution:
