@@ -173,8 +173,8 @@ ORG_WORDS = frozenset(
     # hospitals and health bodies: "St Brendan's Hospital", "Royal Infirmary"
     "hospital hospitals infirmary clinic surgery hospice care healthcare "
     # housebuilders, contractors, providers, studios: "Corvell Homes", "Harrowden Field Archaeology", "Kestrel Community
-    # Living", "Halcyon Forge Games", "Calderstone Estates"
-    "homes archaeology exchange community games estates properties "
+    # Living", "Halcyon Forge Games", "Calderstone Estates", "London Metro Transport"
+    "homes archaeology exchange community games estates properties transport "
     # racing: "Aintree Racecourse", "the Irish Gold Cup", "National Gambling Helpline"
     "racecourse cup stakes helpline".split()
 )
@@ -718,8 +718,9 @@ def strip_postnominals(name: str) -> str:
     return name[: name.rfind(words[-1]) + len(words[-1])] if words else name
 
 
-#: National words in NOT_NAME_WORDS that open the names of bodies ("UK Health Security Agency", "Scottish Water").
-NATIONAL_WORDS = frozenset("uk us usa british american english scottish welsh".split())
+#: National and place words in NOT_NAME_WORDS that open the names of bodies ("UK Health Security Agency", "Scottish Water",
+#: "London Metro Transport").
+NATIONAL_WORDS = frozenset("uk us usa british american english scottish welsh london washington scotland wales england britain america".split())
 
 
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
@@ -799,7 +800,9 @@ UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s
                            r"|who\s+asked\s+(?:me|us|the\s+\w+)\s+not\s+to\s+(?:print|publish|use)\s+(?:his|her|their)\s+(?:full\s+)?name"
                            r"|who\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+(?:be\s+(?:named|identified)"
                            r"|give\s+(?:his|her|their)\s+(?:full\s+)?(?:sur)?name)"
-                           r"|who\s+(?:has|have|had)\s+not\s+been\s+(?:named|identified)|who\s+cannot\s+be\s+(?:named|identified))")
+                           r"|who\s+(?:has|have|had)\s+not\s+been\s+(?:named|identified)|who\s+cannot\s+be\s+(?:named|identified)"
+                           # "One paramedic, who has worked for the trust for 14 years and did not want to be named,"
+                           r"|who\s+[^,.;]{0,80}?\band\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+be\s+(?:named|identified))")
 
 #: An age in commas after a name: "Rusdi, 52,", "Amna, a 27-year-old mother of four".
 AGE_AFTER = re.compile(r",[ \u00a0]+(?:\d{1,3},|an?[ \u00a0]+\d{1,3}-year-old\b)")

@@ -2109,6 +2109,12 @@ class _Resolver:
         if owner is None:
             return None
         d = self.table.draft(owner)
+        kin = re.escape(m.text.split()[-1])
+        if d.type == "PERSON" and any(re.search(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+{kin},?\s+\Z", self.text[max(0, a - 30) : a])
+                                      for a, _ in d.mentions):
+            # "Her mother, Lucia Marchetti, … / “…,” her mother says": the pronoun found the mother herself,
+            # introduced as that relative
+            return owner
         last = d.parsed.last if d.type == "PERSON" and d.parsed else None
         if not last:
             return None
