@@ -187,8 +187,9 @@ PLACE_WORDS = frozenset(
     "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
     "mosque temple chapel synagogue shrine district constituency county province region governorate prefecture oblast "
     "motorway terrace crescent cape province region territory oval township borough parish village "
-    # a festival's grounds and stages: "Lodmoor Fields", "the Harbour Stage"; "the West Midlands"
-    "fields stage midlands".split()
+    # a festival's grounds and stages: "Lodmoor Fields", "the Harbour Stage"; "the West Midlands"; "the Melbourne
+    # Cricket Ground"
+    "fields stage midlands ground".split()
 )
 #: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
 #: member states and the places wire copy names as actors: "South Africa", "the Netherlands", "Taiwan").
@@ -248,7 +249,9 @@ NAMED_BODY_NOUNS = frozenset(
     "trust charity school academy university college hospital council party board foundation association "
     "federation institute society league court inquiry committee panel bank municipality district shire "
     "corporation office center centre government cabinet campaign consortium coalition alliance collective "
-    "guild hospice museum gallery library theatre orchestra zoo aquarium".split()
+    "guild hospice museum gallery library theatre orchestra zoo aquarium "
+    # "the service said" for the Azores Civil Protection Service
+    "service".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())

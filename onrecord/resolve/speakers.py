@@ -526,6 +526,8 @@ _TRAILING_CLAUSE = re.compile(r"(?<=[\w)]),\s+(?:who|whose|which|a|an|the|now|hi
 #: A parliamentarian's group and country in brackets after the name: "(Renew, Estonia)", "(S&D, Spain)",
 #: "(Greens/EFA, Denmark)", "(Tautoko - Waiariki)".
 _GROUP_COUNTRY_TAG = re.compile(r"\s*\([A-Z][\w&/.’'-]*(?:[ -][A-Z&][\w&/.’'-]*){0,2}(?:,|\s+[-–]\s+)\s*[A-Z][\w.’' -]{1,30}\)")
+#: A company named by its trade with "house": "the auction house", "the fashion house", "the publishing house".
+_COMPOUND_BODY = re.compile(r"((?i:the))\s+(?:auction|fashion|publishing|trading)\s+house")
 #: Titles of peers, whose name may close with where they are "of" ("Lord Ashworth of Kelsall").
 _PEERAGES = frozenset("lord baroness lady viscount viscountess earl countess".split())
 #: Members speaking as their body: "the 11 members of the Group of Friends", "the 27 member states of the EU".
@@ -1525,6 +1527,10 @@ class _Resolver:
                                            and fold(d.name) == fold(m.text[body_of.end("the"):]) for d in self.table.drafts):
             # "The group of least developed countries said": a bloc named by whom it gathers
             return self._resolve_group(replace(m, kind=MentionKind.GROUP), cand)
+        compound = _COMPOUND_BODY.fullmatch(m.text)
+        if compound is not None:
+            # "the auction house said": a company named by its trade, as "the company" would name it
+            return self._resolve_nominal(replace(m, text=f"{compound.group(1)} company"), cand)
         head = fold(m.text.split()[-1])
         if head in _PAIR_HEADS and len(m.text.split()) <= 3:
             # "the couple said": two people, never the one person nearest
