@@ -2296,8 +2296,8 @@ class _Resolver:
         return Resolution(owner, "resolve:spokesperson")
 
     def _body_in_previous_sentence(self, pos: int) -> int | None:
-        """The one organisation named (outside quotation marks) in the sentence before ``pos``, in its paragraph
-        or the one before; None when none or several."""
+        """The one organisation named (outside quotation marks) in the sentence before the one holding ``pos``,
+        or whose name's first word that sentence writes; None when none or several."""
         sent = _sentence_start(self.text, pos)
         if sent == 0:
             return None
