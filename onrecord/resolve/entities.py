@@ -1132,13 +1132,10 @@ _WORK_TITLE = re.compile(
 def _works(table: EntityTable) -> None:
     """Make a document of a "person" the text names as a book, a film or an album ("In the book, No Quiet
     Exit, …"), unless a given name opens it: a title is never who "she" means."""
+    starts = [mr.start for mr in table.mentions]  # (sorted: the table keeps its mentions in text order)
     for m in _WORK_TITLE.finditer(table.text):
         s, e = m.span("name")
-        for mr in table.mentions:
-            if mr.start >= e:
-                break
-            if mr.end <= s:
-                continue
+        for mr in table.mentions[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]:
             d = table.draft(mr.entity)
             if d.type == "PERSON" and not (d.parsed and d.parsed.first and fold(d.parsed.first) in GIVEN_NAMES):
                 d.type, d.gender = "DOCUMENT", None

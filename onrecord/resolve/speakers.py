@@ -32,6 +32,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..work import Candidate, Work
@@ -940,13 +941,8 @@ class _Resolver:
 
     def _person_ending_at(self, end: int) -> int | None:
         """The person whose table mention ends at ``end`` ("Whitlow" of "Whitlow, a towel …"), else None."""
-        k = bisect.bisect_left(self.table.mentions, end - 80, key=_start_of)
-        for mr in self.table.mentions[k:]:
-            if mr.start >= end:
-                break
-            if mr.end == end and self.table.draft(self.table.root(mr.entity)).type == "PERSON":
-                return self.table.root(mr.entity)
-        return None
+        return next((r for r, mr in self._mentions_in(end - 80, end)
+                     if mr.end == end and self.table.draft(r).type == "PERSON"), None)
 
     def _body_opening(self, s: int, e: int) -> Resolution:
         """The organisation the table found opening a mention no rule could read, before its appositive
@@ -1026,12 +1022,7 @@ class _Resolver:
     def _names_a_work(self, s: int, e: int) -> bool:
         """Whether a table mention inside ``[s, e)`` is of a document the text names as a work ("the book, No
         Quiet Exit,")."""
-        k = bisect.bisect_left(self.table.mentions, s, key=_start_of)
-        while k < len(self.table.mentions) and self.table.mentions[k].start < e:
-            if self.table.draft(self.table.root(self.table.mentions[k].entity)).type == "DOCUMENT":
-                return True
-            k += 1
-        return False
+        return any(self.table.draft(r).type == "DOCUMENT" for r, _ in self._mentions_in(s, e))
 
     def _only_a_place(self, name: str) -> bool:
         """:func:`_only_a_place` for this article, once per name (a 5 MB page names the same people thousands of
@@ -1830,18 +1821,17 @@ class _Resolver:
         k = bisect.bisect_left(self._cue_starts, lo)
         return not any(ch in self.text[lo:hi] for ch in "\"“”") and not (k < len(self._cue_starts) and self._cue_starts[k] < hi)
 
+    def _mentions_in(self, lo: int, hi: int) -> Iterator[tuple[int, MentionRef]]:
+        """Each table mention starting in ``[lo, hi)`` with its entity's root, in text order (bisected)."""
+        mentions = self.table.mentions
+        k = bisect.bisect_left(mentions, lo, key=_start_of)
+        while k < len(mentions) and mentions[k].start < hi:
+            yield self.table.root(mentions[k].entity), mentions[k]
+            k += 1
+
     def _persons_in(self, lo: int, hi: int) -> list[tuple[int, MentionRef]]:
         """The persons mentioned in ``[lo, hi)``, each mention with its entity's root, in text order."""
-        table = self.table
-        k = bisect.bisect_left(table.mentions, lo, key=_start_of)
-        out = []
-        while k < len(table.mentions) and table.mentions[k].start < hi:
-            mr = table.mentions[k]
-            k += 1
-            r = table.root(mr.entity)
-            if table.draft(r).type == "PERSON":
-                out.append((r, mr))
-        return out
+        return [(r, mr) for r, mr in self._mentions_in(lo, hi) if self.table.draft(r).type == "PERSON"]
 
     def _alone_in_own_paragraph(self, cand: Candidate, m: SpeakerMention) -> int | None:
         """The one person of a fitting gender that the narration of ``m``'s paragraph names in the sentences
@@ -2302,14 +2292,7 @@ class _Resolver:
         if sent == 0:
             return None
         prev = _sentence_start(self.text, sent - 1)
-        found = set()
-        k = bisect.bisect_left(self.table.mentions, prev, key=_start_of)
-        while k < len(self.table.mentions) and self.table.mentions[k].start < sent:
-            mr = self.table.mentions[k]
-            k += 1
-            r = self.table.root(mr.entity)
-            if self.table.draft(r).type == "ORG" and not mr.in_quote:
-                found.add(r)
+        found = {r for r, mr in self._mentions_in(prev, sent) if self.table.draft(r).type == "ORG" and not mr.in_quote}
         if not found:
             # "Brightwing has now agreed …" for Brightwing Airways: a body by the first word of its name
             words = set(re.findall(r"[A-Z][\w'’-]{3,}", self.text[prev:sent]))
