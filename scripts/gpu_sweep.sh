@@ -49,6 +49,14 @@ LOG="$OUT/sweep.log"
   for p in "${pids[@]}"; do wait "$p"; done
   echo "gpu_sweep: every process ended at $(date -u +%FT%TZ)"
   for c in ${CONFIGS//,/ }; do echo "== $c"; grep -E 'best|error|Error|memory' "$SCRATCH/$c/train.log" | tail -3; done
+  if [ "${SOUP:-1}" = 1 ]; then
+    # greedy soup across the processes (each one's best), kept only when it beats the best single one
+    DIRS=$(for c in ${CONFIGS//,/ }; do [ -f "$SCRATCH/$c/metrics.json" ] && printf '%s,' "$SCRATCH/$c"; done)
+    mkdir -p "$SCRATCH/soup"
+    PYTHONPATH="$STUB" timeout -k 10 "${SOUP_HARD:-150}" "$PY" -m onrecord.attribution.train --data .data \
+      --out "$SCRATCH/soup" --soup-from "${DIRS%,}" ${DEVICE:+--device "$DEVICE"} ${LIMIT:+--limit "$LIMIT"}
+    echo "gpu_sweep: soup exited with $? at $(date -u +%FT%TZ)"
+  fi
   "$PY" - "$SCRATCH" "$OUT" <<'PY'
 import json, shutil, sys
 from pathlib import Path
@@ -59,15 +67,22 @@ for d in sorted(p for p in scratch.iterdir() if (p / "metrics.json").is_file()):
     if m["best"]["config"] is not None:
         runs.append((m["best"]["best"], d.name, m))
 runs.sort(key=lambda r: -r[0])
+soup = None
+if (scratch / "soup" / "metrics.json").is_file():
+    soup = json.loads((scratch / "soup" / "metrics.json").read_text())
+    print(f"gpu_sweep: soup {soup['members']}: mean F1 {soup['best']['best']}")
 for best, name, m in runs:
     print(f"gpu_sweep: {name}: best {m['best']['config']} epoch {m['best']['epoch']} mean F1 {best}")
 if not runs:
     sys.exit(3)
 best, name, m = runs[0]
+if soup is not None and soup["best"]["best"] > best:
+    best, name, m = soup["best"]["best"], "soup", {**soup, "history": [], "configs": [], "elapsed_s": None}
 for f in (scratch / name).glob("tagger-*.safetensors"):
     shutil.copy(f, out / f.name)
 shutil.copy(scratch / name / "config.json", out / "config.json")
 winner = dict(m)
+winner["soup"] = soup
 winner["sweep"] = [{"process": n, "best": r["best"], "configs": r["configs"], "history": r["history"],
                     "elapsed_s": r["elapsed_s"]} for _, n, r in runs]
 winner["command"] = "bash scripts/gpu_sweep.sh (one process per configuration, side by side)"

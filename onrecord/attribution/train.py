@@ -33,7 +33,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .minilm import TaggerNet, load_base, save_weights
+from .minilm import TaggerNet, load_base, load_tagger, read_weights, save_weights
 from .tagging import (
     IGNORE,
     TRAIN_STRIDE,
@@ -68,6 +68,11 @@ class Config:
     layer_decay: float = 1.0
     #: label smoothing of the tag loss
     label_smoothing: float = 0.0
+    #: weight of the tag loss on a span's first and last wordpiece and on the wordpieces just outside
+    #: it (exact match is decided there); 1.0 weighs every wordpiece alike
+    boundary_weight: float = 1.0
+    #: chance that a text wordpiece of a training window is replaced by [MASK] (input dropout)
+    mask_prob: float = 0.0
 
 
 #: The sweep (chosen to span the learning rates that fine-tune MiniLM well; dev picks).
@@ -102,7 +107,20 @@ CONFIGS = {
     "x": Config("x", lr=4e-4, epochs=16, seed=7, layer_decay=0.7, link_weight=0.5),
     "y": Config("y", lr=3e-4, epochs=16, seed=7, layer_decay=0.75, link_weight=0.25),
     "z": Config("z", lr=3e-4, epochs=16, seed=7, layer_decay=0.75, link_weight=0.5, label_smoothing=0.1),
+    # fourth run (twelfth session): q (shipped) against losses aimed at exact boundaries and input dropout;
+    # the side-by-side processes are then souped greedily (soup_from)
+    "bw2": Config("bw2", lr=3e-4, epochs=16, seed=7, layer_decay=0.75, link_weight=0.5, boundary_weight=2.0),
+    "bw3": Config("bw3", lr=3e-4, epochs=16, seed=7, layer_decay=0.75, link_weight=0.5, boundary_weight=3.0),
+    "mk1": Config("mk1", lr=3e-4, epochs=16, seed=7, layer_decay=0.75, link_weight=0.5, mask_prob=0.1),
+    "bwmk": Config("bwmk", lr=3e-4, epochs=16, seed=7, layer_decay=0.75, link_weight=0.5, boundary_weight=2.0,
+                   mask_prob=0.1),
+    "bw2s21": Config("bw2s21", lr=3e-4, epochs=16, seed=21, layer_decay=0.75, link_weight=0.5, boundary_weight=2.0),
+    "bw2l25": Config("bw2l25", lr=3e-4, epochs=16, seed=7, layer_decay=0.75, link_weight=0.25, boundary_weight=2.0),
+    "bw2e20": Config("bw2e20", lr=3e-4, epochs=20, seed=42, layer_decay=0.75, link_weight=0.5, boundary_weight=2.0),
 }
+
+#: [MASK] in MiniLM's uncased vocabulary
+MASK_ID = 103
 
 
 def log(msg: str) -> None:
@@ -151,12 +169,38 @@ def build_windows(arrays: dict[str, np.ndarray], stride: int | None) -> dict[str
             "rows": np.asarray(rows, dtype=np.int64).reshape(-1, 3)}
 
 
-def losses(net: TaggerNet, batch: dict[str, torch.Tensor], link_weight: float, label_smoothing: float = 0.0
-           ) -> tuple[torch.Tensor, dict]:
-    """Return the training loss: tag cross entropy + weighted pointer cross entropy."""
+def span_kind(labels: torch.Tensor) -> torch.Tensor:
+    """The kind of span each label belongs to: 0 outside (O or IGNORE), else 1 source, 2 cue, 3 content."""
+    return torch.where(labels > 0, (labels + 1) // 2, torch.zeros_like(labels))
+
+
+def boundary_weights(labels: torch.Tensor, weight: float) -> torch.Tensor:
+    """``weight`` on every wordpiece where a span begins or ends (its B, its last wordpiece, and the
+    wordpieces just before and after it), 1.0 elsewhere; 0.0 where the label is IGNORE."""
+    kind = span_kind(labels)
+    begins = (labels > 0) & (labels % 2 == 1)
+    prev = F.pad(kind[:, :-1], (1, 0))
+    nxt = F.pad(kind[:, 1:], (0, 1))
+    edge = begins | (kind != prev) | (kind != nxt) | F.pad(begins[:, 1:], (0, 1))
+    w = torch.where(edge, torch.full_like(labels, 0, dtype=torch.float32) + weight,
+                    torch.ones_like(labels, dtype=torch.float32))
+    return w * (labels != IGNORE)
+
+
+def losses(net: TaggerNet, batch: dict[str, torch.Tensor], link_weight: float, label_smoothing: float = 0.0,
+           boundary_weight: float = 1.0) -> tuple[torch.Tensor, dict]:
+    """Return the training loss: tag cross entropy (heavier at span edges when ``boundary_weight``
+    > 1) + weighted pointer cross entropy."""
     logits, q, k = net(batch["ids"], batch["feats"], batch["mask"])
-    tag = F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), batch["labels"].reshape(-1),
-                          ignore_index=IGNORE, label_smoothing=label_smoothing)
+    flat = logits.float().reshape(-1, logits.shape[-1])
+    if boundary_weight == 1.0:
+        tag = F.cross_entropy(flat, batch["labels"].reshape(-1), ignore_index=IGNORE,
+                              label_smoothing=label_smoothing)
+    else:
+        each = F.cross_entropy(flat, batch["labels"].reshape(-1), ignore_index=IGNORE,
+                               label_smoothing=label_smoothing, reduction="none")
+        w = boundary_weights(batch["labels"], boundary_weight).reshape(-1)
+        tag = (each * w).sum() / w.sum().clamp(min=1.0)
     scores = torch.matmul(q.float(), k.float().transpose(1, 2))
     scores = scores.masked_fill(batch["mask"][:, None, :] == 0, -1e4)
     if (batch["pointers"] != IGNORE).any():
@@ -294,8 +338,12 @@ def train_config(cfg: Config, base: Path, train_win: dict, dev_win: dict, dev_me
             # trim padding columns shared by the whole batch
             width = int(batch["mask"].sum(1).max())
             batch = {k: v[:, :width] for k, v in batch.items()}
+            if cfg.mask_prob > 0:
+                text = batch["labels"] != IGNORE  # the window's text, not [CLS], [SEP] or padding
+                drop = (torch.rand(batch["ids"].shape, device=device) < cfg.mask_prob) & text
+                batch["ids"] = torch.where(drop, torch.full_like(batch["ids"], MASK_ID), batch["ids"])
             with torch.autocast("cuda", dtype=torch.bfloat16, enabled=use_amp):
-                loss, part = losses(net, batch, cfg.link_weight, cfg.label_smoothing)
+                loss, part = losses(net, batch, cfg.link_weight, cfg.label_smoothing, cfg.boundary_weight)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -375,6 +423,54 @@ def soup(keep: list[dict[str, torch.Tensor]], base: Path, dev_win: dict, dev_met
     log(f"soup of {len(keep)} states: dev src {scores['source']['f1']} cue {scores['cue']['f1']} "
         f"con {scores['content']['f1']} whole {scores['whole']['f1']}")
     on_best(net, "soup", 0, scores)
+
+
+def soup_from(dirs: list[Path], data: Path, out: Path, device: str, limit: int | None = None) -> dict:
+    """Greedy soup across separately trained taggers (Wortsman et al. 2022, "model soups").
+
+    Each folder of ``dirs`` holds a process's best weights (``save_weights``) and its
+    ``metrics.json``. The folders are taken best first; each one's weights join the average
+    only when the average then scores a higher dev mean F1 than without it. Writes the soup
+    to ``out`` with ``metrics.json`` (every step) when it beats the best single folder.
+    """
+    _, dev_win, dev_meta = load_data(data, limit)
+    runs = []
+    for d in dirs:
+        m = json.loads((d / "metrics.json").read_text())
+        if m["best"]["config"] is not None:
+            runs.append((float(m["best"]["best"]), d, m["best"]["config"]))
+    runs.sort(key=lambda r: -r[0])
+    if not runs:
+        raise SystemExit("soup_from: no trained folder")
+    steps: list[dict] = []
+    net = load_tagger(runs[0][1]).to(device)
+    total = {k: v.detach().float().clone() for k, v in net.state_dict().items()}
+    members = [runs[0][2]]
+    best = evaluate(net, dev_win, dev_meta, device)
+    steps.append({"add": runs[0][2], "kept": True, "dev": best})
+    log(f"soup starts from {runs[0][2]}: mean {best['mean']['f1']}")
+    for score, d, name in runs[1:]:
+        state = {k: v.float() for k, v in read_weights(d).items()}
+        trial = {k: (total[k] + state[k].to(total[k].device)) / (len(members) + 1) for k in total}
+        net.load_state_dict({k: v.to(net.state_dict()[k].dtype) for k, v in trial.items()})
+        scores = evaluate(net, dev_win, dev_meta, device)
+        kept = scores["mean"]["f1"] > best["mean"]["f1"]
+        steps.append({"add": name, "alone": score, "kept": kept, "dev": scores})
+        log(f"soup + {name} ({score}): mean {scores['mean']['f1']} -> {'kept' if kept else 'dropped'}")
+        if kept:
+            members.append(name)
+            best = scores
+            total = {k: total[k] + state[k].to(total[k].device) for k in total}
+    result = {"best": {"best": best["mean"]["f1"], "config": "greedy-soup:" + "+".join(members), "epoch": 0,
+                       "dev": best},
+              "members": members, "steps": steps, "single_best": runs[0][0],
+              "command": " ".join(sys.argv)}
+    if len(members) > 1:
+        net.load_state_dict({k: (v / len(members)).to(net.state_dict()[k].dtype) for k, v in total.items()})
+        save_weights(net, out)
+        (out / "metrics.json").write_text(json.dumps(result, indent=1))
+    log(f"soup of {members}: mean {best['mean']['f1']} (best single {runs[0][0]})")
+    return result
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -460,7 +556,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--time-budget", type=float, default=None, help="seconds for the whole sweep")
     ap.add_argument("--max-steps", type=int, default=None, help="stop each configuration after N steps")
     ap.add_argument("--threads", type=int, default=2, help="CPU threads when training on the CPU")
+    ap.add_argument("--soup-from", default=None,
+                    help="comma-separated folders of trained taggers: soup them greedily into --out instead of training")
     args = ap.parse_args(argv)
+    if args.soup_from:
+        device = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
+        soup_from([Path(d) for d in args.soup_from.split(",")], Path(args.data), Path(args.out), device, args.limit)
+        return 0
     state = run(args)
     return 0 if state["config"] is not None else 1
 

@@ -101,3 +101,52 @@ def test_layer_decay_gives_deeper_layers_less_learning_rate() -> None:
     flat = {id(p): g["lr"] for g in train.param_groups(net, train.Config("u", lr=1e-3)) for p in g["params"]}
     assert {flat[id(p)] for n, p in named.items() if not n.startswith(("tag.", "link_", "feat_"))} == {1e-3}
     assert sum(len(g["params"]) for g in train.param_groups(net, cfg)) == len(named)
+
+
+def test_boundary_weights_mark_span_edges_and_the_wordpieces_beside_them() -> None:
+    # O O B-CON I-CON I-CON O | IGNORE B-SRC B-CUE O  (labels: 1/2 source, 3/4 cue, 5/6 content)
+    labels = torch.tensor([[0, 0, 5, 6, 6, 0, -100, 1, 3, 0]])
+    w = train.boundary_weights(labels, 3.0)
+    assert w.tolist() == [[1.0, 3.0, 3.0, 1.0, 3.0, 3.0, 0.0, 3.0, 3.0, 3.0]]
+    # IGNORE counts as outside; one-wordpiece spans side by side (a source then a cue) are both edges
+    assert train.span_kind(labels).tolist() == [[0, 0, 3, 3, 3, 0, 0, 1, 2, 0]]
+    assert train.boundary_weights(labels, 1.0).sum() == (labels != -100).sum()
+
+
+def test_boundary_weighted_loss_equals_plain_loss_at_weight_one() -> None:
+    from onrecord.attribution.minilm import TaggerNet
+
+    config = {"hidden_size": 8, "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 16,
+              "vocab_size": 30, "max_position_embeddings": 16, "type_vocab_size": 2}
+    torch.manual_seed(0)
+    net = TaggerNet(config).eval()
+    ids = torch.tensor([[1, 5, 6, 7, 8, 9, 10, 11, 12, 2]])
+    labels = torch.tensor([[-100, 0, 0, 5, 6, 6, 6, 0, 0, -100]])  # interior wordpieces too, not only edges
+    batch = {"ids": ids, "feats": torch.zeros_like(ids), "mask": torch.ones_like(ids),
+             "labels": labels, "pointers": torch.full_like(ids, -100)}
+    plain, _ = train.losses(net, batch, 0.5)
+    weighted, _ = train.losses(net, batch, 0.5, boundary_weight=1.0 + 1e-9)
+    assert float(weighted.detach()) == pytest.approx(float(plain.detach()), rel=1e-5)
+    heavy, _ = train.losses(net, batch, 0.5, boundary_weight=4.0)
+    assert float(heavy.detach()) != pytest.approx(float(plain.detach()), rel=1e-3)
+
+
+@pytest.mark.slow
+def test_greedy_soup_across_trained_folders(tmp_path: Path) -> None:
+    corpus = tmp_path / "polnear"
+    write_corpus(corpus)
+    dirs = []
+    for name in ("bw2", "mk1"):
+        out = tmp_path / name
+        assert train.main(["--data", str(corpus), "--out", str(out), "--epochs", "2", "--batch-size", "2",
+                           "--device", "cpu", "--configs", name]) == 0
+        dirs.append(out)
+    prepared = dirs[0] / "data"
+    soup = tmp_path / "soup"
+    result = train.soup_from(dirs, prepared, soup, "cpu")
+    first, second = result["steps"]
+    assert first["kept"] and second["add"] in {"bw2", "bw2-swa", "mk1", "mk1-swa", "soup"}
+    # kept only when the average scores higher than the best folder alone
+    assert second["kept"] == (second["dev"]["mean"]["f1"] > first["dev"]["mean"]["f1"])
+    assert (soup / "metrics.json").exists() == second["kept"]
+    assert result["members"] == [first["add"]] + ([second["add"]] if second["kept"] else [])
