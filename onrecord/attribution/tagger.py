@@ -25,6 +25,7 @@ from ..errors import ModelError
 from ..work import Candidate, Quotation, Work
 from .bio_scan import bio_decode_many
 from .content_ends import EndRanker, load_end_ranker, rerank_ends
+from .int8_weights import as_uint8, int8_weights, want_uint8
 from .tagging import (
     LABELS,
     QUOTE_MARKS,
@@ -295,6 +296,19 @@ class TaggerStage:
             # idle worker threads sleep instead of spinning: 30% more tokens/s on shared
             # cores (measured on the 2-core dev machine, load average ~4)
             opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            #: "uint8" where int8 products would saturate on this CPU (see int8_weights), else "int8"
+            self.weight_form = "int8"
+            self._weights: list = []  # the OrtValues given to the session must outlive it
+            if providers[0] == "CPUExecutionProvider" and want_uint8():
+                try:
+                    weights = as_uint8(int8_weights(onnx_path.read_bytes()))
+                except (OSError, ValueError, IndexError) as exc:
+                    raise ModelError(f"could not read the int8 weights of {onnx_path}: {exc}") from exc
+                for name, arr in weights.items():
+                    value = ort.OrtValue.ortvalue_from_numpy(np.ascontiguousarray(arr))
+                    self._weights.append(value)
+                    opts.add_initializer(name, value)
+                self.weight_form = "uint8" if weights else "int8"
             try:
                 self.session = ort.InferenceSession(str(onnx_path), opts, providers=providers)
             except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types; translate at the boundary
