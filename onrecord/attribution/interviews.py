@@ -195,7 +195,15 @@ def _interviewee(text: str, before: int) -> Range | None:
         if key in surname:
             surname[key] += 1
     best = surname.most_common(1)[0][0]
-    for n in reversed(names):
-        if fold(n.text.split()[-1]) == best:
-            return n.start, n.end
-    return None
+    family = [n for n in names if fold(n.text.split()[-1]) == best]
+    # two people of one surname (the winner and "Alistair Rennick, a retired postman who has not missed one of
+    # his son's rounds"): the full name the article gives most, the first given on a tie, not the last named
+    full = Counter(fold(n.text) for n in family if len(n.text.split()) > 1)
+    if len(full) > 1:
+        first = {}
+        for n in family:
+            first.setdefault(fold(n.text), n.start)
+        top = max(full, key=lambda k: (full[k], -first[k]))
+        family = [n for n in family if fold(n.text) == top]
+    n = family[-1]
+    return n.start, n.end

@@ -81,6 +81,11 @@ SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative".spl
 #: "Rep. Ann Wagner" is a congresswoman.
 _REP = re.compile(r"\brep\b(?![.\w])")
 
+#: What one company is to another, before its one-word name ("ticketing partner Tixora", "catering contractor
+#: Brakewell"): a company, though "the partner said" alone may be a person (a law firm's), so these are read only
+#: in front of a name; hand-listed from a blind article's festival story.
+_TRADING_PARTNER_NOUNS = frozenset("partner sponsor contractor subcontractor provider vendor agency".split())
+
 #: Heads of findings and rulings that speak for themselves ("according to the study", "the poll found",
 #: "the opinion said"), only
 #: as the last word of a short mention ("a co-author of the study" is a person); hand-listed.
@@ -657,6 +662,22 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             described = bool(re.match(r"(?:(?:the|a|an|his|her|its|their)\s+)?[a-z]", first, re.IGNORECASE)) and any(
                 w[:1].islower() for w in first.split()[1:])
             p, t = full[0] if full and (len(first.split()) == 1 or described) else named[0]
+            def titled_person(part: str) -> bool:
+                """ "Cabinet Secretary Naomi Koros": a capitalised title, then a full name (not "the MP for
+                St Andrew South West")."""
+                whole = strip_postnominals(part.strip())
+                cut = _prenominal_split(whole)
+                if cut is None or re.search(r"^(?:the|a|an)\b|\b(?:of|for|from|at|in)\b", cut[0], re.IGNORECASE):
+                    return False
+                rest = whole[cut[1]:]
+                return len(rest.split()) >= 2 and _is_person_part(rest)
+
+            if len(named) >= 2 and named[-1][1] is parts[-1][1] and titled_person(named[0][1]) \
+                    and titled_person(named[-1][1]) and fold(named[0][1].split()[-1]) != fold(named[-1][1].split()[-1]):
+                # "[Responding to a question from] Nyandarua Senator Peter Gichuru, Energy and Petroleum Cabinet
+                # Secretary Naomi Koros [told]": two titled people, not a person and a description of them;
+                # the one next to the cue speaks
+                p, t = named[-1]
             inner = len(t) - len(t.lstrip())
             name = strip_postnominals(t.strip())  # "Carys Morgan MS": the seat is not the name
             tagged = _PARTY_TAG.search(name)
@@ -767,7 +788,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             return SpeakerMention(MentionKind.ORG, mention, span, name=n.text, name_span=(s + n.start, s + n.end))
         kind_noun = described_org.group("desc").split()[-1].lower()
         bare_name = mention[described_org.end("desc") :].rstrip(". ")
-        if kind_noun in COMPANY_NOUNS and _ONE_NAME.fullmatch(bare_name) and fold(bare_name.split()[0]) not in GIVEN_NAMES:
+        if (kind_noun in COMPANY_NOUNS or kind_noun in _TRADING_PARTNER_NOUNS) and _ONE_NAME.fullmatch(bare_name) \
+                and fold(bare_name.split()[0]) not in GIVEN_NAMES:
             # "The online furniture retailer Brookmere": a one-word company after what it is
             ns = s + described_org.end("desc")
             return SpeakerMention(MentionKind.ORG, mention, span, name=bare_name, name_span=(ns, ns + len(bare_name)))

@@ -279,7 +279,10 @@ _BODY_WORDS_IN_ENGLISH = {
 
 #: Unions of states and their bodies, by the short names news uses: never "the company".
 INTERGOVERNMENTAL = frozenset("eu un nato imf opec ecb asean wto oecd who unicef unhcr au".split())
-_NOT_A_COMPANY = PUBLIC_BODY_WORDS | INTERGOVERNMENTAL
+#: Seats of government that stand for a government ("a Whitehall source", "the Kremlin said"); hand-listed.
+GOVERNMENT_SEATS = frozenset("whitehall westminster kremlin pentagon elysee élysée holyrood stormont "
+                             "zhongnanhai quirinale".split())
+_NOT_A_COMPANY = PUBLIC_BODY_WORDS | INTERGOVERNMENTAL | GOVERNMENT_SEATS
 
 
 def fits_org_noun(noun: str, name: str) -> bool | None:
@@ -295,6 +298,8 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     (True, False)
     >>> fits_org_noun("minister", "Home Office") is None
     True
+    >>> fits_org_noun("company", "Whitehall")
+    False
     """
     words = {fold(w) for w in re.findall(r"[\w'’-]+", name)}
     words |= {_BODY_WORDS_IN_ENGLISH[w] for w in words if w in _BODY_WORDS_IN_ENGLISH}  # "Asociación": an association
@@ -408,7 +413,10 @@ _MORE_FEMALE = frozenset(
     "madison mia molly natasha paige rebekah robyn shauna stacey tiffany toni zoe zara abbie amelia ava "
     "freya poppy scarlett skye tia "
     # Indian given names
-    "sunita anita kavya ananya priya pooja neha shreya divya lakshmi meera radha rekha sushma nirmala".split()
+    "sunita anita kavya ananya priya pooja neha shreya divya lakshmi meera radha rekha sushma nirmala "
+    # Cornish, Welsh, Irish and older British given names (a blind article's "Dr Morwenna Trask" had no gender)
+    "morwenna tamsin jenna demelza keira kerensa bronwen cerys ffion nia sian siân eluned catrin saoirse caoimhe "
+    "shona araminta cressida octavia letitia henrietta priscilla marjorie muriel beverley mabel akiko".split()
 )
 _MORE_MALE = frozenset(
     "bernard adrian albert alec alfred basil bruce cyril damian desmond edmund elliot ernest eugene "
@@ -445,7 +453,12 @@ _MORE_MALE = frozenset(
     "reece riley shane tyler tyrone zane zac zack "
     # Indian given names
     "naveen vivek rajesh suresh ramesh amit anil sunil vijay sanjay rakesh kapil ashok arvind manoj deepak "
-    "pradeep rohit rahul".split()
+    "pradeep rohit rahul "
+    # older British, Welsh and Irish given names ("the then procurement minister, Julian Strand" had no gender,
+    # so a "she said" could go to him)
+    "julian rupert giles felix jasper quentin cormac fergus graeme vernon garry lionel percy reginald rodney "
+    "cedric horace tristan benedict barnaby rufus ivor gwyn dafydd emrys rhodri owain iwan huw gethin aled "
+    "idris chidi mehmet emre kenji hiroshi takeshi".split()
 )
 #: Kin nouns that tell a relative's gender ("his mother, Edith", "Her daughter, speaking to the BBC").
 FEMALE_KIN = frozenset("daughter wife mother mum sister widow niece granddaughter grandmother aunt".split())

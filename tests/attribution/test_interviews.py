@@ -128,3 +128,19 @@ def test_one_labelled_answerer_answers_the_unlabelled_questions_too() -> None:
                      "Well, she is the favourite. I want to be the one who decides the points.",
                      "Not yet. I think he was crying a little bit."]
     assert {PRESS_CONFERENCE[a.speaker[0] : a.speaker[1]] for a in answers} == {"TEREZA HOLUBOVÁ"}
+
+
+def test_of_two_people_with_one_surname_the_interviewee_is_the_one_the_article_names_most() -> None:
+    text = (
+        "Callum Rennick won the Harrowden Jug on Sunday. Callum Rennick had never finished in the top 10.\n\n"
+        "Rennick birdied the 15th and the 16th.\n\n"
+        "Alistair Rennick, a retired postman who has followed his son since 2017, watched from the stand.\n\n"
+        "From the winner’s press conference:\n\n"
+        "Q: When did you know it was yours?\n\n"
+        "A: Not until the last putt dropped. I never looked at a leaderboard.\n\n"
+        "Q: Your father has been at every major you’ve played. Where is he now?\n\n"
+        "A: In the bar, I’d imagine, telling everyone about my hedge."
+    )
+    answers = find_interview_answers(text, paragraphs(text))
+    assert len(answers) == 2
+    assert {text[a.speaker[0] : a.speaker[1]] for a in answers} == {"Callum Rennick"}
