@@ -198,7 +198,11 @@ _BETWEEN = re.compile(unicode_caps(
     r"(?P<answerer>[A-Z][\w'’.-]+(?:[ \u00a0][A-Z][\w'’.-]+){0,2})"
 ))
 #: A fact-check's claim box: "Claim: Knife crime in Wessex has doubled …", then "Who said it: Douglas Ambrey".
-_CLAIM_LINE = re.compile(r"(?:The )?[Cc]laim\s*:\s+[\"“]?(?P<claim>\S)")
+_CLAIM_LINE = re.compile(r"(?:The )?(?:[Cc]laim|CLAIM)\s*:\s+[\"“]?(?P<claim>\S)")
+#: A claim line signed after a dash: "CLAIM: “We have built more homes …” – Halloran, Civic Union".
+_DASH_SIGNED = re.compile(unicode_caps(
+    r"[”\"]\s*[–—-]\s*(?P<name>[A-Z][\w'’.-]+(?:[ \u00a0][A-Z][\w'’.-]+){0,3})(?:,[^\n,]{1,60})?\s*$"
+))
 _WHO_LINE = re.compile(r"(?:Who said it|Speaker|Said by|Claimed by|Claim made by|Source of claim)\s*:\s+(?P<name>[^\n,;]{2,80}?)\s*$",
                        re.MULTILINE)
 #: How many lines after the claim its speaker may be given (a rating line may stand between).
@@ -264,7 +268,9 @@ NOT_SPEAKER_LABELS = frozenset(
     # a political newsletter's section labels: "TALKER:", "SPOTTED:", "MEDIAWATCH:", "BIRTHDAYS:"
     "talker spotted mediawatch birthdays playbook scoop happening transitions wedding driving watch quote "
     # a serialisation's teaser for the next part: "Tomorrow: ‘I told him he would lose the country’"
-    "tomorrow tonight coming next".split()
+    "tomorrow tonight coming next "
+    # a fact-check's boxes: "VERDICT: Half true.", "RATING: False", "CONTEXT: …" (the newsroom's voice)
+    "verdict rating ruling claim claims fact facts context background".split()
 )
 #: A speaker's name with their role in brackets opening a paragraph: "Owain Prydderch (Gwent Harriers head
 #: coach): …", as sports sites print their "What they said" sections.
@@ -1107,11 +1113,17 @@ class _Finder:
             claim = _CLAIM_LINE.match(self.text, s, e)
             if claim is None:
                 continue
+            colon = self.text.index(":", claim.start()) + 1
+            signed = _DASH_SIGNED.search(self.text, claim.start("claim"), len(self.text[:e].rstrip()))
+            if signed is not None:
+                # the claim quoted word for word, its speaker after the dash: the words inside the marks
+                self.add([(claim.start("claim"), signed.start())], "direct", (claim.start(), colon),
+                         signed.span("name"), "claim-box")
+                continue
             for ps, pe in self.paragraphs[k + 1 : k + 1 + CLAIM_BOX_LINES]:
                 who = _WHO_LINE.match(self.text, ps, pe)
                 if who:
                     body = (claim.start("claim"), len(self.text[:e].rstrip()))
-                    colon = self.text.index(":", claim.start()) + 1
                     self.add([body], "indirect", (claim.start(), colon), who.span("name"), "claim-box")
                     break
 

@@ -125,6 +125,11 @@ _OWNER_PREP = re.compile(unicode_caps(
 ))
 #: An appositive part that is a relative clause: "…, which is releasing her new film".
 _RELATIVE_PART = re.compile(r"\s*(?:who|which|that|whose|whom)\b", re.IGNORECASE)
+#: Prepositions that put a person somewhere ("a nurse at Stanmoor General", "a source from the club"), so the
+#: capitalised name after them is where the speaker is, not the speaker.
+_PLACE_PREPOSITIONS = frozenset("at from in of for with inside within near".split())
+#: Where a person named in an appositive works, after the name: "… Aisling Carew | of the University of Northbridge".
+_AFFILIATION_AFTER_NAME = re.compile(unicode_caps(r"\s+(?:of|at)\s+the\s+[A-Z]"))
 #: A short description before a body's name: "Japanese automaker | Kanemori Motor Co.", "the US chipmaker |".
 _DESCRIBED_ORG = re.compile(r"(?P<desc>(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 #: An appositive description whose own relative clause may name others: "a conservative advocacy group that
@@ -680,6 +685,10 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
                 p, t = named[-1]
             inner = len(t) - len(t.lstrip())
             name = strip_postnominals(t.strip())  # "Carys Morgan MS": the seat is not the name
+            affiliation = _AFFILIATION_AFTER_NAME.search(name)
+            if affiliation and len(name[: affiliation.start()].split()) >= 2:
+                # "Professor Aisling Carew of the University of Northbridge": where she works is not her name
+                name = name[: affiliation.start()]
             tagged = _PARTY_TAG.search(name)
             if tagged and tagged.start() > 0:  # "Senator Luiz Bezerra dos Anjos (PDM-PE)": the party tag is no part
                 name = name[: tagged.start()]
@@ -753,6 +762,13 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         )
     if names and (names[-1].end == len(mention) or _only_postnominals(mention[names[-1].end :])):
         n = names[-1]
+        before = mention[: n.start].split()
+        if n.type == "ORG" and len(before) >= 2 and before[-1].lower() in _PLACE_PREPOSITIONS:
+            # "One consultant anaesthetist at Stanmoor General": someone at the body, not the body
+            if _INDEFINITE.match(mention):
+                return SpeakerMention(MentionKind.INDEFINITE, mention, span)
+            if _DEFINITE.match(mention):
+                return SpeakerMention(MentionKind.NOMINAL, mention, span)
         if n.type == "ORG":
             name = n.text
             return SpeakerMention(MentionKind.ORG, mention, span, name=name, name_span=(s + n.start, s + n.end))
@@ -780,6 +796,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             if parsed.last:
                 return SpeakerMention(MentionKind.NAME, mention, span, name=bare, name_span=(e - len(bare), e))
     described_org = _DESCRIBED_ORG.match(mention)
+    if described_org and described_org.group("desc").split()[-1].lower() in _PLACE_PREPOSITIONS:
+        described_org = None  # "One consultant anaesthetist at Stanmoor General": a person where the body is
     if described_org:
         orgs = [n for n in find_names(mention) if n.type == "ORG" and n.start >= described_org.end("desc")]
         if orgs and len(mention.rstrip(". ")) - orgs[-1].end <= 1:

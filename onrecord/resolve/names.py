@@ -279,6 +279,8 @@ _BODY_WORDS_IN_ENGLISH = {
 
 #: Unions of states and their bodies, by the short names news uses: never "the company".
 INTERGOVERNMENTAL = frozenset("eu un nato imf opec ecb asean wto oecd who unicef unhcr au".split())
+#: Words of a police force's name, which "the force" takes up; hand-listed from UK and US reporting.
+POLICE_FORCE_WORDS = frozenset("police constabulary force pd sheriff's gendarmerie garda".split())
 #: Seats of government that stand for a government ("a Whitehall source", "the Kremlin said"); hand-listed.
 GOVERNMENT_SEATS = frozenset("whitehall westminster kremlin pentagon elysee élysée holyrood stormont "
                              "zhongnanhai quirinale".split())
@@ -300,6 +302,8 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     True
     >>> fits_org_noun("company", "Whitehall")
     False
+    >>> fits_org_noun("force", "Westvale Police"), fits_org_noun("force", "Westvale Council")
+    (True, False)
     """
     words = {fold(w) for w in re.findall(r"[\w'’-]+", name)}
     words |= {_BODY_WORDS_IN_ENGLISH[w] for w in words if w in _BODY_WORDS_IN_ENGLISH}  # "Asociación": an association
@@ -311,6 +315,8 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
         return bool(words & {"alliance", "bloc", "coalition", "group", "caucus", "union", "countries", "nations"})
     if noun == "party":
         return "party" in words or bool(words & PARTY_WORDS)
+    if noun == "force":  # "the force said": a police force ("Westvale Police", "Northshire Constabulary")
+        return bool(words & POLICE_FORCE_WORDS)
     if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
         return noun in words
     if noun in COMPANY_NOUNS:

@@ -1589,7 +1589,8 @@ class _Resolver:
 
             def fits_kind(i: int) -> bool:
                 d = self.table.draft(i)
-                if d.type != "ORG" or not (fits_org_noun(head, d.name) or introduced(i)) \
+                if (d.type != "ORG" and not (head == "force" and d.type == "GROUP")) \
+                        or not (fits_org_noun(head, d.name) or introduced(i)) \
                         or self._only_a_channel(i, m.span[0]) or self._only_quoted(i, m.span[0]):
                     return False
                 named = _folded_words(d.name)
