@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -103,6 +104,14 @@ def gate(floors_path: str | None, raise_floors: bool, data: str | None, mode: st
         click.echo(f"gate: no floors file at {path}; create it with --raise-floors", err=True)
         sys.exit(1)
     mode = mode or (floors.mode if floors else DEFAULT_MODE)
+    cpu_path = g.floors_for_this_cpu(path, mode)
+    if cpu_path != Path(path):
+        click.echo(f"gate: this CPU has no VNNI (the tagger runs uint8 weights): floors from {cpu_path}")
+        path = cpu_path
+        floors = g.load_floors(path)
+        if floors is None and not raise_floors:
+            click.echo(f"gate: no floors file at {path}; create it with --raise-floors", err=True)
+            sys.exit(1)
     if raise_floors and floors is not None and floors.mode != mode:
         raise click.UsageError(f"floors in {path} are for mode {floors.mode!r}; use another --floors file")
 

@@ -101,3 +101,26 @@ def test_history_check_outside_git_is_a_note(tmp_path):
     write_floors(path, Floors(mode="fast", gold_sha256=GOLD, date="2024-01-01", floors=figures(1.0)))
     problems, note = find_lowered(path)
     assert problems == [] and "not in a git checkout" in note
+
+
+def test_accurate_mode_reads_the_floors_of_its_cpu_kind(monkeypatch) -> None:
+    from onrecord.attribution import int8_weights
+    from onrecord.evaluate.gate import floors_for_this_cpu
+
+    monkeypatch.setenv(int8_weights.ENV, "uint8")  # as on an x86 CPU without VNNI
+    assert floors_for_this_cpu("x/floors-accurate.json", "accurate").name == "floors-accurate-avx2.json"
+    assert floors_for_this_cpu("x/floors.json", "rules").name == "floors.json"  # no tagger, one kind of figures
+    monkeypatch.setenv(int8_weights.ENV, "int8")  # as with VNNI
+    assert floors_for_this_cpu("x/floors-accurate.json", "accurate").name == "floors-accurate.json"
+
+
+def test_both_cpu_kinds_have_accurate_floors_on_the_same_gold() -> None:
+    from onrecord.evaluate.gate import FLOORS_PATH
+
+    vnni = load_floors(FLOORS_PATH.with_name("floors-accurate.json"))
+    avx2 = load_floors(FLOORS_PATH.with_name("floors-accurate-avx2.json"))
+    assert vnni is not None and avx2 is not None
+    assert vnni.mode == avx2.mode == "accurate" and vnni.gold_sha256 == avx2.gold_sha256
+    assert avx2.checksum == avx2.computed_checksum()
+    # the two kinds differ by float rounding, not by a different model: within a point on every metric
+    assert all(abs(vnni.floors[k] - avx2.floors[k]) < 1.0 for k in GATED)
