@@ -74,28 +74,27 @@ def _fields(buf: bytes, start: int, end: int) -> Iterator[tuple[int, int, int | 
             raise ValueError(f"unsupported protobuf wire type {wire}")
 
 
+def _repeated_varints(buf: bytes, wire: int, value: int | tuple[int, int], out: list[int]) -> None:
+    """Append a repeated varint field's values to ``out``: packed (one length-delimited run) or one at a time."""
+    if wire != 2:
+        out.append(value)  # type: ignore[arg-type]
+        return
+    i, end = value  # type: ignore[misc]
+    while i < end:
+        d, i = _varint(buf, i)
+        out.append(d)
+
+
 def _tensor(buf: bytes, span: tuple[int, int]) -> tuple[str, int, np.ndarray | None]:
     """TensorProto -> (name, data type, array of its raw data or None)."""
     name, dtype, dims, ints, raw = "", 0, [], [], None
     for field, wire, value in _fields(buf, *span):
-        if field == 1:  # dims: int64, packed or not
-            if wire == 2:
-                i, end = value  # type: ignore[misc]
-                while i < end:
-                    d, i = _varint(buf, i)
-                    dims.append(d)
-            else:
-                dims.append(value)
+        if field == 1:  # dims: int64
+            _repeated_varints(buf, wire, value, dims)
         elif field == 2:
             dtype = value  # type: ignore[assignment]
-        elif field == 5:  # int32_data: small tensors (zero points) are stored as varints, packed or not
-            if wire == 2:
-                i, end = value  # type: ignore[misc]
-                while i < end:
-                    d, i = _varint(buf, i)
-                    ints.append(d)
-            else:
-                ints.append(value)
+        elif field == 5:  # int32_data: small tensors (zero points) are stored as varints
+            _repeated_varints(buf, wire, value, ints)
         elif field == 8:
             name = buf[value[0] : value[1]].decode()  # type: ignore[index]
         elif field == 9:
