@@ -182,9 +182,7 @@ def boundary_weights(labels: torch.Tensor, weight: float) -> torch.Tensor:
     prev = F.pad(kind[:, :-1], (1, 0))
     nxt = F.pad(kind[:, 1:], (0, 1))
     edge = begins | (kind != prev) | (kind != nxt) | F.pad(begins[:, 1:], (0, 1))
-    w = torch.where(edge, torch.full_like(labels, 0, dtype=torch.float32) + weight,
-                    torch.ones_like(labels, dtype=torch.float32))
-    return w * (labels != IGNORE)
+    return (1.0 + (weight - 1.0) * edge.float()) * (labels != IGNORE)
 
 
 def losses(net: TaggerNet, batch: dict[str, torch.Tensor], link_weight: float, label_smoothing: float = 0.0,

@@ -461,6 +461,30 @@ def _is_acronym(word: str) -> bool:
 _ONE_NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}")
 
 
+def _titled_person(part: str) -> bool:
+    """ "Cabinet Secretary Naomi Koros": a capitalised title, then a full name (not "the MP for St Andrew South
+    West")."""
+    whole = strip_postnominals(part.strip())
+    cut = _prenominal_split(whole)
+    if cut is None or re.search(r"^(?:the|a|an)\b|\b(?:of|for|from|at|in)\b", cut[0], re.IGNORECASE):
+        return False
+    rest = whole[cut[1]:]
+    return len(rest.split()) >= 2 and _is_person_part(rest)
+
+
+def _someone_at(mention: str, org_start: int, span: tuple[int, int]) -> SpeakerMention | None:
+    """ "One consultant anaesthetist at Stanmoor General": someone at the body named at ``org_start``, not the
+    body (unnamed: indefinite or a nominal); None when the words before the body do not put a person there."""
+    before = mention[:org_start].split()
+    if len(before) < 2 or before[-1].lower() not in _PLACE_PREPOSITIONS:
+        return None
+    if _INDEFINITE.match(mention):
+        return SpeakerMention(MentionKind.INDEFINITE, mention, span)
+    if _DEFINITE.match(mention):
+        return SpeakerMention(MentionKind.NOMINAL, mention, span)
+    return None
+
+
 def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     """Take apart the speaker mention ``text[start:end]``.
 
@@ -667,18 +691,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             described = bool(re.match(r"(?:(?:the|a|an|his|her|its|their)\s+)?[a-z]", first, re.IGNORECASE)) and any(
                 w[:1].islower() for w in first.split()[1:])
             p, t = full[0] if full and (len(first.split()) == 1 or described) else named[0]
-            def titled_person(part: str) -> bool:
-                """ "Cabinet Secretary Naomi Koros": a capitalised title, then a full name (not "the MP for
-                St Andrew South West")."""
-                whole = strip_postnominals(part.strip())
-                cut = _prenominal_split(whole)
-                if cut is None or re.search(r"^(?:the|a|an)\b|\b(?:of|for|from|at|in)\b", cut[0], re.IGNORECASE):
-                    return False
-                rest = whole[cut[1]:]
-                return len(rest.split()) >= 2 and _is_person_part(rest)
-
-            if len(named) >= 2 and named[-1][1] is parts[-1][1] and titled_person(named[0][1]) \
-                    and titled_person(named[-1][1]) and fold(named[0][1].split()[-1]) != fold(named[-1][1].split()[-1]):
+            if len(named) >= 2 and named[-1][1] is parts[-1][1] and _titled_person(named[0][1]) \
+                    and _titled_person(named[-1][1]) and fold(named[0][1].split()[-1]) != fold(named[-1][1].split()[-1]):
                 # "[Responding to a question from] Nyandarua Senator Peter Gichuru, Energy and Petroleum Cabinet
                 # Secretary Naomi Koros [told]": two titled people, not a person and a description of them;
                 # the one next to the cue speaks
@@ -762,13 +776,9 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         )
     if names and (names[-1].end == len(mention) or _only_postnominals(mention[names[-1].end :])):
         n = names[-1]
-        before = mention[: n.start].split()
-        if n.type == "ORG" and len(before) >= 2 and before[-1].lower() in _PLACE_PREPOSITIONS:
-            # "One consultant anaesthetist at Stanmoor General": someone at the body, not the body
-            if _INDEFINITE.match(mention):
-                return SpeakerMention(MentionKind.INDEFINITE, mention, span)
-            if _DEFINITE.match(mention):
-                return SpeakerMention(MentionKind.NOMINAL, mention, span)
+        someone = _someone_at(mention, n.start, span) if n.type == "ORG" else None
+        if someone is not None:
+            return someone
         if n.type == "ORG":
             name = n.text
             return SpeakerMention(MentionKind.ORG, mention, span, name=name, name_span=(s + n.start, s + n.end))
@@ -796,10 +806,11 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
             if parsed.last:
                 return SpeakerMention(MentionKind.NAME, mention, span, name=bare, name_span=(e - len(bare), e))
     described_org = _DESCRIBED_ORG.match(mention)
-    if described_org and described_org.group("desc").split()[-1].lower() in _PLACE_PREPOSITIONS:
-        described_org = None  # "One consultant anaesthetist at Stanmoor General": a person where the body is
     if described_org:
         orgs = [n for n in find_names(mention) if n.type == "ORG" and n.start >= described_org.end("desc")]
+        someone = _someone_at(mention, orgs[-1].start, span) if orgs else None
+        if someone is not None:
+            return someone
         if orgs and len(mention.rstrip(". ")) - orgs[-1].end <= 1:
             # "Japanese automaker Kanemori Motor Co.", "rival Tessaly Networks": a company after what it is
             n = orgs[-1]
