@@ -86,6 +86,10 @@ def extract_documents(
         An :class:`~onrecord.model.Article` per document that worked, a
         :class:`~onrecord.model.Failure` per one that did not.
 
+    Raises:
+        TypeError: an item is neither a Document nor a Failure (a bare string,
+            say: wrap it as ``Document(id=..., text=...)`` or call :func:`extract`).
+
     Example:
         >>> from onrecord import Document, extract_documents
         >>> docs = [Document(id="a", text='"Yes," she said.'), Document(id="b", text="No quotes.")]
@@ -106,6 +110,11 @@ def extract_documents(
                 yield r if isinstance(r, Failure) else build_article(r)
 
     for d in documents:
+        if not isinstance(d, (Document, Failure)):
+            raise TypeError(
+                f"extract_documents takes Document or Failure items, not {type(d).__name__}; "
+                "wrap text as Document(id=..., text=...) or call extract(text)"
+            )
         pending.append(d)
         if len(pending) >= batch_size:
             yield from flush()

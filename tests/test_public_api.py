@@ -12,3 +12,17 @@ def test_all_is_sorted_and_complete():
 def test_extract_is_exported_and_documented():
     assert callable(onrecord.extract)
     assert "Args:" in onrecord.extract.__doc__
+
+
+def test_extract_documents_refuses_bare_strings_with_a_clear_error():
+    import pytest
+
+    with pytest.raises(TypeError, match="Document"):
+        list(onrecord.extract_documents(['"Yes," she said.'], mode="fast"))
+
+
+def test_extract_documents_passes_failures_through_in_order():
+    docs = [onrecord.Document(id="a", text='"Yes," she said.'), onrecord.Failure("b", "b.txt", "empty file")]
+    out = list(onrecord.extract_documents(docs, mode="fast"))
+    assert [type(o).__name__ for o in out] == ["Article", "Failure"]
+    assert out[0].quotes[0].text == "Yes,"
