@@ -175,6 +175,27 @@ def free_relative_sources(text: str, cands: Iterable[Candidate]) -> list[Candida
     return out
 
 
+#: An unnamed source's noun phrase and its request, right before a source read from the request's last word on:
+#: "A nurse who asked not to be | named, who works in …, said".
+_UNNAMED_BEFORE = re.compile(
+    r"(?P<np>(?:A|An|One|The|Another|a|an|one|the|another)\s+[^,.;:\n\"“”]{1,60}?)\s+who\s+(?:asked|declined|requested|wished)"
+    r"\s+not\s+to\s+be\s+\Z"
+)
+
+
+def free_unnamed_sources(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
+    """``cands`` with a source that begins inside "who asked not to be named" moved to the person who asked
+    ("A nurse who asked not to be | named, who works in the emergency department …, | said": a nurse)."""
+    out = []
+    for c in cands:
+        s = c.speaker
+        unnamed = None
+        if s is not None and re.match(r"(?:named|identified)\b", text[s[0] : s[1]]):
+            unnamed = _UNNAMED_BEFORE.search(text, max(0, s[0] - 120), s[0])
+        out.append(replace(c, speaker=unnamed.span("np")) if unnamed is not None else c)
+    return out
+
+
 #: A title that cannot be a source by itself, and the name after it: "Barrister| Chinedu Okonkwo-Bello".
 _TITLE_ONLY = re.compile(
     r"(?i:barrister|chief|alhaji|otunba|hon|dr|prof|professor|justice|judge|senator|sen|rep|gov|governor"
@@ -364,12 +385,13 @@ def quoted_speakers(text: str, cands: Iterable[Candidate]) -> list[Candidate]:
 
 
 def fix_sources(text: str, cands: Iterable[Candidate], ruled: Iterable[Candidate] = ()) -> list[Candidate]:
-    """Every correction: :func:`free_answerers`, :func:`free_relative_sources`, :func:`complete_titles`,
-    :func:`free_labelled_subjects`, :func:`detach_distant_sources`, :func:`replace_false_sources` (with
-    the rules' sources in ``ruled``), :func:`record_speakers` and :func:`quoted_speakers`; and drops a self-identification read as a
-    statement ("A woman who identified herself as Carol")."""
+    """Every correction: :func:`free_answerers`, :func:`free_unnamed_sources`, :func:`free_relative_sources`,
+    :func:`complete_titles`, :func:`free_labelled_subjects`, :func:`detach_distant_sources`,
+    :func:`replace_false_sources` (with the rules' sources in ``ruled``), :func:`record_speakers` and
+    :func:`quoted_speakers`; and drops a self-identification read as a statement ("A woman who identified
+    herself as Carol")."""
     ruled = list(ruled)
-    fixed = complete_titles(text, free_relative_sources(text, free_answerers(text, cands)))
+    fixed = complete_titles(text, free_relative_sources(text, free_unnamed_sources(text, free_answerers(text, cands))))
     fixed = replace_false_sources(text, detach_distant_sources(text, free_labelled_subjects(text, fixed), ruled), ruled)
     # "A woman who identified herself as Carol": a name given, not a statement
     fixed = quoted_speakers(text, record_speakers(text, fixed))

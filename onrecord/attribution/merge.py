@@ -51,6 +51,7 @@ from .boundaries import Boundaries, fix_boundaries
 from .frames import fix_sources
 from .furniture import drop_furniture, strip_edges, subtract
 from .interviews import speaks_as_interviewee
+from .named_after import speakers_named_after
 from .cues import verb_forms
 from .rules import find_candidates
 
@@ -671,3 +672,4 @@ class MergeStage:
         work.candidates = drop_furniture(work.text, fixed) if self.policy.drop_junk else fixed
         if self.policy.drop_writer:
             work.candidates = drop_writer(work.text, work.candidates, work.quotations)
+        work.candidates = speakers_named_after(work.text, paragraphs, work.candidates)

@@ -41,6 +41,7 @@ from .frames import fix_sources
 from .furniture import drop_furniture
 from .interviews import find_interview_answers, speaks_as_interviewee
 from .letters import find_letters
+from .named_after import speakers_named_after
 from .tokens import Tok, lexical_sentences, parsed_sentences
 
 __all__ = ["RulesStage", "find_candidates"]
@@ -2313,4 +2314,5 @@ class RulesStage:
         """Attribute the quotations and reported speech of one document."""
         text = work.clean or work.text
         paragraphs = work.paragraphs or line_paragraphs(text)
-        work.candidates = drop_furniture(work.text, find_candidates(text, paragraphs, work.quotations, work.parsed))
+        found = drop_furniture(work.text, find_candidates(text, paragraphs, work.quotations, work.parsed))
+        work.candidates = speakers_named_after(work.text, paragraphs, found)

@@ -7,6 +7,7 @@ from onrecord.attribution.frames import (
     detach_distant_sources,
     free_answerers,
     free_relative_sources,
+    free_unnamed_sources,
     question_frame,
     replace_false_sources,
 )
@@ -132,3 +133,18 @@ def test_the_aide_who_signed_a_statement_is_not_its_source() -> None:
                       origin="rule:reported-clause")
     (fixed,) = replace_false_sources(t, [tagged], [ruled])
     assert t[fixed.speaker[0] : fixed.speaker[1]] == "The governor"
+
+
+def test_a_source_read_from_inside_asked_not_to_be_named_moves_to_who_asked() -> None:
+    t = ("A nurse who asked not to be named, who works in the emergency department at St Oswin’s Hospital in "
+         "Calderbridge, said colleagues were leaving.")
+    c = Candidate(content=[span(t, "colleagues were leaving")], kind="indirect", cue=span(t, "said"),
+                  speaker=span(t, "named, who works in the emergency department at St Oswin’s Hospital in Calderbridge"))
+    (out,) = free_unnamed_sources(t, [c])
+    assert t[out.speaker[0] : out.speaker[1]] == "A nurse"
+
+
+def test_a_source_that_is_named_keeps_its_span() -> None:
+    t = "Named after her grandmother, Jo Bell said the ward was full."
+    c = Candidate(content=[span(t, "the ward was full")], kind="indirect", cue=span(t, "said"), speaker=span(t, "Jo Bell"))
+    assert free_unnamed_sources(t, [c]) == [c]
