@@ -24,6 +24,7 @@ from .names import (
     FEMALE_KIN,
     FEMALE_NAMES,
     GIVEN_NAMES,
+    HONORIFICS,
     MALE_KIN,
     MALE_NAMES,
     ORG_WORDS,
@@ -300,6 +301,7 @@ _PLACE_FIRST_BEFORE = re.compile(r"\b(" + "|".join(sorted(PLACE_FIRST_WORDS)) + 
 def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
     """Names from spaCy's NER with a subject flag from the parse."""
     out: list[tuple[NameSpan, bool]] = []
+    not_person: dict[str, str] = {}  # _not_a_person, per name
     for offset, doc in work.parsed:
         headline = _title_case(getattr(doc, "text", ""))
         for ent in getattr(doc, "ents", ()):
@@ -334,6 +336,11 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                 continue  # "Marlow Crossing", "Colonia Independencia" (whole or cut after "Colonia"): a place
             if headline and type_ == "PERSON" and not _surely_person(NameSpan(s, e, text, type_)):
                 continue  # capitals of a title-case headline
+            if type_ == "PERSON" and " " in text:
+                if text not in not_person:
+                    not_person[text] = _not_a_person(work.text, NameSpan(s, e, text, type_))
+                if not_person[text]:
+                    continue  # "the River Tarrow", "the Glass Orchard tour" (as :func:`_cheap_names`)
             if type_ == "PERSON" and (_CREDIT_BEFORE.search(work.text, max(0, s - 40), s)
                                       or _CREDIT_LABEL.fullmatch(text)):
                 continue  # a photographer's or stylist's credit, or its label ("Hair, Dana Whit")
@@ -381,7 +388,7 @@ _CREDIT_LABEL = re.compile(r"(?i:hair|makeup|make-up|grooming|manicure|styling|t
 
 def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, bool]]:
     out: list[tuple[NameSpan, bool]] = []
-    places: dict[str, bool] = {}  # _only_where_places_go, per name (a scan of the whole text)
+    not_person: dict[str, str] = {}  # _not_a_person, per name (a scan of the whole text)
     for ps, pe in paragraphs:
         if is_byline_at(text, ps, pe):
             continue  # the reporter, never a source
@@ -394,10 +401,10 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
             if n.type == "PERSON" and _CREDIT_BEFORE.search(text, max(ps, n.start - 40), n.start):
                 continue  # "Styled by Camille Orsini. Hair, Teo Marchetti": the crew, never a source
             if n.type == "PERSON" and not n.prefix:
-                if n.text not in places:
-                    places[n.text] = _only_where_places_go(text, n)
-                if places[n.text]:
-                    continue  # "fleeing El Fasher", "remains in El Fasher": a town, not a woman
+                if n.text not in not_person:
+                    not_person[n.text] = _not_a_person(text, n)
+                if not_person[n.text]:
+                    continue  # "fleeing El Fasher", "remains in El Fasher": a town, not a woman; "the Glass Orchard tour"
             sent = _sentence_start(text, n.prefix_start if n.prefix_start is not None else n.start)
             # a person is the subject when first of the persons in the sentence; a body only when
             # first of all its names ("Ashcombe United have sacked …", not "… defeat by Kingsmoor Athletic")
@@ -417,14 +424,42 @@ def _cheap_names(text: str, paragraphs: list[Range]) -> list[tuple[NameSpan, boo
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|fleeing|fled|around|near|outside|into|across|towards?|to)[ \u00a0]+\Z")
 
 
-def _only_where_places_go(text: str, n: NameSpan) -> bool:
-    """Whether a two-word "person" with no known given name stands, each time the text names it, where a
-    place goes ("fleeing El Fasher", "around El Fasher"); at least twice."""
+#: The article right before a name: "into the River Tarrow", "of the Manaia Islands" (a person is never "the Jo Bell").
+_THE_BEFORE = re.compile(r"\b(?i:the)[ \u00a0]+\Z")
+
+
+#: What an album's title comes before: "the 22-date Glass Orchard tour", "the Night Harbour album".
+_WORK_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:stadium|arena|world|UK|European|US|North\s+American|farewell|reunion|debut|studio|live)[ \u00a0]+)?"
+    r"(?:tour|album|LP|EP|mixtape)\b"
+)
+#: What only follows a person: "Chappell Roan said", "Chappell Roan, 27,", "Chappell Roan has".
+_PERSON_AFTER = re.compile(
+    r"['’]s\s+(?:mother|father|wife|husband|partner|family|manager|spokes\w+)\b|,\s*\d{1,3},"
+    r"|\s+(?:said|says|told|added|wrote|posted|has|had|is|was|will|who)\b"
+)
+
+
+def _not_a_person(text: str, n: NameSpan) -> str:
+    """What a "person" of two words or more is instead, judged from every place the text names it: "place"
+    for two words always after "the" ("the River Tarrow", "the Manaia Islands") or for a name with no known
+    given name that stands where places go ("fleeing El Fasher"); "work" for an album's title ("the Glass
+    Orchard tour") that never does what a person does; "" for a person. (A longer name after "the" may be a body the name finder took for a person,
+    "The Associação Brasileira de Plataformas de Mobilidade": left as it is.)"""
     words = n.text.split()
-    if n.prefix or len(words) < 2 or fold(words[0]) in GIVEN_NAMES:
-        return False
+    if n.prefix or len(words) < 2:
+        return ""
     found = word_occurrences(text, n.text)
-    return len(found) >= 2 and all(_LOCATIVE_BEFORE.search(text, max(0, at - 12), at) for at in found)
+    if len(words) == 2 and found and all(_THE_BEFORE.search(text, max(0, at - 5), at) for at in found):
+        return "place"
+    if fold(words[0]) in GIVEN_NAMES:
+        return ""
+    if len(found) >= 2 and all(_LOCATIVE_BEFORE.search(text, max(0, at - 12), at) for at in found):
+        return "place"
+    end = len(n.text)
+    if any(_WORK_AFTER.match(text, at + end) for at in found) and not any(_PERSON_AFTER.match(text, at + end) for at in found):
+        return "work"  # (not "the Chappell Roan tour" where Chappell Roan says or is anything)
+    return ""
 
 
 def _title_case(line: str) -> bool:
@@ -443,6 +478,15 @@ def _surely_person(n: NameSpan) -> bool:
     """A name with a known first name, an honorific or a role before it."""
     p = parse_name(n.text)
     return bool(n.prefix or p.honorific or (p.first and (fold(p.first) in MALE_NAMES or fold(p.first) in FEMALE_NAMES)))
+
+
+#: Titles a person is called by alone after "the" ("the Duke said"), which a parse may take for a name.
+_NOBLE_TITLES = frozenset(
+    "duke duchess prince princess king queen earl countess baron baroness emperor empress sultan emir pope "
+    "archbishop bishop cardinal".split()
+)
+#: An article right before a word: "a Grammy", "the Grammy winner".
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)[ \u00a0]+\Z")
 
 
 def _merge_name_lists(
@@ -468,6 +512,11 @@ def _merge_name_lists(
         out.append((n, subj))
     for m, subj in spacy:
         if not any(n.start < m.end and m.start < n.end for n, _ in cheap):
+            if m.type == "PERSON" and " " not in m.text and text and _ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start) \
+                    and fold(m.text) not in ROLE_TITLES and fold(m.text) not in HONORIFICS and fold(m.text) not in _NOBLE_TITLES:
+                continue  # "won a Grammy", "the Grammy winner": a thing's name, not someone's ("the Duke" is someone)
+            if any(ch in m.text for ch in "“”\"‘\n"):
+                continue  # "X. “Rest": across a quotation mark, no one's name
             if m.type == "ORG" and fold(m.text) in surnames:
                 m = NameSpan(m.start, m.end, m.text, "PERSON", m.prefix, m.prefix_start, m.possessive)
             out.append((m, subj))

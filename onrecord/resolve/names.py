@@ -184,7 +184,7 @@ SECTOR_WORDS = frozenset("statistics infrastructure rail railways utilities deve
 #: hand-listed from UK, US and Irish local news.
 PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
-    "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway "
+    "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway islands isles "
     "mosque temple chapel synagogue shrine district constituency county province region governorate prefecture oblast "
     "motorway terrace crescent cape province region territory oval township borough parish village "
     # a festival's grounds and stages: "Lodmoor Fields", "the Harbour Stage"; "the West Midlands"; "the Melbourne
@@ -906,7 +906,8 @@ _PORTFOLIO_BEFORE = re.compile(
 ORG_HEADS = frozenset(
     "bank union department ministry office council committee commission agency authority association "
     "institute foundation federation board service services society college university court trust friends "
-    "center centre centers centres conference archdiocese diocese".split()
+    "center centre centers centres conference archdiocese diocese coalition league network forum "
+    "congress assembly confederation".split()
 )
 #: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
 ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}

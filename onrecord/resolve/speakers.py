@@ -418,6 +418,8 @@ _POSTED_DOCS = frozenset("post tweet message video".split())
 _ISSUER = (
     r"(?P<who>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+"
     r"|[Hh]e|[Ss]he|[Tt]hey"
+    # "Khan’s legal team", "Ms Corr's office": a named owner's people or office
+    r"|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]+"
     r"|(?:(?:" + "|".join(sorted(ROLE_NOUNS | {"and", "co-founder", "former"}, key=len, reverse=True))
     + r")\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]+)"
 )
@@ -667,7 +669,9 @@ _ROLE_OF_BODY = re.compile(r"(?P<role>(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}
 
 
 #: Someone else described by age in a narrating sentence ("kept the 27-year-old quick on").
-_AGED_OTHER = re.compile(r"\b(?:the|a|an)\s+\d{1,3}-year-old\b", re.I)
+_AGED_OTHER = re.compile(r"(?<!\bas\s)\b(?:the|a|an)\s+\d{1,3}-year-old\b", re.I)  # (not "as a 12-year-old": an age once)
+#: A relative clause set off by commas right after a name: ", who has trained Doyle since he was 12,".
+_SUBJECT_RELATIVE = re.compile(r",\s+(?:who|whose)\b[^,.;:\n\"“”]{1,120},")
 #: A name used as a modifier: "the Garrigue tackle", "a Whitmore century".
 _MODIFIER_AFTER = re.compile(r"['’]?\s+[a-z]")
 
@@ -837,7 +841,9 @@ class _Resolver:
         return entity if _continues(self.table, prev, cand, entity) else None
 
     def note_speaker(self, cand: Candidate, entity: int) -> None:
-        pos = cand.speaker[0] if cand.speaker else cand.start
+        # where the statement ends, when that is after its speaker: "Mr Fane wrote: / “…” / “…” / “…”" keeps
+        # him in the window of paragraphs of the "He went on to say" after it
+        pos = max(cand.speaker[0], cand.end - 1) if cand.speaker else cand.start
         bisect.insort(self.speakers, (pos, self.table.root(entity)), key=lambda x: x[0])
 
     def _speakers_between(self, lo: int, hi: int) -> list[int]:
@@ -1088,9 +1094,32 @@ class _Resolver:
                 self.table.draft(named).add_descriptor(m.span[0], desc)  # "the former finance chief" later
         return Resolution(named, "resolve:nominal")
 
-    def _story_subject(self, pos: int) -> int | None:
+    def _story_subject_alone(self, pos: int, fits) -> int | None:
+        """The person the story is about (:meth:`_story_subject`, anywhere before ``pos``) when they ``fit``
+        and no one else at all, person or body (a parse may type a person as a body), is named outside
+        quotation marks in this paragraph or the one before, nor speaks there by any mention but a pronoun."""
+        subject = self._story_subject(pos, anywhere=True)
+        if subject is None or not fits(subject):
+            return None
+        table = self.table
+        lo = table.paragraphs[max(0, table.paragraph_of(pos) - 1)][0]
+        k = bisect.bisect_left(table.mentions, lo, key=_start_of)
+        while k < len(table.mentions) and table.mentions[k].start < pos:
+            mr = table.mentions[k]
+            k += 1
+            r = table.root(mr.entity)
+            if not mr.in_quote and r != subject and table.draft(r).type in ("PERSON", "ORG"):
+                return None
+        own = table.paragraphs[table.paragraph_of(pos)][0]
+        for c in self.work.candidates:
+            if c.speaker is not None and lo < c.end <= own and fold(self.text[c.speaker[0] : c.speaker[1]]) not in PRONOUNS:
+                return None  # "“…,” the major said. / “…” / He said …": the one who just spoke, named or not
+        return subject
+
+    def _story_subject(self, pos: int, anywhere: bool = False) -> int | None:
         """The person a story is about: named before ``pos`` at least STORY_SUBJECT_MENTIONS times and three times
-        as often as anyone else, and within the window of paragraphs before ``pos``; None when no one stands out."""
+        as often as anyone else, and (unless ``anywhere``) within the window of paragraphs before ``pos``; None
+        when no one stands out."""
         counts: Counter[int] = Counter()
         for mr in self.table.mentions:
             if mr.start >= pos:
@@ -1099,10 +1128,14 @@ class _Resolver:
             if self.table.draft(r).type == "PERSON":
                 counts[r] += 1
         top = counts.most_common(2)
-        if not top or top[0][1] < STORY_SUBJECT_MENTIONS or (len(top) > 1 and top[0][1] < 3 * top[1][1]):
+        # anywhere in the story, twice as often as the next will do (a nearby mention is not asked for)
+        ratio = 2 if anywhere else 3
+        if not top or top[0][1] < STORY_SUBJECT_MENTIONS or (len(top) > 1 and top[0][1] < ratio * top[1][1]):
             return None
-        lo = self.table.paragraphs[max(0, self.table.paragraph_of(pos) - WINDOW_PARAGRAPHS)][0]
         r = top[0][0]
+        if anywhere:
+            return r
+        lo = self.table.paragraphs[max(0, self.table.paragraph_of(pos) - WINDOW_PARAGRAPHS)][0]
         return r if any(lo <= mr.start < pos and self.table.root(mr.entity) == r for mr in self.table.mentions) else None
 
     def _identified_next(self, m: SpeakerMention) -> int | None:
@@ -1206,6 +1239,10 @@ class _Resolver:
                     found = salient(setup=unsure)
             if found is None and m.gender is not None:
                 found = self._only_one_of_gender(m.span[0], m.gender)
+            if found is None and m.gender is not None:
+                # "Later on Wednesday, the Grammy winner posted …. “…,” she wrote", no one named for
+                # paragraphs: the woman the story is about
+                found = self._story_subject_alone(m.span[0], lambda i: self._fits_gender(i, m.gender))
             if found is not None and m.gender and self.table.draft(found).gender is None:
                 self.table.draft(found).gender = m.gender
         else:
@@ -1272,10 +1309,15 @@ class _Resolver:
         if _AGED_OTHER.search(text, s, anchor):
             return None
         k = bisect.bisect_left(self.table.mentions, s, key=_start_of)
+        relative = None  # "Pat Fennelly, | who has trained Doyle since …, | was the calmest man": about the subject
         while k < len(self.table.mentions) and self.table.mentions[k].start < anchor:
             mr = self.table.mentions[k]
             k += 1
             r = self.table.root(mr.entity)
+            if r == found and relative is None:
+                relative = _SUBJECT_RELATIVE.match(text, mr.end, anchor)
+            if relative is not None and relative.start() <= mr.start < relative.end():
+                continue
             if r != found and self.table.draft(r).type == "PERSON" and not _MODIFIER_AFTER.match(text, mr.end):
                 return None
         return found
@@ -1688,6 +1730,9 @@ class _Resolver:
             m.span[0], cand, lambda i: fits_description(described, self.table.draft(i).descriptor_texts()),
             persons=True, reach_back=True,
         )
+        if found is None and fold(m.text.split()[0]) == "the":
+            # "One senior Tory backbencher, a former Cabinet minister, was among … / the former Cabinet minister said"
+            found = self._introduced_apposed(m)
         if found is not None and epithet is not None and epithet.group("age"):
             alone = self._alone_in_paragraph_before(cand)
             if alone is not None and alone != found and not self._other_age(alone, epithet.group("age")):
@@ -1717,6 +1762,9 @@ class _Resolver:
                     lambda i: self.table.draft(i).type == "PERSON" and not self._other_age(i, age),
                     persons=True,
                 )
+            if found is None and epithet and epithet.group("age"):
+                # "The 29-year-old, who has spoken openly …" with no one named nearby: the one the story is about
+                found = self._story_subject_alone(m.span[0], lambda i: not self._other_age(i, age))
         gendered = _GENDERED_NOMINAL.match(m.text)
         if found is None and gendered:
             # "the actress, 34, said": like "she", the person in focus of that gender
@@ -1782,12 +1830,33 @@ class _Resolver:
                 found = hit
         if found is None:
             return None
-        name = found.group("who")
+        return self._unnamed_group(found.group("who"), found.span("who"))
+
+    def _unnamed_group(self, name: str, span: tuple[int, int]) -> int:
+        """The group an unnamed source's introduction names ("One senior Tory backbencher"), made once."""
         existing = next((i for i, d in enumerate(self.table.drafts)
                          if d.merged_into is None and d.type == "GROUP" and fold(d.name) == fold(name)), None)
         group = existing if existing is not None else self.table.new(name, "GROUP")
-        self.table.add_mention(group, *found.span("who"))
+        self.table.add_mention(group, *span)
         return group
+
+    def _introduced_apposed(self, m: SpeakerMention) -> int | None:
+        """The unnamed person introduced with the mention's own words in apposition, in this paragraph or the
+        one before: "One senior Tory backbencher, a former Cabinet minister, was among … / “…,” the former
+        Cabinet minister said" (a group named by the introduction, as :meth:`_introduced_indefinite`)."""
+        rest = m.text.split(None, 1)[1] if len(m.text.split()) > 1 else ""
+        if len(rest.split()) < 2:
+            return None  # "the minister" alone is a role, not these words
+        para = self.table.paragraph_of(m.span[0])
+        lo = self.table.paragraphs[max(0, para - 1)][0]
+        pattern = re.compile(rf"\b(?P<who>(?:An?|One|an?|one)\s+[^,.;:\n\"“”]{{1,50}}?),\s+an?\s+{re.escape(rest)},")
+        found = None
+        for hit in pattern.finditer(self.text, lo, m.span[0]):
+            if not self._in_content(hit.start()):
+                found = hit
+        if found is None:
+            return None
+        return self._unnamed_group(found.group("who"), found.span("who"))
 
     def _cue_after_own_quote(self, m: SpeakerMention, cand: Candidate) -> bool:
         """Whether pronoun ``m`` follows its own quotation inside a paragraph that opened before it: "When I read
