@@ -143,7 +143,7 @@ ORG_WORDS = frozenset(
     "bbc itv cnn nbc abc cbs fox reuters jazeera twitter facebook instagram youtube parliament commons "
     "congress senate house assembly board authority foundation institute society club network "
     "conference archdiocese diocese organisation organization federation league campaign coalition fund nhs fbi cia alliance collective forum "
-    "partnership consortium caucus municipality municipalities ratepayers governance affairs "
+    "partnership consortium caucus municipality municipalities ratepayers governance affairs parents citizens "
     "pentagon whitehall downing labour conservatives tories democrats republicans snp ukip "
     "gop appg un eu nato home treasury cabinet "
     # sports clubs' name words (UK and US football, rugby, cricket): "Northbank Rovers", "Harbourside City"
@@ -387,6 +387,8 @@ FEMALE_NAMES = frozenset(
 #: South African, West African, South Asian, Maori), hand-picked from national most-common lists: a
 #: pronoun finds a woman or a man named in any of them.
 _MORE_FEMALE = frozenset(
+    # French and Irish given names ("Delphine Ashgrove" had no gender: a blind article)
+    "delphine clodagh aisling eimear "
     # common English given names the lists lacked (blind rounds 27 and 28)
     "rosalind bronwyn joanne catriona eliza marisol anneliese annette bernadette beth clara constance cynthia "
     "daisy diana donna doreen dorothy edith geraldine gwen hilary iris jill lorraine marian melanie miriam "
@@ -464,7 +466,9 @@ _MORE_MALE = frozenset(
     # so a "she said" could go to him)
     "julian rupert giles felix jasper quentin cormac fergus graeme vernon garry lionel percy reginald rodney "
     "cedric horace tristan benedict barnaby rufus ivor gwyn dafydd emrys rhodri owain iwan huw gethin aled "
-    "idris chidi mehmet emre kenji hiroshi takeshi".split()
+    "idris chidi mehmet emre kenji hiroshi takeshi "
+    # more Irish and Indian given names ("She said" went to "Ronan Figgis", of no known gender: a blind article)
+    "ronan cian oisin niall darragh conor diarmuid anand ravi sanjeev".split()
 )
 #: Kin nouns that tell a relative's gender ("his mother, Edith", "Her daughter, speaking to the BBC").
 FEMALE_KIN = frozenset("daughter wife mother mum sister widow niece granddaughter grandmother aunt".split())
@@ -907,7 +911,7 @@ ORG_HEADS = frozenset(
     "bank union department ministry office council committee commission agency authority association "
     "institute foundation federation board service services society college university court trust friends "
     "center centre centers centres conference archdiocese diocese coalition league network forum "
-    "congress assembly confederation".split()
+    "congress assembly confederation parents families citizens".split()
 )
 #: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
 ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}

@@ -672,6 +672,33 @@ _ROLE_OF_BODY = re.compile(r"(?P<role>(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}
 _AGED_OTHER = re.compile(r"(?<!\bas\s)\b(?:the|a|an)\s+\d{1,3}-year-old\b", re.I)  # (not "as a 12-year-old": an age once)
 #: A relative clause set off by commas right after a name: ", who has trained Doyle since he was 12,".
 _SUBJECT_RELATIVE = re.compile(r",\s+(?:who|whose)\b[^,.;:\n\"“”]{1,120},")
+#: The body of a country or organisation a spokesperson's owner goes on to name: "(Russia)’s foreign ministry",
+#: "(US) delegation".
+_BODY_AFTER_OWNER = re.compile(
+    r"(?:['’]s?)?\s+(?P<body>(?:[a-z][\w-]*\s+){0,2}(?:ministry|embassy|delegation|government|presidency|mission"
+    r"|consulate|negotiators|negotiating\s+team))\b.*",
+    re.S,
+)
+#: Who writes for a document's owner, named after a comma: "(his) solicitors, Hallam Pryce", "(her) lawyer, Jo Bell".
+_AGENT_OF_OWNER = re.compile(
+    r"(?:his|her|their|its)\s+(?P<noun>solicitors?|lawyers?|attorneys?|barristers?|publicists?|agents?|representatives?)"
+    r",\s+(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w'’&.-]*){0,4})"
+)
+#: A document and whom it is from: "A letter from his solicitors, Hallam Pryce,", "the email from Ofcom".
+_DOC_FROM = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?P<doc>{_DOCS})\s+from\s+"
+    r"(?P<who>(?:his|her|their|its)\s+[a-z]+,\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}"
+    r"|(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+)?[A-Z][\w'’&.-]*){0,5})"
+)
+#: Heads of a description only a doctor answers to ("the consultant obstetrician", "the surgeon").
+_DOCTOR_HEADS = frozenset(
+    "doctor physician surgeon obstetrician gynaecologist gynecologist paediatrician pediatrician anaesthetist "
+    "anesthetist anesthesiologist psychiatrist cardiologist oncologist neurologist radiologist pathologist "
+    "gp consultant registrar neonatologist haematologist hematologist".split()
+)
+#: Titles a doctor's name carries, and the title right before a name.
+_DOCTOR_TITLES = frozenset("dr doctor prof professor".split())
+_DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Doctor|Prof|Professor)\.?[ \u00a0]+\Z")
 #: A name used as a modifier: "the Garrigue tackle", "a Whitmore century".
 _MODIFIER_AFTER = re.compile(r"['’]?\s+[a-z]")
 
@@ -1733,6 +1760,11 @@ class _Resolver:
         if found is None and fold(m.text.split()[0]) == "the":
             # "One senior Tory backbencher, a former Cabinet minister, was among … / the former Cabinet minister said"
             found = self._introduced_apposed(m)
+        if found is None and head in _DOCTOR_HEADS and not self._unnamed_one_before(m, head):
+            # "Dr Selvaraj … decided on a caesarean. Arlo was delivered … / “…,” said the consultant obstetrician":
+            # the doctor in focus, over the baby named last (not after "One consultant anaesthetist, who spoke on
+            # condition of anonymity,": that one, unnamed)
+            found = self._salient(m.span[0], cand, self._is_doctor, persons=True, reach_back=True)
         if found is not None and epithet is not None and epithet.group("age"):
             alone = self._alone_in_paragraph_before(cand)
             if alone is not None and alone != found and not self._other_age(alone, epithet.group("age")):
@@ -1839,6 +1871,21 @@ class _Resolver:
         group = existing if existing is not None else self.table.new(name, "GROUP")
         self.table.add_mention(group, *span)
         return group
+
+    def _unnamed_one_before(self, m: SpeakerMention, head: str) -> bool:
+        """Whether "One|A|An … ``head``" stands in this paragraph or the WINDOW_PARAGRAPHS before ``m``."""
+        lo = self.table.paragraphs[max(0, self.table.paragraph_of(m.span[0]) - WINDOW_PARAGRAPHS)][0]
+        one = re.compile(rf"\b(?:[Oo]ne|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\b", re.I)
+        return one.search(self.text, lo, m.span[0]) is not None
+
+    def _is_doctor(self, index: int) -> bool:
+        """Whether the text calls this person "Dr" or "Prof" anywhere."""
+        d = self.table.draft(index)
+        if d.type != "PERSON":
+            return False
+        if d.parsed is not None and d.parsed.honorific and fold(d.parsed.honorific) in _DOCTOR_TITLES:
+            return True
+        return any(_DOCTOR_BEFORE.search(self.text, max(0, s - 12), s) for s, _ in d.mentions)
 
     def _introduced_apposed(self, m: SpeakerMention) -> int | None:
         """The unnamed person introduced with the mention's own words in apposition, in this paragraph or the
@@ -2233,6 +2280,14 @@ class _Resolver:
             if found.entity is not None:
                 self.table.add_mention(found.entity, *m.owner_span)
             return found
+        agent = _AGENT_OF_OWNER.match(self.text, m.owner_span[0], m.span[1]) if m.owner_span is not None else None
+        if agent is not None:
+            # "A letter from his solicitors, Hallam Pryce, … states": the firm or person who wrote it, not the client
+            found = self.resolve(Candidate(content=list(cand.content), speaker=agent.span("name"))).entity
+            if found is None and agent.group("noun").endswith("s"):
+                found = self._org(agent.group("name"), agent.span("name"))
+            if found is not None:
+                return Resolution(found, "resolve:document-owner")
         if m.owner:
             owner = self._owner_entity(m, cand)
             voice = fold(m.text.split()[-1])
@@ -2307,6 +2362,18 @@ class _Resolver:
                                       lambda i: self._fits_gender(i, gender) and i != reader, persons=True)
                 if found is not None:
                     return found
+        sent = None
+        for hit in _DOC_FROM.finditer(text, lo, pos):
+            if hit.group("doc").lower().rstrip("s") == head or head == "statement":
+                sent = hit
+        if sent is not None and (last is None or sent.start() > last.start()):
+            # "A letter from his solicitors, Hallam Pryce, … / “…,” the letter continues": who it is from
+            agent = _AGENT_OF_OWNER.match(text, sent.start("who"))
+            who_span = agent.span("name") if agent is not None else sent.span("who")
+            found = self.resolve(Candidate(content=list(cand.content), speaker=who_span)).entity
+            if found is None and agent is not None and agent.group("noun").endswith("s"):
+                found = self._org(agent.group("name"), agent.span("name"))  # a firm: "his solicitors, Hallam Pryce"
+            return found
         if last is None:
             return None
         who = last.span("who")
@@ -2344,6 +2411,12 @@ class _Resolver:
         if m.owner and re.sub(r"^(?:the|The)\s+", "", m.owner) in _TITLE_INITIALS:
             # "the PM’s official spokesman": the office's spokesman, named as the lobby names him (not a body "PM")
             return self._spokesperson_group(m, re.sub(r"^(?:the|The)\s+", "", m.owner))
+        if m.owner_span is not None and m.owner and m.owner[:1].isupper():
+            body = _BODY_AFTER_OWNER.fullmatch(self.text, m.owner_span[1], m.span[1])
+            if body is not None:
+                # "a spokeswoman for Russia’s foreign ministry", "a spokesperson for the US delegation": that body,
+                # not the country
+                return Resolution(self._org(self.text[m.owner_span[0] : body.end("body")], m.owner_span), "resolve:spokesperson")
         owner = self._owner_entity(m, cand)
         if owner is None and m.owner and m.owner[:1].islower() and m.owner.split()[0] == "the":
             # "a spokesperson for the party": the group, named for whom it speaks
@@ -2442,7 +2515,8 @@ class _Resolver:
             found = self.table.find_person(parsed, owner.span[0])
             if found is not None and parsed.first is None and len(parsed.tokens) == 1 and not parsed.honorific:
                 d = self.table.draft(found)
-                if not (d.parsed and d.parsed.first) and any(
+                # (a "first name" no list knows may be a word run into the name: "Met Northmere’s claims director")
+                if not (d.parsed and d.parsed.first and fold(d.parsed.first) in GIVEN_NAMES) and any(
                         x.merged_into is None and x.type == "ORG" and fold(x.name).startswith(fold(owner.name) + " ")
                         for x in self.table.drafts):
                     found = None  # "a Kestrel spokeswoman": Kestrel Community Living, not a one-word "person" Kestrel

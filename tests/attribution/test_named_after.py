@@ -19,16 +19,23 @@ CAME_FROM = (
     "The words came from Margaret Ollerenshaw, a 71-year-old supply teacher from Bolton."
 )
 
+VERDICT = (
+    "The summit closed on Sunday with a communique.\n\n"
+    "“If the prisoner exchanges happen by the spring, Brennvik will be remembered as a turning point.”\n\n"
+    "That was the verdict of Hanna Lindqvist, a senior fellow at the Carrow Institute, who answered by email."
+)
+
 
 @pytest.mark.parametrize("mode", ["fast", "rules", "accurate"])
 @pytest.mark.parametrize(("text", "quote", "name"), [
     (HELD_BACK, "Both of those things can be true", "Nadia Rahman"),
     (CAME_FROM, "Ballots are a blunt instrument", "Margaret Ollerenshaw"),
+    (VERDICT, "remembered as a turning point", "Hanna Lindqvist"),
 ])
 def test_speaker_named_in_the_next_paragraph(mode, text, quote, name):
     article = onrecord.extract(text, mode=mode)
     [q] = [q for q in article.quotes if quote in q.text]
-    assert q.speaker is not None and q.speaker.text.endswith(name)
+    assert q.speaker is not None and name in q.speaker.text
     names = {e.id: e.name for e in article.entities}
     assert names[q.speaker_id] == name
 
