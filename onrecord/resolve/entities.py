@@ -449,10 +449,14 @@ def _not_a_person(text: str, n: NameSpan) -> str:
     words = n.text.split()
     if n.prefix or len(words) < 2:
         return ""
+    after_the = len(words) == 2 and _THE_BEFORE.search(text, max(0, n.start - 5), n.start) is not None
+    given = fold(words[0]) in GIVEN_NAMES
+    if given and not after_the:
+        return ""  # (no scan of the text: this place of the name already rules out "always after the")
     found = word_occurrences(text, n.text)
-    if len(words) == 2 and found and all(_THE_BEFORE.search(text, max(0, at - 5), at) for at in found):
+    if after_the and all(_THE_BEFORE.search(text, max(0, at - 5), at) for at in found):
         return "place"
-    if fold(words[0]) in GIVEN_NAMES:
+    if given:
         return ""
     if len(found) >= 2 and all(_LOCATIVE_BEFORE.search(text, max(0, at - 12), at) for at in found):
         return "place"
