@@ -184,7 +184,7 @@ SECTOR_WORDS = frozenset("statistics infrastructure rail railways utilities deve
 #: hand-listed from UK, US and Irish local news.
 PLACE_WORDS = frozenset(
     "crossing junction bridge street road avenue lane square park valley heights beach island harbour harbor "
-    "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway islands isles "
+    "lake river hill hills springs falls creek bay station airport stadium arena rd ave blvd hwy highway islands isles courthouse "
     "mosque temple chapel synagogue shrine district constituency county province region governorate prefecture oblast "
     "motorway terrace crescent cape province region territory oval township borough parish village "
     # a festival's grounds and stages: "Lodmoor Fields", "the Harbour Stage"; "the West Midlands"; "the Melbourne
@@ -389,6 +389,8 @@ FEMALE_NAMES = frozenset(
 _MORE_FEMALE = frozenset(
     # French and Irish given names ("Delphine Ashgrove" had no gender: a blind article)
     "delphine clodagh aisling eimear "
+    # Malay given names ("Nurul Huda Salleh" lost "Nurul" as a sentence's opening word)
+    "nurul siti nur noor "
     # common English given names the lists lacked (blind rounds 27 and 28)
     "rosalind bronwyn joanne catriona eliza marisol anneliese annette bernadette beth clara constance cynthia "
     "daisy diana donna doreen dorothy edith geraldine gwen hilary iris jill lorraine marian melanie miriam "
@@ -468,7 +470,7 @@ _MORE_MALE = frozenset(
     "cedric horace tristan benedict barnaby rufus ivor gwyn dafydd emrys rhodri owain iwan huw gethin aled "
     "idris chidi mehmet emre kenji hiroshi takeshi "
     # more Irish and Indian given names ("She said" went to "Ronan Figgis", of no known gender: a blind article)
-    "ronan cian oisin niall darragh conor diarmuid anand ravi sanjeev".split()
+    "ronan cian oisin niall darragh conor diarmuid anand ravi sanjeev farid kamal".split()
 )
 #: Kin nouns that tell a relative's gender ("his mother, Edith", "Her daughter, speaking to the BBC").
 FEMALE_KIN = frozenset("daughter wife mother mum sister widow niece granddaughter grandmother aunt".split())

@@ -672,11 +672,11 @@ _ROLE_OF_BODY = re.compile(r"(?P<role>(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}
 _AGED_OTHER = re.compile(r"(?<!\bas\s)\b(?:the|a|an)\s+\d{1,3}-year-old\b", re.I)  # (not "as a 12-year-old": an age once)
 #: A relative clause set off by commas right after a name: ", who has trained Doyle since he was 12,".
 _SUBJECT_RELATIVE = re.compile(r",\s+(?:who|whose)\b[^,.;:\n\"“”]{1,120},")
-#: The body of a country or organisation a spokesperson's owner goes on to name: "(Russia)’s foreign ministry",
-#: "(US) delegation".
+#: The body of a country, organisation or candidate a spokesperson's owner goes on to name: "(Russia)’s foreign
+#: ministry", "(US) delegation", "(Oyelaran) campaign".
 _BODY_AFTER_OWNER = re.compile(
     r"(?:['’]s?)?\s+(?P<body>(?:[a-z][\w-]*\s+){0,2}(?:ministry|embassy|delegation|government|presidency|mission"
-    r"|consulate|negotiators|negotiating\s+team))\b.*",
+    r"|consulate|negotiators|negotiating\s+team|campaign))\b.*",
     re.S,
 )
 #: Who writes for a document's owner, named after a comma: "(his) solicitors, Hallam Pryce", "(her) lawyer, Jo Bell".
@@ -696,9 +696,10 @@ _DOCTOR_HEADS = frozenset(
     "anesthetist anesthesiologist psychiatrist cardiologist oncologist neurologist radiologist pathologist "
     "gp consultant registrar neonatologist haematologist hematologist".split()
 )
-#: Titles a doctor's name carries, and the title right before a name.
+#: Titles a doctor's (a professor's) name carries, and such a title right before a name.
 _DOCTOR_TITLES = frozenset("dr doctor prof professor".split())
-_DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Doctor|Prof|Professor)\.?[ \u00a0]+\Z")
+_PROFESSOR_TITLES = frozenset("prof professor".split())
+_TITLE_BEFORE = re.compile(r"\b(Dr|Doctor|Prof|Professor)\.?[ \u00a0]+\Z")
 #: A name used as a modifier: "the Garrigue tackle", "a Whitmore century".
 _MODIFIER_AFTER = re.compile(r"['’]?\s+[a-z]")
 
@@ -1760,11 +1761,12 @@ class _Resolver:
         if found is None and fold(m.text.split()[0]) == "the":
             # "One senior Tory backbencher, a former Cabinet minister, was among … / the former Cabinet minister said"
             found = self._introduced_apposed(m)
-        if found is None and head in _DOCTOR_HEADS and not self._unnamed_one_before(m, head):
+        titles = _PROFESSOR_TITLES if head == "professor" else _DOCTOR_TITLES if head in _DOCTOR_HEADS else None
+        if found is None and titles is not None and not self._unnamed_one_before(m, head):
             # "Dr Selvaraj … decided on a caesarean. Arlo was delivered … / “…,” said the consultant obstetrician":
-            # the doctor in focus, over the baby named last (not after "One consultant anaesthetist, who spoke on
-            # condition of anonymity,": that one, unnamed)
-            found = self._salient(m.span[0], cand, self._is_doctor, persons=True, reach_back=True)
+            # the doctor in focus, over the baby named last; "the philosophy professor" is one called Professor
+            # (not after "One consultant anaesthetist, who spoke on condition of anonymity,": that one, unnamed)
+            found = self._salient(m.span[0], cand, lambda i: self._titled(i, titles), persons=True, reach_back=True)
         if found is not None and epithet is not None and epithet.group("age"):
             alone = self._alone_in_paragraph_before(cand)
             if alone is not None and alone != found and not self._other_age(alone, epithet.group("age")):
@@ -1878,14 +1880,15 @@ class _Resolver:
         one = re.compile(rf"\b(?:[Oo]ne|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\b", re.I)
         return one.search(self.text, lo, m.span[0]) is not None
 
-    def _is_doctor(self, index: int) -> bool:
-        """Whether the text calls this person "Dr" or "Prof" anywhere."""
+    def _titled(self, index: int, titles: frozenset[str]) -> bool:
+        """Whether the text calls this person by one of ``titles`` ("Dr", "Prof") anywhere."""
         d = self.table.draft(index)
         if d.type != "PERSON":
             return False
-        if d.parsed is not None and d.parsed.honorific and fold(d.parsed.honorific) in _DOCTOR_TITLES:
+        if d.parsed is not None and d.parsed.honorific and fold(d.parsed.honorific).rstrip(".") in titles:
             return True
-        return any(_DOCTOR_BEFORE.search(self.text, max(0, s - 12), s) for s, _ in d.mentions)
+        return any((t := _TITLE_BEFORE.search(self.text, max(0, s - 12), s)) and fold(t.group(1)) in titles
+                   for s, _ in d.mentions)
 
     def _introduced_apposed(self, m: SpeakerMention) -> int | None:
         """The unnamed person introduced with the mention's own words in apposition, in this paragraph or the
