@@ -1874,6 +1874,14 @@ class _Resolver:
         self.table.add_mention(group, *span)
         return group
 
+    def _agent(self, agent: re.Match[str], cand: Candidate) -> int | None:
+        """Who an :data:`_AGENT_OF_OWNER` match names: as a speaker mention would resolve, else, for a plural
+        ("his solicitors, Hallam Pryce"), the firm by that name."""
+        found = self.resolve(Candidate(content=list(cand.content), speaker=agent.span("name"))).entity
+        if found is None and agent.group("noun").endswith("s"):
+            found = self._org(agent.group("name"), agent.span("name"))
+        return found
+
     def _unnamed_one_before(self, m: SpeakerMention, head: str) -> bool:
         """Whether "One|A|An … ``head``" stands in this paragraph or the WINDOW_PARAGRAPHS before ``m``."""
         lo = self.table.paragraphs[max(0, self.table.paragraph_of(m.span[0]) - WINDOW_PARAGRAPHS)][0]
@@ -2286,9 +2294,7 @@ class _Resolver:
         agent = _AGENT_OF_OWNER.match(self.text, m.owner_span[0], m.span[1]) if m.owner_span is not None else None
         if agent is not None:
             # "A letter from his solicitors, Hallam Pryce, … states": the firm or person who wrote it, not the client
-            found = self.resolve(Candidate(content=list(cand.content), speaker=agent.span("name"))).entity
-            if found is None and agent.group("noun").endswith("s"):
-                found = self._org(agent.group("name"), agent.span("name"))
+            found = self._agent(agent, cand)
             if found is not None:
                 return Resolution(found, "resolve:document-owner")
         if m.owner:
@@ -2367,16 +2373,14 @@ class _Resolver:
                     return found
         sent = None
         for hit in _DOC_FROM.finditer(text, lo, pos):
-            if hit.group("doc").lower().rstrip("s") == head or head == "statement":
+            if head in (hit.group("doc").lower().rstrip("s"), "statement"):
                 sent = hit
         if sent is not None and (last is None or sent.start() > last.start()):
             # "A letter from his solicitors, Hallam Pryce, … / “…,” the letter continues": who it is from
             agent = _AGENT_OF_OWNER.match(text, sent.start("who"))
-            who_span = agent.span("name") if agent is not None else sent.span("who")
-            found = self.resolve(Candidate(content=list(cand.content), speaker=who_span)).entity
-            if found is None and agent is not None and agent.group("noun").endswith("s"):
-                found = self._org(agent.group("name"), agent.span("name"))  # a firm: "his solicitors, Hallam Pryce"
-            return found
+            if agent is not None:
+                return self._agent(agent, cand)
+            return self.resolve(Candidate(content=list(cand.content), speaker=sent.span("who"))).entity
         if last is None:
             return None
         who = last.span("who")
