@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..resolve.names import find_names, fold
+from ..resolve.names import NameSpan, find_names, fold
 from ..text.letters import UPPER
 from ..work import Candidate, Range
 
@@ -54,11 +54,17 @@ _A_PREFIX = re.compile(r"(?:A|Answer)\s*[:.]\s+")
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 #: The interviewee speaking of themselves.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|us|our)\b")
+#: The report's own attribution, which no answer's third-person paragraph has: "…, said she would be fit".
+_REPORTING = re.compile(r"\b(?:said|says|told|added|in a statement)\b")
+#: A sentence the interviewee opens in the first person plural or possessive: "We did it fourteen times."
+_FIRST_PERSON_OPENING = re.compile(r"(?:^|[.!?…]\s+|[“‘\"]\s*)(?:We|We're|We’re|We've|We’ve|My|Our|Us|Me)\b")
 #: A note closing the interview, never an answer: "This interview has been edited and condensed."
 _EDITED = re.compile(r"\b(?:edited|condensed)\b.{0,40}\b(?:length|clarity|condensed)\b|\binterview has been\b", re.I)
 #: "X spoke to Y", "in conversation with X": who is interviewed, said in so many words.
 _SPOKE_TO = re.compile(r"\s+(?:spoke|talked|was speaking|was talking)\s+(?:to|with)\b")
 _WITH_X = re.compile(r"\b(?:in conversation with|interview with|interviewed|sat down with)\s+$", re.I)
+#: Most words of a heading line that introduces the questions ("Brennecke’s post-match press conference, in part:").
+MAX_HEADING_WORDS = 20
 
 
 #: Speakers that, inside an answer, are the interviewee ("I think we have to …") or no one in particular
@@ -140,6 +146,9 @@ def find_interview_answers(text: str, paragraphs: Sequence[Range]) -> list[Candi
             body = text[p[0] : p[1]]
             if _EDITED.search(body) or _is_furniture(body):
                 break  # (a quotation inside an answer is the interviewee quoting someone: "My mother … said, “…”")
+            if pieces and _REPORTING.search(body) and not _FIRST_PERSON.search(body) \
+                    and not _FIRST_PERSON_OPENING.search(body):
+                break  # after the last answer, the report goes on: "In a statement, Vantage Sport Group, which …, said"
             lead = len(body) - len(body.lstrip())
             label = _LABEL.match(body, lead)
             if label and not _A_PREFIX.match(body, lead):
@@ -177,6 +186,21 @@ def find_interview_answers(text: str, paragraphs: Sequence[Range]) -> list[Candi
     ]
 
 
+def _heading_name(text: str, before: int, names: Sequence[NameSpan]) -> Range | None:
+    """The one person a short line ending in a colon, right before the questions, names by a name or surname
+    of ``names``: "Brennecke’s post-match press conference, in part:", "Here is more of what Tollefson said
+    Wednesday:"."""
+    end = len(text[:before].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end]
+    if not line.endswith(":") or len(line.split()) > MAX_HEADING_WORDS:
+        return None
+    surnames = {fold(n.text.split()[-1]) for n in names}
+    found = [(m.start() + start, m.end() + start, fold(m.group()))
+             for m in re.finditer(r"[^\W\d_][\w-]*", line) if m.group()[0].isupper() and fold(m.group()) in surnames]
+    return found[0][:2] if found and len({f[2] for f in found}) == 1 else None
+
+
 def _interviewee(text: str, before: int) -> Range | None:
     """The interviewee's last mention before the block at ``before``.
 
@@ -186,6 +210,11 @@ def _interviewee(text: str, before: int) -> Range | None:
     names = [n for n in find_names(text, 0, before) if n.type == "PERSON"]
     if not names:
         return None
+    heading = _heading_name(text, before, names)
+    if heading is not None:
+        # "Brennecke’s post-match press conference, in part:", "Here is more of what Tollefson said Wednesday:":
+        # whose answers follow, over the winner the article names more often
+        return heading
     for n in reversed(names):
         if _SPOKE_TO.match(text, n.end) or _WITH_X.search(text, max(0, n.start - 40), n.start):
             return n.start, n.end

@@ -1174,7 +1174,9 @@ _BODY_BEFORE_NAME = re.compile(
 #: A work's title after the noun for it: "In the book, No Quiet Exit, which …", "her memoir Quiet Years",
 #: "Extracted from No Quiet Exit by …".
 _WORK_TITLE = re.compile(
-    r"(?:\b(?P<noun>book|memoir|memoirs|novel|autobiography|biography|film|documentary|album|play|musical|podcast)"
+    # ("play" with its article only: "will play Paulina Sedlarova" is a match, "her play Quiet Years" a work)
+    r"(?:\b(?P<noun>book|memoir|memoirs|novel|autobiography|biography|film|documentary|album|musical|podcast"
+    r"|(?:the|a|an|his|her|their|its|new)\s+play)"
     r"(?P<comma>,)?\s+(?:(?:called|titled|entitled)\s+)?|\b(?:[Ee]xtracted|[Aa]dapted|[Tt]aken)\s+from\s+)"
     r"(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+(?:(?:of|the|and|a|in|on|to)[ \u00a0]+)?[A-Z][\w'’-]*){0,5})"
     # (after a comma, only a title set off by another: not "her next film, Valcourt said")
