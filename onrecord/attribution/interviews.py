@@ -204,7 +204,8 @@ def _heading_name(text: str, before: int, names: Sequence[NameSpan]) -> Range | 
 def _interviewee(text: str, before: int) -> Range | None:
     """The interviewee's last mention before the block at ``before``.
 
-    Said outright ("Ní Mhurchú spoke to Ruairí Foley", "in conversation with
+    Named by the heading line just before the questions (:func:`_heading_name`),
+    said outright ("Ní Mhurchú spoke to Ruairí Foley", "in conversation with
     X") or, failing that, the person whose surname the article repeats most.
     """
     names = [n for n in find_names(text, 0, before) if n.type == "PERSON"]
