@@ -125,7 +125,9 @@ _ROLE_OF_VERB = {"chair": "chair", "coord": "coordinator", "manag": "manager", "
 #: A secretary who is a government minister ("work and pensions secretary", "Secretary of State for …"), not
 #: a union's general secretary or a press secretary.
 _CABINET_SECRETARY = re.compile(
-    r"(?i)\bsecretary\s+of\s+state\b|^(?!.*\b(?:general|press|private|permanent|executive|company|parliamentary|"
+    # "Secretary for Housing", Hong Kong's and Malta's form of a minister's title
+    r"(?i)\bsecretary\s+of\s+state\b|^(?:the\s+)?secretary\s+for\s+(?!.*\b(?:club|union|society|association|company|committee|board)\b)[\w' ’-]+$"
+    r"|^(?!.*\b(?:general|press|private|permanent|executive|company|parliamentary|"
     r"cabinet|shadow|assistant|deputy|under)\s+secretary\b)(?:the\s+)?[\w' ’-]+\ssecretary$"
 )
 #: Nationality words that a description may add to a role it repeats; hand-listed (UK, US).
@@ -239,8 +241,10 @@ def describe_before_comma(text: str, name_start: int) -> tuple[int, str] | None:
 
 #: A role "of" a body set off before a name: "the chief inspector of rail accidents, Gareth Penhaligon".
 _ROLE_OF_COMMA_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:the|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \u00a0]+(?P<role>(?:[\w'’-]+[ \u00a0]+){0,2}(?P<head>[\w-]+)"
-    r"[ \u00a0]+(?:of|at|for)[ \u00a0]+(?:the[ \u00a0]+)?(?:[\w'’-]+[ \u00a0]+){0,3}[\w'’-]+),[ \u00a0]+$"
+    # (or a country's: "Greece’s minister for climate crisis and civil protection, Andreas Kyriazopoulos")
+    r"(?<![\w'’-])(?:the|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)[ \u00a0]+"
+    r"(?P<role>(?:[\w'’-]+[ \u00a0]+){0,2}(?P<head>[\w-]+)"
+    r"[ \u00a0]+(?:of|at|for)[ \u00a0]+(?:the[ \u00a0]+)?(?:[\w'’-]+[ \u00a0]+){0,4}[\w'’-]+),[ \u00a0]+$"
 )
 
 
@@ -250,6 +254,9 @@ def _role_of_before_comma(text: str, name_start: int) -> tuple[int, str] | None:
     >>> t = "Speaking in Derby, the chief inspector of rail accidents, Gareth Penhaligon, said"
     >>> _role_of_before_comma(t, t.index("Gareth"))
     (23, 'chief inspector of rail accidents')
+    >>> t = "Greece’s minister for climate crisis and civil protection, Andreas Kyriazopoulos, said"
+    >>> _role_of_before_comma(t, t.index("Andreas"))
+    (9, 'minister for climate crisis and civil protection')
     >>> t = "In a letter to the council, Jane Smith said"
     >>> _role_of_before_comma(t, t.index("Jane")) is None
     True
@@ -481,6 +488,12 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     (False, True)
     >>> fits_description("the minister", ["prime minister"]), fits_description("the prime minister", ["prime minister"])
     (False, True)
+    >>> fits_description("the 61-year-old former prime minister", ["former prime minister"])
+    True
+    >>> fits_description("the 61-year-old former prime minister", ["former prime minister", "aged 58"])
+    False
+    >>> fits_description("the minister", ["Secretary for Housing"]), fits_description("the minister", ["secretary for the club"])
+    (True, False)
     """
     want = description_tokens(nominal)
     if want - _DEMONYMS:
@@ -490,6 +503,9 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         want = want - spans  # "the 30-year resident" is the resident, however long the text says she has lived there
     if not want:
         return False
+    ages = {w for w in want if w.isdigit()}
+    # whether any descriptor gives an age already (then the nominal's must be it)
+    aged = bool(ages) and any(w.isdigit() for d in descriptors for w in description_tokens(d))
     for d in descriptors:
         have = description_tokens(d)
         if have & _OTHER_OFFICE - want:
@@ -502,6 +518,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
             have = have | {"minister"}  # "the work and pensions secretary" is a minister
         if want <= have:
             return True
+        if ages and want - ages <= have and (want - ages) & _OFFICES and not aged:
+            return True  # "the 61-year-old former Portuguese prime minister": an office given, an age not yet
         rest = want - have
         if rest and rest <= _POLITICIAN and have & _OFFICES and want - rest <= have:
             return True

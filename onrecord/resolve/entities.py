@@ -270,7 +270,7 @@ class EntityTable:
             out.append(
                 Entity(
                     id=f"e{n}",
-                    name=d.name,
+                    name=_undrop_caps(d.name) if d.type == "PERSON" else d.name,
                     type=d.type,
                     mentions=tuple(d.mentions),
                     descriptors=tuple(d.descriptor_texts()),
@@ -281,6 +281,24 @@ class EntityTable:
             if r in ids:
                 ids[i] = ids[r]
         return out, ids
+
+
+def _undrop_caps(name: str) -> str:
+    """A person's name whose words a lede set in capitals as a drop cap, in the case of the rest.
+
+    >>> _undrop_caps("ALASDAIR Rennick"), _undrop_caps("JAMES MCDONALD-SMITH"), _undrop_caps("Ravi AP Singh")
+    ('Alasdair Rennick', 'JAMES MCDONALD-SMITH', 'Ravi AP Singh')
+    >>> _undrop_caps("George H.W. Bush"), _undrop_caps("TOM Jones")
+    ('George H.W. Bush', 'Tom Jones')
+    """
+    words = name.split(" ")
+    # (not initials: "George H.W. Bush", "Ravi AP Singh")
+    shouted = [w.isupper() and re.sub(r"[-'’]", "", w).isalpha() and (len(w) > 3 or (i == 0 and len(w) > 2))
+               for i, w in enumerate(words)]
+    if not any(shouted) or all(w.isupper() for w in words):
+        return name  # a name all in capitals is left as written: nothing tells its case
+    return " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) if loud else w
+                    for w, loud in zip(words, shouted, strict=True))
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -562,7 +580,7 @@ def build_table(work: Work) -> EntityTable:
     for i, d in enumerate(table.drafts):
         if d.type == "PERSON" and d.merged_into is None:
             _collect_descriptors(table, i)
-    _attach_opening_roles(table, paragraphs)
+    _attach_opening_roles(table, paragraphs, work.text)
     _describe_pronoun_subjects(table, paragraphs)
     _link_titles(table)
     _teams_of_persons(table)
@@ -681,6 +699,35 @@ def _link_titles(table: EntityTable) -> None:
 OPENING_PARAGRAPHS = 8
 #: How many paragraphs on the named person must appear after an unnamed role.
 CATAPHORA_PARAGRAPHS = 3
+#: Fewest words of a paragraph that counts among the opening ones: a site's menu ("Skip to main content",
+#: "News", "Sport") and a date line are not part of the article's top.
+OPENING_WORDS = 6
+
+
+def opening_end(text: str, paragraphs: list[Range]) -> int:
+    """How many paragraphs from the top hold the OPENING_PARAGRAPHS first of at least OPENING_WORDS words.
+
+    >>> opening_end("Skip to main content\\nNews\\nA b c d e f.\\nG h i j k l.", [(0, 20), (21, 25), (26, 38), (39, 51)])
+    4
+    """
+    return paragraphs_on(text, paragraphs, -1, OPENING_PARAGRAPHS)
+
+
+def paragraphs_on(text: str, paragraphs: list[Range], n: int, count: int) -> int:
+    """The index after the ``count``-th paragraph of at least OPENING_WORDS words after paragraph ``n``
+    (the number of paragraphs when there are fewer): a byline, a date line or a share button is passed over.
+
+    >>> paragraphs_on("A b c d e f.\\nBy Jo Bell\\nG h i j k l.", [(0, 12), (13, 23), (24, 36)], 0, 1)
+    3
+    """
+    seen = 0
+    for k in range(n + 1, len(paragraphs)):
+        ps, pe = paragraphs[k]
+        if len(text[ps:pe].split()) >= OPENING_WORDS:
+            seen += 1
+            if seen == count:
+                return k + 1
+    return len(paragraphs)
 #: Office nouns that an opening sentence uses for its unnamed subject ("A Tory MP has ...").
 _OPENING_OFFICES = (
     "mp|msp|mep|am|ms|minister|senator|secretary|mayor|councillor|governor|chancellor|leader|peer|"
@@ -728,7 +775,33 @@ def is_byline_at(text: str, start: int, end: int) -> bool:
     )
 
 
-def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
+def titled_people(text: str, title: str) -> list[ParsedName]:
+    """The full names ``text`` writes right after ``title``, captions and headlines included, one per person.
+
+    >>> [p.last for p in titled_people("First Minister Alasdair Rennick at Holyrood. First Minister Alasdair Rennick", "First Minister")]
+    ['Rennick']
+    """
+    people: dict[tuple[str, str], ParsedName] = {}
+    for found in re.finditer(rf"(?<![\w'’-]){re.escape(title)},?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})", text):
+        names = [n for n in find_names(found.group("name")) if n.type == "PERSON"]
+        if names and names[0].start == 0:
+            parsed = parse_name(names[0].text)
+            if parsed.is_full:
+                people.setdefault((fold(parsed.first), fold(parsed.last)), parsed)  # type: ignore[arg-type]
+    return list(people.values())
+
+
+def _holder_of(table: EntityTable, parsed: ParsedName, pos: int) -> int | None:
+    """The person of the table ``parsed`` names, also one the table knows by a surname alone ("Rennick")."""
+    found = table.find_person(parsed, pos)
+    if found is not None:
+        return found
+    last = fold(parsed.last or "")
+    same = [i for i in table.persons() if fold(table.drafts[i].name.split()[-1]) == last]
+    return same[0] if len(same) == 1 else None
+
+
+def _attach_opening_roles(table: EntityTable, paragraphs: list[Range], page: str | None = None) -> None:
     """Give the article's unnamed opening subject to the person named next (cataphora).
 
     Headlines, standfirsts and ledes name their subject by role first: "Tory MSP
@@ -748,7 +821,7 @@ def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
     from .descriptors import description_tokens, fits_description, normalise_descriptor
     from .names import PARTY_WORDS, POLICY_WORDS_LOWER, ROLE_MODIFIERS
 
-    for n, (ps, pe) in enumerate(paragraphs[:OPENING_PARAGRAPHS]):
+    for n, (ps, pe) in enumerate(paragraphs[: opening_end(text, paragraphs)]):
         for start in [ps, *(so.end() for so in _SENTENCE_OPEN.finditer(text, ps, pe))]:
             m = _OPENING_ROLE.match(text, start, pe)
             if not m:
@@ -773,14 +846,21 @@ def _attach_opening_roles(table: EntityTable, paragraphs: list[Range]) -> None:
                 if any(s < m.start() for s, _ in table.drafts[i].mentions)
                 and fits_description(desc, table.drafts[i].descriptor_texts())
             ]
-            limit = paragraphs[min(len(paragraphs) - 1, n + CATAPHORA_PARAGRAPHS)][1]
+            limit = paragraphs[paragraphs_on(text, paragraphs, n, CATAPHORA_PARAGRAPHS) - 1][1]
             after = [
                 (min(s for s, _ in table.drafts[i].mentions if s >= m.end()), i)
                 for i in persons
                 if any(m.end() <= s < limit for s, _ in table.drafts[i].mentions)
             ]
+            # (captions included: the page as read, not the text with its junk blanked)
+            titled = [] if before else titled_people(page or text, text[m.start("mods") : m.end()]) if mods else []
+            holder = _holder_of(table, titled[0], m.start()) if len(titled) == 1 else None
             if before:  # "The minister said": the person already so described
                 person = max(before)[1]
+            elif holder is not None and table.drafts[holder].type == "PERSON":
+                # "The First Minister replied" where only a caption wrote "First Minister Alasdair Rennick": him,
+                # not whoever is named next
+                person = holder
             elif after:
                 person = min(after)[1]
             else:
@@ -1058,6 +1138,12 @@ _COMPANY_AFTER = re.compile(
     r"|parent\s+company|subsidiary)\b"
     r"|,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}(?:startup|start-up|company|firm|maker|manufacturer|developer"
     r"|retailer|brand|chain|streamer|platform|app)\b"
+    # a headline's "Loopwave chief tells senators …", "Orrin boss quits"
+    r"|\s+(?:chief|boss)\s+(?=[a-z])"
+)
+#: Before a one-word name, what only a company has: "the chief executive of Loopwave", "the co-founder of Orrin".
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:chief\s+executive|CEO|co-?founder|founder|shareholders|employees)\s+(?:of|at)[ \u00a0]+\Z"
 )
 #: How many such mentions make a one-word "person" a company.
 COMPANY_EVIDENCE = 2
@@ -1091,17 +1177,35 @@ def looks_like_company(text: str, word: str) -> bool:
     co-founder and CEO Dana Okafor-Lind").
     """
     found = word_occurrences(text, word)
-    return sum(1 for at in found if _COMPANY_AFTER.match(text, at + len(word))) >= COMPANY_EVIDENCE
+    return sum(1 for at in found if _COMPANY_AFTER.match(text, at + len(word))
+               or _COMPANY_BEFORE.search(text, max(0, at - 30), at)) >= COMPANY_EVIDENCE
 
 
 def company_words(text: str) -> dict[str, int]:
-    """The one-word company names ``text`` shows (see looks_like_company), each where it is first shown one."""
+    """The one-word company names ``text`` shows (see looks_like_company), each where it is first shown one.
+
+    A word that always ends a longer capitalised name is not one ("Marketplace" of "Helix Marketplace CEO").
+
+    >>> company_words("Orrin CEO Dana Lind spoke. Orrin, the startup, said so."), company_words("Helix Marketplace CEO. Helix Marketplace shares")
+    ({'Orrin': 0}, {})
+    """
     found: dict[str, int] = {}
+    alone: dict[str, bool] = {}
     for m in re.finditer(r"(?<![\w'’-])([A-Z][\w-]+)", text):
         word = m.group(1)
-        if word not in found and _COMPANY_AFTER.match(text, m.end()) and looks_like_company(text, word):
+        if word in found or not (_COMPANY_AFTER.match(text, m.end())
+                                 or _COMPANY_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+            continue
+        if word not in alone:
+            alone[word] = any(not _RUN_BEFORE.search(text, max(0, at - 30), at) for at in word_occurrences(text, word))
+        if alone[word] and looks_like_company(text, word):
             found[word] = m.start()
     return found
+
+
+#: A capitalised word right before another, which makes that one the end of a longer name ("Helix | Marketplace");
+#: not a sentence's opening "The" or "In".
+_RUN_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|In|At|For|By|From|As|On|Of|And|But|A|An|READ|MORE)\b)[A-Z][\w'’-]*[ \u00a0]\Z")
 
 
 def _initials(name: str) -> str:

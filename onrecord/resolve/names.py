@@ -155,6 +155,8 @@ ORG_WORDS = frozenset(
     # sectors that end companies' names ("TrackLink Infrastructure", "Palisade Interactive", "Albion Rail"), and
     # stand in ministries' portfolios too ("Ministry of Transport and Infrastructure"): see SECTOR_WORDS
     "infrastructure interactive rail railways utilities developments construction engineering "
+    # operators and utilities: "Severn Vale Trains", "Thames Water", "Harbour Buses", "Bramblewood Commerce"
+    "trains buses railway water commerce pharma "
     # cultural and trade bodies: "Caledonian Restaurant Guild", "Lydgate Museum", "Northern Ballet"
     "guild museum gallery library theatre orchestra opera ballet zoo aquarium "
     # travel companies: "Sunvista Holidays", "Aegean Cruises"
@@ -179,7 +181,9 @@ ORG_WORDS = frozenset(
     "racecourse cup stakes helpline".split()
 )
 #: Organisation words that also name what a ministry is "of" ("Ministry of Transport and Infrastructure").
-SECTOR_WORDS = frozenset("statistics infrastructure rail railways utilities developments construction engineering affairs".split())
+SECTOR_WORDS = frozenset(
+    "statistics infrastructure rail railways railway utilities developments construction engineering affairs water commerce".split()
+)
 #: Last words of place names, which are never people ("Marlow Crossing", "Leinster House" is a body);
 #: hand-listed from UK, US and Irish local news.
 PLACE_WORDS = frozenset(
@@ -334,6 +338,8 @@ NOT_NAME_WORDS = frozenset(
     "there here but and or so yet if when while as at in on of for from by with after before "
     "however meanwhile speaking according asked last next today yesterday tomorrow also then "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    # a date line's "Posted Thu 13 Mar 2025", "Published Mon"
+    "mon tue tues wed thu thur thurs fri posted published updated "
     "may june july august september october november december read more related share "
     "subscribe sign photo image picture getty pa ap afp mps one two three what why how who "
     "congrats congratulations thanks thank dear hi hello welcome "

@@ -46,7 +46,6 @@ from .descriptors import (
 )
 from .entities import (
     CATAPHORA_PARAGRAPHS,
-    OPENING_PARAGRAPHS,
     EntityTable,
     MentionRef,
     body_named_by,
@@ -55,7 +54,10 @@ from .entities import (
     expansion_of,
     is_byline_at,
     looks_like_company,
+    opening_end,
+    paragraphs_on,
     _sentence_start,
+    titled_people,
     word_occurrences,
 )
 from .mentions import (
@@ -791,6 +793,8 @@ class _Resolver:
         self.previous: tuple[Candidate, int | None, str | None] | None = None
         #: whom the last spokesperson spoke for ("a PGMOL spokesperson said" … "the spokesperson added")
         self.last_spokesperson: int | None = None
+        #: entities no salient search may return while one mention is resolved again (see resolve)
+        self._excluded: frozenset[int] = frozenset()
         #: every attributed content piece, sorted: what someone said, not who is in the story
         self._contents = sorted(r for c in work.candidates for r in c.content)
         self._content_starts = [s for s, _ in self._contents]
@@ -965,6 +969,16 @@ class _Resolver:
         if handler is None:
             return self._body_opening(s, e)
         res: Resolution = handler(m, cand)
+        if res.entity is not None and m.kind in _ROLE_KINDS and res.entity == self._asker(m.span[0]):
+            # "Asked by Ms Gilchrist why …, the 54-year-old said": the one answering, never the one who asks
+            asker = res.entity
+            self._excluded = frozenset({asker})
+            try:
+                res = handler(m, cand)
+            finally:
+                self._excluded = frozenset()
+            if res.entity == asker:
+                return Resolution(None, res.origin)
         if res.entity is not None and m.kind in _ROLE_KINDS and res.entity in self._named_inside(cand.content, lambda i: True):
             # "“The matter concerning Mr. Hatano is …,” the top government spokesman said": a role is never the
             # person its own words name
@@ -1350,7 +1364,7 @@ class _Resolver:
                 return None
         return found
 
-    def _dominant_company(self, nearest: int, pos: int, fits) -> int:
+    def _dominant_company(self, nearest: int, pos: int, fits, cand: Candidate | None = None) -> int:
         """"The company wrote in a blog post": the company the story is about, over a rival named once in passing.
 
         Counts how often each fitting organisation's name is written before
@@ -1364,7 +1378,10 @@ class _Resolver:
 
         if count(nearest) > 1 or any(self.table.root(ent) == nearest for _, ent in self.speakers):
             return nearest  # named before, or heard from: "the studio added" after the studio's statement
-        others = [i for i, d in enumerate(self.table.drafts) if d.merged_into is None and i != nearest and fits(i)]
+        said = " ".join(self.table.text[s:e] for s, e in cand.content) if cand is not None else ""
+        # (never one the statement itself names: "“Helix sets the rules …,” the company said" is Helix's rival)
+        others = [i for i, d in enumerate(self.table.drafts) if d.merged_into is None and i != nearest and fits(i)
+                  and not word_occurrences(said, _CORPORATE_SUFFIX.sub("", d.name))]
         counts = {i: count(i) for i in others}
         many = [i for i in others if counts[i] >= DOMINANT_COMPANY_MENTIONS]
         # a company shown as one ("Orrin CEO …") over a product named as often ("the Halo 2")
@@ -1372,12 +1389,24 @@ class _Resolver:
         if top is None or not looks_like_company(text, self.table.draft(top).name):
             # a company the names found missed: "Orrin, the startup behind …" opening a paragraph, "Orrin CEO
             # Dana Okafor-Lind" read as one name
-            known = {fold(d.name) for d in self.table.drafts if d.merged_into is None}
-            page = {w: (at, len(word_occurrences(text, w))) for w, at in company_words(text).items() if fold(w) not in known}
-            best = max(page, key=lambda w: page[w][1], default=None)
-            if best is not None and (top is None or page[best][1] >= counts[top]):
-                return self._org(best, (page[best][0], page[best][0] + len(best)))
+            found = self._page_company(pos, 0 if top is None else counts[top], cand)
+            if found is not None:
+                return found
         return top if top is not None else nearest
+
+    def _page_company(self, pos: int, at_least: int = 0, cand: Candidate | None = None) -> int | None:
+        """The one-word company most written before ``pos`` that the names found missed ("Loopwave chief tells
+        senators …", "the chief executive of Loopwave, the short-video app"), if written ``at_least`` times;
+        never one that ``cand``'s own words name ("“Helix sets the rules …,” the company said")."""
+        text = self.table.text[:pos]
+        known = {fold(d.name) for d in self.table.drafts if d.merged_into is None}
+        said = " ".join(self.table.text[s:e] for s, e in cand.content) if cand is not None else ""
+        page = {w: (at, len(word_occurrences(text, w))) for w, at in company_words(text).items()
+                if fold(w) not in known and not word_occurrences(said, w)}
+        best = max(page, key=lambda w: page[w][1], default=None)
+        if best is None or page[best][1] < at_least:
+            return None
+        return self._org(best, (page[best][0], page[best][0] + len(best)))
 
     def _dominant_team(self, nearest: int | None, pos: int) -> int | None:
         """"The team said in a statement": the team just named ("Stampede forward Andre Kessler left … The team
@@ -1700,7 +1729,11 @@ class _Resolver:
                         leader = min(leaders, key=lambda r: first[r])
             body = leader if leader is not None else self._salient(m.span[0], cand, fits, persons=False, reach_back=True)
             if body is not None and head in COMPANY_NOUNS:
-                body = self._dominant_company(body, m.span[0], fits)
+                body = self._dominant_company(body, m.span[0], fits, cand)
+            elif body is None and head in COMPANY_NOUNS and not modifiers:
+                # "the company said" where the company is written only as "Loopwave chief" and "the chief
+                # executive of Loopwave": a one-word name the name finder leaves out
+                body = self._page_company(m.span[0], cand=cand)
             if head in TEAM_NOUNS:
                 body = self._dominant_team(body, m.span[0])
             if body is None and (head in BODY_GROUP_NOUNS or (modifiers and head in _PUBLIC_BODY_HEADS)
@@ -1733,6 +1766,10 @@ class _Resolver:
                 # "An adviser to the prime minister, speaking on condition of anonymity, was more blunt. / «…» the
                 # adviser said": the unnamed person a sentence just introduced
                 source = self._introduced_indefinite(m, head)
+            if source is None and len(m.text.split()) in (2, 3):
+                # "The chief executive of one large teaching hospital trust, who asked not to be named, … / “…,” the
+                # chief executive said": one introduced by a definite description and said to be unnamed
+                source = self._introduced_indefinite(m, head, anonymous=True)
             if source is None and m.text.lower().startswith("the "):
                 # "“…,” said Yoon Hae-rin, a senior policy official at X. “…,” the official added": the person
                 # near who was described so, not an unnamed source
@@ -1746,7 +1783,7 @@ class _Resolver:
                                           or _EPITHET.match(m.text)):
                 # (an adviser, or "the 47-year-old driver", may be one named before)
                 return Resolution(source, "resolve:group")
-        if len(m.text.split()) == 2 and fold(m.text.split()[0]) == "the":
+        if len(m.text.split()) in (2, 3) and fold(m.text.split()[0]) == "the":
             # "A veteran DRP lawmaker, speaking on condition of anonymity, said … / “…,” the lawmaker said": the
             # unnamed source just introduced, not the prime minister the lawmaker talks about
             unnamed = self._introduced_indefinite(m, head, anonymous=True)
@@ -1754,10 +1791,19 @@ class _Resolver:
                 return Resolution(unnamed, "resolve:group")
         epithet = _EPITHET.match(m.text)
         described = epithet.group() if epithet else m.text
-        found = self._salient(
-            m.span[0], cand, lambda i: fits_description(described, self.table.draft(i).descriptor_texts()),
-            persons=True, reach_back=True,
-        )
+        found = None
+        if epithet and len(m.text.split()) > len(described.split()):
+            # "the 61-year-old former Portuguese prime minister": the one described by the office, whose age the
+            # text gives only now, over whoever is in focus
+            found = self._salient(
+                m.span[0], cand, lambda i: fits_description(m.text, self.table.draft(i).descriptor_texts()),
+                persons=True, reach_back=True,
+            )
+        if found is None:
+            found = self._salient(
+                m.span[0], cand, lambda i: fits_description(described, self.table.draft(i).descriptor_texts()),
+                persons=True, reach_back=True,
+            )
         if found is None and fold(m.text.split()[0]) == "the":
             # "One senior Tory backbencher, a former Cabinet minister, was among … / the former Cabinet minister said"
             found = self._introduced_apposed(m)
@@ -1853,9 +1899,12 @@ class _Resolver:
         or after a quotation ("“…,” one developer, who asked not to be named, said"); with ``anonymous``, only
         one said to be unnamed ("…, speaking on condition of anonymity,")."""
         para = self.table.paragraph_of(m.span[0])
-        lo = self.table.paragraphs[max(0, para - 1)][0]
-        pattern = re.compile(rf"(?:(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\d\s[-–—]\s))(?=[AO])|(?<=[,!?][”\"’']\s))"
-                             rf"(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}(?i:{re.escape(head)})"
+        # one said to be unnamed may be introduced as "The chief executive of one large trust, who asked not to be
+        # named," two paragraphs before a statistics paragraph and "the chief executive said"
+        lo = self.table.paragraphs[max(0, para - (2 if anonymous else 1))][0]
+        openers = "[Aa]n?|[Oo]ne|[Tt]he" if anonymous else "[Aa]n?|[Oo]ne"
+        pattern = re.compile(rf"(?:(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\d\s[-–—]\s))(?=[AOT])|(?<=[,!?][”\"’']\s))"
+                             rf"(?P<who>(?:{openers})\s+(?:[\w'’-]+\s+){{0,2}}(?i:{re.escape(head)})"
                              rf"(?:\s+(?:to|for|of|at|in|with|from)\s+[^,.;:\n]{{1,60}})?)(?=[,.;:]|\s+(?:was|is|who|said|told))",
                              re.MULTILINE)
         found = None
@@ -2106,10 +2155,10 @@ class _Resolver:
         """
         table = self.table
         para = table.paragraph_of(m.span[0])
-        if para >= OPENING_PARAGRAPHS:
+        if para >= opening_end(table.text, table.paragraphs):
             return None
         head = fold(m.text.split()[-1])
-        limit = table.paragraphs[min(len(table.paragraphs) - 1, para + CATAPHORA_PARAGRAPHS)][1]
+        limit = table.paragraphs[paragraphs_on(table.text, table.paragraphs, para, CATAPHORA_PARAGRAPHS) - 1][1]
         k = bisect.bisect_left(table.mentions, m.span[1], key=_start_of)
         for mr in table.mentions[k:]:
             if mr.start >= limit:
@@ -2136,17 +2185,10 @@ class _Resolver:
         words = title.split()
         if not words or not words[0][:1].isupper() or fold(words[-1]) not in ROLE_NOUNS | ROLE_TITLES.keys():
             return None  # a title, or a team's or body's role ("Cork manager"), never a bare "manager"
-        people = {}
-        for found in re.finditer(rf"(?<![\w'’-]){re.escape(title)},?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})",
-                                 self.work.text):
-            names = [n for n in find_names(found.group("name")) if n.type == "PERSON"]
-            if names and names[0].start == 0:
-                parsed = parse_name(names[0].text)
-                if parsed.is_full:
-                    people[(fold(parsed.first), fold(parsed.last))] = (parsed, found.start("name"))  # type: ignore[arg-type]
+        people = titled_people(self.work.text, title)
         if len(people) != 1:
             return None
-        parsed, _ = next(iter(people.values()))
+        parsed = people[0]
         person = self.table.find_person(parsed, pos)
         if person is None:
             person = self.table.new(" ".join(parsed.tokens), "PERSON", parsed)
@@ -2624,6 +2666,8 @@ class _Resolver:
         para = table.paragraph_of(pos)
         lo = table.paragraphs[max(0, para - WINDOW_PARAGRAPHS)][0]
         own = cand.content
+        if self._excluded:
+            fits = functools.partial(lambda f, i: i not in self._excluded and f(i), fits)
         fits = _memo(fits)
 
         def outside(mr: MentionRef) -> bool:
