@@ -728,6 +728,8 @@ def paragraphs_on(text: str, paragraphs: list[Range], n: int, count: int) -> int
             if seen == count:
                 return k + 1
     return len(paragraphs)
+
+
 #: Office nouns that an opening sentence uses for its unnamed subject ("A Tory MP has ...").
 _OPENING_OFFICES = (
     "mp|msp|mep|am|ms|minister|senator|secretary|mayor|councillor|governor|chancellor|leader|peer|"
@@ -853,7 +855,7 @@ def _attach_opening_roles(table: EntityTable, paragraphs: list[Range], page: str
                 if any(m.end() <= s < limit for s, _ in table.drafts[i].mentions)
             ]
             # (captions included: the page as read, not the text with its junk blanked)
-            titled = [] if before else titled_people(page or text, text[m.start("mods") : m.end()]) if mods else []
+            titled = titled_people(page or text, text[m.start("mods") : m.end()]) if mods and not before else []
             holder = _holder_of(table, titled[0], m.start()) if len(titled) == 1 else None
             if before:  # "The minister said": the person already so described
                 person = max(before)[1]

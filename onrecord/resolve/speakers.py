@@ -1378,7 +1378,7 @@ class _Resolver:
 
         if count(nearest) > 1 or any(self.table.root(ent) == nearest for _, ent in self.speakers):
             return nearest  # named before, or heard from: "the studio added" after the studio's statement
-        said = " ".join(self.table.text[s:e] for s, e in cand.content) if cand is not None else ""
+        said = self._statement_text(cand)
         # (never one the statement itself names: "“Helix sets the rules …,” the company said" is Helix's rival)
         others = [i for i, d in enumerate(self.table.drafts) if d.merged_into is None and i != nearest and fits(i)
                   and not word_occurrences(said, _CORPORATE_SUFFIX.sub("", d.name))]
@@ -1394,13 +1394,17 @@ class _Resolver:
                 return found
         return top if top is not None else nearest
 
+    def _statement_text(self, cand: Candidate | None) -> str:
+        """What ``cand`` says, its pieces joined by spaces ("" for no candidate)."""
+        return " ".join(self.table.text[s:e] for s, e in cand.content) if cand is not None else ""
+
     def _page_company(self, pos: int, at_least: int = 0, cand: Candidate | None = None) -> int | None:
         """The one-word company most written before ``pos`` that the names found missed ("Loopwave chief tells
         senators …", "the chief executive of Loopwave, the short-video app"), if written ``at_least`` times;
         never one that ``cand``'s own words name ("“Helix sets the rules …,” the company said")."""
         text = self.table.text[:pos]
         known = {fold(d.name) for d in self.table.drafts if d.merged_into is None}
-        said = " ".join(self.table.text[s:e] for s, e in cand.content) if cand is not None else ""
+        said = self._statement_text(cand)
         page = {w: (at, len(word_occurrences(text, w))) for w, at in company_words(text).items()
                 if fold(w) not in known and not word_occurrences(said, w)}
         best = max(page, key=lambda w: page[w][1], default=None)
