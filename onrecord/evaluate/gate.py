@@ -127,10 +127,12 @@ def floors_for_this_cpu(path: str | Path, mode: str) -> Path:
 
     >>> floors_for_this_cpu("floors.json", "rules").name
     'floors.json'
+    >>> floors_for_this_cpu("floors-accurate-avx2.json", "accurate").name
+    'floors-accurate-avx2.json'
     """
     path = Path(path)
-    if mode != "accurate":
-        return path
+    if mode != "accurate" or path.stem.endswith("-avx2"):
+        return path  # (a file already named for this CPU kind is taken as given)
     from ..attribution.int8_weights import want_uint8
 
     return path.with_name(f"{path.stem}-avx2{path.suffix}") if want_uint8() else path

@@ -110,6 +110,8 @@ def test_accurate_mode_reads_the_floors_of_its_cpu_kind(monkeypatch) -> None:
     monkeypatch.setenv(int8_weights.ENV, "uint8")  # as on an x86 CPU without VNNI
     assert floors_for_this_cpu("x/floors-accurate.json", "accurate").name == "floors-accurate-avx2.json"
     assert floors_for_this_cpu("x/floors.json", "rules").name == "floors.json"  # no tagger, one kind of figures
+    # a file already named for this kind is that file, not "floors-accurate-avx2-avx2.json"
+    assert floors_for_this_cpu("x/floors-accurate-avx2.json", "accurate").name == "floors-accurate-avx2.json"
     monkeypatch.setenv(int8_weights.ENV, "int8")  # as with VNNI
     assert floors_for_this_cpu("x/floors-accurate.json", "accurate").name == "floors-accurate.json"
 
