@@ -26,6 +26,7 @@ from ..work import Candidate, Quotation, Work
 from .bio_scan import bio_decode_many
 from .content_ends import EndRanker, load_end_ranker, rerank_ends
 from .int8_weights import as_uint8, int8_weights, want_uint8
+from .source_spans import whole_source
 from .tagging import (
     LABELS,
     QUOTE_MARKS,
@@ -421,7 +422,7 @@ def candidate_of(
         content=content,
         kind=(letters or QuotedLetters(work.text, quote_ranges(work.quotations))).kind(content),
         cue=p.cue,
-        speaker=_source_by_cue(work.text, p.source, p.cue),
+        speaker=whole_source(work.text, _source_by_cue(work.text, p.source, p.cue), p.cue, content),
         confidence=round(calibrate(p, calibration), 4),
         origin=ORIGIN,
         attribution=attribution_of(cue_text),

@@ -38,6 +38,7 @@ __all__ = [
     "describe_before",
     "description_tokens",
     "fits_description",
+    "nationality",
     "normalise_descriptor",
 ]
 
@@ -72,7 +73,7 @@ _SYNONYMS = {
     "democrat": "democratic", "democrats": "democratic", "republicans": "republican",
     "gop": "republican", "sen": "senator", "rep": "representative", "congressman": "representative",
     "congresswoman": "representative", "gov": "governor", "chairman": "chair",
-    "chairwoman": "chair", "chairperson": "chair", "spokeswoman": "spokesperson",
+    "chairwoman": "chair", "chairperson": "chair", "chairs": "chair", "spokeswoman": "spokesperson",
     "spokesman": "spokesperson", "mps": "mp", "retired": "former", "ex": "former",
     # a judge is "the bench" and "Justice A.K. Verma" in Indian and UK court reporting
     "justice": "judge", "bench": "judge",
@@ -96,6 +97,8 @@ _PHRASE_SYNONYMS = re.compile(
     r"|communications\s+director|director\s+of\s+communications)\b",
     re.IGNORECASE,
 )
+#: "the top Republican on the panel": in US congressional reporting, a committee's ranking member.
+_TOP_PARTY_MEMBER = re.compile(r"\btop\s+(?:republican|democrat)\s+on\s+the\s+(?:[\w-]+\s+)?(?:panel|committee|subcommittee)\b")
 #: A company's chief officers, however written: "chief financial officer", "finance chief" and "finance
 #: director" are the CFO; "chief technology officer" the CTO; "chief operating officer" the COO.
 _CHIEF_OFFICERS = (
@@ -132,6 +135,54 @@ _CABINET_SECRETARY = re.compile(
 )
 #: Nationality words that a description may add to a role it repeats; hand-listed (UK, US).
 _DEMONYMS = frozenset("scottish welsh english british irish northern american uk us".split())
+#: Nationality words as news writes them of a person, noun or adjective, keyed by one form ("the Finn",
+#: "Finnish leader Aatu Lindqvist", "a 34-year-old Swede", "the Welshman"); hand-listed from sports and politics
+#: copy, with the nationality epithets speakers.py reads.
+_NATIONALITY_FORMS = {
+    form: key for key, forms in {
+        "scot": "scot scottish scotsman scotswoman", "welsh": "welsh welshman welshwoman",
+        "irish": "irish irishman irishwoman", "english": "english englishman englishwoman",
+        "briton": "briton british", "american": "american", "canadian": "canadian",
+        "french": "french frenchman frenchwoman", "dutch": "dutch dutchman dutchwoman", "spanish": "spanish spaniard",
+        "german": "german", "italian": "italian", "portuguese": "portuguese", "danish": "danish dane",
+        "swedish": "swedish swede", "norwegian": "norwegian", "finnish": "finnish finn", "belgian": "belgian",
+        "swiss": "swiss", "austrian": "austrian", "polish": "polish pole", "croatian": "croatian croat",
+        "serbian": "serbian serb", "australian": "australian aussie", "kiwi": "kiwi", "argentine": "argentine argentinian",
+        "brazilian": "brazilian", "uruguayan": "uruguayan", "colombian": "colombian", "mexican": "mexican",
+        "nigerian": "nigerian", "ghanaian": "ghanaian", "senegalese": "senegalese", "egyptian": "egyptian",
+        "moroccan": "moroccan", "japanese": "japanese", "korean": "korean", "chinese": "chinese", "indian": "indian",
+        "pakistani": "pakistani", "kenyan": "kenyan", "jamaican": "jamaican", "ukrainian": "ukrainian",
+        "russian": "russian", "greek": "greek", "turkish": "turkish turk", "czech": "czech", "hungarian": "hungarian",
+        "romanian": "romanian", "icelandic": "icelandic icelander", "estonian": "estonian", "latvian": "latvian",
+        "lithuanian": "lithuanian", "slovenian": "slovenian slovene", "slovak": "slovak", "bulgarian": "bulgarian",
+        "georgian": "georgian", "israeli": "israeli", "iranian": "iranian", "filipino": "filipino",
+        "indonesian": "indonesian", "chilean": "chilean", "peruvian": "peruvian", "ethiopian": "ethiopian",
+        "ugandan": "ugandan", "zimbabwean": "zimbabwean", "cameroonian": "cameroonian", "ivorian": "ivorian",
+        "tongan": "tongan", "samoan": "samoan", "fijian": "fijian", "thai": "thai", "vietnamese": "vietnamese",
+    }.items() for form in forms.split()
+}
+#: Descriptors longer than this say where a body is from more often than a person's nationality ("chief
+#: executive of British Airways"); only short ones ("Finnish leader", "34-year-old Swede") count.
+_NATIONALITY_DESCRIPTOR_WORDS = 3
+
+
+def nationality(description: str) -> str | None:
+    """The nationality a short description of a person states, as one key per nationality, else None.
+
+    >>> nationality("the Finn"), nationality("Finnish leader"), nationality("34-year-old Swede")
+    ('finnish', 'finnish', 'swedish')
+    >>> nationality("the Welshman") == nationality("Welsh"), nationality("team principal")
+    (True, None)
+    >>> nationality("chief executive of British Airways") is None
+    True
+    """
+    words = [w for w in re.findall(r"[\w-]+", description) if w.lower() not in ("the", "a", "an")]
+    if not words or len(words) > _NATIONALITY_DESCRIPTOR_WORDS:
+        return None
+    found = {_NATIONALITY_FORMS[w.lower()] for w in words if w[:1].isupper() and w.lower() in _NATIONALITY_FORMS}
+    return found.pop() if len(found) == 1 else None
+
+
 #: A body's possessive before a role ("the company's", "the union's"): which body is the story's.
 _BODY_POSSESSIVE = re.compile(
     r"(?:company|firm|club|team|union|party|government|council|trust|school|charity|group|board|department|"
@@ -242,9 +293,11 @@ def describe_before_comma(text: str, name_start: int) -> tuple[int, str] | None:
 #: A role "of" a body set off before a name: "the chief inspector of rail accidents, Gareth Penhaligon".
 _ROLE_OF_COMMA_BEFORE = re.compile(
     # (or a country's: "Greece’s minister for climate crisis and civil protection, Andreas Kyriazopoulos")
-    r"(?<![\w'’-])(?:the|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)[ \u00a0]+"
+    r"(?<![\w'’-])(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)[ \u00a0]+"
     r"(?P<role>(?:[\w'’-]+[ \u00a0]+){0,2}(?P<head>[\w-]+)"
-    r"[ \u00a0]+(?:of|at|for)[ \u00a0]+(?:the[ \u00a0]+)?(?:[\w'’-]+[ \u00a0]+){0,4}[\w'’-]+),[ \u00a0]+$"
+    r"[ \u00a0]+(?:of|at|for)[ \u00a0]+(?:the[ \u00a0]+)?(?:[\w'’-]+[ \u00a0]+){0,4}[\w'’-]+),[ \u00a0]+"
+    # (a cleric's style after the comma: "The Archdeacon of Hallowmere, the Ven Patricia Lowe")
+    r"(?:the[ \u00a0]+)?$"
 )
 
 
@@ -257,6 +310,9 @@ def _role_of_before_comma(text: str, name_start: int) -> tuple[int, str] | None:
     >>> t = "Greece’s minister for climate crisis and civil protection, Andreas Kyriazopoulos, said"
     >>> _role_of_before_comma(t, t.index("Andreas"))
     (9, 'minister for climate crisis and civil protection')
+    >>> t = "The Archdeacon of Hallowmere, the Ven Patricia Lowe, who chairs the group"
+    >>> _role_of_before_comma(t, t.index("Ven"))
+    (4, 'Archdeacon of Hallowmere')
     >>> t = "In a letter to the council, Jane Smith said"
     >>> _role_of_before_comma(t, t.index("Jane")) is None
     True
@@ -436,6 +492,7 @@ def description_tokens(phrase: str) -> frozenset[str]:
     ['48', 'mp', 'tory']
     """
     folded = _PHRASE_SYNONYMS.sub("spokesperson", phrase.lower())
+    folded = _TOP_PARTY_MEMBER.sub("ranking member", folded)  # US usage: the committee's ranking member
     for pattern, initials in _CHIEF_OFFICERS:
         folded = pattern.sub(initials, folded)
     words = re.findall(r"[\w+'’-]+", folded)
@@ -492,6 +549,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     True
     >>> fits_description("the 61-year-old former prime minister", ["former prime minister", "aged 58"])
     False
+    >>> fits_description("the former minister", ["housing minister until last year's reshuffle"])
+    True
     >>> fits_description("the minister", ["Secretary for Housing"]), fits_description("the minister", ["secretary for the club"])
     (True, False)
     """
@@ -516,6 +575,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
             continue  # nor the prime minister, who is "the prime minister"
         if "minister" in want and "minister" not in have and _CABINET_SECRETARY.search(d):
             have = have | {"minister"}  # "the work and pensions secretary" is a minister
+        if "former" in want and "former" not in have and _PAST_TENURE.search(d):
+            have = have | {"former"}  # "housing minister until last year's reshuffle" is the former minister
         if want <= have:
             return True
         if ages and want - ages <= have and (want - ages) & _OFFICES and not aged:
@@ -526,8 +587,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         if "union" in rest and (have & _UNION_BODIES or {"general", "secretary"} <= have):
             # "the union leader" for "general secretary of the National Association of Secondary Teachers"
             rest = rest - {"union"}
-            if not rest:
-                return True
+            if not rest or (rest <= _UNION_HEADS and {"general", "secretary"} <= have):
+                return True  # ... and "the union chief", "the union boss" for its general secretary
         words = d.split()
         # "general secretary | of the National Association …": the role before the body it is of
         role_of = re.match(r"(?P<role>.+?)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]", d) or _HEAD_OF.match(d)
@@ -595,6 +656,11 @@ _HEAD_SYNONYMS = {
     "leader": {"leader", "chief", "head", "president", "secretary", "director-general", "secretary-general"},
     "director": {"director", "head", "director-general"},
 }
+#: A role held until some time past: "(who served as) housing minister until last year's reshuffle".
+_PAST_TENURE = re.compile(r"\buntil\s+(?:last|\d{4}\b|(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)\b|her|his|the\s+(?:last|previous)\b)")
+#: What headlines call a union's general secretary.
+_UNION_HEADS = frozenset("chief boss leader head".split())
 #: Words that name a trade union, whatever it calls itself ("National Association of Secondary Teachers").
 _UNION_BODIES = frozenset("union association federation guild confederation".split())
 #: Lower-case bodies a headline role may name ("the union boss" of "BLV chief Jörg Weißmann").

@@ -66,6 +66,8 @@ class Draft:
     mentions: list[Range] = field(default_factory=list)
     descriptors: list[tuple[int, str]] = field(default_factory=list)
     merged_into: int | None = None
+    #: a GROUP that is one person the text does not name ("The daughter of one resident"): "she" can take it up
+    individual: bool = False
 
     def add_descriptor(self, pos: int, phrase: str) -> None:
         """Add ``phrase`` once (case-insensitively)."""
@@ -1137,7 +1139,7 @@ _COMPANY_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:co-?founder|founder|CEO|CFO|CTO|COO|chief\s+(?:executive|financial|technology|operating)"
     r"|chief\s+(?:legal|marketing|information|product|people|commercial)\s+officer|general\s+counsel|headquarters"
     r"|shares|stock|shareholders|board\s+of\s+directors|spokes(?:person|man|woman)|customers|engineers"
-    r"|parent\s+company|subsidiary)\b"
+    r"|parent\s+company|subsidiary|executives)\b"
     r"|,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}(?:startup|start-up|company|firm|maker|manufacturer|developer"
     r"|retailer|brand|chain|streamer|platform|app)\b"
     # a headline's "Loopwave chief tells senators …", "Orrin boss quits"
@@ -1146,6 +1148,9 @@ _COMPANY_AFTER = re.compile(
 #: Before a one-word name, what only a company has: "the chief executive of Loopwave", "the co-founder of Orrin".
 _COMPANY_BEFORE = re.compile(
     r"\b(?:chief\s+executive|CEO|co-?founder|founder|shareholders|employees)\s+(?:of|at)[ \u00a0]+\Z"
+    # "the social video app Glimmer", "the online retailer Brookmere" (not "the developer", often a person)
+    r"|\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:app|startup|start-up|platform|company|firm|retailer|carmaker|airline"
+    r"|chain|brand|streamer|marketplace|website|conglomerate|lender|insurer)[ \u00a0]+\Z"
 )
 #: How many such mentions make a one-word "person" a company.
 COMPANY_EVIDENCE = 2

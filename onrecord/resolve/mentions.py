@@ -193,7 +193,8 @@ _AND_COLLEAGUES = re.compile(
 )
 #: A first name, a nickname in quotation marks, a surname: 'Harold "Hal" Tibbetts'.
 _NICKNAMED = re.compile(unicode_caps(
-    r"(?P<first>[A-Z][\w'’-]+)[ \u00a0]+[\"“‘'][A-Z][\w'’-]*[\"”’'][ \u00a0]+(?P<last>[A-Z][\w'’-]+)"
+    r"(?P<first>[A-Z][\w'’-]+)[ \u00a0]+[\"“‘'][A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2}[\"”’'][ \u00a0]+"
+    r"(?P<last>[A-Z][\w'’-]+)"
 ))
 #: Who saw or obtained a document, after it ("… seen by POLITICO", "… obtained by The Verge").
 _SEEN_BY = re.compile(
@@ -215,6 +216,11 @@ _PERSON_DESCRIPTION = re.compile(
 #: One party member known by a place: "the Utah Republican", "the Minnesota Democrat", "the Kent Tory".
 _PLACE_PARTY_MEMBER = re.compile(
     r"(?:[Tt]he)\s+(?:[A-Z][a-z]+\s+){1,2}(?:Republican|Democrat|Tory|Conservative|Liberal|Socialist|Green)"
+)
+#: A committee's senior member of a party: "the top Republican on the panel" (its ranking member or its chair).
+_TOP_PARTY_MEMBER = re.compile(
+    r"(?i:the)\s+(?i:top|senior|ranking)\s+(?:Republican|Democrat|Conservative|Labour|Tory)\s+on\s+(?i:the)\s+"
+    r"(?i:[\w-]+\s+)?(?i:panel|committee|subcommittee)"
 )
 #: A meeting's minutes, not a length of time: "the minutes", "The minutes of the meeting".
 _MINUTES = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w'’-]*\s+)*minutes\b(?!\s+(?:in|later|after|before|ago)\b)")
@@ -624,7 +630,11 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
         owner, owner_span = _owner(mention, s)
         if owner:  # "The senator's office said": the office speaks for its holder
             return SpeakerMention(MentionKind.DOCUMENT, mention, span, owner=owner, owner_span=owner_span)
-    documents = {w for i, w in enumerate(words) if w in DOCUMENT_NOUNS and not (
+    # (a document named inside a relative clause is what the speaker did, not who speaks: "Jonas Ekholm, a
+    # 34-year-old Swede who has read the notes for Lindqvist")
+    relative = re.search(r"\b(?:who|whom|whose)\b", low)
+    before_relative = len(_words(mention[: relative.start()])) if relative else len(words)
+    documents = {w for i, w in enumerate(words) if i < before_relative and w in DOCUMENT_NOUNS and not (
         w == "ruling" and i + 1 < len(words) and words[i + 1] not in ("of", "by", "in", "on"))  # "the ruling party"
                  and not (w == "minutes" and not _MINUTES.match(mention))}  # not "About 20 minutes in, as …"
     if words[-1] in HEAD_DOCUMENT_NOUNS and mention.split()[-1].islower():
@@ -754,6 +764,8 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     last = words[-1]
     if len(words) == 2 and last in BODY_GROUP_NOUNS and _DEFINITE.match(mention):
         return SpeakerMention(MentionKind.NOMINAL, mention, span)  # "the group said": the body in focus
+    if _TOP_PARTY_MEMBER.fullmatch(mention):
+        return SpeakerMention(MentionKind.NOMINAL, mention, span)  # "the top Republican on the panel": one member
     if last in GROUP_NOUNS or (len(words) > 1 and words[-2] in GROUP_NOUNS and last in {"members"}):
         owner, owner_span = _owner(mention, s)
         return SpeakerMention(MentionKind.GROUP, mention, span, owner=owner, owner_span=owner_span, number="pl")

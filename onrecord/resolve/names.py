@@ -40,7 +40,7 @@ HONORIFICS: dict[str, str | None] = {
     "mr": "male", "mister": "male", "sir": "male", "lord": "male", "baron": "male",
     "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female",
     "baroness": "female", "mx": None, "dr": None, "prof": None, "professor": None,
-    "rev": None, "reverend": None, "cllr": None, "councillor": None,
+    "rev": None, "reverend": None, "revd": None, "ven": None, "venerable": None, "cllr": None, "councillor": None,
     # South Asian and West African honorifics ("Smt Sunita Sehgal", "Shri R.N. Kapoor", "Alhaji Musibau Lawal")
     "smt": "female", "shrimati": "female", "kumari": "female", "shri": "male", "sri": "male",
     "alhaji": "male", "alhaja": "female", "hajia": "female", "otunba": None, "adv": None,
@@ -75,8 +75,11 @@ ROLE_TITLES: dict[str, str | None] = {
     "major": None, "maj": None, "lieutenant": None, "lt": None, "colonel": None, "brigadier": None,
     "brig": None, "admiral": None, "adm": None, "commander": None, "cmdr": None, "sergeant": None,
     "corporal": None, "cpl": None, "marshal": None,
+    # the bench and the inquest ("Recorder Nadeem Qureshi", "Sheriff Alan Hogg", "Coroner Katharine Mabry")
+    "recorder": None, "sheriff": None, "coroner": None, "magistrate": None,
     # clergy ("Pope Anselm II", "Cardinal Teodoro Marchetti", "Rabbi Miriam Adler", "Imam Yusuf Barre")
     "pope": "male", "cardinal": "male", "patriarch": "male", "rabbi": None, "imam": "male", "pastor": None,
+    "archdeacon": None, "vicar": None, "chaplain": None, "rector": None, "deacon": None, "monsignor": "male",
 }
 
 #: Lower-case role nouns and modifiers that may open a pre-nominal
@@ -148,6 +151,9 @@ ORG_WORDS = frozenset(
     "gop appg un eu nato home treasury cabinet "
     # sports clubs' name words (UK and US football, rugby, cricket): "Northbank Rovers", "Harbourside City"
     "fc afc city united town rovers rangers athletic wanderers albion hotspur "
+    # ... and motor racing's ("Brannock Racing", "Orvault Rally Team", "Valtessa Motorsport"); local papers'
+    # mastheads ("Kelstow Echo", "Northern Argus"); promoters and organisers ("Ironside Promotions")
+    "team racing motorsport motorsports echo argus sentinel advertiser examiner promotions events "
     # companies' name words (US and UK business pages): "Tessaly Systems", "Kessler Automation"
     "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
     "logistics management markets capital securities advisors advisers automation industries solutions software ventures therapeutics biosciences "
@@ -232,7 +238,8 @@ def _ends_in_country(folded: list[str]) -> bool:
 COMPASS_WORDS = frozenset("north south east west central".split())
 #: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
 PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi colonia barrio kampung "
-                              "hurricane typhoon cyclone storm tropical".split())  # ... and storms: "Hurricane Ines"
+                              "hurricane typhoon cyclone storm tropical "  # ... and storms: "Hurricane Ines"
+                              "rally".split())  # ... and rallies, events: "Rally Cambria"
 #: Last words of utilities' names that are also surnames ("Cascade Ridge Power" / "Samantha Power").
 UTILITY_WORDS = frozenset("power electric gas water".split())
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
@@ -288,6 +295,12 @@ POLICE_FORCE_WORDS = frozenset("police constabulary force pd sheriff's gendarmer
 #: Seats of government that stand for a government ("a Whitehall source", "the Kremlin said"); hand-listed.
 GOVERNMENT_SEATS = frozenset("whitehall westminster kremlin pentagon elysee élysée holyrood stormont "
                              "zhongnanhai quirinale".split())
+#: Words of bodies that are members' or public-benefit bodies, never "the company": "the company said" is not the
+#: Association of British Flight Crew, whose members fly for it.
+_MEMBERS_BODY_WORDS = frozenset(
+    "association union federation confederation league society institute charity foundation coalition alliance "
+    "campaign party university college school church diocese synod ombudsman".split()
+)
 _NOT_A_COMPANY = PUBLIC_BODY_WORDS | INTERGOVERNMENTAL | GOVERNMENT_SEATS
 
 
@@ -324,7 +337,9 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
         return noun in words
     if noun in COMPANY_NOUNS:
-        return not words & _NOT_A_COMPANY
+        # (nor a country: "the company" is never the United States); "the group" may be a campaign or an alliance
+        members = _MEMBERS_BODY_WORDS if noun != "group" else frozenset()
+        return not words & (_NOT_A_COMPANY | members) and fold(name) not in COUNTRY_NAMES
     if noun in ("ministry", "department"):
         return noun in words  # "the ministry" is a ministry, not the Industrial Police
     if noun in PUBLIC_BODY_NOUNS:
@@ -711,8 +726,8 @@ def _classify(words: list[str]) -> str | None:
         return None  # "Texas Republican": a description, not a name
     if all(w in NOT_NAME_WORDS for w in folded):
         return None
-    if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_FIRST_WORDS):
-        return None  # "Marlow Crossing", "Lake Sikuaq": a place, not a person
+    if len(words) > 1 and (folded[-1] in PLACE_WORDS or (folded[0] in PLACE_FIRST_WORDS and folded[0] not in GIVEN_NAMES)):
+        return None  # "Marlow Crossing", "Lake Sikuaq": a place, not a person (but "Glen Abernathy" is one)
     if len(words) > 1 and folded[-1] in COMPASS_WORDS and folded[0] not in GIVEN_NAMES:
         return None  # "Ogbomoso North", "Dublin Bay North": a constituency or district
     if folded[0] in HONORIFICS or folded[0] in ROLE_TITLES:

@@ -42,6 +42,7 @@ from .descriptors import (
     description_tokens,
     fits_description,
     holds_role,
+    nationality,
     normalise_descriptor,
 )
 from .entities import (
@@ -291,11 +292,17 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end : len(text) if line_end < 0 else line_end].strip()
 
 
+def _head_word(mention: str) -> str:
+    """A mention's head noun, folded: its last word before a comma, a relative or a preposition ("daughter" of
+    "The daughter of one resident, who …")."""
+    head = re.split(r",|\s+(?:who|whom|whose|which|that|of|at|from|in)\s", mention, maxsplit=1)[0].split()
+    return fold(head[-1]) if head else ""
+
+
 def _is_person_noun(mention: str) -> bool:
     """Whether an indefinite mention's head names a person ("A woman who declined to give her name", "A
     26-year-old sewing operator of the factory")."""
-    head = re.split(r",|\s+(?:who|whom|whose|which|that|of|at|from|in)\s", mention, maxsplit=1)[0].split()
-    word = fold(head[-1]) if head else ""
+    word = _head_word(mention)
     return word in ANONYMOUS_HEADS or word in _FEMALE_ROLES or word in _MALE_ROLES or word in ROLE_NOUNS
 
 
@@ -314,6 +321,25 @@ def _only_a_place(text: str, name: str, quoted) -> bool:
     places = sum(1 for s in found if _PLACE_BEFORE.search(text, max(0, s - 40), s) or _PLACE_AFTER.match(text, s + len(name)))
     others = len(found) - places
     return places > 0 and (others == 0 or (places >= 3 and others * 3 <= places))
+
+
+def _short_company_name(name: str) -> str | None:
+    """The first word a company's name is shortened to ("Aurelia" for Aurelia Airways), when that word alone can
+    stand for it: not a nationality, a country, a given name or a word that is no name ("British Airways",
+    "United Airlines", "Royal Mail" keep their whole names)."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper() or len(words[0]) < 3:
+        return None
+    first = fold(words[0])
+    if nationality(words[0]) is not None or first in COUNTRY_NAMES or first in NOT_NAME_WORDS or first in GIVEN_NAMES \
+            or first in ORG_WORDS or first in _SHARED_FIRST_WORDS:
+        return None
+    return words[0]
+
+
+#: Capitalised first words many companies share, never one company alone; hand-listed.
+_SHARED_FIRST_WORDS = frozenset("united royal national general first new north south east west central global "
+                                "international american british european".split())
 
 
 def _full_name_of(text: str, word: str) -> ParsedName | None:
@@ -463,16 +489,23 @@ _GENDERED_NOMINAL = re.compile(
 )
 #: A role with an age set off by commas: "the star, 31," (the gendered ones are _GENDERED_NOMINAL's).
 _ROLE_AND_AGE = re.compile(r"(?i:the)\s+(?:[\w-]+\s+){0,2}?[a-z-]+,\s*(?P<age>\d{1,3}),?$")
-_EPITHET = re.compile(
-    r"(?i:the)\s+(?:then[ -])?(?:(?P<age>\d{1,3})-year-old"
-    r"|(?:Scot|Welsh(?:man|woman)|Irish(?:man|woman)|English(?:man|woman)|Briton|Ulsterman|American|Canadian|"
+#: Nationality nouns news calls a person by ("the Scot", "the Finn"); hand-listed from sports and politics copy.
+_DEMONYM_NOUNS = (
+    r"Scot|Welsh(?:man|woman)|Irish(?:man|woman)|English(?:man|woman)|Briton|Ulsterman|American|Canadian|"
     r"French(?:man|woman)|Dutch(?:man|woman)|Spaniard|German|Italian|Portuguese|Dane|Swede|Norwegian|Finn|Belgian|"
     r"Swiss|Austrian|Pole|Croat|Serb|Australian|New\s+Zealander|Kiwi|South\s+African|Argentine|Argentinian|"
     r"Brazilian|Uruguayan|Colombian|Mexican|Nigerian|Ghanaian|Senegalese|Egyptian|Moroccan|Japanese|Korean|"
     r"Tongan|Samoan|Fijian|Georgian|Romanian|Jamaican|Kenyan|Indian|Pakistani|Chinese|Ukrainian|Russian|Greek|"
     r"Turkish|Israeli|Iranian|Iraqi|Filipino|Indonesian|Chilean|Peruvian|Cameroonian|Ivorian|Zimbabwean|"
-    r"Ugandan|Ethiopian|Algerian|Tunisian|Czech|Slovak|Hungarian|Bulgarian|Icelander|Jordanian|Lebanese))"
-    r"(?=$|[\s,])"
+    r"Ugandan|Ethiopian|Algerian|Tunisian|Czech|Slovak|Hungarian|Bulgarian|Icelander|Jordanian|Lebanese"
+)
+_EPITHET = re.compile(
+    r"(?i:the)\s+(?:then[ -])?(?:(?P<age>\d{1,3})-year-old|(?:" + _DEMONYM_NOUNS + r"))(?=$|[\s,])"
+)
+#: A nationality epithet as the subject of a narrating sentence: "The Finn had led since Friday", "The Dane, who …".
+_NARRATED_EPITHET = re.compile(
+    r"(?P<epithet>\b[Tt]he\s+(?:" + _DEMONYM_NOUNS + r"))"
+    r"(?=\s*,|\s+(?:had|has|was|is|would|will|could|can|did|does|who|then|also|now|later|still|[a-z]{3,}ed)\b)"
 )
 #: A relative pronoun opening a speaker mention: "who asked not to be named", "which".
 _RELATIVE_MENTION = re.compile(r"(?:[Ww]ho|[Ww]hich|[Ww]hom|[Tt]hat)\b")  # (not "WHO", the World Health Organization)
@@ -615,6 +648,44 @@ _TRAILING_PLACE = re.compile(
     r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?$"
 )
 _OF_A_BODY = re.compile(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]")
+#: A group that stands for a cause, and a charity, before or after its name ("the consumer group Holiday Rights",
+#: "Holiday Rights, a consumer group"); hand-listed from consumer, campaign and community reporting.
+_CAUSE_BODY = (
+    r"(?:(?:consumer|campaign|campaigning|pressure|lobby|lobbying|advocacy|rights|action|residents['’]?|community"
+    r"|protest|activist|environmental|patients['’]?|victims['’]?|parents['’]?|privacy|civil liberties|watchdog)"
+    r"\s+(?:group|organi[sz]ation|body|network)|charity|think[- ]tank)"
+)
+_CAUSE_BODY_BEFORE = re.compile(r"\b" + _CAUSE_BODY + r"\s+\Z", re.I)
+_CAUSE_BODY_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _CAUSE_BODY + r"\b", re.I)
+#: A narrating sentence's subject before its verb: "The Indiana Republican | was blunter", "The 58-year-old | had".
+_NARRATED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?P<np>[Tt]he\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"\s+(?:was|is|had|has|were|did|would|could|will|later|also|then)\b",
+    re.M,
+)
+#: A party's member as a description's head ("the Indiana Republican", "the veteran Tory").
+_PARTY_MEMBERS = frozenset("republican democrat tory conservative liberal socialist green nationalist".split())
+#: An office of two or three capitalised words after "the": "the Presiding Officer", "the Lord Chancellor".
+_CAPITALISED_OFFICE = re.compile(r"(?:[Tt]he)\s+(?P<office>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
+#: An appositive or relative clause that introduces who a role is: "The campaign's chairman|, a retired teacher who …".
+_INTRODUCING_APPOSITIVE = re.compile(r",\s+(?:(?:a|an)\s+(?P<desc>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})|who\b)")
+#: Where a sentence ends.
+_SENTENCE_END_AFTER = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
+#: What says someone did not speak: "could not be reached for comment", "declined to comment", "did not respond to
+#: a request for comment".
+_NO_COMMENT = re.compile(
+    r"\b(?:could not|couldn['’]t|cannot|can['’]t) be reached(?: for comment)?"
+    r"|\b(?:declined|refused) to comment|\bdid not (?:respond|reply) to (?:a |repeated )?requests? for comment"
+    r"|\bhas not (?:commented|responded)\b"
+)
+#: What a source phrase can run on into after the speaker: a dangling function word the tagger took from the phrase
+#: after it ("Lucien Marchetti of Ostrava Capital Partners | in [a note to clients]"), or where the speaker stood
+#: ("Sir Roland Ashdown | from the chair", "the minister | at the dispatch box").
+_DANGLING_TAIL = re.compile(
+    r"\s+(?:in|on|at|from|to|with|for|by|of|via|and|the|a|an"
+    r"|(?:from|at|behind)\s+the\s+(?:chair|dispatch box|despatch box|bench|dock|witness box|witness stand|stand"
+    r"|pulpit|lectern|podium|stage|floor|platform))$"
+)
 #: Someone's relation or fellow before a name: "Her classmate | Alfie, 10", "His brother | Nuno Ribeiro".
 _OWNED_ROLE_BEFORE_NAME = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?=[A-Z][a-z])")
 #: Someone's team or party by its name: "His Solvenza-Aurum team", "her Harbourline colleagues" is not one.
@@ -760,8 +831,28 @@ def _continues(table: EntityTable, prev: Candidate, cand: Candidate, speaker: in
             r = table.root(m.entity)
             if r != speaker and table.drafts[r].type == "PERSON":
                 return False
+    if cand.speaker is not None and _described_subject_between(table, prev.end, cand.start):
+        # "… / The Indiana Republican was blunter once the gavel fell. “…,” he wrote": someone else (a quotation
+        # with no source of its own, "The 61-year-old was more blunt: “…”", is still the one in focus)
+        return False
     # '“Nacho would have had to beat my lap first”' after Nacho's own words: someone answering him
     return speaker not in _persons_named_in(table, cand.content)
+
+
+def _described_subject_between(table: EntityTable, lo: int, hi: int) -> bool:
+    """Whether a narrating sentence in ``[lo, hi)`` opens with a person described, not named ("The Indiana
+    Republican was blunter …", "The 58-year-old had …"), outside quotation marks."""
+    for found in _NARRATED_SUBJECT.finditer(table.text, lo, hi):
+        s, e = found.span("np")
+        if table.in_quote(s, e):
+            continue
+        np = found.group("np")
+        head = fold(np.split()[-1])
+        if classify_mention(table.text, s, e).kind == MentionKind.NOMINAL and (
+                head in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in _FEMALE_ROLES or head in _MALE_ROLES
+                or head in _PARTY_MEMBERS or _EPITHET.match(np)):
+            return True
+    return False
 
 
 def _persons_named_in(table: EntityTable, spans) -> set[int]:
@@ -805,6 +896,28 @@ class _Resolver:
         #: the maker of the last document named with one, per head noun ("Department for Education guidance …
         #: / The guidance also says"): (position, entity)
         self._document_makers: dict[str, tuple[int, int]] = {}
+        #: the one-word companies the whole page shows (see _company_words)
+        self._page_companies: dict[str, int] | None = None
+        self._note_nationality_epithets()
+
+    def _note_nationality_epithets(self) -> None:
+        """Give the person a narrating sentence opens the nationality the next sentence calls its subject by:
+        "Aatu Lindqvist crashed out of the lead … . The Finn had led since Friday" makes Lindqvist the Finn, so a
+        later "the Welshman said" is someone else. Only an epithet opening its sentence as the subject of a verb,
+        outside quotation marks and attributed content, and right after a sentence a person's name opens."""
+        for found in _NARRATED_EPITHET.finditer(self.text):
+            pos = found.start("epithet")
+            sent = _sentence_start(self.text, pos)
+            if self.text[sent:pos].strip(" \t\n\"“‘'") or self._in_content(pos) or self.table.in_quote(pos, found.end()):
+                continue
+            back = len(self.text[:sent].rstrip())  # (over a paragraph break too: the story's last sentence)
+            prev = _sentence_start(self.text, max(0, back - 1))
+            while prev < back and self.text[prev] in " \t\n\"“‘'":
+                prev += 1
+            person = self._person_opening(prev, back)
+            desc = normalise_descriptor(found.group("epithet"))
+            if person is not None and desc and nationality(desc) is not None:
+                self.table.draft(person).add_descriptor(pos, desc)
 
     def _in_content(self, pos: int) -> bool:
         """Whether ``pos`` lies inside some candidate's content."""
@@ -945,6 +1058,9 @@ class _Resolver:
         if place is not None and place.start() > s and _OF_A_BODY.search(self.work.text, s, place.start()) \
                 and classify_mention(self.work.text, s, e).kind != MentionKind.ORG:  # (not "the Group of … in Kessaria")
             e = place.start()  # "Kaveh Rostampour of the Aegean Marine Institute | in Heraklion, Greece"
+        dangling = _DANGLING_TAIL.search(self.work.text, s, e)
+        if dangling is not None and dangling.start() > s:
+            e = dangling.start()  # "Sir Roland Ashdown | from the chair", "… Capital Partners | in (a note)"
         e = self._name_end_before_home(s, e)  # "Howard Kessler | of Oregon said"
         setting = _TRAILING_SETTING.search(self.work.text, s, e)
         if setting is not None and setting.start() > s:
@@ -1089,6 +1205,13 @@ class _Resolver:
         after = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(noun)
                            + r"(?=\s*[,;)]|\s+(?:that|which|whose|behind|based|in|with|founded|owned|run|known|of|for)\b)", re.I)
         return any(before.search(text[max(0, s - 40) : s]) or after.match(text, e)
+                   for s, e in self.table.drafts[index].mentions)
+
+    def _introduced_as_cause(self, index: int) -> bool:
+        """Whether the text introduces body ``index`` as a cause's group or a charity ("the consumer group Holiday
+        Rights", "Holiday Rights, a consumer group"): what "the company" never means."""
+        text = self.table.text
+        return any(_CAUSE_BODY_BEFORE.search(text[max(0, s - 60) : s]) or _CAUSE_BODY_AFTER.match(text, e)
                    for s, e in self.table.drafts[index].mentions)
 
     def _name_end_before_home(self, s: int, e: int) -> int:
@@ -1244,6 +1367,7 @@ class _Resolver:
         if m.number == "sg":
             found = self._relative_antecedent(m)
             asker = self._asker(m.span[0])
+            silent = self._declined_to_comment(m.span[0], cand)
             if found is None and depth < CHAIN_DEPTH:
                 found = self._chained_pronoun(m, cand, depth)
             if found is None:
@@ -1269,7 +1393,7 @@ class _Resolver:
                         unsure, setup = setup, None  # a subject only known to fit
                 # a person known to be of that gender scores higher: "she" is Margaret, not Jo Lam, when both are near
                 salient = functools.partial(
-                    self._salient, m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i != asker,
+                    self._salient, m.span[0], cand, lambda i: self._fits_gender(i, m.gender) and i not in (asker, silent),
                     persons=True, prefer=lambda i: m.gender is not None and self.table.draft(i).gender == m.gender,
                     same_paragraph=_opens_its_sentence(self.text, m.span[0]) or self._cue_after_own_quote(m, cand),
                 )
@@ -1292,6 +1416,25 @@ class _Resolver:
                 m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
             )
         return Resolution(found, "resolve:pronoun")
+
+    def _declined_to_comment(self, pos: int, cand: Candidate) -> int | None:
+        """The person the sentence right before ``cand`` says did not speak ("Ms Tilsley … could not be reached for
+        comment. / “…,” she said"), its subject; None when anything is narrated between ("… did not respond to a
+        request for comment. Hours later, she posted …")."""
+        table = self.table
+        lo = table.paragraphs[max(0, table.paragraph_of(pos) - 1)][0]
+        last = None
+        for last in _NO_COMMENT.finditer(self.text, lo, pos):
+            pass
+        if last is None or self._in_content(last.start()):
+            return None
+        end = _SENTENCE_END_AFTER.search(self.text, last.end(), pos)
+        if end is None or self.text[end.end() : cand.start].strip(" \t\n\"“‘'"):
+            return None
+        start = _sentence_start(self.text, last.start())
+        while start < last.start() and self.text[start] in " \t\n\"“‘'":
+            start += 1
+        return self._person_opening(start, last.start())
 
     def _own_sentence_subject(self, m: SpeakerMention) -> int | None:
         """The person opening the sentence a pronoun stands inside ("Kellaway took four for nine, removing
@@ -1373,8 +1516,15 @@ class _Resolver:
         text = self.table.text[:pos]
 
         def count(i: int) -> int:
-            # "Brindlemark" for Brindlemark Inc.
-            return len(word_occurrences(text, _CORPORATE_SUFFIX.sub("", self.table.draft(i).name)))
+            # "Brindlemark" for Brindlemark Inc.; or the table's mentions, when the text shortens the name
+            # ("Aurelia" for Aurelia Airways)
+            name = _CORPORATE_SUFFIX.sub("", self.table.draft(i).name)
+            written = len(word_occurrences(text, name))
+            short = _short_company_name(name)
+            if short is not None:
+                written += sum(1 for at in word_occurrences(text, short, possessive=True)
+                               if not re.match(r"[’']?s?\s+[A-Z]", text[at + len(short) : at + len(short) + 4]))
+            return max(written, sum(1 for s, _ in self.table.draft(i).mentions if s < pos))
 
         if count(nearest) > 1 or any(self.table.root(ent) == nearest for _, ent in self.speakers):
             return nearest  # named before, or heard from: "the studio added" after the studio's statement
@@ -1405,12 +1555,21 @@ class _Resolver:
         text = self.table.text[:pos]
         known = {fold(d.name) for d in self.table.drafts if d.merged_into is None}
         said = self._statement_text(cand)
-        page = {w: (at, len(word_occurrences(text, w))) for w, at in company_words(text).items()
+        # what a word is, the whole page shows ("Glimmer executives" after the statement); how often it was
+        # written before the mention, only the text before it
+        page = {w: (at, len(word_occurrences(text, w))) for w, at in self._company_words().items()
                 if fold(w) not in known and not word_occurrences(said, w)}
+        page = {w: (at, n) for w, (at, n) in page.items() if n}
         best = max(page, key=lambda w: page[w][1], default=None)
         if best is None or page[best][1] < at_least:
             return None
         return self._org(best, (page[best][0], page[best][0] + len(best)))
+
+    def _company_words(self) -> dict[str, int]:
+        """:func:`company_words` of the whole page, once."""
+        if self._page_companies is None:
+            self._page_companies = company_words(self.table.text)
+        return self._page_companies
 
     def _dominant_team(self, nearest: int | None, pos: int) -> int | None:
         """"The team said in a statement": the team just named ("Stampede forward Andre Kessler left … The team
@@ -1694,7 +1853,8 @@ class _Resolver:
                 d = self.table.draft(i)
                 if (d.type != "ORG" and not (head == "force" and d.type == "GROUP")) \
                         or not (fits_org_noun(head, d.name) or introduced(i)) \
-                        or self._only_a_channel(i, m.span[0]) or self._only_quoted(i, m.span[0]):
+                        or self._only_a_channel(i, m.span[0]) or self._only_quoted(i, m.span[0]) \
+                        or (head in COMPANY_NOUNS and head != "group" and self._introduced_as_cause(i)):
                     return False
                 named = _folded_words(d.name)
                 return all(w in named for w in modifiers)
@@ -1706,7 +1866,10 @@ class _Resolver:
             # "the network said" when the Isan Rice Growers Network is named: a body with the word in its name
             # over any company ("Government House")
             bodies = [i for i, d in enumerate(self.table.drafts) if d.merged_into is None and fits_kind(i)]
-            by_name = head not in _GENERIC_COMPANY_HEADS and any(named_so(i) for i in bodies)
+            # (only a body named before: "The broadcaster said" is ITV, quoted so far, not the National Television
+            # Awards the story names later)
+            by_name = head not in _GENERIC_COMPANY_HEADS and any(
+                named_so(i) and any(s < m.span[0] for s, _ in self.table.draft(i).mentions) for i in bodies)
             # "the animal rights group Hoofbeat Justice said … / “…,” the group said": the body introduced as a
             # group, over a horse or a company named more often
             as_group = head == "group" and any(introduced(i) for i in bodies)
@@ -1823,32 +1986,43 @@ class _Resolver:
                 # "For Oliver Brennan, the day started with a 5am alarm … / “…,” the 18-year-old said": the one
                 # person the narration just before is about, over an 18-year-old quoted paragraphs earlier
                 found = alone
+        office = _CAPITALISED_OFFICE.fullmatch(m.text)
+        if found is None and office is not None and is_role_word(office.group("office").split()[-1]) \
+                and not re.search(re.escape(office.group("office")) + r"[ \u00a0]+[A-Z]", self.text):
+            # "The Presiding Officer told members": an office of several capitalised words whose holder the text
+            # never names ("Presiding Officer Elin Jones" would), so the office itself speaks, not the member
+            # the sentence before is about
+            return self._resolve_group(replace(m, kind=MentionKind.GROUP, number="sg"), cand)
         role_age = _ROLE_AND_AGE.match(m.text)
         if found is None and (epithet or role_age):
             # "The 52-year-old admitted", "The Scot said", "the star, 31, wrote": a fact given in passing
-            # about the person in focus
+            # about the person in focus, never one the text gives another age or nationality
             age = epithet.group("age") if epithet else role_age.group("age")  # type: ignore[union-attr]
+            nation = nationality(epithet.group()) if epithet and not age else None
+
+            def other(i: int) -> bool:
+                return self._other_age(i, age) or self._other_nationality(i, nation)
             opener = self._previous_sentence_opener(m)
             # "the then 67-year-old": an age at a past moment, the way a profile or obituary speaks of its subject
             dominant = self._story_subject(m.span[0]) if epithet and epithet.group("age") \
                 and re.match(r"(?i:the)\s+then\b", m.text) else None
-            if dominant is not None and not self._other_age(dominant, age):
+            if dominant is not None and not other(dominant):
                 # an obituary's or profile's "the then 67-year-old": the person the whole story is about,
                 # over a rival quoted last
                 found = dominant
-            elif opener is not None and not self._other_age(opener, age):
+            elif opener is not None and not other(opener):
                 # "Okoye had been limited …, according to Vasquez. The 27-year-old guard said …": the person
                 # the sentence before is about, over the speaker it credits
                 found = opener
             else:
                 found = self._salient(
                     m.span[0], cand,
-                    lambda i: self.table.draft(i).type == "PERSON" and not self._other_age(i, age),
+                    lambda i: self.table.draft(i).type == "PERSON" and not other(i),
                     persons=True,
                 )
             if found is None and epithet and epithet.group("age"):
                 # "The 29-year-old, who has spoken openly …" with no one named nearby: the one the story is about
-                found = self._story_subject_alone(m.span[0], lambda i: not self._other_age(i, age))
+                found = self._story_subject_alone(m.span[0], lambda i: not other(i))
         gendered = _GENDERED_NOMINAL.match(m.text)
         if found is None and gendered:
             # "the actress, 34, said": like "she", the person in focus of that gender
@@ -1896,6 +2070,16 @@ class _Resolver:
             d = self.table.draft(found)
             if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
                 d.add_descriptor(m.span[0], desc)
+        introduced = _INTRODUCING_APPOSITIVE.match(self.text, m.span[1])
+        if found is None and introduced is not None and fold(m.text.split()[0]) == "the" and _is_person_noun(m.text):
+            # "The campaign's chairman, a retired teacher who has lived in the village for 31 years, said": one
+            # person introduced by a role and a description, whom no one named fits; named by the role, and
+            # "he said" after it takes them up
+            res = self._resolve_group(replace(m, kind=MentionKind.GROUP, number="sg"), cand)
+            desc = normalise_descriptor(introduced.group("desc")) if introduced.group("desc") else None
+            if res.entity is not None and desc:
+                self.table.draft(res.entity).add_descriptor(m.span[0], desc)
+            return res
         return Resolution(found, "resolve:nominal")
 
     def _introduced_indefinite(self, m: SpeakerMention, head: str, anonymous: bool = False) -> int | None:
@@ -2207,6 +2391,13 @@ class _Resolver:
         ages |= {a for d in self.table.draft(index).descriptor_texts() for a in re.findall(r"\b(\d{1,3})-year-old\b", d)}
         return bool(ages) and age not in ages
 
+    def _other_nationality(self, index: int, nation: str | None) -> bool:
+        """Whether the person is described with a nationality other than ``nation`` ("Finn" for "the Welshman")."""
+        if nation is None:
+            return False
+        known = {nationality(d) for d in self.table.draft(index).descriptor_texts()} - {None}
+        return bool(known) and nation not in known
+
     def _resolve_indefinite(self, m: SpeakerMention, cand: Candidate) -> Resolution:
         """"“…,” a 58-year-old electrician who spent four years on the site told CBC News": someone
         the article never names, known by what is said of them; an anonymous source named as written
@@ -2270,7 +2461,15 @@ class _Resolver:
         for i, d in enumerate(self.table.drafts):
             if d.merged_into is None and d.type == type_ and fold(d.name) == key:
                 return Resolution(i, "resolve:group")
-        return Resolution(self.table.new(name, type_), "resolve:group")
+        group = self.table.new(name, type_)
+        if type_ == "GROUP" and m.number != "pl" and _is_person_noun(m.text):
+            # "The daughter of one resident, who asked not to be named": one woman, whom "she said" takes up
+            word = _head_word(m.text)
+            if not (word.endswith("s") and word[:-1] in ANONYMOUS_HEADS | ROLE_NOUNS) and word != "people":
+                d = self.table.draft(group)
+                d.individual = True
+                d.gender = m.gender or ("female" if word in _FEMALE_ROLES else "male" if word in _MALE_ROLES else None)
+        return Resolution(group, "resolve:group")
 
     def _kin_namesake(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The one other person of the relative's gender who shares the surname of the person ``m``'s owner
@@ -2648,6 +2847,9 @@ class _Resolver:
 
     def _fits_gender(self, index: int, gender: str | None) -> bool:
         d = self.table.draft(index)
+        if d.type == "GROUP" and d.individual:
+            # (only one whose gender the text gives: "An insider" is no one "her rep" belongs to)
+            return d.gender is not None and (gender is None or d.gender == gender)
         if d.type != "PERSON" or (" " not in d.name and self._only_a_place(d.name)) \
                 or (" " in d.name and fold(d.name.split()[-1]) in PLACE_WORDS):
             return False  # (not "Demak", a regency the text only ever writes as a place, nor "Muhlenberg Township")

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["bio_scan", "frames", "furniture", "interviews", "merge", "rules", "tagger", "tagging", "tokens"]
+MODULES = ["bio_scan", "frames", "furniture", "interviews", "merge", "rules", "source_spans", "tagger", "tagging", "tokens"]
 
 
 @pytest.mark.parametrize("name", MODULES)
