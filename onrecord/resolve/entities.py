@@ -1140,7 +1140,7 @@ _COMPANY_AFTER = re.compile(
     r"|chief\s+(?:legal|marketing|information|product|people|commercial)\s+officer|general\s+counsel|headquarters"
     r"|shares|stock|shareholders|board\s+of\s+directors|spokes(?:person|man|woman)|customers|engineers"
     r"|parent\s+company|subsidiary|executives)\b"
-    r"|,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}(?:startup|start-up|company|firm|maker|manufacturer|developer"
+    r"|,\s+(?:the|a|an)\s+(?:[\w'’-]+,?\s+){0,5}(?:startup|start-up|company|firm|maker|manufacturer|developer"
     r"|retailer|brand|chain|streamer|platform|app)\b"
     # a headline's "Loopwave chief tells senators …", "Orrin boss quits"
     r"|\s+(?:chief|boss)\s+(?=[a-z])"
@@ -1150,7 +1150,8 @@ _COMPANY_BEFORE = re.compile(
     r"\b(?:chief\s+executive|CEO|co-?founder|founder|shareholders|employees)\s+(?:of|at)[ \u00a0]+\Z"
     # "the social video app Glimmer", "the online retailer Brookmere" (not "the developer", often a person)
     r"|\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:app|startup|start-up|platform|company|firm|retailer|carmaker|airline"
-    r"|chain|brand|streamer|marketplace|website|conglomerate|lender|insurer)[ \u00a0]+\Z"
+    r"|chain|brand|streamer|marketplace|website|conglomerate|lender|insurer|maker|manufacturer|drugmaker|chipmaker"
+    r"|automaker)[ \u00a0]+\Z"
 )
 #: How many such mentions make a one-word "person" a company.
 COMPANY_EVIDENCE = 2

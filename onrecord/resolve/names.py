@@ -110,7 +110,9 @@ ROLE_NOUNS = frozenset(
     "pope pontiff cardinal bishop archbishop rabbi imam pastor priest vicar "
     # health, science and inquests: "Senior coroner Katharine Mabry", "paramedic Liam Corrigan", "the former postdoc"
     "coroner paramedic pharmacist physician surgeon nurse midwife meteorologist postdoc "
-    "scientist "
+    "scientist registrar pathologist "
+    # emergency services and motor sport: "the town's fire marshal", "his co-driver"
+    "marshal firefighter co-driver "
     # inspectors and curators: "planning inspector Gareth Pennock", "the breeding programme coordinator"
     "inspector examiner curator coordinator organiser organizer "
     # racing, the arts and fieldwork: "trainer Maggie Tolland", "His rider, Sam Whitcombe", "the envoy",
@@ -199,7 +201,9 @@ PLACE_WORDS = frozenset(
     "motorway terrace crescent cape province region territory oval township borough parish village "
     # a festival's grounds and stages: "Lodmoor Fields", "the Harbour Stage"; "the West Midlands"; "the Melbourne
     # Cricket Ground"
-    "fields stage midlands ground".split()
+    "fields stage midlands ground "
+    # streets a story names with its suffix: "Lakeshore Drive", "Sunset Boulevard"
+    "drive boulevard parkway gardens".split()
 )
 #: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
 #: member states and the places wire copy names as actors: "South Africa", "the Netherlands", "Taiwan").
@@ -851,7 +855,11 @@ UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s
                            r"|give\s+(?:his|her|their)\s+(?:full\s+)?(?:sur)?name)"
                            r"|who\s+(?:has|have|had)\s+not\s+been\s+(?:named|identified)|who\s+cannot\s+be\s+(?:named|identified)"
                            # "One paramedic, who has worked for the trust for 14 years and did not want to be named,"
-                           r"|who\s+[^,.;]{0,80}?\band\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+be\s+(?:named|identified))")
+                           r"|who\s+[^,.;]{0,80}?\band\s+(?:did\s+not|didn['’]t)\s+want\s+to\s+be\s+(?:named|identified)"
+                           # "A paramedic who was among the first clinicians to treat Ellie gave evidence from behind a
+                           # screen and was not named in court": unnamed, said later in the same sentence
+                           r"|[^.;]{0,120}?\b(?:was|were|is|are)\s+not\s+(?:named|identified)\b"
+                           r"|[^.;]{0,120}?\b(?:cannot|could\s+not|can\s+not)\s+be\s+(?:named|identified)\b)")
 
 #: An age in commas after a name: "Rusdi, 52,", "Amna, a 27-year-old mother of four".
 AGE_AFTER = re.compile(r",[ \u00a0]+(?:\d{1,3},|an?[ \u00a0]+\d{1,3}-year-old\b)")
@@ -934,7 +942,7 @@ ORG_HEADS = frozenset(
     "bank union department ministry office council committee commission agency authority association "
     "institute foundation federation board service services society college university court trust friends "
     "center centre centers centres conference archdiocese diocese coalition league network forum "
-    "congress assembly confederation parents families citizens".split()
+    "congress assembly confederation parents families citizens chamber".split()
 )
 #: Last words of organisation names joined by "and" ("Securities and Exchange Commission").
 ORG_TAILS = ORG_HEADS | {"administration", "corporation", "company", "group"}

@@ -286,10 +286,12 @@ def _opens_its_sentence(text: str, pos: int) -> bool:
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is all its line holds."""
+    """True when ``text[start:end]`` is all its line holds, but for a leading "The" (a masthead: "THE HEARTLAND
+    COURIER")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return not text[line_start:start].strip() and not text[end : len(text) if line_end < 0 else line_end].strip()
+    return text[line_start:start].strip().lower() in ("", "the") \
+        and not text[end : len(text) if line_end < 0 else line_end].strip()
 
 
 def _head_word(mention: str) -> str:
@@ -372,6 +374,7 @@ def resolve_speakers(work: Work) -> None:
             if res.entity is not None:
                 chosen[id(c)] = res
                 resolver.note_speaker(c, res.entity)
+                resolver.resolved_at[c.speaker] = res.entity
             resolver.note_previous(c, res)
         elif i > 0 and resolver.previous is not None and resolver.previous[0] is cands[i - 1] \
                 and resolver.previous[1] is not None and _continues(table, cands[i - 1], c, resolver.previous[1]):
@@ -384,7 +387,7 @@ def resolve_speakers(work: Work) -> None:
             prev = cands[i - 1]
             res_prev = chosen.get(id(prev))
             if res_prev is not None and res_prev.entity is not None and _continues(table, prev, c, res_prev.entity) \
-                    and not _own_cue_after(work.text, c.end):
+                    and not _own_cue_after(work.text, c.end) and not _new_he_or_she(work.text, table, c, res_prev.entity):
                 chosen[id(c)] = Resolution(res_prev.entity, "resolve:continuation")
     entities, ids = table.entities()
     work.entities = entities
@@ -400,6 +403,18 @@ def resolve_speakers(work: Work) -> None:
         c.speaker_name = by_id[eid].name
         c.resolve_origin = res.origin
         c.confidence = c.confidence * CONFIDENCE_FACTOR.get(res.origin, 1.0)
+
+
+def _new_he_or_she(text: str, table: EntityTable, cand: Candidate, entity: int) -> bool:
+    """Whether ``cand``'s sentence opens with "He" or "She" that ``entity`` cannot be: a group of one whose
+    gender is unknown ("the Presiding Officer", then "He withdrew the remark, but told reporters that …"), or a
+    person of the other gender."""
+    opening = _OPENING_PRONOUN.match(text, _sentence_start(text, cand.start), cand.start)
+    if opening is None:
+        return False
+    d = table.draft(table.root(entity))
+    gender = "male" if opening.group(1) == "He" else "female"
+    return (d.type == "GROUP" and d.gender != gender) or (d.gender is not None and d.gender != gender)
 
 
 def _first_person_in_letters(text: str, cands: list[Candidate], chosen: dict[int, Resolution]) -> None:
@@ -678,6 +693,15 @@ _NO_COMMENT = re.compile(
     r"|\b(?:declined|refused) to comment|\bdid not (?:respond|reply) to (?:a |repeated )?requests? for comment"
     r"|\bhas not (?:commented|responded)\b"
 )
+#: A statement opening with its maker announcing: "Kestonbury Athletic can confirm", "Harlow Rail would like to".
+_ANNOUNCING = re.compile(
+    r"[\"“‘']?\s*(?:The\s+)?(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|&)){0,5})\s+"
+    r"(?:can\s+confirm|(?:would|wishes|wish)\s+(?:like\s+)?to\s+(?:thank|apologise|apologize|confirm|announce|place)"
+    r"|is\s+(?:pleased|delighted|saddened|deeply\s+saddened|sorry)\s+to|are\s+(?:pleased|delighted|saddened)\s+to"
+    r"|(?:has|have)\s+(?:today\s+)?(?:parted\s+company|appointed|confirmed|announced)|announces?\b|confirms?\b)"
+)
+#: A picture credit up to a name: "(Photo: Kyle Marsden / | Heartland Courier)", "Photograph: | PA Media".
+_PICTURE_CREDIT = re.compile(r"\b(?:Photo(?:graph)?s?|Picture|Image|Credit)\s*:[^\n():]{0,60}\Z", re.I)
 #: What a source phrase can run on into after the speaker: a dangling function word the tagger took from the phrase
 #: after it ("Lucien Marchetti of Ostrava Capital Partners | in [a note to clients]"), or where the speaker stood
 #: ("Sir Roland Ashdown | from the chair", "the minister | at the dispatch box").
@@ -846,13 +870,17 @@ def _described_subject_between(table: EntityTable, lo: int, hi: int) -> bool:
         s, e = found.span("np")
         if table.in_quote(s, e):
             continue
-        np = found.group("np")
-        head = fold(np.split()[-1])
-        if classify_mention(table.text, s, e).kind == MentionKind.NOMINAL and (
-                head in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in _FEMALE_ROLES or head in _MALE_ROLES
-                or head in _PARTY_MEMBERS or _EPITHET.match(np)):
+        if classify_mention(table.text, s, e).kind == MentionKind.NOMINAL and _describes_a_person(found.group("np")):
             return True
     return False
+
+
+def _describes_a_person(np: str) -> bool:
+    """Whether a definite description's head is a person's ("The Indiana Republican", "The 58-year-old", "The
+    Premier"), not a thing's ("The early years")."""
+    head = fold(np.split()[-1])
+    return head in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in _FEMALE_ROLES or head in _MALE_ROLES \
+        or head in _PARTY_MEMBERS or _EPITHET.match(np) is not None
 
 
 def _persons_named_in(table: EntityTable, spans) -> set[int]:
@@ -896,6 +924,9 @@ class _Resolver:
         #: the maker of the last document named with one, per head noun ("Department for Education guidance …
         #: / The guidance also says"): (position, entity)
         self._document_makers: dict[str, tuple[int, int]] = {}
+        #: each speaker span resolved so far and whom it named ("the club said in a statement" for "The statement
+        #: added that …")
+        self.resolved_at: dict[tuple[int, int], int] = {}
         #: the one-word companies the whole page shows (see _company_words)
         self._page_companies: dict[str, int] | None = None
         self._note_nationality_epithets()
@@ -959,6 +990,9 @@ class _Resolver:
                 m.kind == MentionKind.INDEFINITE and (_is_person_noun(m.text)  # "a woman who …", not "a cooling engine"
                                                       # "One commuter, who did not want to be named,": a person
                                                       or UNNAMED_AFTER.match(self.work.text, m.span[0] + len(m.text)))))
+            # ... or one person resolved to a group of one ("The town's fire marshal, who has responded to …, said")
+            anonymous = anonymous or (res.entity is not None and self.table.draft(res.entity).type == "GROUP"
+                                      and self.table.draft(res.entity).individual)
             self.previous = (cand, res.entity, ANONYMOUS if anonymous else None)
 
     def _spokesperson_taken_up(self, m: SpeakerMention, cand: Candidate) -> int | None:
@@ -974,8 +1008,8 @@ class _Resolver:
         if self.previous is None or m.number != "sg":
             return None
         prev, entity, noun = self.previous
-        if noun is None or entity is None or prev.end > cand.start:
-            return None
+        if noun is None or entity is None or not cand.content or prev.end > cand.start:
+            return None  # (a probe for a chained pronoun has no statement to continue one)
         wanted = {"spokeswoman": "female", "spokesman": "male"}.get(noun)
         if noun == ANONYMOUS and prev.speaker is not None:
             # "A woman who declined to give her name … said … / '…,' she said": her, not a man
@@ -1206,6 +1240,19 @@ class _Resolver:
                            + r"(?=\s*[,;)]|\s+(?:that|which|whose|behind|based|in|with|founded|owned|run|known|of|for)\b)", re.I)
         return any(before.search(text[max(0, s - 40) : s]) or after.match(text, e)
                    for s, e in self.table.drafts[index].mentions)
+
+    def _announcer(self, cand: Candidate, fits) -> int | None:
+        """The body that ``fits`` and whose name opens ``cand``'s statement as the one announcing ("Kestonbury
+        Athletic can confirm that …", "Harlow Rail would like to apologise …"); None otherwise ("Helix sets the
+        rules" names a rival)."""
+        if not cand.content:
+            return None
+        opening = _ANNOUNCING.match(self.table.text, cand.content[0][0], cand.content[0][1])
+        if opening is None:
+            return None
+        name = fold(opening.group("name"))
+        return next((i for i, d in enumerate(self.table.drafts)
+                     if d.merged_into is None and fits(i) and fold(d.name) == name), None)
 
     def _introduced_as_cause(self, index: int) -> bool:
         """Whether the text introduces body ``index`` as a cause's group or a charity ("the consumer group Holiday
@@ -1622,7 +1669,8 @@ class _Resolver:
                 continue
             seen = True
             if not (_CHANNEL_BEFORE.search(self.text, max(0, s - 80), s) or _OUTLET_AFTER.match(self.text, e)
-                    or _alone_on_line(self.text, s, e)):  # a share button: "Telegram" on a line of its own
+                    or _alone_on_line(self.text, s, e)  # a share button: "Telegram" on a line of its own
+                    or _PICTURE_CREDIT.search(self.text, max(0, s - 80), s)):  # "(Photo: Kyle Marsden / Heartland Courier)"
                 return False
         return seen
 
@@ -1877,6 +1925,11 @@ class _Resolver:
             def fits(i: int) -> bool:
                 return fits_kind(i) and (not by_name or named_so(i)) and (not as_group or introduced(i))
 
+            announcer = self._announcer(cand, fits)
+            if announcer is not None:
+                # "“Kestonbury Athletic can confirm that …,” the club said": the body the statement opens with,
+                # announcing, over a rival named more recently
+                return Resolution(announcer, "resolve:nominal")
             leader = None
             if head in _JUDICIAL_NOUNS:
                 # "the court said in a summary of the ruling": the court the report is about (named most),
@@ -1954,6 +2007,15 @@ class _Resolver:
             # "A veteran DRP lawmaker, speaking on condition of anonymity, said … / “…,” the lawmaker said": the
             # unnamed source just introduced, not the prime minister the lawmaker talks about
             unnamed = self._introduced_indefinite(m, head, anonymous=True)
+            if unnamed is None:
+                # "“…,” the paramedic said" a second time, paragraphs after "A paramedic who … was not named": the
+                # unnamed one who spoke so, still in focus
+                unnamed = self._salient(
+                    m.span[0], cand,
+                    lambda i: self.table.draft(i).type == "GROUP" and self.table.draft(i).individual
+                    and _head_word(self.table.draft(i).name) == head,
+                    persons=False,
+                )
             if unnamed is not None:
                 return Resolution(unnamed, "resolve:group")
         epithet = _EPITHET.match(m.text)
@@ -1991,8 +2053,8 @@ class _Resolver:
                 and not re.search(re.escape(office.group("office")) + r"[ \u00a0]+[A-Z]", self.text):
             # "The Presiding Officer told members": an office of several capitalised words whose holder the text
             # never names ("Presiding Officer Elin Jones" would), so the office itself speaks, not the member
-            # the sentence before is about
-            return self._resolve_group(replace(m, kind=MentionKind.GROUP, number="sg"), cand)
+            # the sentence before is about (an office, not one person "he" or "she" takes up)
+            return self._resolve_group(replace(m, kind=MentionKind.GROUP, number="sg"), cand, individual=False)
         role_age = _ROLE_AND_AGE.match(m.text)
         if found is None and (epithet or role_age):
             # "The 52-year-old admitted", "The Scot said", "the star, 31, wrote": a fact given in passing
@@ -2108,6 +2170,8 @@ class _Resolver:
         existing = next((i for i, d in enumerate(self.table.drafts)
                          if d.merged_into is None and d.type == "GROUP" and fold(d.name) == fold(name)), None)
         group = existing if existing is not None else self.table.new(name, "GROUP")
+        if existing is None:
+            self._mark_individual(group, name)
         self.table.add_mention(group, *span)
         return group
 
@@ -2423,7 +2487,7 @@ class _Resolver:
             return Resolution(None, "resolve:group")  # "a DW translation", "a statement": no one
         return self._resolve_group(replace(m, text=head), cand)
 
-    def _resolve_group(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+    def _resolve_group(self, m: SpeakerMention, cand: Candidate, individual: bool = True) -> Resolution:
         named_team = _OWNED_NAMED_TEAM.fullmatch(m.text)
         if named_team is not None:
             # "His Solvenza-Aurum team said in a statement": the team by its name, not "Morvan's team"
@@ -2462,14 +2526,20 @@ class _Resolver:
             if d.merged_into is None and d.type == type_ and fold(d.name) == key:
                 return Resolution(i, "resolve:group")
         group = self.table.new(name, type_)
-        if type_ == "GROUP" and m.number != "pl" and _is_person_noun(m.text):
-            # "The daughter of one resident, who asked not to be named": one woman, whom "she said" takes up
-            word = _head_word(m.text)
-            if not (word.endswith("s") and word[:-1] in ANONYMOUS_HEADS | ROLE_NOUNS) and word != "people":
-                d = self.table.draft(group)
-                d.individual = True
-                d.gender = m.gender or ("female" if word in _FEMALE_ROLES else "male" if word in _MALE_ROLES else None)
+        if type_ == "GROUP" and m.number != "pl" and individual:
+            self._mark_individual(group, m.text, m.gender)
         return Resolution(group, "resolve:group")
+
+    def _mark_individual(self, group: int, mention: str, gender: str | None = None) -> None:
+        """Mark an unnamed group as one person when ``mention``'s head is a singular person noun ("The daughter of
+        one resident, who asked not to be named": one woman, whom "she said" takes up), with the gender its head
+        or ``gender`` gives."""
+        word = _head_word(mention)
+        if not _is_person_noun(mention) or word == "people" or (word.endswith("s") and word[:-1] in ANONYMOUS_HEADS | ROLE_NOUNS):
+            return
+        d = self.table.draft(group)
+        d.individual = True
+        d.gender = d.gender or gender or ("female" if word in _FEMALE_ROLES else "male" if word in _MALE_ROLES else None)
 
     def _kin_namesake(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The one other person of the relative's gender who shares the surname of the person ``m``'s owner
@@ -2634,6 +2704,10 @@ class _Resolver:
             both = _NAME_BEFORE.search(text, max(0, who[0] - 60), who[0])
         if both is not None:
             who = (both.start(), who[1])  # "Prime Minister A and President B said in a joint statement": both
+        earlier = next((ent for (s, e), ent in self.resolved_at.items() if s <= who[0] < e or who[0] <= s < who[1]), None)
+        if earlier is not None:
+            # "“…,” the club said in a statement. / The statement added that …": whom that attribution named
+            return self.table.root(earlier)
         probe = Candidate(content=list(cand.content), speaker=who)
         res = self.resolve(probe)
         if res.entity is None:
