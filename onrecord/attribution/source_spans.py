@@ -70,7 +70,7 @@ def whole_source(text: str, source: Range | None, cue: Range | None, content: Se
     if not words:
         return source
     last = words[-1].rstrip(".")
-    if fold(last) in GIVEN_NAMES or (len(last) == 1 and last.isupper()):
+    if fold(last) in GIVEN_NAMES or (len(last) == 1 and last.isupper() and last != "I"):  # (not the pronoun)
         # "Hillary | Clinton", "Julie A | . Diaz Martinez": the rest of the name
         end = e
         while True:

@@ -46,6 +46,8 @@ def test_mended(text: str, source: str, cue: str, content: str, want: str) -> No
         ("“We will win,” said the official.", "the", "said", "We will win"),
         # a given name never runs into the content
         ("Said Hillary Clinton: the plan is sound.", "Hillary", "Said", "Clinton: the plan is sound"),
+        # "I" is a pronoun, not an initial
+        ("I Myself said the plan was sound.", "I", "said", "the plan was sound"),
     ],
 )
 def test_left_alone(text: str, source: str, cue: str, content: str) -> None:
