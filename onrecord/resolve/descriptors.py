@@ -97,8 +97,13 @@ _PHRASE_SYNONYMS = re.compile(
     r"|communications\s+director|director\s+of\s+communications)\b",
     re.IGNORECASE,
 )
-#: "the top Republican on the panel": in US congressional reporting, a committee's ranking member.
-_TOP_PARTY_MEMBER = re.compile(r"\btop\s+(?:republican|democrat)\s+on\s+the\s+(?:[\w-]+\s+)?(?:panel|committee|subcommittee)\b")
+#: A committee's senior member of a party: "the top Republican on the panel", in congressional reporting its
+#: ranking member (what description_tokens makes of it); mentions.py reads it as one person, not the panel.
+TOP_PARTY_MEMBER = re.compile(
+    r"\b(?:top|senior|ranking)\s+(?:republican|democrat|conservative|labour|tory)\s+on\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:panel|committee|subcommittee)\b",
+    re.IGNORECASE,
+)
 #: A company's chief officers, however written: "chief financial officer", "finance chief" and "finance
 #: director" are the CFO; "chief technology officer" the CTO; "chief operating officer" the COO.
 _CHIEF_OFFICERS = (
@@ -492,7 +497,7 @@ def description_tokens(phrase: str) -> frozenset[str]:
     ['48', 'mp', 'tory']
     """
     folded = _PHRASE_SYNONYMS.sub("spokesperson", phrase.lower())
-    folded = _TOP_PARTY_MEMBER.sub("ranking member", folded)  # US usage: the committee's ranking member
+    folded = TOP_PARTY_MEMBER.sub("ranking member", folded)  # US usage: the committee's ranking member
     for pattern, initials in _CHIEF_OFFICERS:
         folded = pattern.sub(initials, folded)
     words = re.findall(r"[\w+'’-]+", folded)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text.letters import unicode_caps
-from .descriptors import RELATIVE, normalise_descriptor, split_roles
+from .descriptors import RELATIVE, TOP_PARTY_MEMBER, normalise_descriptor, split_roles
 from .names import (
     COMPANY_NOUNS,
     FEMALE_KIN,
@@ -217,11 +217,8 @@ _PERSON_DESCRIPTION = re.compile(
 _PLACE_PARTY_MEMBER = re.compile(
     r"(?:[Tt]he)\s+(?:[A-Z][a-z]+\s+){1,2}(?:Republican|Democrat|Tory|Conservative|Liberal|Socialist|Green)"
 )
-#: A committee's senior member of a party: "the top Republican on the panel" (its ranking member or its chair).
-_TOP_PARTY_MEMBER = re.compile(
-    r"(?i:the)\s+(?i:top|senior|ranking)\s+(?:Republican|Democrat|Conservative|Labour|Tory)\s+on\s+(?i:the)\s+"
-    r"(?i:[\w-]+\s+)?(?i:panel|committee|subcommittee)"
-)
+#: "the top Republican on the panel": one member of a committee, not the committee (see TOP_PARTY_MEMBER).
+_THE_TOP_PARTY_MEMBER = re.compile(r"(?:the)\s+" + TOP_PARTY_MEMBER.pattern, re.IGNORECASE)
 #: A meeting's minutes, not a length of time: "the minutes", "The minutes of the meeting".
 _MINUTES = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w'’-]*\s+)*minutes\b(?!\s+(?:in|later|after|before|ago)\b)")
 #: A body named before a document's noun: "an internal Commission note", "a Home Office memo".
@@ -764,7 +761,7 @@ def classify_mention(text: str, start: int, end: int) -> SpeakerMention:
     last = words[-1]
     if len(words) == 2 and last in BODY_GROUP_NOUNS and _DEFINITE.match(mention):
         return SpeakerMention(MentionKind.NOMINAL, mention, span)  # "the group said": the body in focus
-    if _TOP_PARTY_MEMBER.fullmatch(mention):
+    if _THE_TOP_PARTY_MEMBER.fullmatch(mention):
         return SpeakerMention(MentionKind.NOMINAL, mention, span)  # "the top Republican on the panel": one member
     if last in GROUP_NOUNS or (len(words) > 1 and words[-2] in GROUP_NOUNS and last in {"members"}):
         owner, owner_span = _owner(mention, s)
