@@ -974,6 +974,16 @@ def _joined_runs(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return [(s, text[s:e]) for s, e in out]
 
 
+def _titled_before(text: str, prefix: str | None, start: int) -> bool:
+    """Whether a role or a title stands right before the name at ``start``: a pre-nominal ``prefix`` the run held
+    ("Sen."), or a lower-case role word ("council member", "spokeswoman")."""
+    if prefix is not None:
+        return True
+    before = text[max(0, start - 24) : start].split()
+    return bool(before) and (fold(before[-1]) in _ROLE_WORDS_BEFORE or fold(before[-1].rstrip(".")) in ROLE_TITLES
+                             or fold(before[-1].rstrip(".")) in HONORIFICS)
+
+
 def _in_portfolio(left: str, right: str) -> bool:
     """Whether ``right`` goes on the list of what a body is "of": "Department of Water | Regional Resilience".
 
@@ -1135,6 +1145,11 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
         prefix = text[prefix_start : cut[0] + len(cut[1])]
         name_words = name_words[given[0]:]
     kind = _classify([w for _, w in name_words])
+    if kind is None and len(name_words) == 2 and fold(name_words[0][1]) in GIVEN_NAMES \
+            and fold(name_words[1][1]) in PLACE_WORDS and _titled_before(text, prefix, name_words[0][0]):
+        # "Council member Lena Park", "Sen. Jane Hill": a title or a role before a given name makes a person of a
+        # surname that also ends places ("Victoria Park" has none)
+        kind = "PERSON"
     if kind is None:
         return []
     if kind == "ORG" and len(name_words) == 1 and not name_words[0][1].isupper() \
