@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..resolve.mentions import DANGLING_WORDS
 from ..resolve.names import GIVEN_NAMES, NOT_NAME_WORDS, fold
 
 __all__ = ["whole_source"]
@@ -36,7 +37,7 @@ NP_WORDS = 6
 #: What may follow a given name as the rest of the name: an initial, a capitalised word, a hyphenated one.
 _NAME_REST = re.compile(r"(?:\.)?[ \u00a0]+(?P<word>[A-Z](?:[\w'’-]*[\w])?)(?=[\s.,;:!?)’'”]|$)")
 #: A trailing relative clause's opening or a dangling preposition.
-_DANGLING = re.compile(r"(?:,\s*(?:who|whom|whose|which|that)|\s+(?:in|on|at|for|of|from|to|by|with|and))\s*$")
+_DANGLING = re.compile(r"(?:,\s*(?:who|whom|whose|which|that)|\s+(?:" + DANGLING_WORDS + r"))\s*$")
 #: What a noun phrase never runs over.
 _STOP = re.compile(r"[,.;:!?\"“”‘’()\n\u2013\u2014]")
 

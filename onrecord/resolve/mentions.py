@@ -217,6 +217,9 @@ _PERSON_DESCRIPTION = re.compile(
 _PLACE_PARTY_MEMBER = re.compile(
     r"(?:[Tt]he)\s+(?:[A-Z][a-z]+\s+){1,2}(?:Republican|Democrat|Tory|Conservative|Liberal|Socialist|Green)"
 )
+#: Function words that never end a source phrase ("federal prosecutors in", "… Capital Partners in"): what the
+#: tagger took from the phrase after it.
+DANGLING_WORDS = "in|on|at|from|to|with|for|by|of|and"
 #: "the top Republican on the panel": one member of a committee, not the committee (see TOP_PARTY_MEMBER).
 _THE_TOP_PARTY_MEMBER = re.compile(r"(?:the)\s+" + TOP_PARTY_MEMBER.pattern, re.IGNORECASE)
 #: A meeting's minutes, not a length of time: "the minutes", "The minutes of the meeting".

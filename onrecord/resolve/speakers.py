@@ -57,12 +57,14 @@ from .entities import (
     looks_like_company,
     opening_end,
     paragraphs_on,
+    _SENTENCE_END,
     _sentence_start,
     titled_people,
     word_occurrences,
 )
 from .mentions import (
     BODY_GROUP_NOUNS,
+    DANGLING_WORDS,
     BODY_MAKERS,
     DOCUMENT_NOUNS,
     FINDING_NOUNS,
@@ -684,8 +686,6 @@ _PARTY_MEMBERS = frozenset("republican democrat tory conservative liberal social
 _CAPITALISED_OFFICE = re.compile(r"(?:[Tt]he)\s+(?P<office>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
 #: An appositive or relative clause that introduces who a role is: "The campaign's chairman|, a retired teacher who …".
 _INTRODUCING_APPOSITIVE = re.compile(r",\s+(?:(?:a|an)\s+(?P<desc>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})|who\b)")
-#: Where a sentence ends.
-_SENTENCE_END_AFTER = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 #: What says someone did not speak: "could not be reached for comment", "declined to comment", "did not respond to
 #: a request for comment".
 _NO_COMMENT = re.compile(
@@ -701,12 +701,13 @@ _ANNOUNCING = re.compile(
     r"|(?:has|have)\s+(?:today\s+)?(?:parted\s+company|appointed|confirmed|announced)|announces?\b|confirms?\b)"
 )
 #: A picture credit up to a name: "(Photo: Kyle Marsden / | Heartland Courier)", "Photograph: | PA Media".
+#: (text/clean.py blanks whole credit lines; resolve/ may not import it, so the labels are listed here too)
 _PICTURE_CREDIT = re.compile(r"\b(?:Photo(?:graph)?s?|Picture|Image|Credit)\s*:[^\n():]{0,60}\Z", re.I)
 #: What a source phrase can run on into after the speaker: a dangling function word the tagger took from the phrase
 #: after it ("Lucien Marchetti of Ostrava Capital Partners | in [a note to clients]"), or where the speaker stood
 #: ("Sir Roland Ashdown | from the chair", "the minister | at the dispatch box").
 _DANGLING_TAIL = re.compile(
-    r"\s+(?:in|on|at|from|to|with|for|by|of|via|and|the|a|an"
+    r"\s+(?:" + DANGLING_WORDS + r"|via|the|a|an"
     r"|(?:from|at|behind)\s+the\s+(?:chair|dispatch box|despatch box|bench|dock|witness box|witness stand|stand"
     r"|pulpit|lectern|podium|stage|floor|platform))$"
 )
@@ -1475,7 +1476,7 @@ class _Resolver:
             pass
         if last is None or self._in_content(last.start()):
             return None
-        end = _SENTENCE_END_AFTER.search(self.text, last.end(), pos)
+        end = _SENTENCE_END.search(self.text, last.end(), pos)
         if end is None or self.text[end.end() : cand.start].strip(" \t\n\"“‘'"):
             return None
         start = _sentence_start(self.text, last.start())
