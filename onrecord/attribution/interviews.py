@@ -53,7 +53,9 @@ _A_PREFIX = re.compile(r"(?:A|Answer)\s*[:.]\s+")
 #: The interviewer's words to the interviewee.
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 #: The interviewee speaking of themselves.
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|us|our)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|we've|we’ve|us|our"
+                           # ... opening a sentence too ("Our starts. We’ve been chasing …"), but not "US"
+                           r"|Me|My|We|We're|We’re|We've|We’ve|Our)\b")
 #: The report's own attribution, which no answer's third-person paragraph has: "…, said she would be fit".
 _REPORTING = re.compile(r"\b(?:said|says|told|added|in a statement)\b")
 #: A sentence the interviewee opens in the first person plural or possessive: "We did it fourteen times."
@@ -62,6 +64,8 @@ _FIRST_PERSON_OPENING = re.compile(r"(?:^|[.!?…]\s+|[“‘\"]\s*)(?:We|We're|
 _EDITED = re.compile(r"\b(?:edited|condensed)\b.{0,40}\b(?:length|clarity|condensed)\b|\binterview has been\b", re.I)
 #: "X spoke to Y", "in conversation with X": who is interviewed, said in so many words.
 _SPOKE_TO = re.compile(r"\s+(?:spoke|talked|was speaking|was talking)\s+(?:to|with)\b")
+#: "Rennick was asked about …", "Holubová was pressed on …": the one the questions after are put to.
+_WAS_ASKED = re.compile(r"(?P<who>[^\W\d_][\w'’-]+)\s+(?:was|were)\s+(?:asked|questioned|pressed)\b")
 _WITH_X = re.compile(r"\b(?:in conversation with|interview with|interviewed|sat down with)\s+$", re.I)
 #: Most words of a heading line that introduces the questions ("Brennecke’s post-match press conference, in part:").
 MAX_HEADING_WORDS = 20
@@ -219,6 +223,13 @@ def _interviewee(text: str, before: int) -> Range | None:
     for n in reversed(names):
         if _SPOKE_TO.match(text, n.end) or _WITH_X.search(text, max(0, n.start - 40), n.start):
             return n.start, n.end
+    end = len(text[:before].rstrip())
+    surnames = {fold(n.text.split()[-1]) for n in names}
+    asked = [m for m in _WAS_ASKED.finditer(text, text.rfind("\n", 0, end) + 1, end) if fold(m.group("who")) in surnames]
+    if asked:
+        # "At his post-game news conference, Rennick was asked about the decision to …" right before the
+        # questions: the one asked answers them
+        return asked[-1].span("who")
     surname = Counter(fold(n.text.split()[-1]) for n in names)
     for word in re.findall(r"[^\W\d_][\w'’-]*", text):
         key = fold(word)

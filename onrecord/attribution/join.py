@@ -32,7 +32,7 @@ __all__ = ["JoinStage", "join_candidates"]
 #: short definite subject, an adverb ("and also said", ", though he warned", ", and it warned", " but the
 #: minister added"). Hand-listed from the e2e articles' coordinated statements.
 _CONNECTOR = re.compile(
-    r"[\"”’']?\s*[,;]?\s*(?:(?:and|but|though|although|while|yet|then|before|after)\s+)?"
+    r"[\"”’']?\s*[,;]?\s*(?:(?:and|but|though|although|while|yet|then|before|after)\s*,?\s+)?"
     r"(?:(?:he|she|they|it|we|I|(?:[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*)\s+)?"
     r"(?:(?:also|later|further|then|again|even|still)\s+)?"
 )
@@ -45,8 +45,9 @@ def _coordinated(text: str, a: Candidate, b: Candidate) -> bool:
     gap_start, gap_end = a.end, b.start
     if not (gap_start <= b.cue[0] and b.cue[1] <= gap_end):
         return False
-    if text[b.cue[1] : gap_end].strip():
-        return False  # words between the cue and the content: another object, another clause
+    if text[b.cue[1] : gap_end].strip(" ,"):
+        return False  # words between the cue and the content: another object, another clause (", he argued, after
+        # the two men …" is one parenthetical cue)
     before = text[gap_start : b.cue[0]]
     if "\n" in before:
         return False  # a new paragraph

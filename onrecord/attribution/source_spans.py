@@ -57,6 +57,9 @@ def whole_source(text: str, source: Range | None, cue: Range | None, content: Se
     >>> t = "federal prosecutors in Ohio said the case was closed."
     >>> whole_source(t, (0, 22), (28, 32), [(33, 52)])
     (0, 19)
+    >>> t = "Save Our Libraries, which handed in a petition with 6,000 signatures, said it was a done deal."
+    >>> t[slice(*whole_source(t, (36, 68), (70, 74), [(75, 93)]))]
+    'Save Our Libraries'
     >>> t = "Trump Tower officials said nothing."
     >>> whole_source(t, (0, 5), (20, 24), [(25, 34)])
     (0, 5)
@@ -64,6 +67,9 @@ def whole_source(text: str, source: Range | None, cue: Range | None, content: Se
     if source is None:
         return None
     s, e = source
+    subject = _subject_of_relative(text, source, cue)
+    if subject is not None:
+        return subject
     blocks = [x for x in [*(a for a, _ in content), cue[0] if cue else None] if x is not None and x >= e]
     limit = min(blocks) if blocks else min(len(text), e + 120)
     span = text[s:e]
@@ -92,3 +98,35 @@ def whole_source(text: str, source: Range | None, cue: Range | None, content: Se
     if dangling is not None and dangling.start() > 0:
         return (s, s + dangling.start())
     return source
+
+
+def _subject_of_relative(text: str, source: Range, cue: Range | None) -> Range | None:
+    """The name opening the sentence when ``source`` lies inside the relative clause set off after it and the cue
+    follows that clause: "Save Our Libraries, which handed in | a petition with more than 6,000 signatures | before
+    the meeting, said …" is Save Our Libraries."""
+    if cue is None or cue[0] < source[1]:
+        return None
+    start = max(text.rfind("\n", 0, source[0]) + 1, source[0] - SUBJECT_REACH)
+    for brk in _SENTENCE_BREAK.finditer(text, start, source[0]):
+        start = brk.end()
+    opened = None
+    for opened in _RELATIVE_OPEN.finditer(text, start, source[0]):
+        pass
+    if opened is None or "," in text[opened.end() : source[0]]:
+        return None
+    closing = text.find(",", source[1], cue[0])
+    if closing < 0 or text[closing + 1 : cue[0]].strip():
+        return None  # the clause must end right before the cue
+    lead = len(text[start : opened.start()]) - len(text[start : opened.start()].lstrip())
+    name = _NAME_SUBJECT.fullmatch(text, start + lead, opened.start())
+    return (name.start(), name.end()) if name is not None else None
+
+
+#: Characters back from a source its sentence's subject may start (a sentence's length, about).
+SUBJECT_REACH = 300
+#: ", which" / ", who" opening a relative clause after a sentence's subject.
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\s")
+#: A full stop, question or exclamation mark and the space after it.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+")
+#: A name as a sentence's whole subject: one to six capitalised words, "The" allowed first.
+_NAME_SUBJECT = re.compile(r"(?:The\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|&)){0,5}")

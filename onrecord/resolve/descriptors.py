@@ -85,7 +85,10 @@ _SYNONYMS = {
     # the pope is "the pontiff"
     "pontiff": "pope",
     # "Her solicitor, Declan Ashworth-Price … The lawyer added"
-    "solicitor": "lawyer", "barrister": "lawyer", "attorney": "lawyer",
+    "solicitor": "lawyer", "barrister": "lawyer", "attorney": "lawyer", "counsel": "lawyer",
+    # "Gideon Fairlie, representing the club, said … The barrister accepted": one representing a party at a
+    # hearing is its lawyer
+    "representing": "lawyer",
     "cllr": "councillor",
 }
 #: Several words for one role: a police "public relations officer" (Nigeria) is its spokesperson.
@@ -123,6 +126,17 @@ _OFFICES = frozenset(
     "chancellor peer msp mep whip speaker".split()
 )
 #: A relative clause saying whom a person heads: "who has led the borough for nine years", "who chairs the panel".
+#: A relative clause's later office: "… before being appointed headteacher in 2021", "… until he was made chief
+#: executive".
+_THEN_APPOINTED = re.compile(
+    r"\s+(?:before|until)\s+(?:being|he\s+was|she\s+was|they\s+were)\s+(?:appointed|named|made|promoted\s+to|elected)"
+    r"\s+(?:as\s+)?(?:the\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s+(?:in|at|of|last|this)\b|$)"
+)
+#: What someone went on to do, ending a relative clause's office: "… before entering politics", "… until
+#: retiring in 2020".
+_BEFORE_DOING = re.compile(r"\s+(?:before|until)\s+[a-z]+ing\b")
+#: How long someone held an office, after it: "… for nine years", "… since 2019".
+_FOR_A_TIME = re.compile(r"\s+(?:for\s+(?:\w+\s+){1,2}(?:years?|months|decades?)|since\s+\d{4})\s*$")
 _LED = re.compile(
     r"who\s+(?:has\s+|had\s+)?(?P<verb>led|leads|headed|heads|runs|ran|run|chaired|chairs|coordinates|coordinated"
     r"|manages|managed|directs|directed)\s+"
@@ -466,6 +480,17 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
                 continue
             rel = RELATIVE.match(raw)
             whole = raw[rel.end() :] if rel else raw
+            then = _THEN_APPOINTED.search(whole) if rel else None
+            before = _BEFORE_DOING.search(whole) if rel and then is None else None
+            if then is not None:
+                # "who was deputy head at Hawthorn Lane for nine years before being appointed headteacher in
+                # 2021": a former office, and the one held now
+                found.append((start + rel.end() + then.start("role"), normalise_descriptor(then.group("role"))))
+            if then is not None or before is not None:
+                # ... or "who served as an army medic in Afghanistan before entering politics": a former one
+                cut = (then or before).start()  # type: ignore[union-attr]
+                whole = "former " + _ARTICLE.sub("", _FOR_A_TIME.sub("", whole[:cut]).strip())
+                start -= len("former ")
             parts = split_roles(whole)
             if any(len(p.split()) > MAX_DESCRIPTOR_WORDS for _, p in parts):
                 break
@@ -490,11 +515,14 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
 
 
 @lru_cache(maxsize=4096)
-def description_tokens(phrase: str) -> frozenset[str]:
-    """Fold a description into comparable content words.
+def description_tokens(phrase: str, owners: bool = False) -> frozenset[str]:
+    """Fold a description into comparable content words; with ``owners``, a body's possessive stays as the body
+    ("council's leader": council, leader), as a description to be fitted says who it belongs to.
 
     >>> sorted(description_tokens("the 48-year-old Conservative MPs"))
     ['48', 'mp', 'tory']
+    >>> sorted(description_tokens("the council’s leader")), sorted(description_tokens("the council’s leader", owners=True))
+    (['leader'], ['council', 'leader'])
     """
     folded = _PHRASE_SYNONYMS.sub("spokesperson", phrase.lower())
     folded = TOP_PARTY_MEMBER.sub("ranking member", folded)  # US usage: the committee's ranking member
@@ -507,7 +535,7 @@ def description_tokens(phrase: str) -> frozenset[str]:
         age = re.fullmatch(r"(\d{1,3})-year-old", w)
         if age:
             w = age.group(1)
-        if w in _STOP or w == "aged" or _BODY_POSSESSIVE.fullmatch(w):
+        if w in _STOP or w == "aged" or (_BODY_POSSESSIVE.fullmatch(w) and not owners):
             continue  # "the company's founder" is the founder of the company in the story
         w = _POSSESSIVE_END.sub("", w)  # "Labour’s housing spokesperson": the party, Labour
         out.add(_SYNONYMS.get(w, w))
@@ -571,7 +599,7 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     # whether any descriptor gives an age already (then the nominal's must be it)
     aged = bool(ages) and any(w.isdigit() for d in descriptors for w in description_tokens(d))
     for d in descriptors:
-        have = description_tokens(d)
+        have = description_tokens(d, owners=True)  # ("the council leader" is "the council's leader")
         if have & _OTHER_OFFICE - want:
             continue  # "the chancellor" is not "the shadow chancellor", nor "the chief executive" the deputy
         if "former" in have and "former" not in want and want & _OFFICES:

@@ -106,6 +106,8 @@ class EntityTable:
         self.paragraphs = paragraphs or [(0, len(text))]
         self._para_starts = [s for s, _ in self.paragraphs]
         self._kin: dict[int, bool] = {}  # _introduced_as_kin, per person (a scan of the whole text)
+        #: "persons" the text shows to be bodies named for a place (see _retype_place_named)
+        self.place_named: set[int] = set()
 
     # -- lookups ---------------------------------------------------------
     def root(self, index: int) -> int:
@@ -574,6 +576,7 @@ def build_table(work: Work) -> EntityTable:
         _link_single_words(table, paragraphs)  # again, for the nicknames: "Nacho was in no mood …"
     _fold_provisional(table)
     _retype_companies(table)
+    _retype_place_named(table)
     _company_families(table)
     _fold_opening_verbs(table)
     _appositive_bodies(table)
@@ -1354,6 +1357,29 @@ def _retype_companies(table: EntityTable) -> None:
             d.gender = None
 
 
+#: A bare capitalised word after a place preposition: "in Elmford", "outside Elmford" (not "to", "from" or "at",
+#: which people follow too: "lost to Albrecht", "a letter from Carrouge"; nor "in Kellaway's next over").
+_AT_PLACE = re.compile(r"\b(?:in|near|outside)[ \u00a0]+(?P<word>[A-Z][\w'’-]*)\b(?![ \u00a0]+[A-Z]|['’])")
+
+
+def _retype_place_named(table: EntityTable) -> None:
+    """Type as an organisation a two- or three-word "person" whose first word is no given name and whose last
+    word the text also writes alone as a place: "Healthwatch Elmford" where the story happens "in Elmford"
+    (a body named for its town), not a man called Elmford."""
+    places: set[str] | None = None  # the words the text writes as places, found once
+    for i in table.persons():
+        d = table.drafts[i]
+        words = d.name.split()
+        if not 2 <= len(words) <= 3 or fold(words[0]) in GIVEN_NAMES or (d.parsed and d.parsed.honorific) \
+                or not all(w[:1].isupper() for w in words) or d.gender is not None:
+            continue
+        if places is None:
+            places = {m.group("word") for m in _AT_PLACE.finditer(table.text)}
+        if words[-1] in places:
+            d.type = "ORG"
+            table.place_named.add(i)
+
+
 def _company_families(table: EntityTable) -> None:
     """Names that share a company's one-word name: "Corvane Cloud" and its product "Corvane Object Storage".
 
@@ -1470,6 +1496,10 @@ _US_STATES = {
 }
 
 
+#: A meeting or a panel's chair named after it, right before the name: "a panel chaired by | Helena Marchbank KC".
+_CHAIRED_BY = re.compile(r"\b(?:chaired|presided\s+over)\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,2}\Z")
+
+
 def _collect_descriptors(table: EntityTable, index: int) -> None:
     d = table.drafts[index]
     text = table.text
@@ -1480,6 +1510,10 @@ def _collect_descriptors(table: EntityTable, index: int) -> None:
         before = describe_before(text, s) or describe_before_comma(text, s)
         if before:
             d.add_descriptor(*before)
+        chaired = _CHAIRED_BY.search(text, max(0, s - 40), s)
+        if chaired is not None and d.type == "PERSON":
+            # "a three-member panel chaired by Helena Marchbank KC": "the chair" later
+            d.add_descriptor(chaired.start(), "chair")
         if re.match(r"['’]", text[e : e + 1]):
             continue  # "Blunt's website": what follows describes the website
         if _ADDRESSEE_BEFORE.search(text, max(0, s - 40), s):

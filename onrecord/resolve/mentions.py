@@ -72,7 +72,9 @@ GROUP_NOUNS = frozenset(
     "councillors councilors analysts economists scientists researchers academics nurses paramedics "
     "firefighters farmers fishermen traders investors shareholders fans players students "
     "sons daughters children siblings brothers sisters grandchildren inspectors engineers employees staffers "
-    "agents detectives authors co-authors stewards umpires referees jurors trustees authorities".split()
+    "agents detectives authors co-authors stewards umpires referees jurors trustees authorities "
+    # the armed forces, a body of the state no one names ("the army said on Saturday")
+    "army military navy junta".split()
 )
 #: Group nouns that, with "the" alone, take up an organisation in focus ("the group" for the Alliance).
 BODY_GROUP_NOUNS = frozenset("group union board committee panel team".split())

@@ -66,6 +66,7 @@ from .mentions import (
     BODY_GROUP_NOUNS,
     DANGLING_WORDS,
     BODY_MAKERS,
+    GROUP_NOUNS,
     DOCUMENT_NOUNS,
     FINDING_NOUNS,
     HEAD_DOC_PARTICIPLE,
@@ -116,6 +117,8 @@ CONFIDENCE_FACTOR = {
     "resolve:document-issuer": 0.88,
     "resolve:pronoun": 0.92,
     "resolve:nominal": 0.88,
+    # a lede's unnamed subject named by the next paragraphs: the newsroom's convention, as sure as a spokesperson's
+    "resolve:lede": 0.95,
     "resolve:continuation": 0.8,
     "resolve:letter": 0.92,
 }
@@ -199,6 +202,32 @@ SETUP_SUBJECT_BONUS = 1.0
 CHAIN_DEPTH = 3
 #: A sentence opened by a personal pronoun, after any quotation mark.
 _OPENING_PRONOUN = re.compile(r"\s*[\"“‘']?\s*(He|She)\b")
+#: Where a sentence's subject may open after a fronted clause: "When Mr Alleyne began …, | the legally qualified
+#: chair intervened."
+_CLAUSE_THEN_THE = re.compile(r",\s+(?=the\s)")
+#: A verb right after a subject described by an office or a role ("The Premier is expected …", "the chair
+#: intervened").
+_SUBJECT_VERB = re.compile(r"is|was|has|had|will|would|could|did|[a-z]{2,}ed")
+#: Reported speech opening with its speaker's pronoun: "(that) he had handed navigation to the pilot".
+_OWN_PRONOUN = re.compile(r"(?:that\s+)?(he|she|He|She)\s+(?:had|has|was|would|could|did|is|will)\b")
+#: Who runs a company in administration, liquidation or receivership: a firm of accountants.
+_INSOLVENCY_HEADS = frozenset("administrators administrator liquidators liquidator receivers receiver".split())
+_ADVISORY_WORDS = frozenset("restructuring advisory accountants partners llp consulting insolvency".split())
+#: One who gives their own name after speaking: ", who later identified herself as Lorna Fairweather".
+_SELF_NAMED_AFTER = re.compile(
+    r",?\s+who\s+(?:later\s+|then\s+)?(?:identified|introduced|described)\s+(?:herself|himself|themselves)\s+"
+    r"(?:only\s+)?as\s+(?P<name>[A-Z][\w'’-]+(?:[ \u00a0]+[A-Z][\w'’-]+){0,3})"
+)
+#: A body's own officer: "its headteacher", "its chief executive".
+_ITS_ROLE = re.compile(r"(?i:its)\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
+#: A cue that goes on with what its speaker said before ("he added"), and how far back that may be.
+_ADDING_CUE = re.compile(r"(?i:added|adds|continued|went\s+on)")
+ADDING_PARAGRAPHS = 2
+#: A cue that answers, and one that asks ("asked why …", "she replied").
+_REPLY_CUE = re.compile(r"(?i:replied|replies|answered|answers|responded|responds|retorted|shot\s+back)")
+_ASK_CUE = re.compile(r"(?i:asked|asks|asking|questioned|wondered|wanted\s+to\s+know)")
+#: A question in a sentence: the one asked is who answers next, not the asker.
+_ASKED = re.compile(r"\b(?:asked|questioned|pressed)\b")
 #: A relative clause right before a pronoun: "a statement in which he", "a post where she".
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:(?:in|on|at|by|with|through|for|from|under|after)\s+which|which|whereby|wherein|where|whom)"
@@ -298,8 +327,8 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 
 def _head_word(mention: str) -> str:
     """A mention's head noun, folded: its last word before a comma, a relative or a preposition ("daughter" of
-    "The daughter of one resident, who …")."""
-    head = re.split(r",|\s+(?:who|whom|whose|which|that|of|at|from|in)\s", mention, maxsplit=1)[0].split()
+    "The daughter of one resident, who …", "officer" of "licensing officer for the district since 2019")."""
+    head = re.split(r",|\s+(?:who|whom|whose|which|that|of|at|from|in|for|since)\s", mention, maxsplit=1)[0].split()
     return fold(head[-1]) if head else ""
 
 
@@ -684,6 +713,9 @@ _NARRATED_SUBJECT = re.compile(
 _PARTY_MEMBERS = frozenset("republican democrat tory conservative liberal socialist green nationalist".split())
 #: An office of two or three capitalised words after "the": "the Presiding Officer", "the Lord Chancellor".
 _CAPITALISED_OFFICE = re.compile(r"(?:[Tt]he)\s+(?P<office>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
+#: A definite description of one person, at most five words: "The master", "The tanker’s master", "the trust's
+#: director of nursing".
+_DEFINITE_ROLE = re.compile(r"(?i:the)\s+(?:[\w’'-]+\s+){0,4}[\w-]+")
 #: An appositive or relative clause that introduces who a role is: "The campaign's chairman|, a retired teacher who …".
 _INTRODUCING_APPOSITIVE = re.compile(r",\s+(?:(?:a|an)\s+(?P<desc>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})|who\b)")
 #: What says someone did not speak: "could not be reached for comment", "declined to comment", "did not respond to
@@ -821,10 +853,21 @@ def _folded_words(text: str) -> set[str]:
 _NOT_ANYONE = frozenset(DOCUMENT_NOUNS | FINDING_NOUNS | {"translation", "transcript", "recording", "video", "clip"})
 #: Most words an unnamed person's description may have to name them ("a 58-year-old electrician").
 MAX_ANONYMOUS_WORDS = 6
+#: How many paragraphs after an opening paragraph's unnamed subject may name them (see _named_in_lede_after);
+#: hand-set ("A mother of three has told councillors …", a paragraph on the council's plans, then "Kerry Ashdown,
+#: 38, …").
+LEDE_NAMED_PARAGRAPHS = 2
+#: Words of an office that make it another office than the bare one ("deputy chief constable" is not the chief
+#: constable a lede means).
+_NARROWER_OFFICE = frozenset("shadow deputy vice under".split())
 #: A court speaking through its judge ("the court warned", "the bench said").
 _JUDICIAL_NOUNS = frozenset("court bench tribunal".split())
 #: A sentence opened by who asked the question it answers ("Asked by Villaraza who …, she said").
 _ASKED_BY = re.compile(r"\s*[\"“‘']?(?:Asked|Questioned|Pressed|Quizzed)\s+(?:by|about)\s+")
+#: Between a subject's name and its verb: nothing, or an adverb ("Hwalde then asked him").
+_RIGHT_BEFORE_VERB = re.compile(r"\s+(?:(?:then|also|later|again|\w+ly)\s+)?")
+#: One who asks someone else in narration: "Hwalde asked him why …", "pressed her on …".
+_ASKED_THEM = re.compile(r"\b(?:asked|pressed|questioned|challenged)\s+(?P<them>him|her)\b")
 #: Seats a nominal may give a politician by ("the Dublin Bay North TD", "the upper house MP").
 SEAT_HEADS = frozenset("td mp msp mla mep ms am senator congressman congresswoman councillor councilor".split())
 #: Offices and party roles that make a speaker a politician (as description tokens).
@@ -1116,6 +1159,10 @@ class _Resolver:
             if m.kind in _ROLE_KINDS and known in self._named_inside(cand.content, lambda i: True):
                 return Resolution(None, "resolve:nominal")  # "“Congrats Tereza …” the world No. 1 wrote": not Tereza
             return Resolution(known, "resolve:nominal")  # an opening role given to its person
+        its = _ITS_ROLE.fullmatch(m.text) if m.kind == MentionKind.UNKNOWN else None
+        if its is not None and (fold(_head_word(its.group("role"))) in ROLE_NOUNS or fold(its.group("role")) in ROLE_TITLES):
+            # "prompting its headteacher to accuse inspectors of …": the body's own officer, as "the headteacher"
+            m = replace(m, kind=MentionKind.NOMINAL, text=f"the {its.group('role')}")
         handler = getattr(self, f"_resolve_{m.kind}", None)
         if handler is None:
             return self._body_opening(s, e)
@@ -1195,6 +1242,11 @@ class _Resolver:
         if not parsed.honorific and self._only_a_place(m.name):
             # "now a paramedic in Preston, paid tribute", "reporting from Amman": a place, never a speaker
             return Resolution(None, "resolve:place")
+        known = self.table.mention_at(*m.name_span) if found is None else None
+        if known is not None and self.table.root(known) in self.table.place_named:
+            # "Healthwatch Elmford, the independent patient champion for the area, said": the body the names
+            # found typed so (see entities._retype_place_named), not a new person of that name
+            return Resolution(self.table.root(known), "resolve:org")
         if found is None and len(parsed.tokens) == 1:
             if not parsed.honorific and _CAMEL_PRODUCT.fullmatch(parsed.tokens[0]):
                 # "UltraEdge showed a flat line", "YouTube said": a product or a company, never a person
@@ -1403,7 +1455,8 @@ class _Resolver:
         return i
 
     def _resolve_pronoun(self, m: SpeakerMention, cand: Candidate, depth: int = 0) -> Resolution:
-        spokes = self._spokesperson_taken_up(m, cand)
+        questioner = self._question_just_before(m, cand)
+        spokes = self._spokesperson_taken_up(m, cand) if questioner is None else None
         if spokes is not None:
             return Resolution(spokes, "resolve:pronoun")
         in_doc = _IN_THE_DOCUMENT.match(self.text, m.span[1]) if m.number == "pl" else None
@@ -1414,7 +1467,7 @@ class _Resolver:
                 return Resolution(issuer, "resolve:pronoun")
         if m.number == "sg":
             found = self._relative_antecedent(m)
-            asker = self._asker(m.span[0])
+            asker = questioner if questioner is not None else self._asker(m.span[0], cand.start if cand.content else None, m.gender)
             silent = self._declined_to_comment(m.span[0], cand)
             if found is None and depth < CHAIN_DEPTH:
                 found = self._chained_pronoun(m, cand, depth)
@@ -1422,6 +1475,18 @@ class _Resolver:
                 found = self._one_asked(m, cand)
             if found is None:
                 found = self._indefinite_set_up(m, cand)
+            if found is None:
+                found = self._described_subject_before(m, cand)
+            if found is None:
+                found = self._speaker_adding(m, cand)
+            if found is None and m.gender is not None and cand.content and m.span[0] > cand.start:
+                known = self._alone_in_paragraph_before(cand, lambda i: self.table.draft(i).gender == m.gender)
+                opener = self._paragraph_before_opener(cand) if known is not None else None
+                if opener is not None and opener != known and self.table.draft(opener).gender is None:
+                    # "Virtaranta, who has started all 10 of Kingsbridge's playoff games under Rennick, was
+                    # typically unbothered by it. / “…,” he said": the subject the paragraph opens with, whose
+                    # gender the text has not shown, over the one man it names in passing (and quoted before)
+                    found = opener
             if found is None:
                 setup = self._own_sentence_subject(m)
                 if setup is not None and not self._fits_gender(setup, m.gender):
@@ -1464,6 +1529,79 @@ class _Resolver:
                 m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
             )
         return Resolution(found, "resolve:pronoun")
+
+    def _described_subject_before(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The person a narrating sentence right before the pronoun's own makes its subject by an office or a role
+        ("…, the legally qualified chair intervened. / “…,” she said"; "The Premier is expected to be sworn in
+        … . Speaking to reporters …, she said"): the one that description resolves to, of the pronoun's gender;
+        not after a question ("The prosecutor asked her …": the one asked answers)."""
+        text = self.text
+        anchor = _sentence_start(text, min(cand.content[0][0], m.span[0]) if cand.content else m.span[0])
+        e = anchor
+        while e > 0 and text[e - 1] in " \t\n\"“‘'":
+            e -= 1
+        if e == 0:
+            return None
+        s = _sentence_start(text, e - 1)
+        if any(ch in text[s:e] for ch in "\"“”") or _ASKED.search(text, s, e):
+            return None  # (a cue may stand there: "the chair intervened" sets up her words)
+        opens = [s] + [c.end() for c in _CLAUSE_THEN_THE.finditer(text, s, e)]
+        desc = None
+        for start in opens:
+            words = list(re.finditer(r"[\w’'-]+", text[start:e]))
+            if not words or fold(words[0].group()) != "the":
+                continue
+            # the longest "the … <role>" (at most four words after "the") that a verb follows
+            for k in range(min(4, len(words) - 2), 0, -1):
+                head, verb = fold(words[k].group()), words[k + 1].group()
+                if (head in ROLE_NOUNS or head in ROLE_TITLES or (k > 1 and head in PARTY_WORDS)) \
+                        and _SUBJECT_VERB.fullmatch(verb):
+                    desc = (start + words[0].start(), start + words[k].end())
+                    break
+            if desc is not None:
+                break
+        if desc is None:
+            return None
+        described = classify_mention(text, *desc)
+        if described.kind != MentionKind.NOMINAL:
+            return None
+        found = self._resolve_nominal(described, cand).entity
+        if found is None and len(described.text.split()) > 2:
+            # "the legally qualified chair": the chair
+            found = self._resolve_nominal(replace(described, text=f"the {described.text.split()[-1]}"), cand).entity
+        if found is None or self.table.draft(found).type != "PERSON" or not self._fits_gender(found, m.gender):
+            return None
+        return found
+
+    def _speaker_adding(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The last speaker, when the pronoun's cue adds to what they said: "“…,” Mr Tilley said. / The retired
+        postman led the minister through to his kitchen, while the area manager, Mark Hensley, took notes. / “…,”
+        he added" (one named in the narration between is not who adds). Only a person of the pronoun's gender
+        whose statement ended at most ADDING_PARAGRAPHS paragraphs before."""
+        if self.previous is None or cand.cue is None or not _ADDING_CUE.fullmatch(self.text, *cand.cue):
+            return None
+        prev, entity, _ = self.previous
+        if entity is None or self.table.draft(entity).type != "PERSON" or self.table.draft(entity).gender != m.gender:
+            return None
+        if self.table.paragraph_of(cand.start) - self.table.paragraph_of(prev.end - 1) > ADDING_PARAGRAPHS:
+            return None
+        return entity
+
+    def _question_just_before(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """Who asked the question the pronoun's statement replies to: "One resident asked why the city was
+        spending $38 million … / “…,” she replied" (the resident is never "she"): the speaker of the statement
+        right before, in the paragraph before, when its cue asks and this one's replies."""
+        if self.previous is None or not cand.content or cand.cue is None:
+            return None
+        prev, entity, _ = self.previous
+        if entity is None or prev.cue is None or not _REPLY_CUE.fullmatch(self.text, *cand.cue) \
+                or not _ASK_CUE.fullmatch(self.text, *prev.cue):
+            return None
+        if self.table.paragraph_of(cand.start) - self.table.paragraph_of(prev.start) != 1:
+            return None  # (the reply opens the paragraph after the question's)
+        if prev.speaker is None or prev.speaker[1] > prev.cue[0]:
+            return None  # one who asks, named before "asked" ("Asked by a reporter …, she replied" is not)
+        return entity
 
     def _declined_to_comment(self, pos: int, cand: Candidate) -> int | None:
         """The person the sentence right before ``cand`` says did not speak ("Ms Tilsley … could not be reached for
@@ -1611,6 +1749,10 @@ class _Resolver:
         best = max(page, key=lambda w: page[w][1], default=None)
         if best is None or page[best][1] < at_least:
             return None
+        for i, d in enumerate(self.table.drafts):
+            short = _short_company_name(_CORPORATE_SUFFIX.sub("", d.name)) if d.merged_into is None and d.type == "ORG" else None
+            if short is not None and fold(short) == fold(best):
+                return i  # "Veridane has set a list price …": Veridane Therapeutics, named once in full
         return self._org(best, (page[best][0], page[best][0] + len(best)))
 
     def _company_words(self) -> dict[str, int]:
@@ -1771,10 +1913,29 @@ class _Resolver:
             return None
         return self.table.root(known)
 
-    def _asker(self, pos: int) -> int | None:
-        """Who asks, in a sentence opened by "Asked by Villaraza who …, she said": never the one answering."""
+    def _asker(self, pos: int, start: int | None = None, gender: str | None = None) -> int | None:
+        """Who asks, in a sentence opened by "Asked by Villaraza who …, she said", or in the narrating sentence
+        before ("Board counsel Terrence Hwalde asked him why … / “…,” he said", for a pronoun of ``gender``,
+        the one asked's): never the one answering."""
         sent = _sentence_start(self.text, pos)
         asked = _ASKED_BY.match(self.text, sent, pos)
+        if asked is None and sent > 0:
+            # (before the statement, when the pronoun follows a quotation: "“I believed …. In these waters …,” he
+            # said" is answered after the sentence before "I believed")
+            opening = _sentence_start(self.text, start) if start is not None and start < sent else sent
+            back = len(self.text[:opening].rstrip(" \t\n\"“‘'"))
+            prev = _sentence_start(self.text, max(0, back - 1))
+            while prev < back and self.text[prev] in " \t\n\"“‘'":
+                prev += 1
+            them = _ASKED_THEM.search(self.text, prev, back)
+            if them is None or any(ch in self.text[prev:back] for ch in "\"“”") \
+                    or gender != ("male" if them.group("them") == "him" else "female"):
+                return None  # ("… pressed her on the timing. He asked whether …": he asks on)
+            # the person named right before "asked him", its subject (a cue the tagger may read there changes
+            # nothing; "several members had already asked her" is no one named)
+            persons = [r for r, mr in self._mentions_in(prev, them.start()) if self.table.draft(r).type == "PERSON"
+                       and not mr.in_quote and _RIGHT_BEFORE_VERB.fullmatch(self.text, mr.end, them.start())]
+            return persons[-1] if persons else None
         if asked is None:
             return None
         k = bisect.bisect_left(self.table.mentions, asked.end(), key=_start_of)
@@ -1820,6 +1981,25 @@ class _Resolver:
         return r if self._fits_gender(r, m.gender) else None
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        firm = self._insolvency_firm(m, cand)
+        if firm is not None:
+            return Resolution(firm, "resolve:nominal")
+        own = _SELF_NAMED_AFTER.match(self.text, m.span[1])
+        if own is not None:
+            # "said the woman, who later identified herself as Lorna Fairweather": the name she gave
+            parsed = parse_name(own.group("name"))
+            found = self.table.find_person(parsed, own.start("name"))
+            if found is None:
+                found = self.table.new(" ".join(parsed.tokens), "PERSON", parsed)
+                self.table.add_mention(found, *own.span("name"))
+            return Resolution(found, "resolve:name")
+        inner = _INTRODUCING_APPOSITIVE.search(m.text)
+        if inner is not None and inner.start() > 0 and _DEFINITE_ROLE.fullmatch(m.text[: inner.start()]):
+            # "The master, a 51-year-old Norwegian national, said", "The tanker’s master, who had been on watch
+            # for six hours, told the panel": the description before its apposition or relative clause, which
+            # follows it in the text (see the end of this method)
+            return self._resolve_nominal(replace(m, text=m.text[: inner.start()],
+                                                 span=(m.span[0], m.span[0] + inner.start())), cand)
         if m.text.lower().startswith("the ") and UNNAMED_AFTER.match(self.text, m.span[0] + len(m.text)):
             # "The driver, who has not been named, told investigators …": someone the article will not name,
             # known by that description, not a person named nearby who fits it
@@ -2134,7 +2314,8 @@ class _Resolver:
             if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
                 d.add_descriptor(m.span[0], desc)
         introduced = _INTRODUCING_APPOSITIVE.match(self.text, m.span[1])
-        if found is None and introduced is not None and fold(m.text.split()[0]) == "the" and _is_person_noun(m.text):
+        if found is None and introduced is not None and fold(m.text.split()[0]) == "the" \
+                and (_is_person_noun(m.text) or introduced.group("desc") is None):  # ("…, who": a person)
             # "The campaign's chairman, a retired teacher who has lived in the village for 31 years, said": one
             # person introduced by a role and a description, whom no one named fits; named by the role, and
             # "he said" after it takes them up
@@ -2142,8 +2323,40 @@ class _Resolver:
             desc = normalise_descriptor(introduced.group("desc")) if introduced.group("desc") else None
             if res.entity is not None and desc:
                 self.table.draft(res.entity).add_descriptor(m.span[0], desc)
+            if res.entity is not None and self.table.draft(res.entity).type == "GROUP":
+                d = self.table.draft(res.entity)
+                d.individual = True  # ("The tanker’s master, who …": one person, whatever the noun)
+                own = _OWN_PRONOUN.match(self.text, cand.content[0][0]) if cand.content else None
+                if d.gender is None and own is not None:
+                    # "…, told the panel he had handed navigation to the pilot": reported in his own person
+                    d.gender = "male" if own.group(1).lower() == "he" else "female"
             return res
+        if found is None and fold(m.text.split()[0]) == "the" and len(m.text.split()) <= 5:
+            found = self._owned_role_introduced(m)
+            if found is not None:
+                return Resolution(found, "resolve:group")
         return Resolution(found, "resolve:nominal")
+
+    def _owned_role_introduced(self, m: SpeakerMention) -> int | None:
+        """For "the director of nursing" whom no one named fits, the one a narrating sentence in this paragraph or
+        the two before introduced by the same role and whose it is, and never named: "The trust's director of
+        nursing, who joined from a London teaching hospital in September, was …" (a group of one)."""
+        rest = m.text.split(None, 1)[1]
+        if fold(_head_word(m.text)) not in ROLE_NOUNS and fold(_head_word(m.text)) not in ROLE_TITLES:
+            return None
+        para = self.table.paragraph_of(m.span[0])
+        lo = self.table.paragraphs[max(0, para - 2)][0]
+        pattern = re.compile(rf"(?<![\w’'])(?P<who>The\s+[\w’'-]+(?:['’]s?)\s+{re.escape(rest)})(?=,\s+who\b|\s+(?:was|is|has|had)\b)")
+        found = None
+        for hit in pattern.finditer(self.text, lo, m.span[0]):
+            # (the tagger may read such narration as someone's content: quotation marks alone rule it out)
+            if not self.table.in_quote(hit.start(), hit.end()):
+                found = hit
+        if found is None:
+            return None
+        group = self._unnamed_group(found.group("who"), found.span("who"))
+        self._mark_individual(group, rest)
+        return group
 
     def _introduced_indefinite(self, m: SpeakerMention, head: str, anonymous: bool = False) -> int | None:
         """The group named by "A|An|One <…> ``head`` <…>," opening a sentence in this paragraph or the one before,
@@ -2154,7 +2367,11 @@ class _Resolver:
         # named," two paragraphs before a statistics paragraph and "the chief executive said"
         lo = self.table.paragraphs[max(0, para - (2 if anonymous else 1))][0]
         openers = "[Aa]n?|[Oo]ne|[Tt]he" if anonymous else "[Aa]n?|[Oo]ne"
-        pattern = re.compile(rf"(?:(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\d\s[-–—]\s))(?=[AOT])|(?<=[,!?][”\"’']\s))"
+        # (one said to be unnamed may be introduced inside a sentence: "the panel heard from a former staff officer
+        # in the chief constable's private office, who was granted anonymity", "Among those … was a volunteer
+        # flood warden who has lived on the Wharf for four decades and asked not to be named")
+        heard = r"|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bwas\s)|(?<=\bwere\s)" if anonymous else ""
+        pattern = re.compile(rf"(?:(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\d\s[-–—]\s))(?=[AOT])|(?<=[,!?][”\"’']\s){heard})"
                              rf"(?P<who>(?:{openers})\s+(?:[\w'’-]+\s+){{0,2}}(?i:{re.escape(head)})"
                              rf"(?:\s+(?:to|for|of|at|in|with|from)\s+[^,.;:\n]{{1,60}})?)(?=[,.;:]|\s+(?:was|is|who|said|told))",
                              re.MULTILINE)
@@ -2304,6 +2521,21 @@ class _Resolver:
         # caption's credit
         return person if fits is not None or start - bs <= OPENING_CHARS else None
 
+    def _paragraph_before_opener(self, cand: Candidate) -> int | None:
+        """The person whose name is the first words of the narration paragraph right before ``cand``'s, when
+        ``cand`` opens its own paragraph."""
+        para = self.table.paragraph_of(cand.start) if cand.content else 0
+        ps = self.table.paragraphs[para][0]
+        if para == 0 or self.text[ps : cand.start].strip(" \t\n\"“‘'"):
+            return None
+        bs, be = self.table.paragraphs[para - 1]
+        while bs < be and self.text[bs] in " \t\"“‘'":
+            bs += 1
+        k = bisect.bisect_left(self.table.mentions, bs, key=_start_of)
+        if k + 1 < len(self.table.mentions) and 0 <= self.table.mentions[k + 1].start - self.table.mentions[k].end <= 4:
+            return None  # "Kadima Hadasha MK | Menachem Tzur": a party's name and a title before the person
+        return self._person_opening(bs, bs + 1) if self._narration(bs, be) else None
+
     def _previous_sentence_opener(self, m: SpeakerMention) -> int | None:
         """The person whose name opens the sentence before ``m`` in its paragraph, even inside reported content
         ("Okoye had been limited …, according to Vasquez. The 27-year-old guard said …"), outside quotation marks."""
@@ -2400,17 +2632,23 @@ class _Resolver:
         return entity
 
     def _named_after(self, m: SpeakerMention) -> int | None:
-        """For a role in the opening paragraphs that fits no one before it, the person named next in that role.
+        """For a role that fits no one before it, the person named next in that role.
 
         "…, the city's police chief said Thursday." in a lede, then "Chief
         Lorraine Haugen said" two paragraphs on: the first full-named person
         within CATAPHORA_PARAGRAPHS whose descriptors end in the role's noun.
+        Not only in a lede: "Opening the police case, the licensing officer told
+        the sub-committee that …" three paragraphs before "Sergeant Leanne
+        Copley, who has been Eastmere Police's licensing officer for the
+        district since 2019, asked …"; past the opening paragraphs the whole
+        description must fit the later one.
         """
         table = self.table
         para = table.paragraph_of(m.span[0])
-        if para >= opening_end(table.text, table.paragraphs):
-            return None
         head = fold(m.text.split()[-1])
+        # past the opening, the description must fit as a whole: "the prime minister" is not one "previously a
+        # junior minister at the Treasury"
+        whole = para >= opening_end(table.text, table.paragraphs)
         limit = table.paragraphs[paragraphs_on(table.text, table.paragraphs, para, CATAPHORA_PARAGRAPHS) - 1][1]
         k = bisect.bisect_left(table.mentions, m.span[1], key=_start_of)
         for mr in table.mentions[k:]:
@@ -2419,9 +2657,60 @@ class _Resolver:
             r = table.root(mr.entity)
             d = table.draft(r)
             if d.type == "PERSON" and not mr.in_quote and any(
-                    x.split() and fold(x.split()[-1]) == head for x in d.descriptor_texts()):
-                return r
+                    x.split() and (fold(x.split()[-1]) == head or _head_word(x) == head)
+                    and (not whole or fits_description(m.text, [x])) for x in d.descriptor_texts()):
+                return r  # ("Eastmere Police's licensing officer for the Halverton district since 2019": an officer)
         return None
+
+    def _named_in_lede_after(self, m: SpeakerMention, head: str) -> int | None:
+        """For an unnamed person the lede makes its subject ("A former chief constable has insisted …", "…, a
+        coroner has concluded.", "A mother of three has told councillors …"), the one the next paragraphs name:
+        the first named in that role ("Assistant Coroner Imogen Thackray said", "Marguerite Ostrowski, the
+        board's lead investigator, said"), else the full name opening one of the next LEDE_NAMED_PARAGRAPHS
+        paragraphs ("Carolyn Ashdown, who led Fenwold Police for six years, faces …"), of the description's
+        gender and described in no other role."""
+        table = self.table
+        para = table.paragraph_of(m.span[0])
+        if para >= opening_end(table.text, table.paragraphs):
+            return None
+        last = paragraphs_on(table.text, table.paragraphs, para, LEDE_NAMED_PARAGRAPHS)
+        limit = table.paragraphs[last - 1][1]
+        noun = fold(_head_word(m.text))
+        gender = "female" if noun in _FEMALE_ROLES else "male" if noun in _MALE_ROLES else None
+        desc = normalise_descriptor(m.text)
+        want = description_tokens(desc) if desc else frozenset()
+
+        def in_role(i: int) -> bool:
+            return any(_head_word(x) == noun and not (description_tokens(x) & _NARROWER_OFFICE - want)
+                       for x in table.draft(i).descriptor_texts())
+
+        lede = table.paragraphs[para]
+        # (never one the lede itself names: "Imogen Tarrant has won … after a high court judge ruled …" is not
+        # the judge, though "Ms Tarrant, 46, …" opens the next paragraph)
+        in_lede = {table.root(mr.entity) for _, mr in self._mentions_in(*lede)}
+
+        def in_other_role(i: int) -> bool:  # "Dr Helen Marsh, the unit's clinical director" is not "a coroner"
+            return i in in_lede or any(_head_word(x) != noun and _head_word(x) in ROLE_NOUNS
+                                       for x in table.draft(i).descriptor_texts())
+
+        found = None
+        k = bisect.bisect_left(table.mentions, m.span[1], key=_start_of)
+        for mr in table.mentions[k:]:
+            if mr.start >= limit:
+                break
+            r = table.root(mr.entity)
+            if table.draft(r).type == "PERSON" and not mr.in_quote and in_role(r) and r not in in_lede:
+                found = r
+                break
+        for p in range(para + 1, last):
+            if found is not None:
+                break
+            ps, pe = table.paragraphs[p]
+            opener = self._person_opening(ps, pe)
+            parsed = table.draft(opener).parsed if opener is not None else None
+            if parsed is not None and parsed.is_full and self._fits_gender(opener, gender) and not in_other_role(opener):
+                found = opener
+        return found
 
     def _titled_on_page(self, m: SpeakerMention) -> int | None:
         """For a capitalised title that fits no one ("The First Minister replied"), the one person the page
@@ -2483,12 +2772,39 @@ class _Resolver:
             # "A veteran DRP lawmaker, speaking on condition of anonymity, said": an office, but one the story
             # will not name
             return self._resolve_group(replace(m, text=head), cand)
+        noun = _head_word(head)
+        if words and len(words) <= MAX_ANONYMOUS_WORDS and noun.isalpha() and noun not in _NOT_ANYONE \
+                and fits_org_noun(noun, "") is None and noun not in _JUDICIAL_NOUNS | GROUP_NOUNS | {"jury"}:
+            # (a person: "an employment tribunal", "a group of residents" is no one the next paragraph names)
+            named = self._named_in_lede_after(m, head)
+            if named is not None and named not in self._named_inside(cand.content, lambda i: True):
+                # "A former chief constable has insisted …" opening the story, "Carolyn Ashdown, who led
+                # Fenwold Police …" opening the next paragraph: the lede's unnamed subject, named there; the
+                # description becomes theirs, so "the former chief constable" later finds them
+                desc = normalise_descriptor(head)
+                d = self.table.draft(named)
+                if desc and not any(description_tokens(desc) <= description_tokens(x) for x in d.descriptor_texts()):
+                    d.add_descriptor(m.span[0], desc)
+                return Resolution(named, "resolve:lede")
         if len(words) > MAX_ANONYMOUS_WORDS or not words or fold(words[-1]) in ROLE_NOUNS | ROLE_TITLES.keys() \
                 or fold(words[-1]) in _NOT_ANYONE:
-            return Resolution(None, "resolve:group")  # "a DW translation", "a statement": no one
+            return Resolution(None, "resolve:group")  # "a DW translation", "a statement", "a Home Office minister"
         return self._resolve_group(replace(m, text=head), cand)
 
+    def _insolvency_firm(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """"“…,” the administrators said in a statement" after "Pellow Grant Restructuring was appointed": the
+        firm of accountants in focus, for "the administrators", "the liquidators", "the receivers"."""
+        words = m.text.split()
+        if len(words) != 2 or fold(words[0]) != "the" or fold(words[1]) not in _INSOLVENCY_HEADS:
+            return None
+        return self._salient(m.span[0], cand, lambda i: self.table.draft(i).type == "ORG"
+                             and bool(_folded_words(self.table.draft(i).name) & _ADVISORY_WORDS),
+                             persons=False, reach_back=True)
+
     def _resolve_group(self, m: SpeakerMention, cand: Candidate, individual: bool = True) -> Resolution:
+        firm = self._insolvency_firm(m, cand)
+        if firm is not None:
+            return Resolution(firm, "resolve:nominal")
         named_team = _OWNED_NAMED_TEAM.fullmatch(m.text)
         if named_team is not None:
             # "His Solvenza-Aurum team said in a statement": the team by its name, not "Morvan's team"
@@ -2727,11 +3043,16 @@ class _Resolver:
                 and m.owner_span[1] <= m.span[1] and m.owner[4:] in ORG_WORDS:
             # "a club spokesman", "a spokesperson for the council": the body of that kind in focus, else a group
             noun = m.owner[4:]
-            body = self._salient(
-                m.span[0], cand,
-                lambda i: self.table.draft(i).type == "ORG" and noun in {fold(w) for w in self.table.draft(i).name.split()},
-                persons=False,
-            )
+            # "Healthwatch Elmford, the independent patient champion, said it had received more than 300 complaints
+            # about Elmford General. “…,” a spokesperson for the organisation said": the body the sentence before
+            # opens with, whatever its name
+            body = self._body_opening_previous_sentence(m.span[0]) if noun in ("organisation", "organization") else None
+            if body is None:
+                body = self._salient(
+                    m.span[0], cand,
+                    lambda i: self.table.draft(i).type == "ORG" and noun in {fold(w) for w in self.table.draft(i).name.split()},
+                    persons=False,
+                )
             if body is not None:
                 return Resolution(body, "resolve:spokesperson")
             return self._spokesperson_group(m, m.owner)
@@ -2754,6 +3075,19 @@ class _Resolver:
         if d.type == "PERSON":
             return self._spokesperson_group(m, d.name)
         return Resolution(owner, "resolve:spokesperson")
+
+    def _body_opening_previous_sentence(self, pos: int) -> int | None:
+        """The organisation whose name opens the sentence before the one holding ``pos``, outside quotation marks."""
+        sent = _sentence_start(self.text, pos)
+        if sent == 0:
+            return None
+        prev = _sentence_start(self.text, sent - 1)
+        while prev < sent and self.text[prev] in " \t\n":
+            prev += 1
+        first = next(iter(self._mentions_in(prev, sent)), None)
+        if first is None or first[1].start != prev or first[1].in_quote or self.table.draft(first[0]).type != "ORG":
+            return None
+        return first[0]
 
     def _body_in_previous_sentence(self, pos: int) -> int | None:
         """The one organisation named (outside quotation marks) in the sentence before the one holding ``pos``,

@@ -190,3 +190,22 @@ def test_a_heading_saying_whose_words_follow_names_the_answerer() -> None:
     )
     answers = find_interview_answers(text, paragraphs(text))
     assert [text[a.speaker[0] : a.speaker[1]] for a in answers] == ["Tollefson", "Tollefson"]
+
+
+def test_the_one_asked_right_before_the_questions_answers_them() -> None:
+    # a blind hockey recap: the player named most was taken for the answerer, and answers whose first person
+    # opens a sentence ("Our starts. We’ve been chasing …") did not count as first person
+    text = (
+        "Then Jonah Brisebois let them exhale. Brisebois scored once. Brisebois had gone nine games without a goal.\n\n"
+        "Foxes coach Dale Rennick said that he never considered pulling his goaltender.\n\n"
+        "At his post-game news conference, Rennick was asked about the decision to reunite Brisebois with his captain.\n\n"
+        "Q: What made you put Jonah back with Okie for overtime?\n\n"
+        "A: Gut feeling, honestly. He’d been flying all night and nothing was going in for him.\n\n"
+        "Q: Were you worried at 3-1?\n\n"
+        "A: Worried, no. Annoyed, maybe. We handed them two goals on our own mistakes.\n\n"
+        "Q: Game 6 is in Harrow Bay. What has to change?\n\n"
+        "A: Our starts. We’ve been chasing in every game of this series."
+    )
+    answers = find_interview_answers(text, paragraphs(text))
+    assert [text[a.speaker[0] : a.speaker[1]] for a in answers] == ["Rennick", "Rennick", "Rennick"]
+    assert text[answers[-1].content[0][0] : answers[-1].content[-1][1]] == "Our starts. We’ve been chasing in every game of this series."

@@ -63,6 +63,23 @@ def test_a_new_sentence_or_more_words_between_keep_two_quotes():
     assert len(join_candidates(text, [a, b])) == 2
 
 
+def test_a_parenthetical_cue_after_and_joins_the_statement():
+    # a blind licensing hearing: "…, he argued, …" set off by commas after "and" kept two quotes
+    text = ("Gideon Fairlie said revocation would be “a wholly disproportionate response” to an incident on the "
+            "public highway and, he argued, after the two men charged had already been refused entry.")
+    a = _cand(text, "revocation would be “a wholly disproportionate response” to an incident on the public highway",
+              "said", "Gideon Fairlie", "e3")
+    b = _cand(text, "after the two men charged had already been refused entry", "argued", None, "e3", kind="indirect")
+    he = text.index("he argued")
+    b.speaker = (he, he + 2)
+    (joined,) = join_candidates(text, [a, b])
+    assert [text[s:e] for s, e in joined.content][1] == "after the two men charged had already been refused entry"
+    text = "Hale called it “a triumph”, he argued, and the producers, after the premiere, agreed."
+    a = _cand(text, "it “a triumph”", "called", "Hale", "e1")
+    b = _cand(text, "the producers", "argued", None, "e1")
+    assert len(join_candidates(text, [a, b])) == 2  # words between the cue and the content still keep two
+
+
 def test_a_second_speaker_mention_outside_the_gap_keeps_two_quotes():
     text = "Hale called it “a triumph”, and warned that “it sags”, Hale added."
     a = _cand(text, "it “a triumph”", "called", "Hale", "e1")
