@@ -66,6 +66,8 @@ ROLE_TITLES: dict[str, str | None] = {
     "congressman": "male", "congresswoman": "female", "speaker": None, "chairman": "male",
     "chairwoman": "female", "chair": None, "leader": None, "general": None, "gen": None,
     "col": None, "capt": None, "captain": None, "sgt": None, "detective": None,
+    # UK police ranks as the press shortens them: "Det Supt Dawn Kettering", "DI Marion Castell", "Ch Insp X"
+    "det": None, "supt": None, "insp": None, "dci": None, "di": None, "ds": None, "pcso": None, "cmdr": None,
     "inspector": None, "superintendent": None, "constable": None, "chief": None,
     "bishop": None, "archbishop": None, "mp": None, "msp": None, "mep": None, "mk": None,
     "director-general": None, "secretary-general": None,
