@@ -1536,13 +1536,10 @@ class _Resolver:
         … . Speaking to reporters …, she said"): the one that description resolves to, of the pronoun's gender;
         not after a question ("The prosecutor asked her …": the one asked answers)."""
         text = self.text
-        anchor = _sentence_start(text, min(cand.content[0][0], m.span[0]) if cand.content else m.span[0])
-        e = anchor
-        while e > 0 and text[e - 1] in " \t\n\"“‘'":
-            e -= 1
-        if e == 0:
+        before = self._sentence_before(cand, m.span[0])
+        if before is None:
             return None
-        s = _sentence_start(text, e - 1)
+        s, e = before
         if any(ch in text[s:e] for ch in "\"“”") or _ASKED.search(text, s, e):
             return None  # (a cue may stand there: "the chair intervened" sets up her words)
         opens = [s] + [c.end() for c in _CLAUSE_THEN_THE.finditer(text, s, e)]
@@ -1630,18 +1627,24 @@ class _Resolver:
             return None  # the pronoun opens its sentence
         return self._person_opening(start, m.span[0])
 
+    def _sentence_before(self, cand: Candidate, pos: int) -> tuple[int, int] | None:
+        """The sentence right before the one that holds ``cand``'s content or ``pos``, whichever comes first, as
+        ``(start, end)`` without the white space and opening quotation marks between them; None at the top."""
+        text = self.text
+        e = _sentence_start(text, min(cand.content[0][0], pos) if cand.content else pos)
+        while e > 0 and text[e - 1] in " \t\n\"“‘'":
+            e -= 1
+        return (_sentence_start(text, e - 1), e) if e > 0 else None
+
     def _setup_subject(self, cand: Candidate, pos: int) -> int | None:
         """The person opening the sentence just before the one that holds ``cand`` (its content or the
         pronoun at ``pos``, whichever comes first), when that sentence is narration: no quotation marks and
         no attribution's cue in it. None otherwise."""
         text = self.text
-        anchor = _sentence_start(text, min(cand.content[0][0], pos) if cand.content else pos)
-        e = anchor
-        while e > 0 and text[e - 1] in " \t\n\"“‘'":
-            e -= 1
-        if e == 0:
+        before = self._sentence_before(cand, pos)
+        if before is None:
             return None
-        s = _sentence_start(text, e - 1)
+        s, e = before
         if not self._narration(s, e):
             return None
         table = self.table
