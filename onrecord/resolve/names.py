@@ -1086,15 +1086,15 @@ def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:
     return [(o, r) for o, r in parts if r.strip()]
 
 
-#: A campaign named by its demand: "Save Our Libraries", "Stop the Pylons", "Hands Off Hartley Park", "Keep Our NHS
-#: Public" (the opening verb and "Our" are words no other name opens with).
-_CAMPAIGN_NAME = re.compile(r"(?:Save|Stop|Keep|Hands[ \u00a0]+Off|Protect|Defend|Fight[ \u00a0]+for)[ \u00a0]+(?:Our|The|the)?[ \u00a0]*[A-Z]\S*(?:[ \u00a0]+\S+)*")
+#: A campaign named by its demand: "Save Our Libraries", "Keep Our NHS Public", "Stop The Pylons" (a verb and "Our" or
+#: "The" open no other name).
+_CAMPAIGN_NAME = re.compile(r"(?:Save|Stop|Keep|Protect|Defend)[ \u00a0]+(?:Our|The)[ \u00a0]+[A-Z]\S*(?:[ \u00a0]+\S+)*")
 
 
 def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
     """Turn one capitalised run into names: drop leading function words, peel roles."""
     words = [(m.start() + offset, m.group()) for m in _NONSPACE.finditer(run)]
-    if len(words) >= 3 and _CAMPAIGN_NAME.fullmatch(run) and fold(words[1][1]) in ("our", "the"):
+    if _CAMPAIGN_NAME.fullmatch(run):
         # "Save Our Libraries, which handed in a petition …, said": one campaign group
         return [NameSpan(offset, offset + len(run), run, "ORG")]
     portfolio = (_PORTFOLIO_BEFORE.search(text, max(0, offset - 60), offset)
