@@ -1536,7 +1536,7 @@ class _Resolver:
         … . Speaking to reporters …, she said"): the one that description resolves to, of the pronoun's gender;
         not after a question ("The prosecutor asked her …": the one asked answers)."""
         text = self.text
-        before = self._sentence_before(cand, m.span[0])
+        before = self._sentence_before(m.span[0], cand.content[0][0] if cand.content else None)
         if before is None:
             return None
         s, e = before
@@ -1627,11 +1627,12 @@ class _Resolver:
             return None  # the pronoun opens its sentence
         return self._person_opening(start, m.span[0])
 
-    def _sentence_before(self, cand: Candidate, pos: int) -> tuple[int, int] | None:
-        """The sentence right before the one that holds ``cand``'s content or ``pos``, whichever comes first, as
-        ``(start, end)`` without the white space and opening quotation marks between them; None at the top."""
+    def _sentence_before(self, pos: int, start: int | None = None) -> tuple[int, int] | None:
+        """The sentence right before the one that holds ``pos`` or ``start`` (a statement's), whichever comes
+        first, as ``(start, end)`` without the white space and opening quotation marks between them; None at the
+        top."""
         text = self.text
-        e = _sentence_start(text, min(cand.content[0][0], pos) if cand.content else pos)
+        e = _sentence_start(text, pos if start is None else min(start, pos))
         while e > 0 and text[e - 1] in " \t\n\"“‘'":
             e -= 1
         return (_sentence_start(text, e - 1), e) if e > 0 else None
@@ -1641,7 +1642,7 @@ class _Resolver:
         pronoun at ``pos``, whichever comes first), when that sentence is narration: no quotation marks and
         no attribution's cue in it. None otherwise."""
         text = self.text
-        before = self._sentence_before(cand, pos)
+        before = self._sentence_before(pos, cand.content[0][0] if cand.content else None)
         if before is None:
             return None
         s, e = before
@@ -1922,12 +1923,11 @@ class _Resolver:
         the one asked's): never the one answering."""
         sent = _sentence_start(self.text, pos)
         asked = _ASKED_BY.match(self.text, sent, pos)
-        if asked is None and sent > 0:
+        before = self._sentence_before(pos, start) if asked is None else None
+        if before is not None:
             # (before the statement, when the pronoun follows a quotation: "“I believed …. In these waters …,” he
             # said" is answered after the sentence before "I believed")
-            opening = _sentence_start(self.text, start) if start is not None and start < sent else sent
-            back = len(self.text[:opening].rstrip(" \t\n\"“‘'"))
-            prev = _sentence_start(self.text, max(0, back - 1))
+            prev, back = before
             while prev < back and self.text[prev] in " \t\n\"“‘'":
                 prev += 1
             them = _ASKED_THEM.search(self.text, prev, back)
@@ -2653,16 +2653,21 @@ class _Resolver:
         # junior minister at the Treasury"
         whole = para >= opening_end(table.text, table.paragraphs)
         limit = table.paragraphs[paragraphs_on(table.text, table.paragraphs, para, CATAPHORA_PARAGRAPHS) - 1][1]
-        k = bisect.bisect_left(table.mentions, m.span[1], key=_start_of)
+        # ("Eastmere Police's licensing officer for the Halverton district since 2019": an officer)
+        return self._first_person_after(m.span[1], limit, lambda r: any(
+            x.split() and (fold(x.split()[-1]) == head or _head_word(x) == head)
+            and (not whole or fits_description(m.text, [x])) for x in table.draft(r).descriptor_texts()))
+
+    def _first_person_after(self, pos: int, limit: int, fits) -> int | None:
+        """The first person mentioned in ``[pos, limit)``, outside quotation marks, that ``fits``."""
+        table = self.table
+        k = bisect.bisect_left(table.mentions, pos, key=_start_of)
         for mr in table.mentions[k:]:
             if mr.start >= limit:
                 break
             r = table.root(mr.entity)
-            d = table.draft(r)
-            if d.type == "PERSON" and not mr.in_quote and any(
-                    x.split() and (fold(x.split()[-1]) == head or _head_word(x) == head)
-                    and (not whole or fits_description(m.text, [x])) for x in d.descriptor_texts()):
-                return r  # ("Eastmere Police's licensing officer for the Halverton district since 2019": an officer)
+            if table.draft(r).type == "PERSON" and not mr.in_quote and fits(r):
+                return r
         return None
 
     def _named_in_lede_after(self, m: SpeakerMention, head: str) -> int | None:
@@ -2696,15 +2701,7 @@ class _Resolver:
             return i in in_lede or any(_head_word(x) != noun and _head_word(x) in ROLE_NOUNS
                                        for x in table.draft(i).descriptor_texts())
 
-        found = None
-        k = bisect.bisect_left(table.mentions, m.span[1], key=_start_of)
-        for mr in table.mentions[k:]:
-            if mr.start >= limit:
-                break
-            r = table.root(mr.entity)
-            if table.draft(r).type == "PERSON" and not mr.in_quote and in_role(r) and r not in in_lede:
-                found = r
-                break
+        found = self._first_person_after(m.span[1], limit, lambda r: in_role(r) and r not in in_lede)
         for p in range(para + 1, last):
             if found is not None:
                 break
@@ -2805,9 +2802,6 @@ class _Resolver:
                              persons=False, reach_back=True)
 
     def _resolve_group(self, m: SpeakerMention, cand: Candidate, individual: bool = True) -> Resolution:
-        firm = self._insolvency_firm(m, cand)
-        if firm is not None:
-            return Resolution(firm, "resolve:nominal")
         named_team = _OWNED_NAMED_TEAM.fullmatch(m.text)
         if named_team is not None:
             # "His Solvenza-Aurum team said in a statement": the team by its name, not "Morvan's team"
