@@ -580,7 +580,13 @@ class _Finder:
             rule, cue_span, last = "quote-speaker-cue", (toks[cue_start].start, toks[j].end), j
         if probe:
             return Candidate(content=list(q.content)), None
-        cand = self.add(list(q.content), "direct", cue_span, speaker, rule,
+        content, kind = list(q.content), "direct"
+        lead = self.narration_before(q) if rule != "quote-according-to" else None
+        if lead is not None:
+            # 'Security forces had acted “with restraint” against “criminal elements”, the ministry said': the
+            # whole clause is what was said, its quoted words mixed into it
+            content, kind = [(lead, q.close + 1)], "mixed"
+        cand = self.add(content, kind, cue_span, speaker, rule,
                         "speech" if rule == "quote-according-to" else cue_class(_cue_lemma(self.text, cue_span)))
         if cand is None:
             return None
@@ -605,6 +611,25 @@ class _Finder:
             # where or when, with no other speech in it, still ends the attribution at its full stop
             tail_end = self.sentence_tail(toks, last) or tail_end
         return cand, tail_end
+
+    def narration_before(self, q: Quotation) -> int | None:
+        """Where the sentence holding quotation ``q`` starts, when words of the writer's come first in it (the
+        quotation is a fragment of a reported clause, "The plan was “a disgrace”, the minister said"); None
+        when it opens its sentence, follows a colon, holds whole sentences, or a cue comes before it ("X said
+        the deal “…”")."""
+        if re.search(r"[.!?]\s", self.text[q.open : q.close]):
+            return None  # sentences of their own quoted, a fragment only where they open
+        para = self.paragraph_of(q.open)
+        toks = lexical_sentences_flat(self.text, para[0], q.open)
+        start = max((x + 1 for x, t in enumerate(toks) if t.text in ".!?:"), default=0)  # (past "one example:")
+        words = [t for t in toks[start:] if t.text[:1].isalnum()]
+        if len(words) < 2 or toks[-1].text in (":", ",", "—", "–", "-") or any(t.text == ";" for t in toks[start:]) \
+                or self.cue_before_quote(q):
+            return None
+        fronted = next((x for x in range(start, min(start + FRONTED_TOKENS, len(toks))) if toks[x].text == ","), None)
+        if fronted is not None and fronted + 1 < len(toks):
+            start = fronted + 1  # "Details aside, …": a fronted phrase is the writer's, not what was said
+        return toks[start].start
 
     def cue_before_quote(self, q: Quotation) -> bool:
         """Whether the sentence holding quotation ``q`` has a reporting verb before it ("X said the deal “…”")."""
@@ -689,6 +714,15 @@ class _Finder:
         aside = _citation_before(toks, k)
         if aside is not None:  # "Derek Ambler (Letters, 11 March) claims": the writer, not where he wrote
             return self.np_before(toks, aside, limit)
+        who = _restrictive_relative_start(toks, k)
+        if who is not None:
+            # "A union convenor who has worked at the plant for 31 years said": the convenor, with what
+            # the clause tells of them
+            start = self.np_start(toks, who, limit)
+            # (not an appositive's: "Gail, 71, a retired schoolteacher who declined to give her last name, said")
+            if start is not None and (toks[start].lower in ("a", "an", "one", "the", "another") or start == 0) \
+                    and (start == 0 or toks[start - 1].text != ","):
+                return toks[start].start, toks[k - 1].end
         if k >= 2 and toks[k - 1].text == ",":
             return self.relative_before(toks, k - 1) or self.appositive_before(toks, k - 1) \
                 or self.before_setting(toks, k - 1)
@@ -1796,7 +1830,8 @@ class _Finder:
                 content = (toks[j].start, toks[end - 1].end)
                 if not self.overlaps_quote_content(*content):
                     self.add([content], self.kind_of(*content), cue_span, speaker, "according-to")
-        elif toks[k - 1].text == "," and k >= 4 and (last + 1 >= end or toks[last + 1].text == ","):
+        elif toks[k - 1].text == "," and k >= 4 and (_past_acronym(toks, last + 1, end) >= end
+                                                     or toks[_past_acronym(toks, last + 1, end)].text == ","):
             # "…, according to a person familiar with the plans(, who asked not to be named …).", "…, according to
             # Ingrid Halvorsen, senior oil analyst at Norvik Bank.", "…, according to the CGT union, while …"
             content = (toks[0].start, toks[k - 2].end)
@@ -2140,6 +2175,36 @@ def _after_dateline(toks: list[Tok], limit: int) -> int:
                 nxt += 1
             return nxt if nxt < limit else 0
     return 0
+
+
+#: Most tokens of a phrase fronted before a reported clause and its comma ("Details aside,", "On Tuesday,").
+FRONTED_TOKENS = 4
+
+
+def _past_acronym(toks: list[Tok], j: int, end: int) -> int:
+    """The token after a bracketed acronym at ``j`` ("the Civic Rights League of Orvenia | (CRLO) |, a local
+    monitoring group"), else ``j``."""
+    if j + 2 < end and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper():
+        return j + 3
+    return j
+
+
+def _restrictive_relative_start(toks: list[Tok], k: int) -> int | None:
+    """Index of "who" opening a relative clause without commas that ends just before ``k`` and follows a
+    lower-case noun ("A union convenor | who has worked at the plant for 31 years | said"), else None."""
+    for w in range(k - 2, max(0, k - RELATIVE_TOKENS) - 1, -1):
+        t = toks[w]
+        if t.text in ",;:()\"“”" or _is_boundary(t):
+            return None
+        if t.lower == "who":
+            before = toks[w - 1] if w > 0 else None
+            # (a noun opening the sentence is capitalised: "Residents who gathered outside said")
+            return w if before is not None and before.text.isalpha() and (before.text.islower() or w == 1) else None
+    return None
+
+
+#: Most tokens a relative clause without commas may hold before a cue ("who has worked at the plant for 31 years").
+RELATIVE_TOKENS = 14
 
 
 def _anonymity_clause_start(toks: list[Tok], k: int) -> int | None:

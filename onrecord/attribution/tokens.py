@@ -73,13 +73,18 @@ def lexical_sentences(text: str, start: int, end: int) -> list[list[Tok]]:
     [['Mr.', 'Blunt', 'said', 'no', '.'], ['He', 'left', '.']]
     >>> [t.text for t in lexical_sentences('she wrote on X. “Yes.”', 0, 22)[0]]
     ['she', 'wrote', 'on', 'X', '.']
+    >>> [t.text for t in lexical_sentences('she wrote on X. She left.', 0, 25)[1]]
+    ['She', 'left', '.']
     """
     cuts = [start]
     for m in _SENT_END.finditer(text, start, end):
         word = re.search(r"(\w[\w.]*)\.$", text[max(start, m.start() - 12) : m.start() + 1])
-        if m.group().startswith(".") and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1) \
+        if m.group().startswith(".") and word and (word.group(1).lower() in ABBREVIATIONS or (
+                len(word.group(1)) == 1 and _next_word(text, m.end()) not in _OPENERS)) \
                 and not _opens_quotation(_next_word(text, m.end())):
-            continue  # an initial or an abbreviation; "… wrote in a post on X. “…", "she told ST. “…" end there
+            # an initial or an abbreviation; "… wrote in a post on X. “…", "she told ST. “…", "… wrote on X. She
+            # later told …" end there
+            continue
         if m.group().startswith(".") and word and _STACKED_INITIALS.fullmatch(word.group(1)) \
                 and _next_word(text, m.end()) not in _OPENERS:
             continue  # "Chief Minister S.R. Kempanna said": initials before a name, not a sentence end

@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from ..model import Entity
+from ..text.menus import is_menu_line
 from ..work import Range, Work
 from .descriptors import describe_after, describe_before, describe_before_comma
 from .names import (
@@ -347,6 +348,8 @@ def _spacy_names(work: Work) -> list[tuple[NameSpan, bool]]:
                 continue  # "Email this story", "Share": a page's buttons; a lower-case word is never a name
             if type_ == "ORG" and _person_by_appositive(work.text, text, e):
                 type_ = "PERSON"  # "Ifor Penhaligon, the county archaeologist for …": spaCy's ORG is a person
+            elif type_ == "ORG" and " " not in text and not text.isupper() and fold(text) in GIVEN_NAMES:
+                type_ = "PERSON"  # "who gave only her first name, Amara": a given name alone is no body
             if type_ == "PERSON" and text and all(fold(w) in PARTY_WORDS for w in re.findall(r"[\w'’-]+", text)):
                 type_ = "ORG"  # spaCy reads "Lib Dem" as a person; a party name is never one
             if type_ == "PERSON" and _SAINT_PLACE.match(work.text, s) and (possessive or work.text[e : e + 1] in "'’"):
@@ -566,9 +569,12 @@ def build_table(work: Work) -> EntityTable:
     if work.parsed:
         bylines = [(ps, pe) for ps, pe in paragraphs if is_byline_at(text, ps, pe)]
         names = _merge_name_lists(names, _spacy_names(work), bylines, text)
+    menus = [(ps, pe) for ps, pe in paragraphs if is_menu_line(text[ps:pe])]
     for n, subject in names:
         if n.type == "PERSON" and " " in n.text and fold(n.text.split()[-1]) in _NOT_A_PERSON_LAST:
             continue  # "the Sentencing Bill", a byline's "Lords Correspondent": a law, a reporter's title
+        if any(ps <= n.start < pe for ps, pe in menus):
+            continue  # "Home | News | Weather | Sport": a site's sections, no one who speaks
         _add_name(table, n, subject)
     _kin_genders(table)
     _link_single_words(table, paragraphs)
@@ -1507,9 +1513,14 @@ def _collect_descriptors(table: EntityTable, index: int) -> None:
         if table.in_quote(s, e):
             continue
         para = table.paragraphs[table.paragraph_of(s)]
-        before = describe_before(text, s) or describe_before_comma(text, s)
+        before = describe_before(text, s)
         if before:
             d.add_descriptor(*before)
+        # a role set off by a comma before the name, or before its title ("the Recorder of Westhaven, Judge
+        # Malcolm Everleigh KC")
+        apposed = describe_before_comma(text, before[0] if before else s)
+        if apposed:
+            d.add_descriptor(*apposed)
         chaired = _CHAIRED_BY.search(text, max(0, s - 40), s)
         if chaired is not None and d.type == "PERSON":
             # "a three-member panel chaired by Helena Marchbank KC": "the chair" later

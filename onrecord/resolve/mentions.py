@@ -72,7 +72,7 @@ GROUP_NOUNS = frozenset(
     "councillors councilors analysts economists scientists researchers academics nurses paramedics "
     "firefighters farmers fishermen traders investors shareholders fans players students "
     "sons daughters children siblings brothers sisters grandchildren inspectors engineers employees staffers "
-    "agents detectives authors co-authors stewards umpires referees jurors trustees authorities "
+    "agents detectives authors co-authors stewards umpires referees jurors trustees authorities leaders "
     # the armed forces, a body of the state no one names ("the army said on Saturday")
     "army military navy junta".split()
 )

@@ -143,9 +143,9 @@ PARTY_WORDS = frozenset(
 #: Words that mark a capitalised run as an organisation; hand-listed from UK
 #: and US news (government bodies, parties, companies, media).
 ORG_WORDS = frozenset(
-    "office statistics department ministry party council committee court police service services trust administration palace "
+    "office statistics department ministry party council committee court police constabulary service services trust administration palace "
     "unit mutual "
-    "union association commission agency government university college school bank company "
+    "union association commission agency government university college school bank company networks "
     "group inc ltd plc llc corp corporation news times guardian telegraph mail express post "
     "bbc itv cnn nbc abc cbs fox reuters jazeera twitter facebook instagram youtube parliament commons "
     "congress senate house assembly board authority foundation institute society club network "
@@ -213,7 +213,9 @@ PLACE_WORDS = frozenset(
     # Cricket Ground"
     "fields stage midlands ground "
     # streets a story names with its suffix: "Lakeshore Drive", "Sunset Boulevard"
-    "drive boulevard parkway gardens".split()
+    "drive boulevard parkway gardens "
+    # an escarpment or a moor's edge ("Kingsholt Edge", "Wenlock Edge")
+    "edge".split()
 )
 #: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
 #: member states and the places wire copy names as actors: "South Africa", "the Netherlands", "Taiwan").
@@ -251,7 +253,7 @@ def _ends_in_country(folded: list[str]) -> bool:
 #: Points of the compass ending a constituency's name ("St Andrew South West", "Dublin Bay North").
 COMPASS_WORDS = frozenset("north south east west central".split())
 #: First words of place names ("Lake Sikuaq", "Mount Hood", "Port Talbot"); hand-listed.
-PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi colonia barrio kampung "
+PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi colonia barrio kampung upper lower "
                               "hurricane typhoon cyclone storm tropical "  # ... and storms: "Hurricane Ines"
                               "rally".split())  # ... and rallies, events: "Rally Cambria"
 #: Last words of utilities' names that are also surnames ("Cascade Ridge Power" / "Samantha Power").
@@ -445,7 +447,7 @@ _MORE_FEMALE = frozenset(
     "astrid greta lucia sofia valentina camila isabella elena carmen nosipho thandiwe ngozi chiamaka amara "
     "aparna anjali deepa kavita mere aroha marissa tess renata corinne kayleigh shannon bev janice morven "
     "marguerite helena gail kirsten naomi teresa celeste jasmine camille maren colleen alicia anneline bec "
-    "josee "
+    "josee blessing chioma adaeze funmilayo folake "
     # Spanish, Portuguese and Catalan given names
     "maria maría carmen lucia lucía ana isabel pilar dolores rosa montserrat nuria núria marta laura "
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
@@ -523,7 +525,9 @@ _MORE_MALE = frozenset(
     # more Irish and Indian given names ("She said" went to "Ronan Figgis", of no known gender: a blind article)
     "ronan cian oisin niall darragh conor diarmuid anand ravi sanjeev farid kamal "
     # Canadian short forms ("Gord Pelletier asked why …; “…,” she replied" went to him: a blind town hall)
-    "gord".split()
+    "gord "
+    # Slavic and German forms ("Commissioner General Petar Ilunga" had no gender, so "she said" went to him)
+    "petar dragan goran zoran milan nikola ferdinand".split()
 )
 #: Kin nouns that tell a relative's gender ("his mother, Edith", "Her daughter, speaking to the BBC").
 FEMALE_KIN = frozenset("daughter wife mother mum sister widow niece granddaughter grandmother aunt".split())
@@ -624,6 +628,8 @@ def parse_name(name: str) -> ParsedName:
     ('Ní Mhurchú', 'Ní Mhurchú', 'van der Berg')
     >>> parse_name("Margaret “Maggie” Thorne").tokens, parse_name("Margaret “Maggie” Thorne").nickname
     (('Margaret', 'Thorne'), 'Maggie')
+    >>> parse_name("Lady Justice Carrowby")
+    ParsedName(honorific='Lady Justice', first=None, middle=(), last='Carrowby')
     >>> parse_name("Madam Lim Siew Hoon").last, parse_name("Kelvin Ong Jia Wei").last, parse_name("Tan Boon Kiat").tokens
     ('Lim', 'Ong', ('Tan', 'Boon', 'Kiat'))
     """
@@ -634,7 +640,9 @@ def parse_name(name: str) -> ParsedName:
     words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
     honorific = None
     while words and (fold(words[0]) in HONORIFICS or fold(words[0]) in ROLE_TITLES) and len(words) > 1:
-        honorific = words[0].rstrip(".")
+        # the last title, after a gendered honorific kept with it ("Lady Justice", "Mr Justice")
+        honorific = f"{honorific} {words[0].rstrip('.')}" if honorific and HONORIFICS.get(fold(honorific)) \
+            else words[0].rstrip(".")
         words = words[1:]
     # generational suffixes are not surnames
     while len(words) > 1 and fold(words[-1]) in {"jr", "sr", "ii", "iii", "mp", "qc", "kc"}:
@@ -713,7 +721,7 @@ def gender_of(name: ParsedName | str) -> str | None:
     """
     parsed = parse_name(name) if isinstance(name, str) else name
     if parsed.honorific:
-        h = fold(parsed.honorific)
+        h = fold(parsed.honorific.split()[0])  # ("Lady Justice": a woman)
         g = HONORIFICS.get(h, ROLE_TITLES.get(h))
         if g:
             return g
@@ -1174,9 +1182,12 @@ def _split_run(text: str, offset: int, run: str) -> list[NameSpan]:
             prefix_start = head[0][0]
             prefix = text[prefix_start : head[-1][0] + len(head[-1][1])]
             name_words = rest
-            # a bare surname keeps its role title ("President Biden")
+            # a bare surname keeps its role title ("President Biden"), and the honorific before it ("Lady Justice
+            # Carrowby", "Mr Justice Hanbury": the way English judges are named)
             if len(rest) == 1 and fold(head[-1][1]) in ROLE_TITLES:
                 name_words = [head[-1], *rest]
+                if len(head) >= 2 and HONORIFICS.get(fold(head[-2][1])):
+                    name_words = [head[-2], *name_words]  # (the title stays its prefix: "the judge" later)
     given = [i for i, (_, w) in enumerate(name_words) if fold(w) in GIVEN_NAMES] \
         if len(name_words) >= 4 and fold(name_words[0][1]) not in HONORIFICS else []  # not "Dr Haris | Bilal Awan"
     if given and given[0] >= 2 and _classify([w for _, w in name_words[given[0]:]]) == "PERSON":

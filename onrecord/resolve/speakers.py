@@ -142,6 +142,13 @@ NAMED_IN_OWN_QUOTE_PENALTY = 0.7
 DOMINANT_COMPANY_MENTIONS = 3
 #: How far into a paragraph the one person it is about must be named (by hand: "For Oliver Brennan, the day …").
 OPENING_CHARS = 25
+#: A sentence opened by people named by a plural noun, with what they belong to: "Student leaders at the
+#: University of Belastra, who …", "Junior doctors have …", "Residents of Harbour Street said".
+_PLURAL_SUBJECT = re.compile(
+    r"(?P<np>(?:[A-Z][\w’'-]*\s+)?(?P<head>[A-Za-z][a-z-]*s)"
+    r"(?:\s+(?:at|of|from|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'-]*)*)?)"
+    r"(?=,|\s+(?:have|has|had|are|were|say|said|will|would|who)\b)"
+)
 #: "A spokesperson for …" opening a mention.
 _SPOKES_FOR = re.compile(r"(?i)(?:an?|the)\s+spokes(?:wo)?(?:man|person)\s+for\s")
 #: Initials that stand for an office, never a body: "the PM's official spokesman".
@@ -289,7 +296,7 @@ class ResolveStage:
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|near|across|outside|around|towards?|along"
     r"|(?<!ccording )(?<!spoke )(?<!speaking )(?<!talked )(?<!talking )(?<!close )to)"  # not "according to Liang Qiaoyun"
-    r"\s+(?:the\s+(?:capital|city|town|village|region|state|province|"
+    r"\s+(?:the\s+(?:[a-z]+\s+){0,2}?(?:capital|city|town|village|region|state|province|"  # ("the northern district of")
     r"county|district)(?:\s+of)?\s*,?\s*)?(?:[A-Z][\w'’-]+,\s+)?$"
 )
 #: The end of a line after a word that opens it: a word alone on its line.
@@ -336,13 +343,18 @@ def _is_person_noun(mention: str) -> bool:
     """Whether an indefinite mention's head names a person ("A woman who declined to give her name", "A
     26-year-old sewing operator of the factory")."""
     word = _head_word(mention)
-    return word in ANONYMOUS_HEADS or word in _FEMALE_ROLES or word in _MALE_ROLES or word in ROLE_NOUNS
+    return word in ANONYMOUS_HEADS or word in _FEMALE_ROLES or word in _MALE_ROLES or word in ROLE_NOUNS \
+        or word in _DOCTOR_HEADS  # ("a senior doctor said …", then "the doctor said")
 
 
 def _only_a_place(text: str, name: str, quoted) -> bool:
     """True when ``text`` writes ``name`` outside quotation marks (``quoted(start, end)``) as a place (after a
     place preposition, or before a place's kind: "Demak regency"), every time or all but one in four,
-    and no given name opens it. A line of its own (a list of topics) says nothing either way."""
+    and no given name opens it. A line of its own (a list of topics) says nothing either way.
+
+    >>> _only_a_place("Two stations burned in the northern district of Vashé.", "Vashé", lambda s, e: False)
+    True
+    """
     words = name.split()
     if not words or fold(words[0]) in GIVEN_NAMES:
         return False
@@ -859,7 +871,7 @@ MAX_ANONYMOUS_WORDS = 6
 LEDE_NAMED_PARAGRAPHS = 2
 #: Words of an office that make it another office than the bare one ("deputy chief constable" is not the chief
 #: constable a lede means).
-_NARROWER_OFFICE = frozenset("shadow deputy vice under".split())
+_NARROWER_OFFICE = frozenset("shadow deputy vice under junior".split())
 #: A court speaking through its judge ("the court warned", "the bench said").
 _JUDICIAL_NOUNS = frozenset("court bench tribunal".split())
 #: A sentence opened by who asked the question it answers ("Asked by Villaraza who …, she said").
@@ -1525,10 +1537,28 @@ class _Resolver:
             if found is not None and m.gender and self.table.draft(found).gender is None:
                 self.table.draft(found).gender = m.gender
         else:
-            found = self._salient(
-                m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
-            )
+            found = self._plural_subject_before(m, cand)
+            if found is None:
+                found = self._salient(
+                    m.span[0], cand, lambda i: self.table.draft(i).type in ("GROUP", "ORG"), persons=False, pronoun=True
+                )
         return Resolution(found, "resolve:pronoun")
+
+    def _plural_subject_before(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The people a narrating sentence right before "they" opens with, by a plural noun: "Student leaders at
+        the University of Belastra, who organised …, have called a fresh rally … / “…,” they wrote in a joint
+        statement" (the student leaders, not the university they are named for)."""
+        if m.number != "pl":
+            return None
+        before = self._sentence_before(m.span[0], cand.content[0][0] if cand.content else None)
+        if before is None or not self._narration(*before):
+            return None
+        opening = _PLURAL_SUBJECT.match(self.text, before[0], before[1])
+        if opening is None or fold(opening.group("head")) not in GROUP_NOUNS:
+            return None
+        # (a group, whatever body the noun phrase names: "classify_mention" reads "… at the University" as it)
+        group = SpeakerMention(MentionKind.GROUP, opening.group("np"), opening.span("np"), number="pl")
+        return self._resolve_group(group, cand).entity
 
     def _described_subject_before(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The person a narrating sentence right before the pronoun's own makes its subject by an office or a role
@@ -2260,6 +2290,13 @@ class _Resolver:
                 # "Okoye had been limited …, according to Vasquez. The 27-year-old guard said …": the person
                 # the sentence before is about, over the speaker it credits
                 found = opener
+            elif (echo := self._description_echoed(m, _head_word(m.text))) is not None and not other(echo):
+                found = echo
+            elif (setup := self._set_up_alone(cand, m)) is not None and not other(setup) \
+                    and setup not in self._excluded and not (age and self._of_age_before(m.span[0], age) - {setup}):
+                # "Manager Danny Orrell, who was handed a new contract by Petchey, was asked about … / “…,” the
+                # 41-year-old said": the one the narration just before is about, over a woman quoted before it
+                found = setup
             else:
                 found = self._salient(
                     m.span[0], cand,
@@ -2287,6 +2324,8 @@ class _Resolver:
                 found = self._person_just_quoted(cand)
         if found is None and head in SEAT_HEADS:
             found = self._politician_just_quoted(m, cand)
+        if found is None and fold(m.text.split()[0]) == "the" and _head_word(m.text).isalpha():
+            found = self._description_echoed(m, _head_word(m.text))
         if found is None:
             found = self._named_after(m)
         if found is None:
@@ -2566,7 +2605,11 @@ class _Resolver:
         sent = _sentence_start(self.text, m.span[0])
         if sent <= table.paragraphs[table.paragraph_of(m.span[0])][0]:
             return None  # the role opens its paragraph: no sentence before it here
-        prev = _sentence_start(self.text, sent - 1)
+        return self._sentence_subject(_sentence_start(self.text, sent - 1), sent)
+
+    def _sentence_subject(self, prev: int, sent: int) -> int | None:
+        """The person a sentence ``[prev, sent)`` is about: the one whose name opens it, or the one person of a
+        narrating sentence, its subject."""
         found = self._person_opening(prev, sent)
         if found is None:
             # "Across town, in the Victorian terraces …, Gareth Pennock has a clipboard and a theory. The Liberal
@@ -2575,6 +2618,28 @@ class _Resolver:
             if len({r for r, _ in named}) == 1 and named[0][1].subject and self._narration(prev, sent):
                 found = named[0][0]
         return found
+
+    def _description_echoed(self, m: SpeakerMention, head: str) -> int | None:
+        """The person an earlier sentence opening with a description of the same head took up.
+
+        "Then Jonah Brisebois let them exhale. / The Foxes winger one-timed a
+        cross-ice feed from captain Ryan Okonkwo-Hale … / “…,” said the
+        23-year-old winger": the winger is the one the sentence before "The
+        Foxes winger" was about, in this paragraph or the one before, not the
+        captain named last.
+        """
+        table = self.table
+        para = table.paragraph_of(m.span[0])
+        lo = table.paragraphs[max(0, para - 1)][0]
+        opening = re.compile(r"\b(?:The|the)\s+(?:[A-Z][\w’'.-]*\s+){0,3}" + re.escape(head) + r"\b")
+        for hit in reversed(list(opening.finditer(self.text, lo, m.span[0]))):
+            sent = _sentence_start(self.text, hit.start())
+            if self.text[sent : hit.start()].strip(" \t\n\"“‘'") or self._in_content(hit.start()) \
+                    or any(mr.start == hit.start() for _, mr in self._mentions_in(hit.start(), hit.end())):
+                continue  # not a description opening narration, or one the name finder read as a name
+            end = len(self.text[:sent].rstrip())
+            return self._sentence_subject(_sentence_start(self.text, end - 1), sent) if end > 0 else None
+        return None
 
     def _person_opening(self, start: int, end: int) -> int | None:
         """The person whose mention opens the sentence at ``start`` (the first mention before ``end``),
@@ -2653,9 +2718,13 @@ class _Resolver:
         # junior minister at the Treasury"
         whole = para >= opening_end(table.text, table.paragraphs)
         limit = table.paragraphs[paragraphs_on(table.text, table.paragraphs, para, CATAPHORA_PARAGRAPHS) - 1][1]
-        # ("Eastmere Police's licensing officer for the Halverton district since 2019": an officer)
+        desc = normalise_descriptor(m.text)
+        want = description_tokens(desc) if desc else frozenset()
+        # ("Eastmere Police's licensing officer for the Halverton district since 2019": an officer; in the opening
+        # too, "the prime minister" is no "junior minister")
         return self._first_person_after(m.span[1], limit, lambda r: any(
             x.split() and (fold(x.split()[-1]) == head or _head_word(x) == head)
+            and not (description_tokens(x) & _NARROWER_OFFICE - want)
             and (not whole or fits_description(m.text, [x])) for x in table.draft(r).descriptor_texts()))
 
     def _first_person_after(self, pos: int, limit: int, fits) -> int | None:
@@ -2736,6 +2805,16 @@ class _Resolver:
             person = self.table.new(" ".join(parsed.tokens), "PERSON", parsed)
         self.table.draft(person).add_descriptor(pos, title)
         return person
+
+    def _of_age_before(self, pos: int, age: str) -> set[int]:
+        """The persons mentioned before ``pos`` whom the text gives the age ``age`` ("Kayla Brightwell, 27")."""
+        return {r for r, _ in self._mentions_in(0, pos)
+                if self.table.draft(r).type == "PERSON" and self._has_age(r, age)}
+
+    def _has_age(self, index: int, age: str) -> bool:
+        """Whether the person is described with the age ``age``."""
+        texts = self.table.draft(index).descriptor_texts()
+        return any(re.search(rf"\baged {age}\b|\b{age}-year-old\b", d) for d in texts)
 
     def _other_age(self, index: int, age: str | None) -> bool:
         """Whether the person is described with an age other than ``age`` ("aged 24" for "the 52-year-old")."""
