@@ -535,8 +535,11 @@ class _Finder:
             if _CHANNEL_DOCUMENT.fullmatch(self.text, *sp[0]) and self.cue_before_quote(q):
                 return None  # "X said the deal “…”, according to a statement": X's words, the statement a channel
             rule, cue_span, speaker, last = "quote-according-to", (first.start, toks[i + 1].end), sp[0], sp[1]
-        elif self.forms.get(first.lower):
-            sp = self.np_after(toks, i + 1)
+        elif self.forms.get(first.lower) or (
+                first.lower in ("read", "reads") and i + 2 < len(toks) and toks[i + 1].lower in ("a", "the")
+                and toks[i + 2].lower in _READ_DOCUMENTS):
+            # ('“…,” read a statement from the health system': the document, and whose it is, after its verb)
+            sp = self.np_after(toks, i + 1, phrase=first.lower in ("read", "reads"))
             if sp is None:
                 return None
             rule, cue_span, speaker, last = "quote-cue-speaker", (first.start, first.end), sp[0], sp[1]
@@ -1995,8 +1998,8 @@ def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
     """Whether the cue form at ``k`` is a noun: after a determiner or possessive ("his remarks",
     "the claims"), a noun cue after one and a word ("a Facebook post"), or a bare lemma after "a/an"
     and one word ("a second post", "a brief note")."""
-    if k > 0 and toks[k - 1].lower in DETERMINERS | POSSESSIVES:
-        return True
+    if k > 0 and (toks[k - 1].lower in DETERMINERS | POSSESSIVES or toks[k - 1].lower.endswith(("'s", "’s"))):
+        return True  # (and after a possessive name: "the council's plan", "Trump's claims")
     if k > 0 and toks[k - 1].lower in ("in", "under", "of") and toks[k].lower == lemma:
         return True  # "in his third season in charge", "in comment": a bare noun after a preposition
     if k > 1 and toks[k].lower in _NOUN_CUES and toks[k - 2].lower in DETERMINERS | POSSESSIVES:

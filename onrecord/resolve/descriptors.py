@@ -56,7 +56,14 @@ POLICY_WORDS = frozenset(
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 RELATIVE = re.compile(
-    r"^(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|serves\s+as|served\s+as|remains)\s+",
+    r"^(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|serves\s+as|served\s+as|remains"
+    r"|acted\s+as|acts\s+as|(?:is|was)\s+acting\s+as)\s+",  # ("who acted as returning officer for the count")
+    re.I,
+)
+#: A relative clause whose second verb gives the role: "who founded Starline Coaches in 1989 and is still its
+#: managing director".
+_AND_IS_ROLE = re.compile(
+    r"^(?:who|which)\s+[^,;]*?\s+and\s+(?:is|was|has\s+been|remains|became)\s+(?:still\s+|now\s+|also\s+)?(?:its\s+|his\s+|her\s+|their\s+)?",
     re.I,
 )
 _COPULA = re.compile(
@@ -90,6 +97,8 @@ _SYNONYMS = {
     # hearing is its lawyer
     "representing": "lawyer",
     "cllr": "councillor",
+    # an orchestra's conductor is "the maestro"
+    "maestro": "conductor",
 }
 #: Several words for one role: a police "public relations officer" (Nigeria) is its spokesperson.
 #: So is the director of a press office ("Matteo Galliani, director of the Holy See press office" is "the Vatican
@@ -416,6 +425,8 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
     ['aged 48', 'gay Muslim elected to Parliament in 2019']
     >>> [d for _, d in describe_after("Blunt, who is chair of the APPG on Global LGBT+ Rights, said", 5)]
     ['chair of the APPG on Global LGBT+ Rights']
+    >>> [d for _, d in describe_after("Ashworth, who founded Starline Coaches in 1989 and is still its managing director, said", 8)]
+    ['managing director']
     >>> [d for _, d in describe_after("Khan has been MP for Wakefield since December 2019.", 4)]
     ['MP for Wakefield since December 2019']
     >>> [d for _, d in describe_after("Ashdown, the MP for Hexley Vale and chair of the APPG on Access to Justice, said", 7)]
@@ -478,7 +489,7 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
                 if pos >= limit or not text.startswith(",", pos):
                     break
                 continue
-            rel = RELATIVE.match(raw)
+            rel = RELATIVE.match(raw) or _AND_IS_ROLE.match(raw)
             whole = raw[rel.end() :] if rel else raw
             then = _THEN_APPOINTED.search(whole) if rel else None
             before = _BEFORE_DOING.search(whole) if rel and then is None else None
@@ -521,6 +532,8 @@ def description_tokens(phrase: str, owners: bool = False) -> frozenset[str]:
 
     >>> sorted(description_tokens("the 48-year-old Conservative MPs"))
     ['48', 'mp', 'tory']
+    >>> sorted(description_tokens("the Australian-born executive"))
+    ['executive']
     >>> sorted(description_tokens("the council’s leader")), sorted(description_tokens("the council’s leader", owners=True))
     (['leader'], ['council', 'leader'])
     """
@@ -537,6 +550,8 @@ def description_tokens(phrase: str, owners: bool = False) -> frozenset[str]:
             w = age.group(1)
         if w in _STOP or w == "aged" or (_BODY_POSSESSIVE.fullmatch(w) and not owners):
             continue  # "the company's founder" is the founder of the company in the story
+        if w.endswith("-born") and len(w) > len("-born"):
+            continue  # "the Australian-born executive": where one was born is a fact in passing, not the role
         w = _POSSESSIVE_END.sub("", w)  # "Labour’s housing spokesperson": the party, Labour
         out.add(_SYNONYMS.get(w, w))
     return frozenset(out)

@@ -121,7 +121,10 @@ ROLE_NOUNS = frozenset(
     # "producer Gideon Marsh-Tully", "the pollster", "the archaeologist"
     "trainer jockey rider envoy critic producer pollster archaeologist detectorist referee "
     # musicians and parliaments: "the singer said", "the crossbencher told a packed chamber"
-    "singer rapper musician guitarist drummer bassist vocalist frontman frontwoman crossbencher".split()
+    "singer rapper musician guitarist drummer bassist vocalist frontman frontwoman crossbencher "
+    # kitchens, orchestras, broadcasting and the sea: "TV chef Marcus Tandridge", "the maestro", "the skipper"
+    "chef restaurateur conductor maestro violinist cellist pianist composer presenter broadcaster architect "
+    "lecturer skipper".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -162,6 +165,7 @@ ORG_WORDS = frozenset(
     "systems technologies holdings partners robotics motors airlines airways energy pharmaceuticals "
     "logistics management markets capital securities advisors advisers automation industries solutions software ventures therapeutics biosciences "
     "semiconductors telecom insurance brands foods retail manufacturers exporters importers producers co motor gmbh "
+    "merchants seafoods fisheries "  # ("Kinnaird Fish Merchants, which employs 180 people")
     # sectors that end companies' names ("TrackLink Infrastructure", "Palisade Interactive", "Albion Rail"), and
     # stand in ministries' portfolios too ("Ministry of Transport and Infrastructure"): see SECTOR_WORDS
     "infrastructure interactive rail railways utilities developments construction engineering "
@@ -170,7 +174,7 @@ ORG_WORDS = frozenset(
     # cultural and trade bodies: "Caledonian Restaurant Guild", "Lydgate Museum", "Northern Ballet"
     "guild museum gallery library theatre orchestra opera ballet zoo aquarium "
     # travel companies: "Sunvista Holidays", "Aegean Cruises"
-    "holidays travel tours cruises hotels resorts "
+    "holidays travel tours cruises hotels resorts coaches buses "
     # studios, labels and broadcasters: "Meridian Pictures", "Harbor Records"
     "pictures studios studio entertainment films records media productions television tv radio sports sport "
     "standard bureau "
@@ -257,7 +261,7 @@ PLACE_FIRST_WORDS = frozenset("lake mount mt port fort cape glen loch wadi colon
                               "hurricane typhoon cyclone storm tropical "  # ... and storms: "Hurricane Ines"
                               "rally".split())  # ... and rallies, events: "Rally Cambria"
 #: Last words of utilities' names that are also surnames ("Cascade Ridge Power" / "Samantha Power").
-UTILITY_WORDS = frozenset("power electric gas water".split())
+UTILITY_WORDS = frozenset("power electric gas water health".split())  # ("Harmon Valley Health": a health system)
 #: Common nouns that take up a company ("the company said", "the firm's chief executive");
 #: hand-listed from business reporting.
 COMPANY_NOUNS = frozenset(
@@ -323,6 +327,10 @@ _STATUTORY_BODY_WORDS = frozenset("board tribunal inquiry panel inspectorate wat
 _NOT_A_COMPANY = PUBLIC_BODY_WORDS | _STATUTORY_BODY_WORDS | INTERGOVERNMENTAL | GOVERNMENT_SEATS
 
 
+#: Last words of bodies that gather people of a kind ("University Workers’ Federation", "Hospital Doctors' Union").
+_GATHERING_HEADS = frozenset("federation union association society alliance network congress".split())
+
+
 def fits_org_noun(noun: str, name: str) -> bool | None:
     """Whether an organisation named ``name`` is one that "the ``noun``" can take up.
 
@@ -342,6 +350,8 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     (True, False)
     >>> fits_org_noun("organisation", "Healthwatch Elmford"), fits_org_noun("organisation", "France")
     (True, False)
+    >>> fits_org_noun("university", "Kelsbury University"), fits_org_noun("university", "University Workers’ Federation")
+    (True, False)
     """
     words = {fold(w) for w in re.findall(r"[\w'’-]+", name)}
     words |= {_BODY_WORDS_IN_ENGLISH[w] for w in words if w in _BODY_WORDS_IN_ENGLISH}  # "Asociación": an association
@@ -358,7 +368,9 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
     if noun == "force":  # "the force said": a police force ("Westvale Police", "Northshire Constabulary")
         return bool(words & POLICE_FORCE_WORDS)
     if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
-        return noun in words
+        # ... as what it is, not whom it gathers: "the university" is no "University Workers’ Federation"
+        last = fold(re.findall(r"[\w'’-]+", name)[-1]) if re.search(r"\w", name) else ""
+        return noun in words and not (last != noun and last in NAMED_BODY_NOUNS | _GATHERING_HEADS)
     if noun in COMPANY_NOUNS:
         # (nor a country: "the company" is never the United States); "the group" may be a campaign or an alliance
         members = _MEMBERS_BODY_WORDS if noun != "group" else frozenset()
@@ -447,7 +459,7 @@ _MORE_FEMALE = frozenset(
     "astrid greta lucia sofia valentina camila isabella elena carmen nosipho thandiwe ngozi chiamaka amara "
     "aparna anjali deepa kavita mere aroha marissa tess renata corinne kayleigh shannon bev janice morven "
     "marguerite helena gail kirsten naomi teresa celeste jasmine camille maren colleen alicia anneline bec "
-    "josee blessing chioma adaeze funmilayo folake "
+    "josee blessing chioma adaeze funmilayo folake lise ilse sanne carys "
     # Spanish, Portuguese and Catalan given names
     "maria maría carmen lucia lucía ana isabel pilar dolores rosa montserrat nuria núria marta laura "
     # Arabic given names, and "Umm" ("mother of") opening a woman's kunya: "Umm Yazan al-Sharif"
@@ -527,7 +539,7 @@ _MORE_MALE = frozenset(
     # Canadian short forms ("Gord Pelletier asked why …; “…,” she replied" went to him: a blind town hall)
     "gord "
     # Slavic and German forms ("Commissioner General Petar Ilunga" had no gender, so "she said" went to him)
-    "petar dragan goran zoran milan nikola ferdinand".split()
+    "petar dragan goran zoran milan nikola ferdinand florian jens teodor gerrit rolf".split()
 )
 #: Kin nouns that tell a relative's gender ("his mother, Edith", "Her daughter, speaking to the BBC").
 FEMALE_KIN = frozenset("daughter wife mother mum sister widow niece granddaughter grandmother aunt".split())
@@ -1273,7 +1285,11 @@ def _is_prenominal(word: str) -> bool:
     f = fold(word)
     if f.endswith("-elect"):
         f = f[: -len("-elect")]  # "Mayor-elect Darnell Whitfield", "President-elect"
-    return f not in HONORIFICS and (f in ROLE_NOUNS or f in PARTY_WORDS or f in ROLE_TITLES)
+    return f not in HONORIFICS and (f in ROLE_NOUNS or f in PARTY_WORDS or f in ROLE_TITLES or f in _PEOPLE_BEFORE_NAMES)
+
+
+#: Who someone is, opening a sentence before their name: "Passenger Tom Reddy, 34, said", "Pensioner Ann Cole".
+_PEOPLE_BEFORE_NAMES = frozenset("passenger pensioner shopper commuter resident neighbour neighbor customer".split())
 
 
 def descriptor_case(phrase: str) -> str:

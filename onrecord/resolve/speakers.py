@@ -304,7 +304,7 @@ _ALONE_ON_LINE = re.compile(r"[ \t]*(?:\n|$)")
 #: A place's kind after its name: "Demak regency", "Demak and Kudus regencies", "Karanganyar district".
 _PLACE_AFTER = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:regenc(?:y|ies)|districts?|provinces?|count(?:y|ies)|regions?|villages?"
-    r"|municipalit(?:y|ies)|governorates?|prefectures?|oblasts?)\b"
+    r"|municipalit(?:y|ies)|governorates?|prefectures?|oblasts?|wards?)\b"
 )
 
 
@@ -2328,6 +2328,12 @@ class _Resolver:
             found = self._description_echoed(m, _head_word(m.text))
         if found is None:
             found = self._named_after(m)
+        role_of = _ROLE_OF_BODY.match(m.text) if found is None else None
+        if role_of is not None and fold(role_of.group("role").split()[-1]) in ROLE_NOUNS:
+            # "The former chief financial officer of Veranta Health testified … / Anneliese Korver, 46, …": a
+            # lede's role of a body, identified by name at the start of the next paragraph
+            found = self._identified_next(replace(m, text=role_of.group("role"),
+                                                  span=(m.span[0], m.span[0] + role_of.end("role"))))
         if found is None:
             found = self._titled_on_page(m)
         if found is None and fold(m.text.split()[0]) == "the" and head.replace("-", "").isalpha() and head.islower():
@@ -2876,8 +2882,10 @@ class _Resolver:
         words = m.text.split()
         if len(words) != 2 or fold(words[0]) != "the" or fold(words[1]) not in _INSOLVENCY_HEADS:
             return None
+        # (by its name's words, or introduced as one: "Insolvency firm Brackley Finch was appointed")
         return self._salient(m.span[0], cand, lambda i: self.table.draft(i).type == "ORG"
-                             and bool(_folded_words(self.table.draft(i).name) & _ADVISORY_WORDS),
+                             and (bool(_folded_words(self.table.draft(i).name) & _ADVISORY_WORDS)
+                                  or self._introduced_as(i, "insolvency firm") or self._introduced_as(i, "administrators")),
                              persons=False, reach_back=True)
 
     def _resolve_group(self, m: SpeakerMention, cand: Candidate, individual: bool = True) -> Resolution:
