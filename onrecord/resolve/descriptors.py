@@ -128,6 +128,9 @@ _CHIEF_OFFICERS = (
 _YEARS_OF = re.compile(r"\d+-years?|(?:one|two|three|four|five|first|second|third|fourth|fifth|\d+)-terms?")
 #: Modifiers that make an office another one: a shadow chancellor is not the chancellor.
 _OTHER_OFFICE = frozenset("shadow deputy vice assistant under".split())
+#: Roles whose assistant or deputy, presiding, is the role itself: an inquest's "Assistant Coroner Helen
+#: Marchbank" is "the coroner".
+_PRESIDING_ROLES = frozenset({"coroner"})
 #: Head nouns that fit any political office-holder ("the politician").
 _POLITICIAN = frozenset("politician lawmaker legislator".split())
 _OFFICES = frozenset(
@@ -151,6 +154,13 @@ _LED = re.compile(
     r"|manages|managed|directs|directed)\s+"
     r"(?:the|its|his|her|their)\s+(?P<what>[\w'’ -]{2,60}?)(?:\s+(?:since|for|from|in)\b.*)?$"
 )
+#: A relative clause saying whom someone serves: "who has coached Marlowe since she was 14", "who represents Khan".
+_SERVES_SOMEONE = re.compile(
+    r"who\s+(?:has\s+|had\s+)?(?P<verb>coached|coaches|trained|trains|represented|represents|advised|advises)\s+"
+    r"(?P<whom>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\b"
+)
+#: The role a :data:`_SERVES_SOMEONE` verb gives, by its first five letters.
+_ROLE_OF_SERVING = {"coach": "coach", "train": "trainer", "repre": "lawyer", "advis": "adviser"}
 #: The role a :data:`_LED` verb gives, by its first five letters ("who coordinates the programme": its coordinator).
 _ROLE_OF_VERB = {"chair": "chair", "coord": "coordinator", "manag": "manager", "direc": "director"}
 #: A secretary who is a government minister ("work and pensions secretary", "Secretary of State for …"), not
@@ -427,6 +437,8 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
     ['chair of the APPG on Global LGBT+ Rights']
     >>> [d for _, d in describe_after("Ashworth, who founded Starline Coaches in 1989 and is still its managing director, said", 8)]
     ['managing director']
+    >>> [d for _, d in describe_after("Ray Dunmore, who has coached Marlowe since she was 14, sat beside her", 11)]
+    ['coach of Marlowe']
     >>> [d for _, d in describe_after("Khan has been MP for Wakefield since December 2019.", 4)]
     ['MP for Wakefield since December 2019']
     >>> [d for _, d in describe_after("Ashdown, the MP for Hexley Vale and chair of the APPG on Access to Justice, said", 7)]
@@ -481,10 +493,15 @@ def describe_after(text: str, name_end: int, limit: int | None = None) -> list[t
                 start += aged.end("age_end") - 2
                 raw = "a " + raw[aged.end("age_end") :].strip()  # the article was the age's: "a | retired fisherman"
             led = _LED.match(raw)
+            serves = _SERVES_SOMEONE.match(raw) if led is None else None
+            if serves:
+                # "Ray Dunmore, who has coached Marlowe since she was 14,": her coach
+                found.append((start, f"{_ROLE_OF_SERVING[serves.group('verb')[:5]]} of {serves.group('whom')}"))
             if led:
                 # "Dr Rosalind Mercer, who has led the museum since 2019,": its head ("the director")
                 role = _ROLE_OF_VERB.get(led.group("verb")[:5], "head")
                 found.append((start, f"{role} of {led.group('what')}"))
+            if led or serves:
                 pos = seg.end()
                 if pos >= limit or not text.startswith(",", pos):
                     break
@@ -579,6 +596,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     True
     >>> fits_description("the chancellor", ["shadow chancellor"]), fits_description("the shadow chancellor", ["shadow chancellor"])
     (False, True)
+    >>> fits_description("the coroner", ["Assistant Coroner"])
+    True
     >>> fits_description("The 30-year resident", ["Resident"]), fits_description("the 48-year-old", ["Resident"])
     (True, False)
     >>> fits_description("the Cork boss", ["Cork manager"]), fits_description("the Clare boss", ["Cork manager"])
@@ -615,7 +634,7 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     aged = bool(ages) and any(w.isdigit() for d in descriptors for w in description_tokens(d))
     for d in descriptors:
         have = description_tokens(d, owners=True)  # ("the council leader" is "the council's leader")
-        if have & _OTHER_OFFICE - want:
+        if have & _OTHER_OFFICE - want and not want & _PRESIDING_ROLES:
             continue  # "the chancellor" is not "the shadow chancellor", nor "the chief executive" the deputy
         if "former" in have and "former" not in want and want & _OFFICES:
             continue  # "the minister" is not "the former pensions minister" who leads the revolt against one

@@ -67,7 +67,7 @@ ROLE_TITLES: dict[str, str | None] = {
     "chairwoman": "female", "chair": None, "leader": None, "general": None, "gen": None,
     "col": None, "capt": None, "captain": None, "sgt": None, "detective": None,
     # UK police ranks as the press shortens them: "Det Supt Dawn Kettering", "DI Marion Castell", "Ch Insp X"
-    "det": None, "supt": None, "insp": None, "dci": None, "di": None, "ds": None, "pcso": None, "cmdr": None,
+    "det": None, "supt": None, "insp": None, "dci": None, "di": None, "ds": None, "pcso": None, "cmdr": None, "pc": None,
     "inspector": None, "superintendent": None, "constable": None, "chief": None,
     "bishop": None, "archbishop": None, "mp": None, "msp": None, "mep": None, "mk": None,
     "director-general": None, "secretary-general": None,
@@ -124,7 +124,7 @@ ROLE_NOUNS = frozenset(
     "singer rapper musician guitarist drummer bassist vocalist frontman frontwoman crossbencher "
     # kitchens, orchestras, broadcasting and the sea: "TV chef Marcus Tandridge", "the maestro", "the skipper"
     "chef restaurateur conductor maestro violinist cellist pianist composer presenter broadcaster architect "
-    "lecturer skipper".split()
+    "lecturer skipper investigator".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.

@@ -753,7 +753,8 @@ _PICTURE_CREDIT = re.compile(r"\b(?:Photo(?:graph)?s?|Picture|Image|Credit)\s*:[
 _DANGLING_TAIL = re.compile(
     r"\s+(?:" + DANGLING_WORDS + r"|via|the|a|an"
     r"|(?:from|at|behind)\s+the\s+(?:chair|dispatch box|despatch box|bench|dock|witness box|witness stand|stand"
-    r"|pulpit|lectern|podium|stage|floor|platform))$"
+    r"|pulpit|lectern|podium|stage|floor|platform)"
+    r"|himself|herself|themselves|itself)$"  # ("Doyle-Ashby himself wrote on Instagram")
 )
 #: Someone's relation or fellow before a name: "Her classmate | Alfie, 10", "His brother | Nuno Ribeiro".
 _OWNED_ROLE_BEFORE_NAME = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?=[A-Z][a-z])")
@@ -2297,6 +2298,16 @@ class _Resolver:
                 # "Manager Danny Orrell, who was handed a new contract by Petchey, was asked about … / “…,” the
                 # 41-year-old said": the one the narration just before is about, over a woman quoted before it
                 found = setup
+            elif (alone := self._alone_in_paragraph_before(cand, lambda i: self.table.draft(i).type == "PERSON"
+                                                           and self.table.draft(i).gender is not None
+                                                           and not other(i))) is not None \
+                    and alone not in self._excluded and not (age and self._of_age_before(m.span[0], age) - {alone}) \
+                    and not self._spoken_of(cand, alone):
+                # "Among those watching from the public gallery was Brenda Sowerby, who … / “…,” the 71-year-old
+                # said": the one person the narrating paragraph just before turns to, wherever it names her (a
+                # person of known gender: a parse's "West Cork" is none), unless the words speak of them ("He's got
+                # ice in his veins, that boy," said the 52-year-old: the coach, of his player)
+                found = alone
             else:
                 found = self._salient(
                     m.span[0], cand,
@@ -2811,6 +2822,16 @@ class _Resolver:
             person = self.table.new(" ".join(parsed.tokens), "PERSON", parsed)
         self.table.draft(person).add_descriptor(pos, title)
         return person
+
+    def _spoken_of(self, cand: Candidate, person: int) -> bool:
+        """Whether ``cand``'s words speak of ``person`` in the third person: a pronoun of their gender in the
+        first sentence of what was said ("He’s got ice in his veins, that boy")."""
+        gender = self.table.draft(person).gender
+        if not cand.content or gender is None:
+            return False
+        s, e = cand.content[0]
+        first = re.split(r"(?<=[.!?])\s", self.text[s:e], maxsplit=1)[0]
+        return re.search(r"\b(?:he|him|his)\b" if gender == "male" else r"\b(?:she|her|hers)\b", first, re.I) is not None
 
     def _of_age_before(self, pos: int, age: str) -> set[int]:
         """The persons mentioned before ``pos`` whom the text gives the age ``age`` ("Kayla Brightwell, 27")."""
