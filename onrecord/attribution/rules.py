@@ -791,6 +791,13 @@ class _Finder:
             return toks[head].start, toks[p - 1].end  # "The Tory MP, however, insisted"
         if not self._plain_appositive(middle):
             return None
+        if middle and middle[0].lower == "which" and head >= 3 and toks[head - 1].lower in ("of", "at", "for"):
+            # "Gareth Pryce, secretary of the county branch of the Local Services Union, which represents …, said":
+            # the clause is about the body a role is of; the mention runs from the name the role is set off from
+            c0 = next((x for x in range(head - 2, max(0, head - APPOSITIVE_TOKENS) - 1, -1) if toks[x].text == ","), None)
+            outer = self.np_start(toks, c0, 6) if c0 is not None else None
+            if outer is not None and all(t.text[:1].isupper() for t in toks[outer:c0]):
+                return toks[outer].start, toks[c - 1].end
         return toks[head].start, toks[c - 1].end
 
     def relative_before(self, toks: list[Tok], c: int) -> Range | None:
