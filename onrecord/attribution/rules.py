@@ -622,12 +622,11 @@ class _Finder:
         the deal “…”")."""
         if re.search(r"[.!?]\s", self.text[q.open : q.close]):
             return None  # sentences of their own quoted, a fragment only where they open
-        para = self.paragraph_of(q.open)
-        toks = lexical_sentences_flat(self.text, para[0], q.open)
+        toks, sentence = self._sentence_up_to(q)
         start = max((x + 1 for x, t in enumerate(toks) if t.text in ".!?:"), default=0)  # (past "one example:")
         words = [t for t in toks[start:] if t.text[:1].isalnum()]
         if len(words) < 2 or toks[-1].text in (":", ",", "—", "–", "-") or any(t.text == ";" for t in toks[start:]) \
-                or self.cue_before_quote(q):
+                or self._cue_in(toks, sentence):
             return None
         fronted = next((x for x in range(start, min(start + FRONTED_TOKENS, len(toks))) if toks[x].text == ","), None)
         if fronted is not None and fronted + 1 < len(toks):
@@ -636,9 +635,15 @@ class _Finder:
 
     def cue_before_quote(self, q: Quotation) -> bool:
         """Whether the sentence holding quotation ``q`` has a reporting verb before it ("X said the deal “…”")."""
-        para = self.paragraph_of(q.open)
-        toks = lexical_sentences_flat(self.text, para[0], q.open)
-        start = max((x + 1 for x, t in enumerate(toks) if t.text in ".!?"), default=0)
+        return self._cue_in(*self._sentence_up_to(q))
+
+    def _sentence_up_to(self, q: Quotation) -> tuple[list[Tok], int]:
+        """The tokens of ``q``'s paragraph before it, and the index of the first of them in ``q``'s sentence."""
+        toks = lexical_sentences_flat(self.text, self.paragraph_of(q.open)[0], q.open)
+        return toks, max((x + 1 for x, t in enumerate(toks) if t.text in ".!?"), default=0)
+
+    def _cue_in(self, toks: list[Tok], start: int) -> bool:
+        """Whether ``toks[start:]`` hold a reporting verb used as one (not "his remarks", "the council's plan")."""
         return any(self.forms.get(t.lower) and not _noun_use(toks, x, self.forms[t.lower][0])
                    for x, t in enumerate(toks[start:], start))
 

@@ -149,6 +149,8 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:\s+(?:at|of|from|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'-]*)*)?)"
     r"(?=,|\s+(?:have|has|had|are|were|say|said|will|would|who)\b)"
 )
+#: An age in a descriptor: "aged 24", "52-year-old".
+_AGE_GIVEN = re.compile(r"\baged (\d{1,3})\b|\b(\d{1,3})-year-old\b")
 #: "A spokesperson for …" opening a mention.
 _SPOKES_FOR = re.compile(r"(?i)(?:an?|the)\s+spokes(?:wo)?(?:man|person)\s+for\s")
 #: Initials that stand for an office, never a body: "the PM's official spokesman".
@@ -2236,6 +2238,8 @@ class _Resolver:
         epithet = _EPITHET.match(m.text)
         described = epithet.group() if epithet else m.text
         found = None
+        # asked by the age epithets' branch and again, when that finds no one, for any description
+        echoed = functools.cache(lambda: self._description_echoed(m, _head_word(m.text)))
         if epithet and len(m.text.split()) > len(described.split()):
             # "the 61-year-old former Portuguese prime minister": the one described by the office, whose age the
             # text gives only now, over whoever is in focus
@@ -2291,7 +2295,7 @@ class _Resolver:
                 # "Okoye had been limited …, according to Vasquez. The 27-year-old guard said …": the person
                 # the sentence before is about, over the speaker it credits
                 found = opener
-            elif (echo := self._description_echoed(m, _head_word(m.text))) is not None and not other(echo):
+            elif (echo := echoed()) is not None and not other(echo):
                 found = echo
             elif (setup := self._set_up_alone(cand, m)) is not None and not other(setup) \
                     and setup not in self._excluded and not (age and self._of_age_before(m.span[0], age) - {setup}):
@@ -2336,7 +2340,7 @@ class _Resolver:
         if found is None and head in SEAT_HEADS:
             found = self._politician_just_quoted(m, cand)
         if found is None and fold(m.text.split()[0]) == "the" and _head_word(m.text).isalpha():
-            found = self._description_echoed(m, _head_word(m.text))
+            found = echoed()
         if found is None:
             found = self._named_after(m)
         role_of = _ROLE_OF_BODY.match(m.text) if found is None else None
@@ -2654,8 +2658,8 @@ class _Resolver:
             if self.text[sent : hit.start()].strip(" \t\n\"“‘'") or self._in_content(hit.start()) \
                     or any(mr.start == hit.start() for _, mr in self._mentions_in(hit.start(), hit.end())):
                 continue  # not a description opening narration, or one the name finder read as a name
-            end = len(self.text[:sent].rstrip())
-            return self._sentence_subject(_sentence_start(self.text, end - 1), sent) if end > 0 else None
+            before = self._sentence_before(hit.start())
+            return self._sentence_subject(*before) if before is not None else None
         return None
 
     def _person_opening(self, start: int, end: int) -> int | None:
@@ -2835,20 +2839,19 @@ class _Resolver:
 
     def _of_age_before(self, pos: int, age: str) -> set[int]:
         """The persons mentioned before ``pos`` whom the text gives the age ``age`` ("Kayla Brightwell, 27")."""
-        return {r for r, _ in self._mentions_in(0, pos)
-                if self.table.draft(r).type == "PERSON" and self._has_age(r, age)}
+        return {i for i, d in enumerate(self.table.drafts)
+                if d.merged_into is None and d.type == "PERSON" and age in self._ages(i)
+                and any(s < pos for s, _ in d.mentions)}
 
-    def _has_age(self, index: int, age: str) -> bool:
-        """Whether the person is described with the age ``age``."""
-        texts = self.table.draft(index).descriptor_texts()
-        return any(re.search(rf"\baged {age}\b|\b{age}-year-old\b", d) for d in texts)
+    def _ages(self, index: int) -> set[str]:
+        """The ages the text gives a person ("aged 24", "52-year-old")."""
+        return {m.group(1) or m.group(2) for d in self.table.draft(index).descriptor_texts() for m in _AGE_GIVEN.finditer(d)}
 
     def _other_age(self, index: int, age: str | None) -> bool:
         """Whether the person is described with an age other than ``age`` ("aged 24" for "the 52-year-old")."""
         if age is None:
             return False
-        ages = {a for d in self.table.draft(index).descriptor_texts() for a in re.findall(r"\baged (\d{1,3})\b", d)}
-        ages |= {a for d in self.table.draft(index).descriptor_texts() for a in re.findall(r"\b(\d{1,3})-year-old\b", d)}
+        ages = self._ages(index)
         return bool(ages) and age not in ages
 
     def _other_nationality(self, index: int, nation: str | None) -> bool:
