@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ..errors import MissingExtraError, ModelError
+from ..errors import ModelError
 from ..work import Range, Work
 
 __all__ = ["MODEL_NAME", "ParseStage", "chunk_ranges", "load_nlp", "parse_paragraphs"]
@@ -29,13 +29,15 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
     """Load the spaCy pipeline ``name`` once and return it.
 
     Raises:
-        MissingExtraError: spaCy is not installed.
-        ModelError: the model package is missing or broken.
+        ModelError: spaCy, or the model package, is missing or broken.
     """
     try:
         import spacy
-    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
-        raise MissingExtraError("spaCy is not installed; pip install spacy") from exc
+    except ImportError as exc:  # spaCy is a core dependency: a broken install, or a bare interpreter
+        raise ModelError(
+            "spaCy is not installed in this Python; run onrecord from its environment (.venv/bin/onrecord, "
+            "set up by `make demo`) or run with --mode fast"
+        ) from exc
     try:
         return spacy.load(name)
     except OSError as exc:

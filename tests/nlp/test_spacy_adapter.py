@@ -52,3 +52,17 @@ def test_long_paragraph_is_chunked(monkeypatch):
     assert len(work.parsed) > 1
     for offset, doc in work.parsed:
         assert work.text[offset : offset + len(doc.text)] == doc.text
+
+
+def test_missing_spacy_is_a_clear_model_error(monkeypatch):
+    """Without spaCy importable, load_nlp raises a ModelError that says what to do (it once raised a TypeError
+    from a wrongly built error, which the pipeline reported as a failed stage)."""
+    from onrecord.errors import ModelError
+
+    monkeypatch.setitem(__import__("sys").modules, "spacy", None)  # "import spacy" raises ImportError
+    load_nlp.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="spaCy is not installed.*--mode fast"):
+            load_nlp("no_such_pipeline_loaded")
+    finally:
+        load_nlp.cache_clear()
