@@ -23,9 +23,9 @@ from ..work import Candidate, Range
 __all__ = ["speakers_named_after"]
 
 #: "Those were the words of Cllr Nadia Rahman, …", "The words came from Margaret Ollerenshaw, a 71-year-old …",
-#: "That was the verdict of Hanna Lindqvist, a senior fellow …".
+#: "That was the verdict of Hanna Lindqvist, a senior fellow …", "That is the view of Gordon Pryce, who chairs …".
 _WORDS_OF = re.compile(
-    r"(?:Those|These|That|This|The|Such)\s+(?:were\s+|was\s+)?(?:the\s+)?"
+    r"(?:Those|These|That|This|The|Such)\s+(?:were\s+|was\s+|is\s+|are\s+)?(?:the\s+)?"
     r"(?:words|comments|remarks|thoughts|verdict|view|assessment|warning|message|plea)\s+"
     r"(?:of|came\s+from|belonged\s+to|were\s+those\s+of|were\s+spoken\s+by)\s+"
     r"(?P<who>[^,.;:\n“”\"]{2,80}?)(?=,|\.|;|\s+(?:who|whose|as|at|in|on|during)\b)"

@@ -105,6 +105,10 @@ _PERSON_NOUNS_FROM = frozenset(
 #: Documents that may open a sentence introducing their own words: "Its report to clients … was blunt:".
 _REPORT_DOCUMENTS = frozenset("report statement letter note memo filing submission review verdict ruling".split())
 #: Words opening a clause with a subject of its own inside a sentence.
+#: Bodies named for the place they sit in: "the embassy in Vilnius", "the EU delegation in Kyiv".
+_POSTED_BODIES = frozenset("embassy embassies consulate mission delegation office bureau branch".split())
+#: A title's abbreviation before a name: "Gov.", "Sen.", "Rep.", "Dr.", "Mr." (US style keeps the dot).
+_TITLE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 _SUBORDINATORS = frozenset("until when after before as because while although though since once".split())
 #: "went on to describe", "goes on to say": the subject before these speaks.
 _GO_ON = frozenset("went goes go going".split())
@@ -673,8 +677,8 @@ class _Finder:
             if toks[c2].text == "(" and c2 + 2 < len(toks) and toks[c2 + 2].text == ")" and toks[c2 + 1].text.isupper():
                 c2 += 3  # "chief regulator at the Examinations Standards Authority (ESA),": the body's initials
                 continue
-            if _is_boundary(toks[c2]) or toks[c2].text in MODALS:
-                return None
+            if _is_boundary(toks[c2]) or (toks[c2].text in MODALS and not self._relative_before(toks, c2, c2 + 1)):
+                return None  # (a relative clause may hold one: "Cobrenor, the miner that will hold a 51% stake, said")
             c2 += 1
         if c2 >= len(toks) or toks[c2].text != "," or c2 == c + 1:
             return None
@@ -743,12 +747,29 @@ class _Finder:
         if start is None:
             return None
         start = self.extend_org_name(toks, start)
+        if start >= 2 and toks[start - 1].lower == "in" and toks[start - 2].lower in _POSTED_BODIES \
+                and toks[start].text[:1].isupper():
+            # "The Belarusian embassy in Vilnius called …": the embassy, where it sits
+            outer = self.np_start(toks, start - 1, limit)
+            if outer is not None:
+                return toks[outer].start, toks[k - 1].end
         if start >= 3 and toks[start - 1].lower in ("by", "in") and toks[start - 2].lower in ("quoted", "cited"):
             # "A senior official quoted by Channel 12 said": the official, quoted by the channel
             outer = self.np_start(toks, start - 2, limit)
             if outer is not None:
                 return toks[outer].start, toks[k - 1].end
         return toks[start].start, toks[k - 1].end
+
+    @staticmethod
+    def _relative_before(toks: list[Tok], p: int, c: int) -> bool:
+        """Whether a relative pronoun opens the clause that token ``p`` stands in, inside the appositive that ends
+        at the comma ``c``: "Cobrenor, the miner that | will hold a 51% stake in the refinery, said"."""
+        for x in range(p - 1, max(-1, c - APPOSITIVE_TOKENS - 1), -1):
+            if toks[x].text == ",":
+                return False
+            if toks[x].lower in ("that", "which", "who"):
+                return True
+        return False
 
     def appositive_before(self, toks: list[Tok], c: int, stacked: bool = False) -> Range | None:
         """``Name, description,`` ending with the comma at ``c``: the mention without that comma.
@@ -762,7 +783,8 @@ class _Finder:
             if t.text == "," and not _in_number(self.text, t):
                 break
             # an appositive may hold figures: "which owns 22% of it", "a $2.1 billion purchase"
-            if (_is_boundary(t) and t.text not in "()$£€%" and not _in_number(self.text, t)) or t.text in MODALS or (
+            if (_is_boundary(t) and t.text not in "()$£€%" and not _in_number(self.text, t)) \
+                    or (t.text in MODALS and not self._relative_before(toks, p, c)) or (
                     self.forms.get(t.lower) and p == c - 1
                     and not (p > 0 and toks[p - 1].lower in DETERMINERS | POSSESSIVES | SETTING_PREPS)):
                 return None  # "Smith, he said," (not "…, who asked the question at estimates,")
@@ -1480,6 +1502,8 @@ class _Finder:
             if speaker is None:
                 speaker = (self.shared_subject(toks, cue_start) or self.adjunct_subject(toks, cue_start, k)
                            or self.declining_subject(toks, cue_start))
+            if speaker is not None and self.in_quotation(speaker[0]):
+                speaker = None  # '"… Teams are in the field …," the service said, adding that …': quoted words
             if speaker is None and rule == "reported-that" and cue_start == 1 and toks[0].text == "It" \
                     and cls == "speech" and not any(x.lower in _BE_FORMS for x in toks[1:k]):  # not "It is said"
                 speaker = (toks[0].start, toks[0].end)  # "It added that …": the body named before
@@ -1487,6 +1511,11 @@ class _Finder:
                     and not self.after_preposition(toks, cue_start, k):
                 continue
             stop = self.contrast_stop(toks, j, end)
+            if rule == "reported-naming" and self._taken((toks[j].start, toks[stop - 1].end)):
+                # "Mr Beddoes called the material “the tip of the iceberg” and said he had …" where the parse took
+                # what he said: what he called it, up to "and" (the join stage makes one statement of the two)
+                stop = next((x for x in range(j + 2, stop - 1) if toks[x].lower == "and" and self.forms.get(toks[x + 1].lower)
+                             and not self.in_quotation(toks[x].start)), stop)
             content = (toks[j].start, toks[stop - 1].end)
             if self.overlaps_quote_content(*content):
                 continue
@@ -1523,7 +1552,12 @@ class _Finder:
                 end += 1
             if end > inner + 1 and end < cue_start and toks[end].text.isalpha() and toks[end].text.islower():
                 return toks[inner + 1].start, toks[end - 1].end
-            return None
+            after = toks[inner + 1] if inner + 1 < cue_start else None
+            if after is None or not after.text.isalpha() or after.text[:1].isupper() \
+                    or after.lower in _DETERMINERS or after.lower in SUBJECT_PRONOUNS:
+                return None
+            # "… a bill that would have capped the damages families can recover after crashes, calling …": a
+            # preposition before a bare noun, no clause: the sentence's subject
         found = self._opening_subject(toks, begin, cue_start)
         if found is None and toks[begin].lower in SENTENCE_OPENERS:
             # "In one message, sent in May, Mr Ferrity appeared to refer to a donation, writing:": the subject
@@ -1539,13 +1573,17 @@ class _Finder:
         first = toks[begin]
         if first.lower in ("he", "she", "they"):
             return first.start, first.end
-        end = begin
+        # a title's abbreviation before the name: "Gov. Marcus Hollenbeck on Friday vetoed …"
+        titled = _TITLE_ABBREVIATION.fullmatch(first.text) is not None and begin + 1 < cue_start \
+            and toks[begin + 1].text[:1].isupper() and toks[begin + 1].text.isalpha()
+        end = begin + titled
         while end < cue_start and end - begin < 4 and (toks[end].text[:1].isupper() or toks[end].text == "&") \
                 and (toks[end].text.isalpha() or toks[end].text == "&"):
             end += 1
-        if end == begin or first.lower in SENTENCE_OPENERS or not (toks[end].text.isalpha() and toks[end].text.islower()) \
+        if end == begin + titled or first.lower in SENTENCE_OPENERS \
+                or not (toks[end].text.isalpha() and toks[end].text.islower()) \
                 or toks[end].lower in ("of", "for", "and", "who", "which") or is_role_word(toks[end].text) \
-                or is_role_word(first.text) or first.lower in ("former", "ex", "veteran", "then"):
+                or is_role_word(toks[begin + titled].text) or first.lower in ("former", "ex", "veteran", "then"):
             return None  # (not "Former pupil Daniel Okafor, …," nor "Clare manager Éamonn Ó Sé")
         return toks[begin].start, toks[end - 1].end
 
@@ -2023,7 +2061,7 @@ def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
 _NOUN_CUES = frozenset("post posts tweet tweets statement statements message messages note notes interview comment "
                        "comments remarks video letter report".split())
 #: Prepositions before a cue form that make it a noun: "in comments", "with remarks".
-_NOUN_PREPOSITIONS = frozenset("in of with for on to after during about over".split())
+_NOUN_PREPOSITIONS = frozenset("in of with without for on to after during about over".split())
 
 
 #: Prepositions after which a cue's form is a noun, alone or after an adjective ("in remarks", "in

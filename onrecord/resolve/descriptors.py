@@ -99,6 +99,10 @@ _SYNONYMS = {
     "cllr": "councillor",
     # an orchestra's conductor is "the maestro"
     "maestro": "conductor",
+    # "the Tolliver County Republican who sponsored the bill" is "the sponsor"; "who authored it", its author
+    "sponsored": "sponsor", "authored": "author",
+    # "the zoo’s veterinary surgeon, Dr Sian Morrow" is "the vet"
+    "vet": "veterinary", "veterinarian": "veterinary", "vets": "veterinary",
 }
 #: Several words for one role: a police "public relations officer" (Nigeria) is its spokesperson.
 #: So is the director of a press office ("Matteo Galliani, director of the Holy See press office" is "the Vatican
@@ -629,6 +633,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         want = want - spans  # "the 30-year resident" is the resident, however long the text says she has lived there
     if not want:
         return False
+    if want <= _POLICE_OFFICER and any(description_tokens(d) & _POLICE_RANKS for d in descriptors):
+        return True  # "the officer", "the police officer" for "Sergeant Mark Ellery of the roads policing unit"
     ages = {w for w in want if w.isdigit()}
     # whether any descriptor gives an age already (then the nominal's must be it)
     aged = bool(ages) and any(w.isdigit() for d in descriptors for w in description_tokens(d))
@@ -660,6 +666,8 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
         # "general secretary | of the National Association …": the role before the body it is of
         role_of = re.match(r"(?P<role>.+?)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]", d) or _HEAD_OF.match(d)
         role = role_of.group("role").split() if role_of else []
+        if rest in ({"boss"}, {"chief"}) and have & {"chief", "ceo", "coo", "cfo", "cto"} and want - rest <= have:
+            return True  # "the airport boss" for "chief operating officer at Carnbrook Airport"
         if len(rest) == 1 and words and next(iter(rest)) in _HEAD_SYNONYMS \
                 and (fold(words[-1]) in _HEAD_SYNONYMS[next(iter(rest))]
                      or (role and fold(role[-1]) in _HEAD_SYNONYMS[next(iter(rest))])):
@@ -696,6 +704,11 @@ def _fits_by_head(nominal: str, descriptors: Sequence[str]) -> bool:
     return any(fits(d) for d in descriptors if d.split())
 
 
+#: What a police officer of any rank is called later ("the officer", "the police officer"), and the ranks of UK and
+#: US police forces that make one; hand-listed.
+_POLICE_OFFICER = frozenset("officer police".split())
+_POLICE_RANKS = frozenset("sergeant constable pc ds dc di dci detective superintendent inspector sheriff "
+                          "trooper patrolman".split())
 #: Headline words for a body's head and the descriptor heads they stand for ("the HSE boss" is its
 #: chief executive); hand-listed.
 #: What :data:`_LED` makes of "who has led the museum": its head ("head of museum").

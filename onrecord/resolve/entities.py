@@ -20,6 +20,7 @@ from ..text.menus import is_menu_line
 from ..work import Range, Work
 from .descriptors import describe_after, describe_before, describe_before_comma
 from .names import (
+    BUILDING_WORDS,
     UNNAMED_AFTER,
     AGE_AFTER,
     FEMALE_KIN,
@@ -244,7 +245,11 @@ class EntityTable:
                 # ... unless the name is "Mrs Ashworth" for "Chloe's mother, Karen Ashworth": the married title is
                 # the relative's, the apprentice is "Ms Ashworth"
                 married = honorific in ("mrs", "mrs.")
-                prior = [b for b in prior if (b[1] in kin) == married]
+                # ... or the one the writer calls by a bare first name ("Tom did that ride …", "Tom’s death"), a
+                # child or the dead: "Mr Harrowell" is then "his father, David Harrowell", not Tom Harrowell
+                first_named = all(self._first_named(i) for _, i in prior if i not in kin) \
+                    and not any(self._first_named(i) for i in kin)
+                prior = [b for b in prior if (b[1] in kin) == (married or first_named)]
         if prior:
             return max(prior)[1]
         after = [(min(s for s, _ in self.drafts[i].mentions), i) for i in pool if self.drafts[i].mentions]
@@ -256,6 +261,17 @@ class EntityTable:
             p = self.drafts[index].parsed
             self._kin[index] = bool(p and p.first and re.search(_KIN_OF + re.escape(p.first) + r"\b", self.text, re.I))
         return self._kin[index]
+
+    def _first_named(self, index: int) -> bool:
+        """Whether the writer calls person ``index`` by their first name alone, twice or more outside quotation
+        marks ("Tom, who lived with his parents", "Tom’s death"), not followed by their surname (a mother's
+        quotation naming her daughter so does not count)."""
+        p = self.drafts[index].parsed
+        if not p or not p.first or not p.last:
+            return False
+        bare = [at for at in word_occurrences(self.text, p.first)
+                if not self.text.startswith(p.last, at + len(p.first) + 1) and not self.in_quote(at, at + len(p.first))]
+        return len(bare) >= 2
 
     def _last_before(self, index: int, pos: int) -> int:
         """Start of entity ``index``'s last mention before ``pos`` (-1: none)."""
@@ -546,6 +562,10 @@ def _merge_name_lists(
                 continue  # "won a Grammy", "the Grammy winner": a thing's name, not someone's ("the Duke" is someone)
             if any(ch in m.text for ch in "“”\"‘\n"):
                 continue  # "X. “Rest": across a quotation mark, no one's name
+            words = m.text.split()
+            if m.type == "PERSON" and len(words) > 1 and fold(words[-1]) in BUILDING_WORDS \
+                    and fold(words[0]) not in GIVEN_NAMES and fold(words[0]) not in HONORIFICS:
+                continue  # "Brantwhistle Mill": a building (see names.BUILDING_WORDS)
             if m.type == "ORG" and fold(m.text) in surnames:
                 m = NameSpan(m.start, m.end, m.text, "PERSON", m.prefix, m.prefix_start, m.possessive)
             out.append((m, subj))
@@ -584,6 +604,7 @@ def build_table(work: Work) -> EntityTable:
     _retype_companies(table)
     _retype_place_named(table)
     _company_families(table)
+    _fold_company_first_words(table)
     _fold_opening_verbs(table)
     _appositive_bodies(table)
     _works(table)
@@ -591,6 +612,7 @@ def build_table(work: Work) -> EntityTable:
     for i, d in enumerate(table.drafts):
         if d.type == "PERSON" and d.merged_into is None:
             _collect_descriptors(table, i)
+    _retype_described_companies(table)
     _attach_opening_roles(table, paragraphs, work.text)
     _describe_pronoun_subjects(table, paragraphs)
     _link_titles(table)
@@ -1368,6 +1390,30 @@ def _retype_companies(table: EntityTable) -> None:
 _AT_PLACE = re.compile(r"\b(?:in|near|outside)[ \u00a0]+(?P<word>[A-Z][\w'’-]*)\b(?![ \u00a0]+[A-Z]|['’])")
 
 
+#: Nouns that describe only a company, never a person: "Atlantida Air, the regional carrier that operates …"
+#: (not "developer" or "publisher", which a person can be); from business and travel reporting.
+_COMPANY_ONLY_NOUNS = frozenset("company firm carmaker automaker retailer lender insurer airline carrier startup start-up "
+                                "conglomerate utility streamer".split())
+#: Where a description's head noun ends: "regional carrier that operates …", "budget airline based in …".
+_HEAD_END = re.compile(r"\s+(?:that|which|who|whose|of|for|in|at|with|based|from|owned|run|operating)\b|[,;(]")
+
+
+def _retype_described_companies(table: EntityTable) -> None:
+    """Type as an organisation a "person" whose apposition names a company: "Atlantida Air, the regional
+    carrier that operates the island's only scheduled flights" (no given name opens it, no title, no gender)."""
+    for i in table.persons():
+        d = table.drafts[i]
+        words = d.name.split()
+        if fold(words[0]) in GIVEN_NAMES or (d.parsed and d.parsed.honorific) or d.gender is not None:
+            continue
+        for _, phrase in d.descriptors:
+            cut = _HEAD_END.search(phrase)
+            head = (phrase[: cut.start()] if cut else phrase).split()
+            if head and head[-1].lower() in _COMPANY_ONLY_NOUNS:
+                d.type = "ORG"
+                break
+
+
 def _retype_place_named(table: EntityTable) -> None:
     """Type as an organisation a two- or three-word "person" whose first word is no given name and whose last
     word the text also writes alone as a place: "Healthwatch Elmford" where the story happens "in Elmford"
@@ -1384,6 +1430,26 @@ def _retype_place_named(table: EntityTable) -> None:
         if words[-1] in places:
             d.type = "ORG"
             table.place_named.add(i)
+
+
+def _fold_company_first_words(table: EntityTable) -> None:
+    """Fold a one-word "person" into the one organisation whose name it opens: "Bellmont drivers", "told Bellmont"
+    for Bellmont Student Transportation (no given name, no title; and no other body or person shares the word)."""
+    bodies: dict[str, list[int]] = {}
+    for i, d in enumerate(table.drafts):
+        words = d.name.split()
+        if d.merged_into is None and d.type == "ORG" and len(words) >= 2 and words[0][:1].isupper():
+            bodies.setdefault(fold(words[0]), []).append(i)
+    for i in table.persons():
+        d = table.drafts[i]
+        word = fold(d.name)
+        if " " in d.name or word in GIVEN_NAMES or d.gender is not None or (d.parsed and d.parsed.honorific) \
+                or len(bodies.get(word, ())) != 1 or word in ORG_WORDS or word in PLACE_WORDS:
+            continue
+        if any(fold(o.name.split()[0]) == word and " " in o.name for j, o in enumerate(table.drafts)
+               if j != i and o.merged_into is None and o.type == "PERSON"):
+            continue  # (not when a person's name opens with it too: "Carver" of Carver Homes and of Carver Ellis)
+        table.merge(i, bodies[word][0])
 
 
 def _company_families(table: EntityTable) -> None:

@@ -30,6 +30,7 @@ from .names import (
     ROLE_NOUNS,
     ROLE_TITLES,
     find_names,
+    fits_org_noun,
     fold,
     parse_name,
     strip_postnominals,
@@ -380,7 +381,7 @@ def _spokes_owner(text: str, offset: int) -> tuple[str | None, tuple[int, int] |
             org = re.sub(r"['’]s?$", "", m.group("org"))
             return org, (offset + m.start("org"), offset + m.start("org") + len(org))
     m = _NOUN_BEFORE_SPOKES.match(text)
-    if m and m.group("org") in ORG_WORDS:
+    if m and (m.group("org") in ORG_WORDS or fits_org_noun(m.group("org"), "") is not None):  # ("a force spokesman")
         # "a club spokesman": "the club", an owner the text names elsewhere (or not at all)
         return "the " + m.group("org"), (offset + m.start("org"), offset + m.end("org"))
     owner = _owner(text, offset)

@@ -124,7 +124,7 @@ ROLE_NOUNS = frozenset(
     "singer rapper musician guitarist drummer bassist vocalist frontman frontwoman crossbencher "
     # kitchens, orchestras, broadcasting and the sea: "TV chef Marcus Tandridge", "the maestro", "the skipper"
     "chef restaurateur conductor maestro violinist cellist pianist composer presenter broadcaster architect "
-    "lecturer skipper investigator".split()
+    "lecturer skipper investigator sponsor".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -200,7 +200,9 @@ ORG_WORDS = frozenset(
     # shipping and ferry companies, and corporate suffixes no name shares: "Halvard Tankers AS", "Tarrant Island
     # Ferries", "Nordhavn Oyj" (not "Line": "The Orchard Line" is a drama; not "AS" nor "ASA", which fold
     # to "as" and "Åsa")
-    "tankers shipping ferries freight maritime oyj pty llp".split()
+    "tankers shipping ferries freight maritime container containers oyj pty llp "
+    # the state's services: "HM Coastguard"
+    "coastguard".split()
 )
 #: Organisation words that also name what a ministry is "of" ("Ministry of Transport and Infrastructure").
 SECTOR_WORDS = frozenset(
@@ -221,6 +223,9 @@ PLACE_WORDS = frozenset(
     # an escarpment or a moor's edge ("Kingsholt Edge", "Wenlock Edge")
     "edge".split()
 )
+#: Last words of buildings' names that are also surnames ("Brantwhistle Mill" / "John Stuart Mill", "Kelsey Abbey",
+#: "Harrowden Manor"): a place only when no given name, honorific or title opens the name; hand-listed.
+BUILDING_WORDS = frozenset("mill mills abbey priory cathedral castle manor tower barn farm cottage warehouse".split())
 #: Countries and a few regions by their common English short names, lower case (hand-listed from the UN
 #: member states and the places wire copy names as actors: "South Africa", "the Netherlands", "Taiwan").
 #: A run that is one, or ends in one ("Cricket South Africa", "Football Australia"), is no person.
@@ -281,8 +286,8 @@ NAMED_BODY_NOUNS = frozenset(
     "federation institute society league court inquiry committee panel bank municipality district shire "
     "corporation office center centre government cabinet campaign consortium coalition alliance collective "
     "guild hospice museum gallery library theatre orchestra zoo aquarium "
-    # "the service said" for the Azores Civil Protection Service
-    "service".split()
+    # "the service said" for the Azores Civil Protection Service; "the coastguard said" for HM Coastguard
+    "service coastguard".split()
 )
 #: Nouns that take up a public body ("the agency said", "the regulator said").
 PUBLIC_BODY_NOUNS = frozenset("agency regulator watchdog authority commission department ministry".split())
@@ -369,7 +374,9 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
         return bool(words & POLICE_FORCE_WORDS)
     if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
         # ... as what it is, not whom it gathers: "the university" is no "University Workers’ Federation"
-        last = fold(re.findall(r"[\w'’-]+", name)[-1]) if re.search(r"\w", name) else ""
+        # (the head of "X of Y" is X: "the council" is the Victorian Council of Social Service)
+        head_part = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+        last = fold(re.findall(r"[\w'’-]+", head_part)[-1]) if re.search(r"\w", head_part) else ""
         return noun in words and not (last != noun and last in NAMED_BODY_NOUNS | _GATHERING_HEADS)
     if noun in COMPANY_NOUNS:
         # (nor a country: "the company" is never the United States); "the group" may be a campaign or an alliance
@@ -780,6 +787,9 @@ def _classify(words: list[str]) -> str | None:
         return None
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or (folded[0] in PLACE_FIRST_WORDS and folded[0] not in GIVEN_NAMES)):
         return None  # "Marlow Crossing", "Lake Sikuaq": a place, not a person (but "Glen Abernathy" is one)
+    if len(words) > 1 and folded[-1] in BUILDING_WORDS and folded[0] not in GIVEN_NAMES and folded[0] not in HONORIFICS \
+            and folded[0] not in ROLE_TITLES:
+        return None  # "Brantwhistle Mill", "Kelsey Abbey": a building (but "Barbara Castle" is a person)
     if len(words) > 1 and folded[-1] in COMPASS_WORDS and folded[0] not in GIVEN_NAMES:
         return None  # "Ogbomoso North", "Dublin Bay North": a constituency or district
     if folded[0] in HONORIFICS or folded[0] in ROLE_TITLES:
@@ -867,8 +877,9 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
                 if part in _TITLE_HEADS and _TITLE_OF.match(text, offset + len(part)):
                     continue  # "Dean | of Students Rebecca Anand": a title's head, not a man named Dean
                 gerund = _GERUND_OPENER.match(part)
-                if gerund and _opens_sentence(text, offset) and text.startswith(",", offset + len(part)):
-                    # "Opening Question Time, Te Whata asked …": a fronted participle's object, not a name
+                if gerund and _opens_sentence(text, offset) and _COMMA_THEN_SUBJECT.match(text, offset + len(part)):
+                    # "Opening Question Time, Te Whata asked …": a fronted participle's object, not a name (but
+                    # "Brightwing Airways, which operates …" is a company's)
                     continue
                 names = [_without_former(n) for n in _split_run(text, offset, part) if not _premodifies_role(text, n)]
                 if not names and " " not in part and AGE_AFTER.match(text, offset + len(part)) \
@@ -879,14 +890,23 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
     return found
 
 
+_NOT_OF_THE_NAME = re.compile(
+    r"(?:Former|FORMER|Ex|[A-Z][\w'’]*-(?:based|born|bred|headquartered|listed|owned|registered)"
+    r"|Grade[ \u00a0]+I{1,2}\*?-listed)[ \u00a0-]+(?=[A-Z])"
+)
+
+
 def _without_former(n: NameSpan) -> NameSpan:
-    """A name run opened by a headline's "Former" ("Former Kestrel boss tells …"): the name after it."""
-    m = re.match(r"(?:Former|FORMER|Ex)[ \u00a0-]+(?=[A-Z])", n.text)
+    """A name run opened by a headline's "Former" ("Former Kestrel boss tells …"), or by a place's adjective
+    ("Hamburg-based Veltmar Container Line", "Dublin-born Aoife Brennan"): the name after it."""
+    m = _NOT_OF_THE_NAME.match(n.text)
     if m is None or n.prefix is not None:
         return n
     return NameSpan(n.start + m.end(), n.end, n.text[m.end() :], n.type, n.prefix, n.prefix_start, n.possessive)
 
 
+#: The comma after a fronted participle's phrase and the subject after it: ", Te Whata asked", ", she said".
+_COMMA_THEN_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|it|we|I)\b)")
 #: A participle opening a capitalised run: "Opening Question Time", "Closing the debate".
 _GERUND_OPENER = re.compile(r"[A-Z][a-z]+ing\s+[A-Z]")
 #: Title heads that take a portfolio before a name ("Dean of Students Rebecca Anand"); see _PORTFOLIO_BEFORE.
@@ -909,7 +929,9 @@ UNNAMED_AFTER = re.compile(r",?\s+(?:speaking\s+on\s+(?:the\s+)?condition\s+of\s
                            # "A paramedic who was among the first clinicians to treat Ellie gave evidence from behind a
                            # screen and was not named in court": unnamed, said later in the same sentence
                            r"|[^.;]{0,120}?\b(?:was|were|is|are)\s+not\s+(?:named|identified)\b"
-                           r"|[^.;]{0,120}?\b(?:cannot|could\s+not|can\s+not)\s+be\s+(?:named|identified)\b)")
+                           r"|[^.;]{0,120}?\b(?:cannot|could\s+not|can\s+not)\s+be\s+(?:named|identified)\b"
+                           # "A senior lecturer …, who has worked at the university for 17 years, asked not to be named"
+                           r"|(?:who\s+[^,.;]{1,80},\s+)?(?:(?:asked|requested)\s+not|declined)\s+to\s+be\s+(?:named|identified))")
 
 #: An age in commas after a name: "Rusdi, 52,", "Amna, a 27-year-old mother of four".
 AGE_AFTER = re.compile(r",[ \u00a0]+(?:\d{1,3},|an?[ \u00a0]+\d{1,3}-year-old\b)")
@@ -1084,10 +1106,15 @@ def _org_join(left: str, right: str, of: bool) -> bool:
         return words[-1] in ORG_HEADS
     if _in_portfolio(left, right):  # "Department of Water | and | Regional Resilience"
         return True
-    # "Securities | and | Exchange Commission": the right part ends with one, the left names no person
-    return fold(right.split()[-1].strip(".,")) in ORG_TAILS and len(words) <= 2 and not any(
-        w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES for w in words
-    )
+    # "Securities | and | Exchange Commission": the right part ends with one, the left names no person (a
+    # place may open it when a paired sector closes it: "Severn Valley Fire | and | Rescue Service")
+    return fold(right.split()[-1].strip(".,")) in ORG_TAILS and (len(words) <= 2 or words[-1] in _PAIRED_SECTORS) \
+        and not any(w in HONORIFICS or w in MALE_NAMES or w in FEMALE_NAMES for w in words)
+
+
+#: First halves of the paired sectors UK and US public bodies are named for ("Fire and Rescue Service", "Police and
+#: Crime Commissioner", "Health and Social Care Partnership"); hand-listed.
+_PAIRED_SECTORS = frozenset("fire police health food environment arts culture trade science heritage".split())
 
 
 def _split_sentences(offset: int, run: str) -> list[tuple[int, str]]:

@@ -84,6 +84,7 @@ from .names import (
     GIVEN_NAMES,
     NOT_NAME_WORDS,
     COMPANY_NOUNS,
+    NAMED_BODY_NOUNS,
     COUNTRY_NAMES,
     FEMALE_NAMES,
     MALE_NAMES,
@@ -528,7 +529,7 @@ _ISSUED = re.compile(unicode_caps(
 _ISSUED_FRONTED = re.compile(unicode_caps(
     rf"\b[Ii]n\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?P<doc>{_DOCS})\b"
     r"(?:,[^.,;\n\"“”]{1,80}|[^.,;\n\"“”]{0,80}),\s+"
-    + _ISSUER + r"\s+(?:said|wrote|added|found|ruled|argued)\b"
+    + _ISSUER + r"\s+(?:said|wrote|added|found|ruled|argued|told|warned|stated)\b"
 ))
 #: Epithets news gives a person already in focus, stating the fact in passing: an age
 #: ("the 52-year-old") or a nationality noun ("the Scot"). Demonyms hand-listed from UK and
@@ -694,6 +695,7 @@ _TRAILING_ASIDE = re.compile(
     r"|\s*\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX)\s*:\s*[A-Z.]{1,8})\)$"
     r"|" + CLASS_YEAR.pattern + "$"  # a class year: "Maya Ortiz ’27"
     r"|\s*\([“\"‘'][^()“”\"]{1,30}[”\"’']\)$"  # a nickname: "Jonas Verhoeven (“Brakk”)"
+    r"|\s*\([^()]{0,40}$"  # a bracket the span was cut inside: "Derek Ambler (Letters"
 )
 
 
@@ -780,6 +782,19 @@ _NAMED_WITH_THE = re.compile(unicode_caps(r"(?:[Tt]he)\s+(?P<name>[A-Z][\w'’-]
 _CANDIDATES_CAMPAIGN = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+)\s+(?:campaign|camp)")
 #: A place after a person's name, ending the speaker's phrase: "Howard Kessler of Oregon".
 _OF_A_PLACE = re.compile(r"\s+(?:of|from)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+#: A force's or a body's unit, in lower case, after its officer's name: "Sergeant Mark Ellery | of the roads policing
+#: unit", "Detective Inspector Ruth Gale | from the major crime team".
+_OF_A_UNIT = re.compile(r"\s+(?:of|from|in)\s+(?:the|its)\s+(?:[a-z][\w-]*\s+){0,3}"
+                        r"(?:unit|team|squad|department|branch|division|section|directorate|command)$")
+#: Nouns that take up a body of any name: "a spokeswoman for the group" (an alliance, a campaign, a coalition).
+_GENERIC_BODY_NOUNS = frozenset("group organisation organization".split())
+#: A local part of a named body: "the UCU branch", "the Unite branch", "the GMB section".
+_BRANCH_OF = re.compile(r"(?i:the)\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:branch|chapter|section)")
+#: The reader of someone else's statement, just before a speaker span: "In a statement read (to the court) by …".
+_READ_BY = re.compile(r"\bread\s+(?:out\s+)?(?:to\s+(?:the\s+)?\w+\s+)?(?:on\s+(?:her|his|their)\s+behalf\s+)?by\s+$")
+#: A body taken up by its noun as the agent of a sentence ("disputed by the trust") or its subject ("The union said").
+_BY_THE_BODY = re.compile(r"\bby\s+the\s+([a-z]+)\b")
+_THE_BODY_OPENS = re.compile(r"[Tt]he\s+([a-z]+)\b")
 #: A live entry's time stamp before a speaker: "02:30 - ", "14.05 — ".
 _LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—|]\s*")
 #: A fronted adverbial phrase run into the pronoun after it: "Within minutes of the announcement she".
@@ -806,6 +821,11 @@ _BODY_OF_MEMBERS = re.compile(
 _INDEFINITE_PERSON = re.compile(
     r"\s*(?:[A-Z][^,.;:\n]{0,40},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?P<noun>man|woman|boy|girl|mother|father|grandmother"
     r"|grandfather|wife|husband|daughter|son|sister|brother)(?:\s+of\s+(?:two|three|four|five|six|\d+))?)\b"
+)
+#: An unnamed person after the verb of an inverted narrating sentence: "Standing at the back … was a woman holding …".
+_INDEFINITE_INVERTED = re.compile(
+    r"\b(?:was|stood|sat|came)\s+(?P<who>(?:an?|one)\s+(?P<noun>man|woman|boy|girl|mother|father|grandmother"
+    r"|grandfather|wife|husband|daughter|son|sister|brother))\b"
 )
 #: Whom a narrator asks: "I asked Kilbride, …, whether", "we asked Ms Ruiz if".
 _ASKED_WHOM = re.compile(r"\b(?:I|we|We)\s+asked\s+(?P<whom>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+)")
@@ -1158,6 +1178,12 @@ class _Resolver:
         setting = _TRAILING_SETTING.search(self.work.text, s, e)
         if setting is not None and setting.start() > s:
             e = setting.start()  # "Arlo Finnegan, head of …, in a LinkedIn post that has since been shared"
+        if _READ_BY.search(self.work.text, max(0, s - 30), s):
+            # "In a statement read by Detective Sergeant Paul Hesketh, of West Marlshire Police, Ellie’s mother,
+            # Joanne Brandwood, described …": the one whose statement it is, named last, not its reader
+            people = [n for n in find_names(self.work.text, s, e) if n.type == "PERSON"]
+            if len(people) >= 2 and people[-1].end == e:
+                s = people[-1].start
         pair = self._two_named(s, e)
         if pair is not None:
             return Resolution(pair, "resolve:group")  # "Prime Minister A and President B said in a joint statement"
@@ -1194,8 +1220,16 @@ class _Resolver:
                 return Resolution(None, res.origin)
         if res.entity is not None and m.kind in _ROLE_KINDS and res.entity in self._named_inside(cand.content, lambda i: True):
             # "“The matter concerning Mr. Hatano is …,” the top government spokesman said": a role is never the
-            # person its own words name
-            return Resolution(None, res.origin)
+            # person its own words name; the one it fits besides them ("The 31-year-old said he had spoken to
+            # Mabbott …" is the captain the story is about), else no one
+            named = self._named_inside(cand.content, lambda i: True)
+            self._excluded = frozenset(named)
+            try:
+                res = handler(m, cand)
+            finally:
+                self._excluded = frozenset()
+            if res.entity is None or res.entity in named:
+                return Resolution(None, res.origin)
         if res.entity is not None and m.kind not in _OWNED_KINDS:
             self.table.add_mention(res.entity, *m.span, subject=True)
         return res
@@ -1334,7 +1368,9 @@ class _Resolver:
         else ``e``: the place must close the span, hold no organisation word, and follow a full name."""
         home = _OF_A_PLACE.search(self.work.text, s, e)
         if home is None or home.start() <= s or any(fold(w) in ORG_WORDS for w in home.group(1).split()):
-            return e
+            home = _OF_A_UNIT.search(self.work.text, s, e)  # "Sergeant Mark Ellery | of the roads policing unit"
+            if home is None or home.start() <= s:
+                return e
         people = find_names(self.work.text, s, home.start())
         if people and people[-1].type == "PERSON" and people[-1].end == home.start() \
                 and (fold(people[-1].text.split()[0]) in GIVEN_NAMES or fold(people[-1].text.split()[0]) in _PEERAGES):
@@ -1493,6 +1529,8 @@ class _Resolver:
             if found is None:
                 found = self._described_subject_before(m, cand)
             if found is None:
+                found = self._member_of_body_before(m, cand)
+            if found is None:
                 found = self._speaker_adding(m, cand)
             if found is None and m.gender is not None and cand.content and m.span[0] > cand.start:
                 known = self._alone_in_paragraph_before(cand, lambda i: self.table.draft(i).gender == m.gender)
@@ -1547,6 +1585,31 @@ class _Resolver:
                 )
         return Resolution(found, "resolve:pronoun")
 
+    def _member_of_body_before(self, m: SpeakerMention, cand: Candidate) -> int | None:
+        """The one person of the pronoun's gender the text has described as holding a role in the body that the
+        narrating sentence right before names: "Gordon Ainsworth, the trust’s chair, said: … / That account was
+        disputed by the trust. / “…,” he said" (the trust's man, not the woman quoted in between)."""
+        if m.gender is None or not cand.content:
+            return None
+        before = self._sentence_before(m.span[0], cand.content[0][0])
+        if before is None or any(ch in self.text[before[0] : before[1]] for ch in "\"“”") or self._persons_in(*before):
+            return None  # (a cue may stand there: "That account was disputed by the trust"; no one named)
+        # the body as the sentence's subject or its agent ("The trust disputed it", "disputed by the trust"), not
+        # one a person acts on ("A woman … handed the board a petition")
+        sentence = self.text[before[0] : before[1]]
+        words = _BY_THE_BODY.findall(sentence) + [x.group(1) for x in [_THE_BODY_OPENS.match(sentence)] if x]
+        nouns = {fold(w) for w in words} & (NAMED_BODY_NOUNS | COMPANY_NOUNS)
+        if not nouns:
+            return None
+        found = set()
+        for r, mr in self._mentions_in(0, before[0]):
+            d = self.table.draft(r)
+            if d.type != "PERSON" or d.gender != m.gender or r in found:
+                continue
+            if any(nouns & {fold(w) for w in re.findall(r"[\w-]+", desc)} for desc in d.descriptor_texts()):
+                found.add(r)
+        return next(iter(found)) if len(found) == 1 else None
+
     def _plural_subject_before(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The people a narrating sentence right before "they" opens with, by a plural noun: "Student leaders at
         the University of Belastra, who organised …, have called a fresh rally … / “…,” they wrote in a joint
@@ -1585,7 +1648,8 @@ class _Resolver:
             for k in range(min(4, len(words) - 2), 0, -1):
                 head, verb = fold(words[k].group()), words[k + 1].group()
                 if (head in ROLE_NOUNS or head in ROLE_TITLES or (k > 1 and head in PARTY_WORDS)) \
-                        and _SUBJECT_VERB.fullmatch(verb):
+                        and (_SUBJECT_VERB.fullmatch(verb) or verb in ("who", "whose")):
+                    # (past a restrictive relative: "The senior nurse who spoke to the Gazette has worked …")
                     desc = (start + words[0].start(), start + words[k].end())
                     break
             if desc is not None:
@@ -1599,7 +1663,12 @@ class _Resolver:
         if found is None and len(described.text.split()) > 2:
             # "the legally qualified chair": the chair
             found = self._resolve_nominal(replace(described, text=f"the {described.text.split()[-1]}"), cand).entity
-        if found is None or self.table.draft(found).type != "PERSON" or not self._fits_gender(found, m.gender):
+        if found is None:
+            return None
+        d = self.table.draft(found)
+        if d.type == "GROUP" and d.individual and d.gender in (None, m.gender):
+            return found  # the unnamed source the description takes up: "A senior nurse, who asked not to be named"
+        if d.type != "PERSON" or not self._fits_gender(found, m.gender):
             return None
         return found
 
@@ -1892,7 +1961,9 @@ class _Resolver:
         if e == 0:
             return None
         s = _sentence_start(text, e - 1)
-        opener = _INDEFINITE_PERSON.match(text, s, e)
+        # (or after the verb of an inverted sentence: "Standing at the back of the rotunda as he spoke was a woman
+        # holding a framed photograph")
+        opener = _INDEFINITE_PERSON.match(text, s, e) or _INDEFINITE_INVERTED.search(text, s, e)
         if opener is None or "“" in text[s:e] or '"' in text[s:e]:
             return None
         noun = opener.group("noun").lower()
@@ -1903,6 +1974,9 @@ class _Resolver:
         if k < len(self.table.mentions) and self.table.mentions[k].start < e \
                 and self.table.draft(self.table.root(self.table.mentions[k].entity)).type == "PERSON":
             return None  # the sentence names someone: the usual salience decides
+        named = self._named_after_as(noun, cand)
+        if named is not None:
+            return named
         name = re.sub(r"^(?:A|An|One)\b", lambda x: x.group().lower(), opener.group("who"))  # "a mother of two"
         found = next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "GROUP"
                       and fold(d.name) == fold(name)), None)
@@ -1910,6 +1984,18 @@ class _Resolver:
             found = self.table.new(name, "GROUP")
         self.table.add_mention(found, *opener.span("who"))
         return found
+
+    def _named_after_as(self, noun: str, cand: Candidate) -> int | None:
+        """The person the paragraph after ``cand``'s names by the noun that set them up: "… a woman holding a
+        framed photograph. / “…,” she said afterward. / The woman, Carla Benning of Hazard, lost her husband …"."""
+        para = self.table.paragraph_of(cand.end)
+        if para + 1 >= len(self.table.paragraphs):
+            return None
+        ns, ne = self.table.paragraphs[para + 1]
+        hit = re.compile(rf"\b[Tt]he\s+{noun},\s+").match(self.text, ns, ne)
+        if hit is None:
+            return None
+        return next((r for r, _ in self._mentions_in(hit.end(), hit.end() + 1) if self.table.draft(r).type == "PERSON"), None)
 
     def _two_named(self, s: int, e: int) -> int | None:
         """Two people named as one speaker, "Prime Minister Halvard Brekkestad and President Catalina Ossandón
@@ -2049,6 +2135,14 @@ class _Resolver:
         if compound is not None:
             # "the auction house said": a company named by its trade, as "the company" would name it
             return self._resolve_nominal(replace(m, text=f"{compound.group(1)} company"), cand)
+        branch = _BRANCH_OF.fullmatch(m.text)
+        if branch is not None:
+            # "the UCU branch said": the body it is a branch of, as the text names it ("… College Union (UCU)")
+            key = fold(branch.group("name"))
+            body = next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "ORG" and (
+                fold(d.name) == key or any(fold(self.text[a:b]) == key for a, b in d.mentions))), None)
+            if body is not None:
+                return Resolution(body, "resolve:org")
         head = fold(m.text.split()[-1])
         if head in _PAIR_HEADS and len(m.text.split()) <= 3:
             # "the couple said": two people, never the one person nearest
@@ -2233,6 +2327,13 @@ class _Resolver:
                     and _head_word(self.table.draft(i).name) == head,
                     persons=False,
                 )
+            if unnamed is None and len(m.text.split()) == 3:
+                # "The senior nurse" paragraphs after "A senior nurse, who asked not to be named": the unnamed source
+                # introduced in the same words, however long ago
+                same = fold(" ".join(m.text.split()[1:]))
+                unnamed = next((i for i, d in enumerate(self.table.drafts) if d.merged_into is None and d.type == "GROUP"
+                                and d.individual and d.mentions and d.mentions[0][0] < m.span[0]
+                                and fold(re.sub(r"^(?:an?|one)\s+", "", d.name, flags=re.I)) == same), None)
             if unnamed is not None:
                 return Resolution(unnamed, "resolve:group")
         epithet = _EPITHET.match(m.text)
@@ -3047,12 +3148,14 @@ class _Resolver:
                 self._document_makers[fold(m.text.split()[-1])] = (m.span[0], owner)
                 return Resolution(owner, "resolve:document-owner")
             return Resolution(None, "resolve:document-owner")
+        # the document's noun, before an aside: "The letter, dated 3 March and sent before the cabinet vote, adds:"
+        core = m.text.split(",")[0]
         if m.text.lower().startswith(("the ", "this ", "that ")):
             # "the statement said": a document already introduced; it speaks for whoever issued it
-            issuer = self._issuer_before(m.span[0], cand, fold(m.text.split()[-1]))
+            issuer = self._issuer_before(m.span[0], cand, fold(core.split()[-1]))
             if issuer is not None:
                 return Resolution(issuer, "resolve:document-issuer")
-            made = self._document_makers.get(fold(m.text.split()[-1]))
+            made = self._document_makers.get(fold(core.split()[-1]))
             if made is not None and self.table.paragraph_of(m.span[0]) - self.table.paragraph_of(made[0]) <= WINDOW_PARAGRAPHS:
                 # "Department for Education guidance … says … / The guidance also says": the same maker's
                 return Resolution(made[1], "resolve:document-owner")
@@ -3148,7 +3251,7 @@ class _Resolver:
         if named is not None:
             return Resolution(named, "resolve:nominal")
         if m.owner and m.owner_span and m.owner.startswith("the ") and m.owner_span[0] >= m.span[0] \
-                and m.owner_span[1] <= m.span[1] and m.owner[4:] in ORG_WORDS:
+                and m.owner_span[1] <= m.span[1] and (m.owner[4:] in ORG_WORDS or fits_org_noun(m.owner[4:], "") is not None):
             # "a club spokesman", "a spokesperson for the council": the body of that kind in focus, else a group
             noun = m.owner[4:]
             # "Healthwatch Elmford, the independent patient champion, said it had received more than 300 complaints
@@ -3156,11 +3259,14 @@ class _Resolver:
             # opens with, whatever its name
             body = self._body_opening_previous_sentence(m.span[0]) if noun in ("organisation", "organization") else None
             if body is None:
-                body = self._salient(
-                    m.span[0], cand,
-                    lambda i: self.table.draft(i).type == "ORG" and noun in {fold(w) for w in self.table.draft(i).name.split()},
-                    persons=False,
-                )
+                # ("a spokeswoman for the group" after "The Kentucky Motor Carriers Alliance, an industry group")
+                def fits(i: int) -> bool:
+                    name = self.table.draft(i).name
+                    if noun in _GENERIC_BODY_NOUNS or noun not in ORG_WORDS:  # ("a force spokesman": a police force)
+                        return bool(fits_org_noun(noun, name))
+                    return noun in {fold(w) for w in name.split()}  # ("a club spokesman" is no supporters' trust's)
+
+                body = self._salient(m.span[0], cand, lambda i: self.table.draft(i).type == "ORG" and fits(i), persons=False)
             if body is not None:
                 return Resolution(body, "resolve:spokesperson")
             return self._spokesperson_group(m, m.owner)

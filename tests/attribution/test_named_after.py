@@ -24,6 +24,13 @@ VERDICT = (
     "“If the prisoner exchanges happen by the spring, Brennvik will be remembered as a turning point.”\n\n"
     "That was the verdict of Hanna Lindqvist, a senior fellow at the Carrow Institute, who answered by email."
 )
+#: ... in the present tense, after a related-links box: "That is the view of …", "Those are the words of …"
+VIEW = (
+    "Amy Hollis, the bank's regional director, said the branch had too few customers to stay open.\n\n"
+    "RELATED: Readers share memories of the old cinema\n\n"
+    "“Every time a bank leaves a market town, footfall on the high street drops by about a fifth.”\n\n"
+    "That is the view of Gordon Pryce, who chairs the Wexcombe Chamber of Trade."
+)
 
 
 @pytest.mark.parametrize("mode", ["fast", "rules", "accurate"])
@@ -31,6 +38,7 @@ VERDICT = (
     (HELD_BACK, "Both of those things can be true", "Nadia Rahman"),
     (CAME_FROM, "Ballots are a blunt instrument", "Margaret Ollerenshaw"),
     (VERDICT, "remembered as a turning point", "Hanna Lindqvist"),
+    (VIEW, "footfall on the high street drops", "Gordon Pryce"),
 ])
 def test_speaker_named_in_the_next_paragraph(mode, text, quote, name):
     article = onrecord.extract(text, mode=mode)
