@@ -1056,8 +1056,10 @@ class _Finder:
                 cue, j = ("retort", "speech"), j - 1  # "She shot back: “…”"
             if cue is None and toks[j].lower == "put" and j + 1 < len(toks) and toks[j + 1].lower == "it":
                 cue = ("put", "speech")  # "Kessling … put it more bluntly: “…”"
-            if cue and j > 0 and toks[j - 1].lower in _DETERMINERS | _NOUN_PREPOSITIONS:
-                continue  # "he said in comments translated by ESPN:": a noun, the cue is before it
+            if cue and j > 0 and (toks[j - 1].lower in _DETERMINERS | _NOUN_PREPOSITIONS or (
+                    j > 1 and toks[j - 2].lower in _DETERMINERS | POSSESSIVES and toks[j].lower.endswith("s")
+                    and (toks[j - 1].lower in _NOUN_ADJECTIVES or toks[j - 1].lower.endswith(("ing", "ed"))))):
+                continue  # "he said in comments translated by ESPN:", "In her closing remarks, she …:": a noun
             if cue and toks[j].start not in self.used_cues:
                 cue_start = j
                 while cue_start > 0 and toks[cue_start - 1].lower in AUX:
@@ -2009,6 +2011,14 @@ class _Finder:
             for x in sorted((x for x in kids if toks[x].dep in ("aux", "neg", "advmod") and x < t.i), reverse=True):
                 if x == cue_lo - 1:
                     cue_lo = x
+            if subj and speaker is not None:
+                # "A spokesperson for ratings agency | Kestrel Global said": a name the parse left out of the
+                # subject's subtree, running up to the cue
+                j = b + 1
+                while j < cue_lo and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+                    j += 1
+                if b + 1 < j == cue_lo and toks[b].text[:1].islower():
+                    speaker = (speaker[0], toks[j - 1].end)
             if speaker is not None and _FRONTED.match(self.text, speaker[0]) and self.text[speaker[1]:toks[cue_lo].start].strip(" ,"):
                 alt = self.np_before(toks, cue_lo)  # "Sentencing Keogh, Judge X said": the parse took the clause
                 if alt and alt[0] >= speaker[1]:
@@ -2061,6 +2071,9 @@ def _noun_use(toks: list[Tok], k: int, lemma: str) -> bool:
 _NOUN_CUES = frozenset("post posts tweet tweets statement statements message messages note notes interview comment "
                        "comments remarks video letter report".split())
 #: Prepositions before a cue form that make it a noun: "in comments", "with remarks".
+#: Adjectives before a cue's plural that make it a noun: "In her closing remarks", "his final comments", "their
+#: written statements" (as are participles in -ing and -ed).
+_NOUN_ADJECTIVES = frozenset("final brief own first last latest earlier later recent public initial opening".split())
 _NOUN_PREPOSITIONS = frozenset("in of with without for on to after during about over".split())
 
 

@@ -640,6 +640,9 @@ def fits_description(nominal: str, descriptors: list[str] | tuple[str, ...]) -> 
     aged = bool(ages) and any(w.isdigit() for d in descriptors for w in description_tokens(d))
     for d in descriptors:
         have = description_tokens(d, owners=True)  # ("the council leader" is "the council's leader")
+        if d.startswith("one of "):
+            # "one of the first paramedics on the scene" is "the paramedic"
+            have = have | {w[:-1] for w in have if w.endswith("s") and len(w) > 3}
         if have & _OTHER_OFFICE - want and not want & _PRESIDING_ROLES:
             continue  # "the chancellor" is not "the shadow chancellor", nor "the chief executive" the deputy
         if "former" in have and "former" not in want and want & _OFFICES:

@@ -562,7 +562,12 @@ def _merge_name_lists(
                 continue  # "won a Grammy", "the Grammy winner": a thing's name, not someone's ("the Duke" is someone)
             if any(ch in m.text for ch in "“”\"‘\n"):
                 continue  # "X. “Rest": across a quotation mark, no one's name
+            if m.start > 1 and text[m.start - 1] == "-" and text[m.start - 2].isalpha():
+                continue  # "out-Penhallow Penhallow", "pro-Kremlin …": a word made from a name, then the name
             words = m.text.split()
+            if m.type == "ORG" and len(words) == 2 and fold(words[0]) in PLACE_FIRST_WORDS \
+                    and fold(words[0]) not in GIVEN_NAMES and fold(words[1]) not in ORG_WORDS:
+                continue  # "the Loch Caraid’s engines": a place's name (here a ship's), no body that speaks
             if m.type == "PERSON" and len(words) > 1 and fold(words[-1]) in BUILDING_WORDS \
                     and fold(words[0]) not in GIVEN_NAMES and fold(words[0]) not in HONORIFICS:
                 continue  # "Brantwhistle Mill": a building (see names.BUILDING_WORDS)
@@ -1072,7 +1077,7 @@ _KIN_NOUNS = "|".join(sorted(FEMALE_KIN | MALE_KIN))
 #: A kin noun in apposition before a name: "His mother, | Edith, 84,", "his wife | Margaret".
 _KIN_BEFORE = re.compile(r"\b(?:his|her|their|my|our)\s+(?:late\s+)?(?P<noun>" + _KIN_NOUNS + r"),?\s+$", re.IGNORECASE)
 #: Whose relative a name is, before it (a pattern to complete with the name): "Her mother, Maureen", "Ryan's mum Bev".
-_KIN_OF = r"(?:\b(?:his|her|their)|['’]s)\s+(?:late\s+)?(?:" + _KIN_NOUNS + r"),?\s+"
+_KIN_OF = r"(?:\b(?:his|her|their)|['’]s)\s+(?:(?:late|own)\s+)?(?:" + _KIN_NOUNS + r"),?\s+"
 
 
 #: Amharic forms of address for a woman, abbreviated as Ethiopian papers write them: "W/ro" (Woizero,

@@ -110,7 +110,10 @@ _ORG_BEFORE_SPOKES = re.compile(
     rf"^(?:(?i:a|an|the)\s+)?(?P<org>(?!(?:A|An|The)\s){_ORG_NAME})(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:spokes\w+|representative|rep(?![.\w]))\b"
 )
 #: "a spokesperson for the Department for Levelling Up, Housing and Communities".
-_ORG_AFTER_SPOKES = re.compile(rf"(?:spokes\w+|representative|rep(?![.\w]))\s+(?:for|of|from|at)\s+(?:the\s+)?(?P<org>{_ORG_NAME})")
+#: ... and "a spokesperson for the city’s Office of Management and Budget" (whose office it is, in lower case).
+_ORG_AFTER_SPOKES = re.compile(
+    rf"(?:spokes\w+|representative|rep(?![.\w]))\s+(?:for|of|from|at)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?P<org>{_ORG_NAME})"
+)
 #: "Liberal Democrat spokesperson Owen Pryce": the role used as a title before the person's name.
 _NAME_AFTER_SPOKES = re.compile(unicode_caps(r"\b(?:spokes\w+|representative)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)$"))
 #: "A club spokesman", "a council spokeswoman": the body named by a lower-case noun before the role.

@@ -202,7 +202,9 @@ ORG_WORDS = frozenset(
     # to "as" and "Åsa")
     "tankers shipping ferries freight maritime container containers oyj pty llp "
     # the state's services: "HM Coastguard"
-    "coastguard".split()
+    "coastguard "
+    # French houses of auction and fashion: "Maison Verlaine"
+    "maison".split()
 )
 #: Organisation words that also name what a ministry is "of" ("Ministry of Transport and Infrastructure").
 SECTOR_WORDS = frozenset(
@@ -329,7 +331,10 @@ _MEMBERS_BODY_WORDS = frozenset(
 #: Words of a public body's name that "the company" never takes up ("the Coastal Transport Safety Board", "the
 #: Health Technology Value Board", the NHS), besides the public bodies "the agency" takes up.
 _STATUTORY_BODY_WORDS = frozenset("board tribunal inquiry panel inspectorate watchdog nhs hse".split())
-_NOT_A_COMPANY = PUBLIC_BODY_WORDS | _STATUTORY_BODY_WORDS | INTERGOVERNMENTAL | GOVERNMENT_SEATS
+#: Institutions "the company" never takes up: a GP practice, a school, a hospital, a museum, a church, a charity.
+_INSTITUTION_WORDS = frozenset("practice surgery hospital school academy university college museum library church "
+                               "parish charity".split())
+_NOT_A_COMPANY = PUBLIC_BODY_WORDS | _STATUTORY_BODY_WORDS | INTERGOVERNMENTAL | GOVERNMENT_SEATS | _INSTITUTION_WORDS
 
 
 #: Last words of bodies that gather people of a kind ("University Workers’ Federation", "Hospital Doctors' Union").
@@ -370,6 +375,8 @@ def fits_org_noun(noun: str, name: str) -> bool | None:
         return bool(words & {"alliance", "bloc", "coalition", "group", "caucus", "union", "countries", "nations"})
     if noun == "party":
         return "party" in words or bool(words & PARTY_WORDS)
+    if noun == "house":  # "the house said": a fashion or auction house ("Maison Corvel"), or a body named a House
+        return bool(words & {"maison", "house"})
     if noun == "force":  # "the force said": a police force ("Westvale Police", "Northshire Constabulary")
         return bool(words & POLICE_FORCE_WORDS)
     if noun in NAMED_BODY_NOUNS:  # "the trust said": a body with that word in its name
@@ -569,7 +576,7 @@ _PARTICLE = r"(?:de|da|das|dos|van|von|der|den|bin|ibn|bint|al|el|la|le|du|di|de
 #: a run of capitalised words joined by single spaces, particles allowed inside
 #: a nickname in quotation marks between a first name and a surname: 'Margaret “Maggie” Thorne'
 _NICKNAME = unicode_caps(r"(?:[\"“‘][A-Z][\w'’-]*[\"”’][ \u00a0])")
-_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \u00a0]{_NICKNAME}?(?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD})*")
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0]{_NICKNAME}?(?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Words that open a surname of two words or more: Irish ("Ní Mhurchú", "Ó Súilleabháin", "Mac
 #: Lochlainn"), French, Dutch, German, Italian, Spanish and Portuguese ("du Roure", "van der Berg").

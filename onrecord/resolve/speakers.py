@@ -788,6 +788,17 @@ _OF_A_UNIT = re.compile(r"\s+(?:of|from|in)\s+(?:the|its)\s+(?:[a-z][\w-]*\s+){0
                         r"(?:unit|team|squad|department|branch|division|section|directorate|command)$")
 #: Nouns that take up a body of any name: "a spokeswoman for the group" (an alliance, a campaign, a coalition).
 _GENERIC_BODY_NOUNS = frozenset("group organisation organization".split())
+#: A comma after a description and the name it sets off ("the woman, | Gloria Ashworth, 68").
+_NAME_SET_OFF = re.compile(r",[ \u00a0]+(?=[A-Z][\w'’-]+[ \u00a0]+[A-Z][\w'’-]+\s*[,.;])")
+#: A lede's relative, named later: "The mother of a disabled teenager …", "The father of a young cyclist killed …".
+_KIN_LEDE = re.compile(r"(?:[Tt]he|[Aa])\s+(?P<kin>mother|father|parents|widow|widower|wife|husband|sister|brother"
+                       r"|daughter|son|grandmother|grandfather)\s+of\s+")
+_FEMALE_KIN_LEDE = frozenset("mother widow wife sister daughter grandmother".split())
+_MALE_KIN_LEDE = frozenset("father widower husband brother son grandfather".split())
+#: "…, whose son Callum, 16, has attended …": a parent named by the child.
+_WHOSE_CHILD = re.compile(r",\s+whose\s+(?:\w+\s+)?(?:son|daughter|child|children|boy|girl)\b")
+#: How many paragraphs after a lede's relative the text may name them (set by hand: the third or fourth paragraph).
+KIN_LEDE_PARAGRAPHS = 4
 #: A local part of a named body: "the UCU branch", "the Unite branch", "the GMB section".
 _BRANCH_OF = re.compile(r"(?i:the)\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:branch|chapter|section)")
 #: The reader of someone else's statement, just before a speaker span: "In a statement read (to the court) by …".
@@ -1985,6 +1996,28 @@ class _Resolver:
         self.table.add_mention(found, *opener.span("who"))
         return found
 
+    def _kin_named_later(self, m: SpeakerMention) -> int | None:
+        """A lede's "The mother of a disabled teenager who uses the centre has said …": the one person named in the
+        paragraphs after as such a relative ("his father, David Harrowell", "Rachel Ashworth, whose son Callum, 16,
+        …"), of that relative's gender."""
+        lede = _KIN_LEDE.match(m.text)
+        if lede is None:
+            return None
+        kin = lede.group("kin").lower()
+        gender = "female" if kin in _FEMALE_KIN_LEDE else "male" if kin in _MALE_KIN_LEDE else None
+        para = self.table.paragraph_of(m.span[1])
+        hi = self.table.paragraphs[min(len(self.table.paragraphs) - 1, para + KIN_LEDE_PARAGRAPHS)][1]
+        found = set()
+        for r, mr in self._mentions_in(m.span[1], hi):
+            d = self.table.draft(r)
+            if d.type != "PERSON" or (gender and d.gender not in (None, gender)) or d.mentions[0][0] != mr.start:
+                continue  # (only where the text first names them)
+            introduced = re.search(rf"(?:his|her|their|[\w’']+['’]s)\s+{kin},?\s+$", self.text[max(0, mr.start - 40) : mr.start])
+            parent = kin in ("mother", "father", "parents") and _WHOSE_CHILD.match(self.text, mr.end)
+            if introduced or parent:
+                found.add(r)
+        return next(iter(found)) if len(found) == 1 else None
+
     def _named_after_as(self, noun: str, cand: Candidate) -> int | None:
         """The person the paragraph after ``cand``'s names by the noun that set them up: "… a woman holding a
         framed photograph. / “…,” she said afterward. / The woman, Carla Benning of Hazard, lost her husband …"."""
@@ -2103,9 +2136,19 @@ class _Resolver:
         return r if self._fits_gender(r, m.gender) else None
 
     def _resolve_nominal(self, m: SpeakerMention, cand: Candidate) -> Resolution:
+        apposed = _NAME_SET_OFF.match(self.text, m.span[1]) if m.text[:1] in "Tt" else None
+        if apposed is not None:
+            # "said the woman, Gloria Ashworth, 68": the name the description sets off, when the span stopped short
+            person = next((r for r, _ in self._mentions_in(apposed.end(), apposed.end() + 1)
+                           if self.table.draft(r).type == "PERSON"), None)
+            if person is not None:
+                return Resolution(person, "resolve:appositive")
         firm = self._insolvency_firm(m, cand)
         if firm is not None:
             return Resolution(firm, "resolve:nominal")
+        kin = self._kin_named_later(m)
+        if kin is not None:
+            return Resolution(kin, "resolve:nominal")
         own = _SELF_NAMED_AFTER.match(self.text, m.span[1])
         if own is not None:
             # "said the woman, who later identified herself as Lorna Fairweather": the name she gave
