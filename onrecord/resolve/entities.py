@@ -530,6 +530,8 @@ _NOBLE_TITLES = frozenset(
     "duke duchess prince princess king queen earl countess baron baroness emperor empress sultan emir pope "
     "archbishop bishop cardinal".split()
 )
+#: Last words of streams' names, which spaCy may take for bodies ("Stennick Brook"); surnames too, so only here.
+_STREAMS = frozenset("brook beck burn stream".split())
 #: An article right before a word: "a Grammy", "the Grammy winner".
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)[ \u00a0]+\Z")
 
@@ -543,6 +545,9 @@ def _merge_name_lists(
     surnames = {fold(p.last) for p in (parse_name(n.text) for n, _ in cheap if n.type == "PERSON") if p.is_full and p.last}
     out = []
     for n, subj in cheap:
+        words = n.text.split()
+        if len(words) == 2 and fold(words[1]) in _STREAMS and fold(words[0]) not in GIVEN_NAMES and not n.prefix:
+            continue  # "Stennick Brook": a stream, no one who speaks (nor a body, as spaCy may have it)
         over = [(m, s) for m, s in spacy if m.start < n.end and n.start < m.end]
         if over:
             subj = any(s for _, s in over)
@@ -565,9 +570,9 @@ def _merge_name_lists(
             if m.start > 1 and text[m.start - 1] == "-" and text[m.start - 2].isalpha():
                 continue  # "out-Penhallow Penhallow", "pro-Kremlin …": a word made from a name, then the name
             words = m.text.split()
-            if m.type == "ORG" and len(words) == 2 and fold(words[0]) in PLACE_FIRST_WORDS \
-                    and fold(words[0]) not in GIVEN_NAMES and fold(words[1]) not in ORG_WORDS:
-                continue  # "the Loch Caraid’s engines": a place's name (here a ship's), no body that speaks
+            if m.type == "ORG" and len(words) == 2 and fold(words[1]) not in ORG_WORDS and fold(words[0]) not in GIVEN_NAMES \
+                    and (fold(words[0]) in PLACE_FIRST_WORDS or fold(words[1]) in PLACE_WORDS or fold(words[1]) in _STREAMS):
+                continue  # "the Loch Caraid’s engines" (a ship's), "Stennick Brook": a place's name, no body that speaks
             if m.type == "PERSON" and len(words) > 1 and fold(words[-1]) in BUILDING_WORDS \
                     and fold(words[0]) not in GIVEN_NAMES and fold(words[0]) not in HONORIFICS:
                 continue  # "Brantwhistle Mill": a building (see names.BUILDING_WORDS)

@@ -124,7 +124,7 @@ ROLE_NOUNS = frozenset(
     "singer rapper musician guitarist drummer bassist vocalist frontman frontwoman crossbencher "
     # kitchens, orchestras, broadcasting and the sea: "TV chef Marcus Tandridge", "the maestro", "the skipper"
     "chef restaurateur conductor maestro violinist cellist pianist composer presenter broadcaster architect "
-    "lecturer skipper investigator sponsor".split()
+    "lecturer skipper investigator sponsor engineer academic trustee".split()
 )
 #: Lower-case portfolio words inside a role ("the housing minister"); hand-listed
 #: from UK and US cabinet titles.
@@ -203,8 +203,8 @@ ORG_WORDS = frozenset(
     "tankers shipping ferries freight maritime container containers oyj pty llp "
     # the state's services: "HM Coastguard"
     "coastguard "
-    # French houses of auction and fashion: "Maison Verlaine"
-    "maison".split()
+    # French houses of auction and fashion: "Maison Verlaine"; quarrying companies: "Harrowdene Aggregates"
+    "maison aggregates quarries quarrying minerals".split()
 )
 #: Organisation words that also name what a ministry is "of" ("Ministry of Transport and Infrastructure").
 SECTOR_WORDS = frozenset(
