@@ -1080,7 +1080,7 @@ _KNOWN_AS = re.compile(
 #: The kin nouns, as one alternation.
 _KIN_NOUNS = "|".join(sorted(FEMALE_KIN | MALE_KIN))
 #: A kin noun in apposition before a name: "His mother, | Edith, 84,", "his wife | Margaret".
-_KIN_BEFORE = re.compile(r"\b(?:his|her|their|my|our)\s+(?:late\s+)?(?P<noun>" + _KIN_NOUNS + r"),?\s+$", re.IGNORECASE)
+KIN_BEFORE = re.compile(r"\b(?:his|her|their|my|our)\s+(?:late\s+)?(?P<noun>" + _KIN_NOUNS + r"),?\s+$", re.IGNORECASE)
 #: Whose relative a name is, before it (a pattern to complete with the name): "Her mother, Maureen", "Ryan's mum Bev".
 _KIN_OF = r"(?:\b(?:his|her|their)|['’]s)\s+(?:(?:late|own)\s+)?(?:" + _KIN_NOUNS + r"),?\s+"
 
@@ -1103,7 +1103,7 @@ def _kin_genders(table: EntityTable) -> None:
         d = table.draft(m.entity)
         if d.type != "PERSON" or d.gender is not None:
             continue
-        kin = _KIN_BEFORE.search(table.text, max(0, m.start - 30), m.start)
+        kin = KIN_BEFORE.search(table.text, max(0, m.start - 30), m.start)
         if kin:
             noun = kin.group("noun").lower()
             d.gender = "female" if noun in FEMALE_KIN else "male"

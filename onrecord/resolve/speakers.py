@@ -47,6 +47,7 @@ from .descriptors import (
 )
 from .entities import (
     CATAPHORA_PARAGRAPHS,
+    KIN_BEFORE,
     EntityTable,
     MentionRef,
     body_named_by,
@@ -1222,28 +1223,33 @@ class _Resolver:
         if res.entity is not None and m.kind in _ROLE_KINDS and res.entity == self._asker(m.span[0]):
             # "Asked by Ms Gilchrist why …, the 54-year-old said": the one answering, never the one who asks
             asker = res.entity
-            self._excluded = frozenset({asker})
-            try:
-                res = handler(m, cand)
-            finally:
-                self._excluded = frozenset()
+            res = self._again_without(handler, m, cand, frozenset({asker}))
             if res.entity == asker:
                 return Resolution(None, res.origin)
         if res.entity is not None and m.kind in _ROLE_KINDS and res.entity in self._named_inside(cand.content, lambda i: True):
             # "“The matter concerning Mr. Hatano is …,” the top government spokesman said": a role is never the
             # person its own words name; the one it fits besides them ("The 31-year-old said he had spoken to
             # Mabbott …" is the captain the story is about), else no one
-            named = self._named_inside(cand.content, lambda i: True)
-            self._excluded = frozenset(named)
-            try:
-                res = handler(m, cand)
-            finally:
-                self._excluded = frozenset()
+            named = frozenset(self._named_inside(cand.content, lambda i: True))
+            res = self._again_without(handler, m, cand, named)
             if res.entity is None or res.entity in named:
                 return Resolution(None, res.origin)
         if res.entity is not None and m.kind not in _OWNED_KINDS:
             self.table.add_mention(res.entity, *m.span, subject=True)
         return res
+
+    def _again_without(self, handler, m: SpeakerMention, cand: Candidate, excluded: frozenset[int]) -> Resolution:
+        """``handler``'s resolution of ``m`` once more, with ``excluded`` out of every candidate set."""
+        self._excluded = excluded
+        try:
+            return handler(m, cand)
+        finally:
+            self._excluded = frozenset()
+
+    def _person_starting_at(self, start: int) -> int | None:
+        """The person whose table mention starts at ``start`` ("Carla Benning" of "The woman, Carla Benning"), else
+        None."""
+        return next((r for r, _ in self._mentions_in(start, start + 1) if self.table.draft(r).type == "PERSON"), None)
 
     def _person_ending_at(self, end: int) -> int | None:
         """The person whose table mention ends at ``end`` ("Whitlow" of "Whitlow, a towel …"), else None."""
@@ -1612,14 +1618,10 @@ class _Resolver:
         nouns = {fold(w) for w in words} & (NAMED_BODY_NOUNS | COMPANY_NOUNS)
         if not nouns:
             return None
-        found = set()
-        for r, mr in self._mentions_in(0, before[0]):
-            d = self.table.draft(r)
-            if d.type != "PERSON" or d.gender != m.gender or r in found:
-                continue
-            if any(nouns & {fold(w) for w in re.findall(r"[\w-]+", desc)} for desc in d.descriptor_texts()):
-                found.add(r)
-        return next(iter(found)) if len(found) == 1 else None
+        found = [i for i in self.table.persons() if self.table.draft(i).gender == m.gender
+                 and self.table.draft(i).mentions and self.table.draft(i).mentions[0][0] < before[0]
+                 and any(nouns & {fold(w) for w in re.findall(r"[\w-]+", desc)} for desc in self.table.draft(i).descriptor_texts())]
+        return found[0] if len(found) == 1 else None
 
     def _plural_subject_before(self, m: SpeakerMention, cand: Candidate) -> int | None:
         """The people a narrating sentence right before "they" opens with, by a plural noun: "Student leaders at
@@ -2012,7 +2014,8 @@ class _Resolver:
             d = self.table.draft(r)
             if d.type != "PERSON" or (gender and d.gender not in (None, gender)) or d.mentions[0][0] != mr.start:
                 continue  # (only where the text first names them)
-            introduced = re.search(rf"(?:his|her|their|[\w’']+['’]s)\s+{kin},?\s+$", self.text[max(0, mr.start - 40) : mr.start])
+            before = KIN_BEFORE.search(self.text, max(0, mr.start - 30), mr.start)
+            introduced = before is not None and before.group("noun").lower() == kin
             parent = kin in ("mother", "father", "parents") and _WHOSE_CHILD.match(self.text, mr.end)
             if introduced or parent:
                 found.add(r)
@@ -2028,7 +2031,7 @@ class _Resolver:
         hit = re.compile(rf"\b[Tt]he\s+{noun},\s+").match(self.text, ns, ne)
         if hit is None:
             return None
-        return next((r for r, _ in self._mentions_in(hit.end(), hit.end() + 1) if self.table.draft(r).type == "PERSON"), None)
+        return self._person_starting_at(hit.end())
 
     def _two_named(self, s: int, e: int) -> int | None:
         """Two people named as one speaker, "Prime Minister Halvard Brekkestad and President Catalina Ossandón
@@ -2139,8 +2142,7 @@ class _Resolver:
         apposed = _NAME_SET_OFF.match(self.text, m.span[1]) if m.text[:1] in "Tt" else None
         if apposed is not None:
             # "said the woman, Gloria Ashworth, 68": the name the description sets off, when the span stopped short
-            person = next((r for r, _ in self._mentions_in(apposed.end(), apposed.end() + 1)
-                           if self.table.draft(r).type == "PERSON"), None)
+            person = self._person_starting_at(apposed.end())
             if person is not None:
                 return Resolution(person, "resolve:appositive")
         firm = self._insolvency_firm(m, cand)
